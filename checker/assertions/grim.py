@@ -1,0 +1,96 @@
+"""Exact, GRIM-style decisions for percent changes.
+
+"V, 比上年下降P%" asserts that some prior value x exists with (x − V)/x in the
+interval the written P admits (half-up rounding at its decimals).  For counts
+x must be a whole number, and the rounding granularity alone decides: no
+fixed tolerance, no floats.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Optional
+
+from ..numbers import Interval
+
+MAX_LISTED = 12
+
+
+@dataclass(frozen=True)
+class PriorResult:
+    """The outcome of solving for the prior value of a percent change."""
+
+    verdict: str                      # consistent | inconsistent | untestable | warning
+    candidates: tuple[int, ...] = ()  # integer priors that reproduce the percent (if few)
+    prior_range: Optional[Interval] = None
+    note: str = ""
+
+
+def prior_interval(value: Fraction, pct: Interval, decrease: bool) -> Optional[Interval]:
+    """Priors x with (x−V)/x (decrease) or (V−x)/x (increase) in ``pct`` (ratios, not %)."""
+    lo, hi = pct.lo, pct.hi
+    if lo is None or hi is None:
+        return None
+    if decrease:
+        # x = V/(1-p): increasing in p; p must stay below 1
+        if lo >= 1:
+            return None
+        x_lo = value / (1 - lo)
+        x_hi = value / (1 - hi) if hi < 1 else None
+        return Interval(x_lo, x_hi, pct.lo_closed, pct.hi_closed if x_hi is not None else False)
+    # x = V/(1+p): decreasing in p
+    if lo <= -1:
+        return None
+    return Interval(value / (1 + hi), value / (1 + lo), pct.hi_closed, pct.lo_closed)
+
+
+def _reproduces(x: int, value: Fraction, pct: Interval, decrease: bool) -> bool:
+    if x <= 0:
+        return False
+    p = Fraction(x - value, x) if decrease else Fraction(value - x, x)
+    return pct.contains(p)
+
+
+def solve_prior(value: Fraction, pct: Interval, decrease: bool, integer: bool,
+                truncated: Optional[Interval] = None) -> PriorResult:
+    """Decide whether a whole-number (or any) prior reproduces the stated change.
+
+    ``pct`` is the half-up interval as ratios; ``truncated`` the interval under
+    truncation, tried only when half-up admits no prior (a ``warning``).
+    """
+    rng = prior_interval(value, pct, decrease)
+    if rng is None:
+        if decrease and pct.lo is not None and pct.lo >= 1:
+            return PriorResult("inconsistent", note="a decrease of 100% or more leaves nothing")
+        return PriorResult("untestable", note="open-ended percentage")
+    if not integer:
+        return PriorResult("untestable", prior_range=rng, note="the value is not a whole-number count")
+    if rng.hi is None:
+        return PriorResult("untestable", prior_range=rng)
+    width = rng.hi - rng.lo
+    if width >= 1:
+        ints = rng.integers(limit=MAX_LISTED)
+        return PriorResult("untestable", tuple(ints or ()), rng,
+                           "granularity cannot fail: the range of priors is wider than one")
+    ints = [x for x in (rng.integers(limit=10) or []) if _reproduces(x, value, pct, decrease)]
+    if ints:
+        return PriorResult("consistent", tuple(ints), rng)
+    if truncated is not None:
+        alt = solve_prior(value, truncated, decrease, integer)
+        if alt.verdict == "consistent":
+            return PriorResult("warning", alt.candidates, alt.prior_range,
+                               "only reproducible if the percentage was truncated, not rounded")
+    return PriorResult("inconsistent", (), rng, "no whole number reproduces the percentage")
+
+
+def nearest_percents(value: Fraction, rng: Interval, decrease: bool, decimals: int) -> list[tuple[int, Fraction]]:
+    """For the two integers around an empty prior range: (prior, percent it gives)."""
+    if rng is None or rng.lo is None:
+        return []
+    base = int(rng.lo)
+    out = []
+    for x in (base, base + 1):
+        if x > 0:
+            p = Fraction(x - value, x) if decrease else Fraction(value - x, x)
+            out.append((x, p * 100))
+    return out

@@ -1,0 +1,209 @@
+"""Change claims: "V, 比2020年下降P%", "同比增长P个百分点", "从A下降到B".
+
+Each claim records the value (a Quantity, possibly inherited from the previous
+comparison in the sentence: "3315起,比2020年下降12.67%,比2019年下降24.09%"),
+the reference (同比 / 2020年 / 上年), the direction and the amount, and is
+decided exactly (``checker.assertions``).
+"""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from ..assertions import solve_prior
+from ..document import Claim, Doc
+from ..numbers import Interval, Quantity, fmt
+from .common import QuantityIndex
+from .metric import metric_keys, subject_before
+
+_REF = (
+    r"(?P<ref>同比|环比|比上年同期|比去年同期|较上年同期|较去年同期|比上年|比去年|较上年|较去年|"
+    r"比(?P<ry>(?:19|20)\d{2})年(?:同期)?|较(?P<ry2>(?:19|20)\d{2})年(?:同期)?|"
+    r"与(?:上年|去年|(?P<ry3>(?:19|20)\d{2})年)(?:同期)?相比,?|比过去|较过去)"
+)
+_DIR = r"(?P<dir>下降|减少|降低|下滑|回落|减|降|上升|增长|提高|增加|上涨|增多|提升|增|升)"
+_CHANGE = re.compile(_REF + r"(?:分别|均|共)?" + _DIR + r"(?P<to>了|到|至|为)?")
+_FROMTO = re.compile(r"(?:从|由)(?P<a>[^,，;。从由]{1,14}?)" + _DIR + r"(?:到|至)")
+DECREASE = frozenset("下降 减少 降低 下滑 回落 减 降".split())
+VALUE_KINDS = ("count", "money", "measure", "percent")
+
+
+def _reference(m: re.Match) -> tuple[str, int | None]:
+    y = m.group("ry") or m.group("ry2") or m.group("ry3")
+    ref = m.group("ref")
+    if y:
+        return f"{y}年", int(y)
+    if ref in ("同比", "比上年同期", "比去年同期", "较上年同期", "较去年同期"):
+        return "同比", None
+    if ref == "环比":
+        return "环比", None
+    if ref in ("比过去", "较过去"):
+        return "过去", None
+    return "上年", None
+
+
+def decide(value: Quantity, amount: Quantity, decrease: bool) -> dict:
+    """Verdict and derivation for one value + percent change."""
+    pct = amount.interval.scale(Fraction(1, 100))
+    trunc = None
+    if amount.interval.lo is not None and not amount.approx:
+        step = amount.step / 100
+        trunc = Interval(amount.value / 100, amount.value / 100 + step, True, False)
+    integer = value.kind == "count" and value.interval.is_point and value.value.denominator == 1
+    v = value.value if value.interval.is_point else value.value
+    res = solve_prior(v, pct, decrease, integer, trunc)
+    return {
+        "verdict": res.verdict,
+        "candidates": list(res.candidates),
+        "prior_range": str(res.prior_range) if res.prior_range else None,
+        "note": res.note,
+    }
+
+
+def _detail(value: Quantity, amount: Quantity, ref_label: str, decision: dict) -> str:
+    pct_txt = amount.text
+    c = decision["candidates"]
+    if decision["verdict"] == "consistent":
+        return f"implied {ref_label}: {', '.join(map(str, c))} → {pct_txt} ✓"
+    if decision["verdict"] == "inconsistent":
+        return f"implied {ref_label}: {decision['prior_range']} contains no whole number → {pct_txt} ✗"
+    if decision["verdict"] == "warning":
+        return f"implied {ref_label}: {', '.join(map(str, c))} only if {pct_txt} was truncated"
+    if c:
+        return f"implied {ref_label}: {c[0]}–{c[-1]} (untestable: granularity cannot fail)"
+    return f"implied {ref_label}: {decision['prior_range'] or '?'} (untestable)"
+
+
+def build(doc: Doc) -> list[Claim]:
+    """Change claims of the document, decided where the numbers allow."""
+    text = doc.text
+    idx = QuantityIndex(doc.quantities)
+    out: list[Claim] = []
+    amounts: set[int] = set()
+    last_value: dict[int, Quantity] = {}  # sentence start → value of the last comparison
+    for m in _CHANGE.finditer(text):
+        ss, se = doc.sentence_of(m.start())
+        ref_label, ref_year = _reference(m)
+        decrease = m.group("dir") in DECREASE
+        to_form = m.group("to") in ("到", "至", "为")
+        amount = idx.starting_at(m.end(), slack=2)
+        if amount is not None and (amount.start >= se or amount.kind in ("year", "date")):
+            amount = None
+        value = None
+        for q in idx.before(m.start(), ss):
+            if q.kind in VALUE_KINDS and id(q) not in amounts and m.start() - q.end <= 40:
+                value = q
+                break
+        if value is None and ss in last_value and m.start() - last_value[ss].end <= 60:
+            value = last_value[ss]
+        anchor = value.end if value is not None else m.start()
+        sub_start, subject = subject_before(text, value.start if value is not None else m.start())
+        keys = metric_keys(subject if value is not None else text[sub_start:m.start()])
+        start = value.start if value is not None else min(sub_start, m.start())
+        if value is None and subject:
+            start = sub_start
+        end = amount.end if amount is not None else m.end()
+        data = {
+            "reference": ref_label, "reference_year": ref_year, "direction": "decrease" if decrease else "increase",
+            "to_form": to_form, "keys": sorted(keys), "subject": subject,
+            "ref_start": m.start(), "ref_end": m.end(),
+        }
+        qs = [x for x in (value, amount) if x is not None]
+        if amount is not None:
+            amounts.add(id(amount))
+            data["amount_kind"] = amount.kind
+        if value is not None:
+            last_value[ss] = value
+        if amount is not None and amount.kind == "percent" and not to_form:
+            if value is not None and value.kind != "percent":
+                dec = decide(value, amount, decrease)
+                data.update(dec)
+                data["detail"] = _detail(value, amount, ref_label, dec)
+            elif decrease and amount.interval.lo is not None and amount.interval.lo >= 100:
+                data.update(verdict="inconsistent", detail=f"a decrease of {amount.text} leaves nothing",
+                            note="a decrease of 100% or more leaves nothing")
+            else:
+                data["verdict"] = "untestable"
+                data["detail"] = "no base value stated" if value is None else "a change of a percentage"
+        elif amount is None:
+            data["verdict"] = "untestable"
+            data["detail"] = "direction only, no amount"
+        else:
+            data.setdefault("verdict", "unchecked")
+        if value is not None:
+            data["value"] = fmt(value.value)
+        if amount is not None:
+            data["amount"] = fmt(amount.value)
+        out.append(Claim(id="", kind="change", start=start, end=end, quantities=qs, data=data))
+    out.extend(_from_to(doc, idx))
+    return out
+
+
+def _from_to(doc: Doc, idx: QuantityIndex) -> list[Claim]:
+    """从A下降到B / 由A增至B, with the amount stated after it if any."""
+    text = doc.text
+    out = []
+    for m in _FROMTO.finditer(text):
+        a = idx.starting_at(m.start("a"), slack=len(m.group("a")))
+        b = idx.starting_at(m.end(), slack=1)
+        if a is None or b is None or a.end > m.start("dir"):
+            continue
+        decrease = m.group("dir") in DECREASE
+        data = {"direction": "decrease" if decrease else "increase", "from": fmt(a.value), "to": fmt(b.value),
+                "form": "from-to"}
+        qs = [a, b]
+        follow = re.compile(r"[,，]?(?:" + _DIR + r"了?|(?:降幅|增幅|幅度)(?:为|达)?)").match(text, b.end)
+        if follow:
+            c = idx.starting_at(follow.end(), slack=1)
+            if c is not None and c.kind in ("percent", "percentage_point", "multiple"):
+                qs.append(c)
+                data["stated"] = c.text
+                data["stated_kind"] = c.kind
+                data.update(decide_from_to(a, b, c, follow.group(0)))
+        out.append(Claim(id="", kind="change", start=a.start - (m.start("a") - m.start()),
+                         end=qs[-1].end, quantities=qs, data=data))
+    return out
+
+
+def _ratio_range(a: Quantity, b: Quantity) -> Interval | None:
+    """Range of b/a over the values both written numbers admit (positive values)."""
+    ia, ib = a.interval, b.interval
+    if None in (ia.lo, ia.hi, ib.lo, ib.hi) or ia.lo <= 0:
+        return None
+    return Interval(ib.lo / ia.hi, ib.hi / ia.lo)
+
+
+def decide_from_to(a: Quantity, b: Quantity, c: Quantity, wording: str) -> dict:
+    """Verdict of 从A…到B followed by a stated change ``c`` (percent, points or 倍)."""
+    ratio = _ratio_range(a, b)
+    if ratio is None:
+        return {"verdict": "untestable", "detail": "values too vague"}
+    if c.kind == "percent":
+        rel = Interval(abs(ratio.lo - 1) if ratio.lo >= 1 else abs(1 - ratio.hi),
+                       abs(ratio.hi - 1) if ratio.lo >= 1 else abs(1 - ratio.lo)).scale(Fraction(100))
+        if rel.intersect(c.interval) is not None:
+            return {"verdict": "consistent", "detail": f"({fmt(b.value)}−{fmt(a.value)})/{fmt(a.value)} ≈ {fmt(rel.lo, 2)}% ✓"}
+        if a.kind == "percent" and b.kind == "percent":
+            diff = abs(b.value - a.value)
+            if c.interval.contains(diff):
+                return {"verdict": "misuse", "misuse": "percent-for-points",
+                        "detail": f"{fmt(a.value)}% → {fmt(b.value)}% is {fmt(diff)} 个百分点, not {c.text}"}
+        return {"verdict": "inconsistent", "detail": f"({fmt(b.value)}−{fmt(a.value)})/{fmt(a.value)} = {rel} %, not {c.text}"}
+    if c.kind == "percentage_point":
+        if a.kind != "percent" or b.kind != "percent":
+            return {"verdict": "misuse", "misuse": "points-for-percent",
+                    "detail": f"百分点 compares two percentages; {a.text} and {b.text} are not"}
+        lo = abs(b.interval.lo - a.interval.hi) if b.value >= a.value else abs(a.interval.lo - b.interval.hi)
+        hi = abs(b.interval.hi - a.interval.lo) if b.value >= a.value else abs(a.interval.hi - b.interval.lo)
+        if Interval(min(lo, hi), max(lo, hi)).intersect(c.interval) is not None:
+            return {"verdict": "consistent", "detail": f"{fmt(b.value - a.value)} 个百分点 ✓"}
+        return {"verdict": "inconsistent", "detail": f"the difference is {fmt(abs(b.value - a.value))} 个百分点, not {c.text}"}
+    if c.kind == "multiple" and c.unit == "倍":
+        net = "了" in wording and "到" not in wording
+        target = ratio if not net else Interval(ratio.lo - 1, ratio.hi - 1)
+        if target.intersect(c.interval) is not None:
+            return {"verdict": "consistent", "detail": f"{fmt(b.value)}/{fmt(a.value)} ✓"}
+        return {"verdict": "inconsistent", "misuse": "le-vs-dao" if net else "",
+                "detail": f"{fmt(b.value)} is {fmt(ratio.lo, 2)} times {fmt(a.value)}: "
+                          f"增加了 counts the increase only, 增加到 the new total"}
+    return {"verdict": "unchecked"}

@@ -1,0 +1,63 @@
+"""Helpers shared by the claim builders: numbers inside patterns, lookups of
+quantities by position."""
+from __future__ import annotations
+
+from bisect import bisect_left
+from fractions import Fraction
+from typing import Optional
+
+from ..numbers import NumeralError, Quantity, parse_number
+
+NUM = r"[\d零〇一二两三四五六七八九十百]+"
+
+
+def small_number(text: str) -> Optional[int]:
+    """Parse a small whole number written in any form (3, 三, 二十二); None if not one."""
+    try:
+        v = parse_number(text).value
+    except NumeralError:
+        return None
+    return int(v) if v.denominator == 1 else None
+
+
+class QuantityIndex:
+    """Find quantities by position in the normalised text."""
+
+    def __init__(self, quantities: list[Quantity]) -> None:
+        self.qs = quantities
+        self.starts = [q.start for q in quantities]
+
+    def starting_at(self, pos: int, slack: int = 0) -> Optional[Quantity]:
+        """The quantity starting at ``pos`` (or up to ``slack`` characters later)."""
+        i = bisect_left(self.starts, pos)
+        if i < len(self.qs) and self.qs[i].start <= pos + slack:
+            return self.qs[i]
+        return None
+
+    def within(self, start: int, end: int) -> list[Quantity]:
+        """Quantities entirely inside ``[start, end)``."""
+        i = bisect_left(self.starts, start)
+        out = []
+        while i < len(self.qs) and self.qs[i].start < end:
+            if self.qs[i].end <= end:
+                out.append(self.qs[i])
+            i += 1
+        return out
+
+    def before(self, pos: int, lo: int) -> list[Quantity]:
+        """Quantities ending at or before ``pos`` and starting at or after ``lo``, nearest first."""
+        i = bisect_left(self.starts, pos)
+        out = []
+        for q in reversed(self.qs[:i]):
+            if q.start < lo:
+                break
+            if q.end <= pos:
+                out.append(q)
+        return out
+
+
+def as_fraction_of_percent(q: Quantity) -> tuple[Fraction, Fraction, bool, bool]:
+    """The interval of a percent quantity as plain ratios: (lo, hi, lo_closed, hi_closed)."""
+    iv = q.interval
+    return (iv.lo / 100 if iv.lo is not None else None,
+            iv.hi / 100 if iv.hi is not None else None, iv.lo_closed, iv.hi_closed)

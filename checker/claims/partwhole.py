@@ -1,0 +1,31 @@
+"""Part/whole claims: "W…,其中P…" and "共/合计 N…分别为a、b、c"."""
+from __future__ import annotations
+
+import re
+
+from ..document import Claim, Doc
+from ..numbers.units import compatible
+from .common import QuantityIndex
+
+_QIZHONG = re.compile(r"其中")
+_TOTAL = re.compile(r"(?:共计|合计|总计|共)")
+COUNTABLE = ("count", "money", "measure")
+
+
+def build(doc: Doc) -> list[Claim]:
+    """Claims of kind ``partwhole`` with the whole first, then the parts."""
+    idx = QuantityIndex(doc.quantities)
+    text = doc.text
+    out = []
+    for m in _QIZHONG.finditer(text):
+        ss, se = doc.sentence_of(m.start())
+        whole = next((q for q in idx.before(m.start(), ss) if q.kind in COUNTABLE), None)
+        if whole is None or m.start() - whole.end > 6:
+            continue
+        parts = [q for q in idx.within(m.end(), se) if q.kind == whole.kind and compatible(q.unit, whole.unit)]
+        if not parts:
+            continue
+        part = parts[0]
+        out.append(Claim(id="", kind="partwhole", start=whole.start, end=part.end,
+                         quantities=[whole, part], data={"form": "其中"}))
+    return out

@@ -1,0 +1,40 @@
+"""Period claims for date spans: 2017年以来, 党的十八大以来, N年来, 近N年, 十四五."""
+from __future__ import annotations
+
+import re
+
+from ..document import Claim, Doc
+from .common import NUM, small_number
+
+CONGRESS_YEARS = {"十六": 2002, "十七": 2007, "十八": 2012, "十九": 2017, "二十": 2022}
+PLAN_YEARS = {"十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
+
+_PERIOD = re.compile(
+    r"(?P<y>(?:19|20)\d{2})年(?:以来|至今|来)"
+    r"|党的(?P<c>十六|十七|十八|十九|二十)大(?:召开)?以来"
+    rf"|(?P<near>近)?(?P<n>{NUM})年(?:来|以来)"
+    rf"|近(?P<n2>{NUM})年"
+    r"|(?P<plan>十二五|十三五|十四五|十五五)(?:以来|期间)"
+)
+
+
+def build(doc: Doc) -> list[Claim]:
+    """Claims of kind ``period``: a since-year or a window of N years."""
+    out = []
+    for m in _PERIOD.finditer(doc.text):
+        g = m.groupdict()
+        data: dict = {}
+        if g["y"]:
+            data = {"since": int(g["y"]), "label": m.group(0)}
+        elif g["c"]:
+            data = {"since": CONGRESS_YEARS[g["c"]], "label": m.group(0)}
+        elif g["plan"]:
+            lo, hi = PLAN_YEARS[g["plan"]]
+            data = {"since": lo, "until": hi, "label": m.group(0)}
+        else:
+            n = small_number(g["n"] or g["n2"])
+            if n is None or n <= 0 or n > 200:
+                continue
+            data = {"years": n, "label": m.group(0), "near": bool(g["near"] or g["n2"])}
+        out.append(Claim(id="", kind="period", start=m.start(), end=m.end(), data=data))
+    return out

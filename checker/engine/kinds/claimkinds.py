@@ -1,0 +1,160 @@
+"""Kinds that judge claims: change, trend, rate, partwhole, respective, streak,
+datespan, conflict."""
+from __future__ import annotations
+
+from fractions import Fraction
+
+from ...claims.metric import same_metric
+from ...claims.trend import chain_holds
+from ...numbers import fmt
+from ..registry import kind
+
+
+def _claims(ctx, kind_name):
+    return [c for c in ctx.doc.claims if c.kind == kind_name]
+
+
+@kind("change")
+def run_change(ctx) -> None:
+    """A change that no admissible prior reproduces (``params.verdicts`` selects which)."""
+    verdicts = ctx.params.get("verdicts", ["inconsistent"])
+    for c in _claims(ctx, "change"):
+        v = c.data.get("verdict")
+        if v in verdicts:
+            ctx.emit(c.start, c.end, {
+                "claim": ctx.doc.text[c.start:c.end], "detail": c.data.get("detail", ""),
+                "reference": c.data.get("reference", ""),
+            }, claims=[c.id], evidence={k: c.data[k] for k in ("value", "amount", "prior_range", "candidates",
+                                                              "reference", "note") if c.data.get(k) is not None})
+
+
+@kind("change_misuse")
+def run_change_misuse(ctx) -> None:
+    """A from-to change whose stated amount uses the wrong measure (% vs 百分点, 了 vs 到)."""
+    wanted = ctx.params.get("misuse", [])
+    for c in _claims(ctx, "change"):
+        if c.data.get("misuse") in wanted:
+            ctx.emit(c.start, c.end, {"claim": ctx.doc.text[c.start:c.end], "detail": c.data.get("detail", "")},
+                     claims=[c.id])
+
+
+@kind("trend")
+def run_trend(ctx) -> None:
+    """逐年下降 whose stated or implied values are not monotone."""
+    for c in _claims(ctx, "trend"):
+        decreasing = c.data["direction"] == "decrease"
+        for s in c.data["series"]:
+            value = s["value"]
+            if value.value.denominator != 1:
+                continue
+            cur_year = ctx.doc.year or 0
+            if not chain_holds(int(value.value), cur_year, s["points"], decreasing):
+                pts = "; ".join(f"{y}: {'/'.join(map(str, v[:3]))}" for y, v in sorted(s["points"].items()))
+                ctx.emit(c.start, c.end, {"series": f"{pts}; now: {fmt(value.value)}"},
+                         related=[(x.start, x.end, "series value") for x in s["claims"]],
+                         claims=[c.id] + [x.id for x in s["claims"]])
+
+
+@kind("rate_range")
+def run_rate_range(ctx) -> None:
+    """A rate or share whose smallest admissible value exceeds ``params.max`` percent."""
+    limit = Fraction(str(ctx.params.get("max", 100)))
+    for c in _claims(ctx, "rate"):
+        q = c.quantities[0]
+        lo = q.interval.lo
+        if lo is None:
+            continue
+        pct = lo * 10 if q.kind == "ratio" and q.unit == "成" else lo
+        if pct > limit or (pct == limit and not q.interval.lo_closed):
+            ctx.emit(c.start, c.end, {"name": c.data["name"], "value": q.text}, claims=[c.id])
+
+
+@kind("partwhole")
+def run_partwhole(ctx) -> None:
+    """A part that must exceed its whole."""
+    for c in _claims(ctx, "partwhole"):
+        whole, part = c.quantities[0], c.quantities[1]
+        if part.interval.lo is None or whole.interval.hi is None:
+            continue
+        if part.interval.lo > whole.interval.hi:
+            ctx.emit(part.start, part.end, {"part": part.text, "whole": whole.text},
+                     related=[(whole.start, whole.end, "整体")], claims=[c.id])
+
+
+@kind("respective")
+def run_respective(ctx) -> None:
+    """分别 lists whose item and value counts differ; enumerations that miscount."""
+    for c in _claims(ctx, "respective"):
+        d = c.data
+        if d["form"] == "分别" and d["n_items"] != d["n_values"] and d["n_values"] > 1:
+            ctx.emit(c.start, c.end, {"items": d["n_items"], "values": d["n_values"]}, claims=[c.id])
+        elif d["form"] == "enumeration" and d["n_items"] > d["n_stated"] + 1 or \
+                d["form"] == "enumeration" and d["n_items"] < d["n_stated"] and d["n_items"] >= 2:
+            ctx.emit(c.start, c.end, {"items": d["n_items"], "values": d["n_stated"]}, claims=[c.id])
+
+
+@kind("streak")
+def run_streak(ctx) -> None:
+    """Two streaks about one metric and outcome that give different lengths."""
+    streaks = _claims(ctx, "streak")
+    for i, a in enumerate(streaks):
+        for b in streaks[i + 1:]:
+            da, db = a.data, b.data
+            if da["unit"] != db["unit"] or da["outcome"] != db["outcome"] or da["n"] == db["n"]:
+                continue
+            if not same_metric(frozenset(da["keys"]), frozenset(db["keys"])):
+                continue
+            ctx.emit(a.start, a.end, {"first": f"连续{da['n_text']}{da['unit']}",
+                                      "second": f"连续{db['n_text']}{db['unit']}"},
+                     related=[(b.start, b.end, "另一处说法" if ctx.options.lang == "zh" else "the other statement")],
+                     claims=[a.id, b.id], evidence={"n": [da["n"], db["n"]], "metric": da["keys"]})
+
+
+@kind("datespan")
+def run_datespan(ctx) -> None:
+    """A since-year later than publication, or a streak longer than the years since."""
+    year = ctx.doc.year
+    if year is None:
+        return
+    periods = _claims(ctx, "period")
+    streaks = _claims(ctx, "streak")
+    for p in periods:
+        since = p.data.get("since")
+        if since is None:
+            continue
+        if since > year:
+            ctx.emit(p.start, p.end, {"label": p.data["label"], "year": year, "n": "-", "available": 0},
+                     claims=[p.id])
+            continue
+        available = year - since + 1
+        ps, pe = ctx.doc.sentence_of(p.start)
+        for s in streaks:
+            if ps <= s.start < pe and s.data["unit"] == "年" and s.data["n"] > available:
+                ctx.emit(p.start, s.end, {"label": p.data["label"], "year": year, "n": s.data["n"],
+                                          "available": available}, claims=[p.id, s.id])
+        for q in periods:
+            n = q.data.get("years")
+            if n is None or q is p or not (ps <= q.start < pe + 80) or q.start < p.start:
+                continue
+            if n > available:
+                ctx.emit(q.start, q.end, {"label": p.data["label"], "year": year, "n": n, "available": available},
+                         related=[(p.start, p.end, p.data["label"])], claims=[p.id, q.id])
+
+
+@kind("conflict")
+def run_conflict(ctx) -> None:
+    """The same metric and reference changed by amounts that cannot both hold."""
+    changes = [c for c in _claims(ctx, "change") if c.data.get("amount_kind") == "percent"
+               and c.data.get("keys") and not c.data.get("to_form")]
+    for i, a in enumerate(changes):
+        for b in changes[i + 1:]:
+            if a.data["reference"] != b.data["reference"] or a.data["direction"] != b.data["direction"]:
+                continue
+            if not same_metric(frozenset(a.data["keys"]), frozenset(b.data["keys"])):
+                continue
+            qa, qb = a.quantities[-1], b.quantities[-1]
+            if qa.interval.intersect(qb.interval) is not None:
+                continue
+            ctx.emit(b.start, b.end, {"first": ctx.doc.text[a.start:a.end], "second": ctx.doc.text[b.start:b.end]},
+                     related=[(a.start, a.end, "另一处说法" if ctx.options.lang == "zh" else "the other statement")],
+                     claims=[a.id, b.id], evidence={"metric": a.data["keys"]})

@@ -1,0 +1,129 @@
+"""Magnitude kinds: ``magnitude`` (per-capita bounds against the region table)
+and ``ratio`` (bounds between sibling counts such as 网格员 per 网格)."""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from functools import lru_cache
+
+from ...errors import ConfigError
+from ...numbers import fmt
+from ...regions import detect_scope
+from ..registry import kind
+
+_STOP = ",，、;；。:：\n"
+
+
+def _entity_words(entities: list[dict]) -> list[tuple[str, str]]:
+    pairs = [(w, e["name"]) for e in entities for w in e["words"]]
+    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+
+
+def entity_of(text: str, q, words: list[tuple[str, str]]) -> str | None:
+    """The counted thing: a noun right after the unit (4011个三级网格) or right before the number."""
+    end = q.end
+    stop = end
+    while stop < len(text) and stop - end < 6 and text[stop] not in _STOP:
+        stop += 1
+    after = text[end:stop]
+    best = None
+    for w, name in words:
+        i = after.find(w)
+        if i != -1 and (best is None or i < best[0]):
+            best = (i, name)
+    if best is not None and best[0] <= 4:
+        return best[1]
+    before = text[max(0, q.start - 8):q.start]
+    for w, name in words:
+        if before.endswith(w):
+            return name
+    return None
+
+
+def _validate_entities(rule) -> None:
+    ents = rule.params.get("entities")
+    if not isinstance(ents, list) or not ents:
+        raise ConfigError(rule.path, "field 'params.entities' must be a non-empty list of tables")
+    for i, e in enumerate(ents):
+        for key in ("name", "words"):
+            if key not in e:
+                raise ConfigError(rule.path, f"field 'params.entities[{i}].{key}' is required")
+        for key in ("max_per_person",):
+            if key in e:
+                try:
+                    Fraction(str(e[key]))
+                except ValueError:
+                    raise ConfigError(rule.path, f"field 'params.entities[{i}].{key}' must be a number "
+                                                 f"or a fraction like \"1/20\"") from None
+
+
+@lru_cache(maxsize=64)
+def _scope(text: str):
+    return detect_scope(text)
+
+
+@kind("magnitude", validate=_validate_entities)
+def run_magnitude(ctx) -> None:
+    """A count larger than the region's population allows for its entity."""
+    ents = ctx.params["entities"]
+    words = _entity_words(ents)
+    bound = {e["name"]: Fraction(str(e["max_per_person"])) for e in ents if "max_per_person" in e}
+    text = ctx.doc.text
+    scope = _scope(text)
+    for q in ctx.doc.quantities:
+        if q.kind != "count" or q.unit in ("人次", "户次", "元") or q.interval.lo is None:
+            continue
+        ent = entity_of(text, q, words)
+        if ent is None or ent not in bound:
+            continue
+        ss, se = ctx.doc.sentence_of(q.start)
+        region = scope.for_words(text[ss:q.start])
+        if region is None:
+            continue
+        limit = bound[ent] * region.population
+        if q.interval.lo > limit:
+            per = q.interval.lo / region.population
+            ctx.emit(q.start, q.end, {
+                "entity": ent, "number": q.text, "region": region.name, "population": region.population,
+                "per_person": fmt(per, 2) if per >= Fraction(1, 100) else f"1/{fmt(1 / per, 0)}",
+            }, evidence={"population": str(region.population), "region_code": region.code,
+                         "limit": fmt(limit, 0)})
+
+
+def _validate_ratio(rule) -> None:
+    _validate_entities(rule)
+    pairs = rule.params.get("pairs")
+    if not isinstance(pairs, list) or not pairs:
+        raise ConfigError(rule.path, "field 'params.pairs' must be a non-empty list")
+    for i, p in enumerate(pairs):
+        for key in ("numerator", "denominator", "min", "max"):
+            if key not in p:
+                raise ConfigError(rule.path, f"field 'params.pairs[{i}].{key}' is required")
+
+
+@kind("ratio", validate=_validate_ratio)
+def run_ratio(ctx) -> None:
+    """Two counts in one sentence whose ratio lies outside ``[min, max]``."""
+    words = _entity_words(ctx.params["entities"])
+    text = ctx.doc.text
+    by_sentence: dict[tuple[int, int], dict[str, object]] = {}
+    for q in ctx.doc.quantities:
+        if q.kind != "count" or q.interval.lo is None:
+            continue
+        ent = entity_of(text, q, words)
+        if ent:
+            by_sentence.setdefault(ctx.doc.sentence_of(q.start), {}).setdefault(ent, q)
+    for found in by_sentence.values():
+        for p in ctx.params["pairs"]:
+            num, den = found.get(p["numerator"]), found.get(p["denominator"])
+            if num is None or den is None or den.value == 0:
+                continue
+            r = num.value / den.value
+            lo, hi = Fraction(str(p["min"])), Fraction(str(p["max"]))
+            if r < lo or r > hi:
+                s, e = min(num.start, den.start), max(num.end, den.end)
+                ctx.emit(s, e, {"numerator": num.text, "denominator": den.text,
+                                "num_name": p["numerator"], "den_name": p["denominator"],
+                                "ratio": fmt(r, 4) if r >= Fraction(1, 1000) else f"1/{fmt(1 / r, 0)}",
+                                "min": p["min"], "max": p["max"]},
+                         related=[(num.start, num.end, p["numerator"])])

@@ -1,0 +1,51 @@
+"""Kinds over the extracted quantities' written form: ``missing_unit``,
+``mixed_numeral``, ``stacked_approx``, ``range_affix``."""
+from __future__ import annotations
+
+from ..registry import kind
+
+
+@kind("missing_unit")
+def run_missing_unit(ctx) -> None:
+    """A count right after a counted noun with no measure word (受理治安案件6104,)."""
+    text = ctx.doc.text
+    tails = ctx.params.get("noun_tails", "件案人员数量")
+    followers = ctx.params.get("followers", ",，。;；、")
+    min_digits = ctx.params.get("min_digits", 2)
+    for q in ctx.doc.quantities:
+        if q.unit is not None or q.kind != "count" or q.is_range or q.approx:
+            continue
+        digits = sum(c.isdigit() for c in q.text)
+        if digits < min_digits:
+            continue
+        before = text[q.start - 1] if q.start > 0 else ""
+        after = text[q.end] if q.end < len(text) else ""
+        if before and before in tails and after in followers:
+            ctx.emit(q.start - min(q.start, 4), q.end + 1, {"number": q.text})
+
+
+@kind("mixed_numeral")
+def run_mixed(ctx) -> None:
+    """Arabic digits joined to 十/百/千 (4千, 1百零8): GB/T 15835-2011 §5.3."""
+    for q in ctx.doc.quantities:
+        if q.mixed_numerals:
+            ctx.emit(q.num_start, q.num_end, {"number": ctx.doc.text[q.num_start:q.num_end]})
+
+
+@kind("stacked_approx")
+def run_stacked(ctx) -> None:
+    """Two approximation words on one number (约…左右, 近…多, 超过…以上)."""
+    pairs = [tuple(p) for p in ctx.params.get("pairs", [])]
+    for q in ctx.doc.quantities:
+        if len(q.approx) < 2:
+            continue
+        words = set(q.approx)
+        for a, b in pairs:
+            if a in words and b in words:
+                s = q.start
+                for w in (a, b):
+                    if ctx.doc.text.startswith(w, q.start - len(w)):
+                        s = min(s, q.start - len(w))
+                ctx.emit(s, q.end, {"first": a, "second": b, "match": ctx.doc.text[s:q.end]})
+                break
+

@@ -1,0 +1,45 @@
+"""Find and load rule packs: the built-in ``rules/`` plus any ``--rules DIR``."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import ConfigError
+from ..resources import rules_dir
+from .spec import RuleSpec, load_rule_file
+
+
+def _rule_files(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.rglob("*.toml") if "data" not in p.relative_to(directory).parts)
+
+
+@lru_cache(maxsize=16)
+def _load_dir(directory: str) -> tuple[RuleSpec, ...]:
+    d = Path(directory)
+    if not d.is_dir():
+        raise ConfigError(directory, "rules directory does not exist")
+    return tuple(load_rule_file(p) for p in _rule_files(d))
+
+
+def load_rules(extra_dirs: tuple[str, ...] = ()) -> list[RuleSpec]:
+    """All rules, built-in first; a later pack may not reuse an id (error names both files)."""
+    from . import kinds  # noqa: F401  (registers the kinds)
+
+    seen: dict[str, RuleSpec] = {}
+    for d in (str(rules_dir()), *extra_dirs):
+        for r in _load_dir(d):
+            if r.id in seen:
+                raise ConfigError(r.path, f"field 'id': {r.id} is already defined in {seen[r.id].path}")
+            seen[r.id] = r
+    return sorted(seen.values(), key=lambda r: r.id)
+
+
+def selected(rule: RuleSpec, select: list[str], ignore: list[str], profile: str) -> bool:
+    """Whether a rule runs under the given select/ignore prefixes and profile."""
+    if rule.profiles and profile not in rule.profiles:
+        return False
+    if select and not any(rule.id.startswith(s) or rule.name == s for s in select):
+        return False
+    if any(rule.id.startswith(s) or rule.name == s for s in ignore):
+        return False
+    return True

@@ -1,0 +1,80 @@
+"""Rule files: their schema (pydantic) and loading with errors that name file and field."""
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ..errors import ConfigError
+
+CATEGORIES = ("change", "trend", "streak", "magnitude", "partwhole", "rate", "respective",
+              "datespan", "conflict", "expression")
+
+
+class Messages(BaseModel):
+    """The finding's message in Chinese (default) and English; ``{name}`` placeholders."""
+
+    model_config = ConfigDict(extra="forbid")
+    zh: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+
+class Example(BaseModel):
+    """A sentence the rule must flag (``bad``) or leave alone (``good``)."""
+
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(min_length=1)
+    verdict: Literal["bad", "good"]
+    quote: Optional[str] = None      # for bad examples: text the finding must cover
+    year: Optional[int] = None       # publication year to assume for this example
+
+
+class RuleSpec(BaseModel):
+    """One rule: a stable code instantiating an engine kind with parameters."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=r"^[A-Z]{2,4}\d{3}$")
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    category: Literal[CATEGORIES]  # type: ignore[valid-type]
+    kind: str
+    severity: Literal["error", "warning", "info"]
+    message: Messages
+    why: str = Field(min_length=1)
+    basis: str = ""
+    profiles: list[str] = []          # empty: every profile
+    params: dict[str, Any] = {}
+    examples: list[Example] = []
+    path: str = ""
+
+
+def _field_path(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def load_rule_file(path: Path) -> RuleSpec:
+    """Parse and validate one rule file; raise ``ConfigError`` naming the field at fault."""
+    try:
+        with open(path, "rb") as fh:
+            raw = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(str(path), f"not valid TOML: {e}") from None
+    except OSError as e:
+        raise ConfigError(str(path), f"cannot read rule file: {e.strerror}") from None
+    try:
+        spec = RuleSpec.model_validate({**raw, "path": str(path)})
+    except ValidationError as e:
+        err = e.errors()[0]
+        field = _field_path(err["loc"]) or "(top level)"
+        raise ConfigError(str(path), f"field '{field}': {err['msg']}") from None
+    from .registry import KINDS
+
+    if spec.kind not in KINDS:
+        raise ConfigError(str(path), f"field 'kind': unknown rule kind {spec.kind!r}; "
+                                     f"known kinds: {', '.join(sorted(KINDS))}")
+    KINDS[spec.kind].validate(spec)
+    return spec

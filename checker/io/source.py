@@ -1,0 +1,72 @@
+"""SourceDocument: the decoded original text of one input, and where it came from."""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from ..errors import InputError
+from .decode import decode_bytes
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
+MAX_BYTES = 512 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """Original text of one input.  All spans in results index ``text``."""
+
+    path: str
+    text: str
+    format: str = "text"      # text | markdown
+    encoding: str = "utf-8"
+
+
+def _format_for(path: str) -> str:
+    suffix = os.path.splitext(path)[1].lower()
+    return "markdown" if suffix in (".md", ".markdown") else "text"
+
+
+def read_bytes(data: bytes, path: str) -> SourceDocument:
+    """Decode ``data`` read from ``path`` into a SourceDocument."""
+    text, enc = decode_bytes(data, path)
+    return SourceDocument(path=path, text=text, format=_format_for(path), encoding=enc)
+
+
+def read_path(path: str | os.PathLike) -> SourceDocument:
+    """Read one file (or ``-`` for standard input); raises ``InputError`` with the reason."""
+    p = str(path)
+    if p == "-":
+        return read_bytes(sys.stdin.buffer.read(), "<stdin>")
+    try:
+        st = os.stat(p)
+    except FileNotFoundError:
+        raise InputError(p, "no such file or directory") from None
+    except OSError as e:
+        raise InputError(p, f"cannot read: {e.strerror}") from None
+    if os.path.isdir(p):
+        raise InputError(p, "is a directory")
+    if st.st_size > MAX_BYTES:
+        raise InputError(p, f"file is {st.st_size // (1024 * 1024)} MiB; the limit is {MAX_BYTES // (1024 * 1024)} MiB")
+    try:
+        with open(p, "rb") as fh:
+            data = fh.read()
+    except OSError as e:
+        raise InputError(p, f"cannot read: {e.strerror}") from None
+    return read_bytes(data, p)
+
+
+def iter_paths(paths: list[str]) -> Iterator[str]:
+    """Expand directories (recursively, text-like files only, sorted) and keep files as given."""
+    for p in paths:
+        if p != "-" and os.path.isdir(p):
+            found = sorted(
+                str(f) for f in Path(p).rglob("*")
+                if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+            yield from found
+        else:
+            yield p

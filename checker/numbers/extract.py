@@ -1,0 +1,327 @@
+"""Find quantities in normalised text.
+
+The scanner finds runs of numeral characters, rejects those that are words
+(唯一, 十四五), ordinals (第二), names and codes (12345热线, "5·30"专案,
+1+10+112), then reads what follows: approximation words, 万/亿, a unit or
+measure word, %, 倍, 番, 成.  Dates and years are recognised so that later
+stages do not mistake 2021年 for a count.
+"""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from functools import lru_cache
+
+from ..resources import load_data_toml
+from .interval import Interval
+from .numerals import CN_DIGITS, NumeralError, parse_number
+from .quantity import Quantity
+from .units import UNIT_ALTERNATION, unit_kind
+
+_D = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_CN = "零〇○一二两三四五六七八九十百千万亿"
+_RUN = re.compile(
+    rf"(?:{_D}|[{_CN}])(?:{_D}|[{_CN}]|点(?=[零〇一二两三四五六七八九]))*"
+)
+_TAIL = re.compile(
+    r"(?P<a1>余|多)?(?P<mag>万亿|亿|万)?(?P<a2>余|多)?"
+    rf"(?:(?P<pct>%|‰)|(?P<mult>倍)|(?P<unit>{UNIT_ALTERNATION}))?"
+    r"(?P<post>左右|以上|以下|上下|之多|许|多|余)?"
+)
+_PREFIXES = ("将近", "接近", "大约", "约为", "超过", "不足", "不到", "至少", "最多", "逾", "近", "约", "超")
+_DATE = re.compile(
+    r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{4}\.\d{1,2}\.\d{1,2}|\d{1,2}月\d{1,2}日)"
+)
+_RANGE_SEP = ("~", "～", "—", "-", "至", "到", "－", "–")
+_CHENG_STOP = set("为立功果本员效绩就熟年长交型片都千立套像规全效")
+_ZERO_PREFIX = frozenset("百千万亿")
+
+
+@lru_cache(maxsize=1)
+def _lexicon():
+    data = load_data_toml("numeral_words.toml")
+    idioms = sorted(set(data["idioms"]), key=len, reverse=True)
+    idiom_re = re.compile("|".join(map(re.escape, idioms)))
+    return (
+        idiom_re,
+        tuple(data["ordinal_prefixes"]),
+        tuple(data["enumeration_suffixes"]),
+        tuple(data["name_suffixes"]),
+    )
+
+
+def _blocked_spans(text: str) -> list[tuple[int, int]]:
+    idiom_re = _lexicon()[0]
+    return [m.span() for m in idiom_re.finditer(text)]
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    # spans are sorted by start; a linear scan window is enough for short lists
+    from bisect import bisect_left
+
+    i = bisect_left(spans, (s, -1))
+    for j in (i - 1, i):
+        if 0 <= j < len(spans):
+            a, b = spans[j]
+            if a < e and s < b:
+                return True
+    # an idiom starting inside the run
+    k = i
+    while k < len(spans) and spans[k][0] < e:
+        if spans[k][1] > s:
+            return True
+        k += 1
+    return False
+
+
+def _last_place(value: Fraction, step: Fraction, magnitude: int) -> Fraction:
+    """Place value of the last non-zero digit written (600余万 → 100万)."""
+    if value == 0:
+        return step
+    place = step
+    v = value / place
+    while v.denominator == 1 and v % 10 == 0:
+        place *= 10
+        v /= 10
+    return place
+
+
+def _approx_interval(v: Fraction, place: Fraction, words: tuple[str, ...], base: Interval) -> Interval:
+    iv = base
+    for w in words:
+        if w in ("余", "多", "之多"):
+            nxt = Interval(v, v + place, False, False)
+        elif w in ("以上",):
+            nxt = Interval(v, None, True, False)
+        elif w in ("超过", "逾", "超"):
+            nxt = Interval(v, None, False, False)
+        elif w in ("以下",):
+            nxt = Interval(Fraction(0), v, True, True)
+        elif w in ("不足", "不到", "最多"):
+            nxt = Interval(Fraction(0), v, True, w == "最多")
+        elif w in ("至少",):
+            nxt = Interval(v, None, True, False)
+        elif w in ("近", "将近", "接近"):
+            nxt = Interval(v - place, v, True, True)
+        else:  # 约 左右 上下 许 大约 约为
+            nxt = Interval(v - place / 2, v + place / 2, True, True)
+        iv = nxt.intersect(iv) or nxt if iv is not base else nxt
+    return iv
+
+
+def _prefix_word(text: str, start: int) -> str | None:
+    for p in _PREFIXES:
+        if start - len(p) >= 0 and text.startswith(p, start - len(p)):
+            return p
+    return None
+
+
+def _is_name(text: str, s: int, e: int, tail_end: int, unit: str | None) -> bool:
+    before = text[s - 1] if s > 0 else ""
+    after = text[e] if e < len(text) else ""
+    if (before and before in "+·•") or (after and after in "+·•"):
+        return True
+    if after == "." and e + 1 < len(text) and text[e + 1].isdigit() and before == "“":
+        return True
+    if before == "“" and text.startswith("”", tail_end) and unit is None:
+        return True
+    name_suffixes = _lexicon()[3]
+    rest = text[tail_end:tail_end + 4].lstrip(" ")
+    if unit is None and any(rest.startswith(w) for w in name_suffixes):
+        return True
+    return False
+
+
+def extract_quantities(text: str) -> list[Quantity]:
+    """All quantities in ``text`` (normalised), in order, without overlaps."""
+    blocked = _blocked_spans(text)
+    _, ordinal_prefixes, enum_suffixes, _ = _lexicon()
+    out: list[Quantity] = []
+    date_spans = []
+    for m in _DATE.finditer(text):
+        date_spans.append(m.span())
+        s, e = m.span()
+        year = re.match(r"\d{4}", m.group(0))
+        v = Fraction(int(year.group(0))) if year else Fraction(0)
+        out.append(Quantity(s, e, s, e, m.group(0), v, Interval.point(v), 0, Fraction(1),
+                            None, "date"))
+    pos = 0
+    n = len(text)
+    for m in _RUN.finditer(text):
+        s, e = m.span()
+        if s < pos:
+            continue
+        if date_spans and _overlaps(date_spans, s, e):
+            continue
+        run = m.group(0)
+        # a leading 百/千/万/亿 with no digit (百万警进千万家) is a word
+        if run[0] in _ZERO_PREFIX:
+            continue
+        if blocked and _overlaps(blocked, s, e):
+            continue
+        if s > 0 and any(s >= len(p) and text.startswith(p, s - len(p)) for p in ordinal_prefixes):
+            continue
+        q = _read_quantity(text, s, e, run, enum_suffixes)
+        if q is None:
+            continue
+        out.append(q)
+        pos = q.end
+    out.sort(key=lambda q: q.start)
+    return _merge_ranges(text, out)
+
+
+def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quantity | None:
+    # 百分之十二 / 百分之12.5
+    pct_word = s >= 3 and text.startswith("百分之", s - 3)
+    # trailing 万/亿 belong to the tail so 600余万 and 600万 read alike
+    core = run
+    while core and core[-1] in "万亿" and len(core) > 1:
+        core = core[:-1]
+    try:
+        parsed_core = parse_number(core)
+    except NumeralError:
+        return _read_chinese_pair(text, s, e, run)
+    tail = _TAIL.match(text, s + len(core))
+    # all-Chinese single character needs a unit (一是, 一个 in prose)
+    is_cn = not any(c.isdigit() for c in run)
+    if is_cn and len(core) == 1 and core in "一二两三四五六七八九十":
+        if text.startswith(enum_suffixes, e):
+            return None
+    if parsed_core.positional and is_cn:
+        # 二〇二一年 is a year; other digit strings are handled as pairs
+        if not (len(core) == 4 and text.startswith("年", s + len(core))):
+            return _read_chinese_pair(text, s, e, run)
+    mag = tail.group("mag")
+    magnitude = {None: 1, "万": 10**4, "亿": 10**8, "万亿": 10**12}[mag]
+    value = parsed_core.value * magnitude
+    step = parsed_core.step * magnitude
+    if mag:
+        # 9.6万 rounds at 0.1万; 90444万 at 1万
+        step = Fraction(1, 10**parsed_core.decimals) * magnitude if parsed_core.decimals else Fraction(magnitude)
+    unit = tail.group("unit")
+    kind = "count"
+    if tail.group("pct") or pct_word:
+        kind = "percent"
+        unit = "%"
+        if tail.group("pct") == "‰":
+            value /= 10
+            step /= 10
+    elif tail.group("mult"):
+        kind = "multiple"
+        unit = "倍"
+    elif unit:
+        kind = unit_kind(unit)
+        if unit in ("万元", "亿元"):
+            mult = 10**4 if unit == "万元" else 10**8
+            value *= mult
+            step *= mult
+            magnitude *= mult
+            unit = "元"
+    end = tail.end() if tail.end() > s + len(core) else s + len(core)
+    # a number directly followed by 番 after 翻 (翻两番)
+    if unit is None and text.startswith("番", end) and "翻" in text[max(0, s - 2):s]:
+        kind, unit, end = "multiple", "番", end + 1
+    if unit is None and text.startswith("成", end) and is_cn and parsed_core.value <= 10:
+        nxt = text[end + 1:end + 2]
+        if nxt not in _CHENG_STOP:
+            kind, unit, end = "ratio", "成", end + 1
+    if unit is None and text.startswith("分之", end):
+        m2 = _RUN.match(text, end + 2)
+        if m2:
+            try:
+                num = parse_number(m2.group(0)).value
+            except NumeralError:
+                num = None
+            if num is not None and value:
+                frac = num / value
+                return Quantity(s, m2.end(), s, m2.end(), text[s:m2.end()], frac, Interval.point(frac),
+                                0, Fraction(0), "分之", "ratio")
+    if kind == "duration" and unit in ("年", "年度") and parsed_core.decimals == 0 and not mag \
+            and 1900 <= value <= 2100 and (len(core) == 4):
+        kind = "year"
+    if unit == "月" or unit == "日":
+        kind = "date"
+    if is_cn and len(core) == 1 and unit is None and kind == "count":
+        return None
+    approx = []
+    pre = _prefix_word(text, s - (3 if pct_word else 0))
+    if pre:
+        approx.append(pre)
+    for g in ("a1", "a2"):
+        if tail.group(g):
+            approx.append(tail.group(g))
+    post = tail.group("post")
+    if post:
+        if post in ("多", "余") and kind not in ("multiple", "duration", "count", "money", "measure"):
+            end = end - len(post)
+            post = None
+        else:
+            approx.append(post)
+    start = s - 3 if pct_word else s
+    if _is_name(text, s, e, end, unit):
+        return None
+    if kind in ("year", "date"):
+        base = Interval.point(value)
+    elif kind in ("count", "duration", "measure") and parsed_core.decimals == 0 and magnitude == 1:
+        base = Interval.point(value)
+    else:
+        base = Interval.rounded(value, step)
+    place = _last_place(value, step, magnitude)
+    interval = _approx_interval(value, place, tuple(approx), base) if approx else base
+    return Quantity(
+        start=start, end=end, num_start=s, num_end=s + len(core) + (len(mag) if mag and text.startswith(mag, s + len(core)) else 0),
+        text=text[start:end], value=value, interval=interval, decimals=parsed_core.decimals,
+        step=step, unit=unit, kind=kind, approx=tuple(approx), magnitude=magnitude,
+        mixed_numerals=parsed_core.mixed,
+    )
+
+
+def _read_chinese_pair(text: str, s: int, e: int, run: str) -> Quantity | None:
+    """概数 written with two neighbouring digits: 三四个月 → [3, 4]; 五六十年 → [50, 60]."""
+    digits = [CN_DIGITS.get(c) for c in run]
+    if len(run) >= 2 and None not in digits[:2] and digits[1] == digits[0] + 1 and digits[0] > 0:
+        rest = run[2:]
+        mult = 1
+        if rest:
+            try:
+                mult = parse_number("一" + rest).value
+            except NumeralError:
+                return None
+        lo, hi = digits[0] * mult, digits[1] * mult
+        tail = _TAIL.match(text, e)
+        unit = tail.group("unit")
+        if unit is None:
+            return None
+        return Quantity(s, tail.end(), s, e, text[s:tail.end()], Fraction(lo),
+                        Interval(Fraction(lo), Fraction(hi)), 0, Fraction(1), unit, unit_kind(unit),
+                        ("概数",), 1, False, True, Fraction(hi))
+    return None
+
+
+def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """Join ``15%~20%``, ``15~20%``, ``3至5年`` and ``2017-2020年度`` into ranges."""
+    if len(qs) < 2:
+        return qs
+    out: list[Quantity] = []
+    i = 0
+    while i < len(qs):
+        a = qs[i]
+        if i + 1 < len(qs):
+            b = qs[i + 1]
+            sep = text[a.end:b.start]
+            if sep in _RANGE_SEP and (a.unit is None or a.unit == b.unit) and a.kind not in ("date",) \
+                    and b.kind != "date":
+                lo = a.value
+                if a.unit is None and b.magnitude > 1 and a.magnitude == 1 and b.kind != "year":
+                    lo = a.value * b.magnitude  # 9~16亿: the first value borrows the magnitude
+                kind = b.kind
+                iv = Interval(min(lo, b.value), max(lo, b.value))
+                out.append(Quantity(a.start, b.end, a.num_start, b.num_end, text[a.start:b.end],
+                                    lo, iv, max(a.decimals, b.decimals), b.step, b.unit, kind,
+                                    a.approx + b.approx, b.magnitude, a.mixed_numerals or b.mixed_numerals,
+                                    True, b.value))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out

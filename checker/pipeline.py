@@ -1,0 +1,40 @@
+"""source → normalised text → quantities → claims → findings: one direction only."""
+from __future__ import annotations
+
+from .document import Doc
+from .io import SourceDocument
+from .numbers import extract_quantities
+from .options import CheckOptions
+from .text import normalize
+from .text.sentences import sentence_spans
+
+
+def build_doc(source: SourceDocument) -> Doc:
+    """Normalise ``source`` and extract its quantities (no rules yet)."""
+    norm = normalize(source.text)
+    doc = Doc(source=source, norm=norm, sentences=sentence_spans(norm.text))
+    doc.language = "zh-Hant" if _looks_traditional(source.text, norm.text) else "zh-Hans"
+    doc.quantities = extract_quantities(norm.text)
+    return doc
+
+
+def _looks_traditional(original: str, simplified: str) -> bool:
+    sample_o, sample_s = original[:4000], simplified[:4000]
+    changed = sum(1 for a, b in zip(sample_o, sample_s) if a != b and "\u4e00" <= a <= "\u9fff")
+    han = sum(1 for a in sample_o if "\u4e00" <= a <= "\u9fff")
+    return han > 0 and changed / han > 0.05
+
+
+def analyse(source: SourceDocument, options: CheckOptions | None = None) -> Doc:
+    """Run the whole pipeline on one source document."""
+    from .claims import build_claims
+    from .engine import run_rules
+
+    options = options or CheckOptions()
+    doc = build_doc(source)
+    build_claims(doc, options)
+    run_rules(doc, options)
+    doc.findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    return doc
+
+

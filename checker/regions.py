@@ -1,0 +1,91 @@
+"""The region table (rules/data/regions.csv, 2020 census) and scope resolution:
+which region a document, and a sentence in it (全省 / 全市), is about."""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from .resources import rules_dir
+
+
+@dataclass(frozen=True)
+class Region:
+    """One province or prefecture with its resident population."""
+
+    code: str
+    name: str
+    short_name: str
+    level: str
+    parent_code: str
+    population: int
+
+
+@lru_cache(maxsize=1)
+def regions() -> dict[str, Region]:
+    """All regions by code."""
+    out = {}
+    with open(rules_dir() / "data" / "regions.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            out[row["code"]] = Region(row["code"], row["name"], row["short_name"], row["level"],
+                                      row["parent_code"], int(row["population"]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _name_index():
+    names = {}
+    for r in regions().values():
+        names[r.name] = r
+        names[r.short_name] = r
+    rx = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    return rx, names
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The regions a document speaks about."""
+
+    province: Optional[Region]
+    prefecture: Optional[Region]
+    default_level: str  # province | prefecture
+
+    def for_words(self, context: str) -> Optional[Region]:
+        """The region meant by the scope words in ``context`` (全省/我省 vs 全市/我市)."""
+        if re.search(r"全省|我省|省级|各省", context):
+            return self.province or self.prefecture
+        if re.search(r"全市|我市|市域", context):
+            return self.prefecture or self.province
+        if self.default_level == "province":
+            return self.province or self.prefecture
+        return self.prefecture or self.province
+
+
+def detect_scope(text: str) -> Scope:
+    """Most-mentioned prefecture and province; 我省/全省 vs 我市/全市 decide the default level."""
+    rx, names = _name_index()
+    counts: dict[str, int] = {}
+    for m in rx.finditer(text):
+        r = names[m.group(0)]
+        counts[r.code] = counts.get(r.code, 0) + 1
+    table = regions()
+    prefs = sorted((c for c in counts if table[c].level == "prefecture"), key=lambda c: -counts[c])
+    provs = sorted((c for c in counts if table[c].level == "province"), key=lambda c: -counts[c])
+    prefecture = table[prefs[0]] if prefs else None
+    province = None
+    if prefecture is not None:
+        province = table.get(prefecture.parent_code)
+    pref_count = counts.get(prefecture.code, 0) if prefecture else 0
+    if provs and (province is None or (counts[provs[0]] > pref_count
+                                       and counts[provs[0]] > counts.get(province.code, 0) * 2)):
+        province = table[provs[0]]
+        if prefecture is not None and prefecture.parent_code != province.code:
+            prefecture = None
+    prov_words = len(re.findall(r"全省|我省", text))
+    city_words = len(re.findall(r"全市|我市", text))
+    level = "province" if prov_words > city_words else "prefecture"
+    if prefecture is None:
+        level = "province"
+    return Scope(province, prefecture, level)

@@ -1,0 +1,128 @@
+"""Pydantic (v2) models of the JSON output contract (../shared/CONTRACT.md).
+
+Strict: exact numbers travel as strings ("904440000", "12.67", "1/3");
+a float anywhere in a value or evidence field is rejected.
+"""
+from __future__ import annotations
+
+from typing import Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+Severity = Literal["error", "warning", "info"]
+Category = Literal[
+    "change", "trend", "streak", "magnitude", "partwhole", "rate", "respective",
+    "datespan", "conflict", "expression",
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+
+class Span(_Strict):
+    """Code-point offsets into the original decoded text, plus 1-based line/column."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    line: int = Field(ge=1)
+    column: int = Field(ge=1)
+
+
+class QuantityOut(_Strict):
+    """One number as written, with its exact value and the range it admits."""
+
+    text: str
+    value: str
+    unit: Optional[str]
+    kind: str
+    decimals: int
+    interval: str
+    approx: list[str] = []
+    span: Span
+
+
+class ClaimOut(_Strict):
+    """A numeric claim found in the text."""
+
+    id: str
+    kind: str
+    text: str
+    span: Span
+    quantities: list[QuantityOut] = []
+    verdict: Optional[str] = None
+    detail: Optional[str] = None
+
+
+class RelatedOut(_Strict):
+    """Another span that a finding involves."""
+
+    span: Span
+    message: str
+
+
+def _no_floats(v: Any) -> Any:
+    if isinstance(v, float):
+        raise ValueError("floats are not allowed in evidence; use exact strings")
+    if isinstance(v, dict):
+        for x in v.values():
+            _no_floats(x)
+    if isinstance(v, list):
+        for x in v:
+            _no_floats(x)
+    return v
+
+
+class FindingOut(_Strict):
+    """A rule's finding."""
+
+    rule: str
+    category: Category
+    severity: Severity
+    message: str
+    span: Span
+    related: list[RelatedOut] = []
+    claims: list[str] = []
+    evidence: dict[str, Any] = {}
+
+    @field_validator("evidence")
+    @classmethod
+    def _exact(cls, v: dict[str, Any]) -> dict[str, Any]:
+        return _no_floats(v)
+
+
+class FileOut(_Strict):
+    """Results for one input file."""
+
+    path: str
+    language: Optional[str]
+    error: Optional[str]
+    claims: list[ClaimOut] = []
+    findings: list[FindingOut] = []
+
+
+class ToolOut(_Strict):
+    """Name and version of the tool."""
+
+    name: str
+    version: str
+
+
+class SummaryOut(_Strict):
+    """Totals over all files."""
+
+    files: int
+    claims: int
+    findings: int
+    errors: int
+    warnings: int
+    info: int
+
+
+class ReportOut(_Strict):
+    """The whole JSON document."""
+
+    version: Literal[1] = 1
+    tool: ToolOut
+    files: list[FileOut]
+    summary: SummaryOut

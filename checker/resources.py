@@ -1,0 +1,32 @@
+"""Locate the bundled ``rules/`` directory in a source checkout or an installed wheel."""
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+_PKG = Path(__file__).resolve().parent
+
+
+@lru_cache(maxsize=1)
+def rules_dir() -> Path:
+    """The built-in rule pack: ``checker/_rules`` in a wheel, ``rules/`` in a checkout."""
+    for cand in (_PKG / "_rules", _PKG.parent / "rules"):
+        if (cand / "data").is_dir():
+            return cand
+    raise FileNotFoundError("claimcheck's built-in rules/ directory is missing from the installation")
+
+
+@lru_cache(maxsize=None)
+def load_data_toml(name: str) -> dict:
+    """Parse ``rules/data/<name>`` (TOML) once per process."""
+    from .errors import ConfigError
+
+    path = rules_dir() / "data" / name
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(str(path), f"not valid TOML: {e}") from None
+    except OSError as e:
+        raise ConfigError(str(path), f"cannot read data file: {e.strerror}") from None

@@ -1,0 +1,133 @@
+"""Normalise Chinese text for extraction while keeping an exact offset map.
+
+Steps, in one pass over the original text:
+
+* scraped pinyin annotations (``點(diǎn)``, ``經(jīng)濟(jì)``) are deleted;
+* horizontal whitespace between two CJK characters is deleted, other runs of
+  whitespace fold to one space, ``\\r`` disappears (newlines stay: they end
+  sentences);
+
+then, character for character (so the map is unchanged):
+
+* Traditional → Simplified with OpenCC ``t2s`` (``tw2sp`` rewrites mainland
+  vocabulary and is not used);
+* full-width ASCII (``０-９``, ``Ａ-Ｚ``, ``％．，：；（）～``) → half-width.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .offsets import OffsetMap
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+# a Han character followed by a parenthesised pinyin syllable with a tone mark
+_PINYIN = re.compile(
+    r"(?<=[\u3400-\u9fff])[(（]([a-zü" + _TONED + r"]{1,7})[)）]"
+)
+_TONED_SET = frozenset(_TONED)
+_SPACE = re.compile(r"[ \t\u3000\xa0\r\f\v\u2002-\u200b\ufeff]+")
+_EDIT = re.compile(_PINYIN.pattern + "|" + _SPACE.pattern)
+
+_CJK_RANGES = (
+    (0x3000, 0x303F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF), (0xFF00, 0xFFEF), (0x2018, 0x201F),
+)
+
+_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_WIDTH[0x301C] = ord("~")  # wave dash used as a range sign
+_WIDTH[0x3000] = ord(" ")
+
+
+def is_cjk(ch: str) -> bool:
+    """True for Han characters and CJK/full-width punctuation."""
+    cp = ord(ch)
+    return any(lo <= cp <= hi for lo, hi in _CJK_RANGES)
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """Normalised text plus the map back to the original it came from."""
+
+    original: str
+    text: str
+    offsets: OffsetMap
+
+    def orig_span(self, start: int, end: int) -> tuple[int, int]:
+        """Original code-point span of the normalised span ``[start, end)``."""
+        return self.offsets.span(start, end)
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # imported on first use: about 20 ms
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → Simplified, guaranteed to keep the length of ``text``."""
+    conv = _t2s().convert
+    out = conv(text)
+    if len(out) == len(text):
+        return out
+    # rare: a phrase conversion changed the length; redo line by line, then
+    # character by character, keeping any character whose conversion is not 1:1
+    lines = text.split("\n")
+    fixed = []
+    for line in lines:
+        c = conv(line)
+        if len(c) != len(line):
+            c = "".join(x if len(x := conv(ch)) == 1 else ch for ch in line)
+        fixed.append(c)
+    return "\n".join(fixed)
+
+
+def _is_pinyin(m: re.Match) -> bool:
+    return m.group(1) is not None and any(ch in _TONED_SET for ch in m.group(1))
+
+
+def normalize(original: str) -> NormalizedText:
+    """Return the normalised form of ``original`` with its offset map."""
+    pieces: list[str] = []
+    omap = OffsetMap()
+    n_pos = 0  # length of normalised text so far
+    o_pos = 0  # original offset consumed so far
+    n = len(original)
+    for m in _EDIT.finditer(original):
+        s, e = m.span()
+        if m.group(1) is not None:
+            if not _is_pinyin(m):
+                continue
+            repl = ""
+        else:
+            run = m.group(0)
+            prev = original[s - 1] if s > 0 else "\n"
+            nxt = original[e] if e < n else "\n"
+            if prev == "\n" or nxt == "\n" or (is_cjk(prev) and is_cjk(nxt)):
+                repl = ""
+            elif run == " ":
+                continue
+            else:
+                repl = " "
+        if s > o_pos:
+            omap.add_segment(n_pos, o_pos)
+            pieces.append(original[o_pos:s])
+            n_pos += s - o_pos
+        if repl:
+            omap.add_segment(n_pos, s)
+            omap.mark_run(n_pos, e)
+            pieces.append(repl)
+            n_pos += 1
+        o_pos = e
+    if o_pos < n:
+        omap.add_segment(n_pos, o_pos)
+        pieces.append(original[o_pos:])
+        n_pos += n - o_pos
+    text = "".join(pieces)
+    if not text.isascii():
+        text = to_simplified(text).translate(_WIDTH)
+    omap.norm_length = len(text)
+    omap.orig_length = n
+    return NormalizedText(original=original, text=text, offsets=omap)
