@@ -26,6 +26,21 @@ _CHANGE = re.compile(_REF + r"(?:分别|均|共)?" + _DIR + r"(?P<to>了|到|至
 _FROMTO = re.compile(r"(?:从|由)(?P<a>[^,，;。从由]{1,14}?)" + _DIR + r"(?:到|至)")
 DECREASE = frozenset("下降 减少 降低 下滑 回落 减 降".split())
 VALUE_KINDS = ("count", "money", "measure", "percent")
+NOT_VALUES = ("类", "级", "大类", "项")  # 八类案件, 四级网格: names of sets, not the value changed
+
+
+def _new_subject_between(text: str, a: int, b: int) -> bool:
+    """True when a clause with its own subject (≥2 Han characters) starts between ``a`` and ``b``."""
+    between = text[a:b]
+    cut = max(between.rfind(","), between.rfind("，"), between.rfind(";"))
+    if cut == -1:
+        return False
+    return sum(1 for ch in between[cut + 1:] if "\u4e00" <= ch <= "\u9fff") >= 2
+
+
+def _last_amount_end(idx: QuantityIndex, pos: int, lo: int) -> int:
+    before = idx.before(pos, lo)
+    return before[0].end if before else lo
 
 
 def _reference(m: re.Match) -> tuple[str, int | None]:
@@ -57,6 +72,7 @@ def decide(value: Quantity, amount: Quantity, decrease: bool) -> dict:
         "candidates": list(res.candidates),
         "prior_range": str(res.prior_range) if res.prior_range else None,
         "note": res.note,
+        "_range": res.prior_range,
     }
 
 
@@ -70,8 +86,20 @@ def _detail(value: Quantity, amount: Quantity, ref_label: str, decision: dict) -
     if decision["verdict"] == "warning":
         return f"implied {ref_label}: {', '.join(map(str, c))} only if {pct_txt} was truncated"
     if c:
-        return f"implied {ref_label}: {c[0]}–{c[-1]} (untestable: granularity cannot fail)"
-    return f"implied {ref_label}: {decision['prior_range'] or '?'} (untestable)"
+        shown = str(c[0]) if len(c) == 1 else f"{c[0]}–{c[-1]}"
+        return f"implied {ref_label}: {shown} (untestable: granularity cannot fail)"
+    rng = decision.get("_range")
+    if rng is not None and rng.lo is not None and rng.hi is not None and value.kind == "count" \
+            and value.magnitude == 1:
+        ints = rng.integers(limit=100_000) or []
+        if ints:
+            return f"implied {ref_label}: {ints[0]}–{ints[-1]} (untestable: granularity cannot fail)"
+    if rng is not None and rng.lo is not None and rng.hi is not None:
+        scale = Fraction(value.magnitude)
+        unit = {10**4: "万", 10**8: "亿"}.get(value.magnitude, "") + (value.unit or "")
+        return (f"implied {ref_label}: {fmt(rng.lo / scale, 2).lstrip('≈')}–{fmt(rng.hi / scale, 2).lstrip('≈')}"
+                f"{unit} (untestable)")
+    return f"implied {ref_label}: ? (untestable)"
 
 
 def build(doc: Doc) -> list[Claim]:
@@ -91,15 +119,22 @@ def build(doc: Doc) -> list[Claim]:
             amount = None
         value = None
         for q in idx.before(m.start(), ss):
-            if q.kind in VALUE_KINDS and id(q) not in amounts and m.start() - q.end <= 40:
-                value = q
+            if q.kind in VALUE_KINDS and q.unit not in NOT_VALUES and m.start() - q.end <= 40:
+                if id(q) not in amounts and not _new_subject_between(text, q.end, m.start()):
+                    value = q
                 break
-        if value is None and ss in last_value and m.start() - last_value[ss].end <= 60:
+        inherited = False
+        if value is None and ss in last_value and m.start() - last_value[ss].end <= 60 \
+                and not _new_subject_between(text, _last_amount_end(idx, m.start(), ss), m.start()):
             value = last_value[ss]
-        anchor = value.end if value is not None else m.start()
+            inherited = True
         sub_start, subject = subject_before(text, value.start if value is not None else m.start())
-        keys = metric_keys(subject if value is not None else text[sub_start:m.start()])
-        start = value.start if value is not None else min(sub_start, m.start())
+        if value is not None:
+            subject += text[value.end:m.start()]
+        keys = metric_keys(subject)
+        start = value.start if value is not None and not inherited else min(sub_start, m.start())
+        if inherited:
+            start = m.start()
         if value is None and subject:
             start = sub_start
         end = amount.end if amount is not None else m.end()
@@ -117,8 +152,9 @@ def build(doc: Doc) -> list[Claim]:
         if amount is not None and amount.kind == "percent" and not to_form:
             if value is not None and value.kind != "percent":
                 dec = decide(value, amount, decrease)
-                data.update(dec)
                 data["detail"] = _detail(value, amount, ref_label, dec)
+                dec.pop("_range")
+                data.update(dec)
             elif decrease and amount.interval.lo is not None and amount.interval.lo >= 100:
                 data.update(verdict="inconsistent", detail=f"a decrease of {amount.text} leaves nothing",
                             note="a decrease of 100% or more leaves nothing")

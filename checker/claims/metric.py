@@ -37,6 +37,9 @@ def same_metric(a: frozenset[str], b: frozenset[str]) -> bool:
     _, _, weak = _vocab()
     if not a or not b:
         return False
+    shared = a & b
+    if any(_CATEGORY_COUNT.fullmatch(k) for k in shared):
+        return True  # 八类…: a numbered set of categories names the metric by itself
     if not (a <= b or b <= a):
         return False
     return bool((a & b) - weak)

@@ -9,7 +9,7 @@ from .common import NUM, QuantityIndex, small_number
 
 _ITEMS = r"(?P<items>(?:[\u4e00-\u9fff“”\"]{1,12}[、和及与])+[\u4e00-\u9fff“”\"]{1,12}?)"
 _FENBIE = re.compile(_ITEMS + r"(?:的[\u4e00-\u9fff]{1,6})?分别(?:为|是|达|达到|下降|增长|上升|减少|增加|提高|降低)?")
-_ENUM = re.compile(rf"(?P<items>(?:[\u4e00-\u9fff]{{1,4}}、)+[\u4e00-\u9fff]{{1,4}})(?P<n>{NUM})(?P<u>级|个|类|项|大|方面|家)")
+_ENUM = re.compile(rf"(?<![\u4e00-\u9fff])(?P<items>(?:[\u4e00-\u9fff]{{1,4}}、)+[\u4e00-\u9fff]{{1,4}})(?P<n>{NUM})(?P<u>级|个|类|项|大|方面|家)")
 
 
 def _split_items(items: str) -> list[str]:
@@ -44,7 +44,9 @@ def build(doc: Doc) -> list[Claim]:
     for m in _ENUM.finditer(text):
         items = m.group("items").split("、")
         n = small_number(m.group("n"))
-        if n is None or "等" in m.group("items"):
+        if n is None or n > 12 or "等" in m.group("items"):
+            continue
+        if m.start() > 0 and (text[m.start() - 1].isdigit() or text[m.start() - 1] in "、"):
             continue
         # drop a leading word that is not an item (全省、…): keep the last n_items
         out.append(Claim(id="", kind="respective", start=m.start(), end=m.end(),

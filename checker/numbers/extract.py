@@ -35,6 +35,7 @@ _DATE = re.compile(
 _RANGE_SEP = ("~", "～", "—", "-", "至", "到", "－", "–")
 _CHENG_STOP = set("为立功果本员效绩就熟年长交型片都千立套像规全效")
 _ZERO_PREFIX = frozenset("百千万亿")
+_AFTER_DUO = frozenset("月天年日周小时万亿倍")  # 两个多月, 5年多时间 — but not 573个多功能
 
 
 @lru_cache(maxsize=1)
@@ -128,6 +129,9 @@ def _is_name(text: str, s: int, e: int, tail_end: int, unit: str | None) -> bool
     name_suffixes = _lexicon()[3]
     rest = text[tail_end:tail_end + 4].lstrip(" ")
     if unit is None and any(rest.startswith(w) for w in name_suffixes):
+        return True
+    # a bare five-or-more-digit number followed by a space and a name (12345 民情热线)
+    if unit is None and e - s >= 5 and text[s:e].isdigit() and text[e:e + 1] == " ":
         return True
     return False
 
@@ -252,7 +256,9 @@ def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quanti
             approx.append(tail.group(g))
     post = tail.group("post")
     if post:
-        if post in ("多", "余") and kind not in ("multiple", "duration", "count", "money", "measure"):
+        after_post = text[end:end + 1]
+        if post in ("多", "余") and (kind not in ("multiple", "duration", "count", "money", "measure")
+                                    or ("\u4e00" <= after_post <= "\u9fff" and after_post not in _AFTER_DUO)):
             end = end - len(post)
             post = None
         else:

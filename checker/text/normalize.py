@@ -3,8 +3,9 @@
 Steps, in one pass over the original text:
 
 * scraped pinyin annotations (``點(diǎn)``, ``經(jīng)濟(jì)``) are deleted;
-* horizontal whitespace between two CJK characters is deleted, other runs of
-  whitespace fold to one space, ``\\r`` disappears (newlines stay: they end
+* whitespace at the start and end of a line is deleted, other runs of
+  whitespace fold to one space (a space between two Chinese words is a real
+  boundary: 「新甘肃 甘肃法制报」), ``\\r`` disappears (newlines stay: they end
   sentences);
 
 then, character for character (so the map is unchanged):
@@ -30,20 +31,9 @@ _TONED_SET = frozenset(_TONED)
 _SPACE = re.compile(r"[ \t\u3000\xa0\r\f\v\u2002-\u200b\ufeff]+")
 _EDIT = re.compile(_PINYIN.pattern + "|" + _SPACE.pattern)
 
-_CJK_RANGES = (
-    (0x3000, 0x303F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
-    (0xF900, 0xFAFF), (0xFF00, 0xFFEF), (0x2018, 0x201F),
-)
-
 _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _WIDTH[0x301C] = ord("~")  # wave dash used as a range sign
 _WIDTH[0x3000] = ord(" ")
-
-
-def is_cjk(ch: str) -> bool:
-    """True for Han characters and CJK/full-width punctuation."""
-    cp = ord(ch)
-    return any(lo <= cp <= hi for lo, hi in _CJK_RANGES)
 
 
 @dataclass(frozen=True)
@@ -105,7 +95,7 @@ def normalize(original: str) -> NormalizedText:
             run = m.group(0)
             prev = original[s - 1] if s > 0 else "\n"
             nxt = original[e] if e < n else "\n"
-            if prev == "\n" or nxt == "\n" or (is_cjk(prev) and is_cjk(nxt)):
+            if prev == "\n" or nxt == "\n":
                 repl = ""
             elif run == " ":
                 continue

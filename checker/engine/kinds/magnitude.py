@@ -21,6 +21,8 @@ def _entity_words(entities: list[dict]) -> list[tuple[str, str]]:
 
 def entity_of(text: str, q, words: list[tuple[str, str]]) -> str | None:
     """The counted thing: a noun right after the unit (4011个三级网格) or right before the number."""
+    if q.unit in ("级", "类", "大类"):
+        return None  # 四级网格: a number of levels, not of things
     end = q.end
     stop = end
     while stop < len(text) and stop - end < 6 and text[stop] not in _STOP:
