@@ -66,6 +66,7 @@ class Doc:
     year_source: str = ""
     region: Optional[str] = None
     _lines: Optional[LineIndex] = None
+    _joint: Optional[Any] = None          # cached document-level solution (assertions.joint)
     _sent_starts: Optional[list[int]] = None
 
     @property

@@ -22,7 +22,7 @@ _REF = (
     r"与(?:上年|去年|(?P<ry3>(?:19|20)\d{2})年)(?:同期)?相比,?|比过去|较过去)"
 )
 _DIR = r"(?P<dir>下降|减少|降低|下滑|回落|减|降|上升|增长|提高|增加|上涨|增多|提升|增|升)"
-_CHANGE = re.compile(_REF + r"(?:分别|均|共)?" + _DIR + r"(?P<to>了|到|至|为)?")
+_CHANGE = re.compile(_REF + r"(?:[、和](?:同比|环比))?(?:分别|均|共|实现)?(?:双)?" + _DIR + r"(?P<to>了|到|至|为)?")
 _FROMTO = re.compile(r"(?:从|由)(?P<a>[^,，;。从由]{1,14}?)" + _DIR + r"(?:到|至)")
 DECREASE = frozenset("下降 减少 降低 下滑 回落 减 降".split())
 VALUE_KINDS = ("count", "money", "measure", "percent")
@@ -153,7 +153,14 @@ def build(doc: Doc) -> list[Claim]:
             if value is not None and value.kind != "percent":
                 dec = decide(value, amount, decrease)
                 data["detail"] = _detail(value, amount, ref_label, dec)
-                dec.pop("_range")
+                rng = dec.pop("_range")
+                if rng is not None and rng.lo is not None and rng.hi is not None:
+                    if value.kind == "count" and value.interval.is_point:
+                        ints = rng.integers(limit=100_000)
+                        if ints:
+                            data["_lo"], data["_hi"] = Fraction(ints[0]), Fraction(ints[-1])
+                    else:
+                        data["_lo"], data["_hi"] = rng.lo, rng.hi
                 data.update(dec)
             elif decrease and amount.interval.lo is not None and amount.interval.lo >= 100:
                 data.update(verdict="inconsistent", detail=f"a decrease of {amount.text} leaves nothing",

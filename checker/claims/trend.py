@@ -42,14 +42,3 @@ def build(doc: Doc, changes: list[Claim]) -> list[Claim]:
     return out
 
 
-def chain_holds(current: int, current_year: int, points: dict[int, list[int]], decreasing: bool) -> bool:
-    """Whether some choice of implied priors makes the series strictly monotone."""
-    years = sorted(points, reverse=True)   # nearest prior year first
-    bound = current
-    for y in years:
-        cands = sorted(points[y])
-        ok = [x for x in cands if (x > bound if decreasing else x < bound)]
-        if not ok:
-            return False
-        bound = ok[0] if decreasing else ok[-1]
-    return True

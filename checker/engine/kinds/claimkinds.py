@@ -5,7 +5,6 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ...claims.metric import same_metric
-from ...claims.trend import chain_holds
 from ...numbers import fmt
 from ..registry import kind
 
@@ -38,21 +37,47 @@ def run_change_misuse(ctx) -> None:
                      claims=[c.id])
 
 
+def _core_values(ctx, core) -> dict:
+    eqs = [b.equation() for b in core]
+    return {"derivation": "; ".join(eqs)}
+
+
 @kind("trend")
 def run_trend(ctx) -> None:
-    """逐年下降 whose stated or implied values are not monotone."""
-    for c in _claims(ctx, "trend"):
-        decreasing = c.data["direction"] == "decrease"
-        for s in c.data["series"]:
-            value = s["value"]
-            if value.value.denominator != 1:
-                continue
-            cur_year = ctx.doc.year or 0
-            if not chain_holds(int(value.value), cur_year, s["points"], decreasing):
-                pts = "; ".join(f"{y}: {'/'.join(map(str, v[:3]))}" for y, v in sorted(s["points"].items()))
-                ctx.emit(c.start, c.end, {"series": f"{pts}; now: {fmt(value.value)}"},
-                         related=[(x.start, x.end, "series value") for x in s["claims"]],
-                         claims=[c.id] + [x.id for x in s["claims"]])
+    """逐年下降 whose stated and implied values cannot be monotone (document-level, exact)."""
+    from ...assertions.joint import joint
+
+    for core in joint(ctx.doc).cores:
+        claims = []
+        for b in core:
+            if b.claim not in claims:
+                claims.append(b.claim)
+        trends = [c for c in claims if c.kind == "trend"]
+        if not trends:
+            continue
+        t = trends[0]
+        others = [c for c in claims if c is not t]
+        ctx.emit(t.start, t.end, _core_values(ctx, core) | {"series": _core_values(ctx, core)["derivation"]},
+                 related=[(c.start, c.end, ctx.doc.text[c.start:c.end]) for c in others],
+                 claims=[c.id for c in claims], evidence={"equations": [b.equation() for b in core]})
+
+
+@kind("joint")
+def run_joint(ctx) -> None:
+    """Claims on one metric (several years, references, statements) that cannot all hold."""
+    from ...assertions.joint import joint
+
+    for core in joint(ctx.doc).cores:
+        claims = []
+        for b in core:
+            if b.claim not in claims:
+                claims.append(b.claim)
+        if any(c.kind == "trend" for c in claims) or len(claims) < 2:
+            continue
+        first, rest = claims[0], claims[1:]
+        ctx.emit(first.start, first.end, _core_values(ctx, core),
+                 related=[(c.start, c.end, ctx.doc.text[c.start:c.end]) for c in rest],
+                 claims=[c.id for c in claims], evidence={"equations": [b.equation() for b in core]})
 
 
 @kind("rate_range")

@@ -1,0 +1,207 @@
+"""Document-level joint check: all claims about one metric must hold together.
+
+Each value a claim states or implies becomes a node ``(metric keys, year)``:
+"2021年,全市刑事案件发案3315起,比2020年下降12.67%" fixes the 2021 node at 3315
+and bounds the 2020 node to the whole numbers that reproduce 12.67% (3796);
+"逐年下降" adds x₂₀₁₉ ≥ x₂₀₂₀ + 1 ≥ x₂₀₂₁ + 1; a second statement of the same
+metric and year elsewhere adds its own bounds.  The system is linear with
+rational coefficients; sympy's exact simplex (``lpmin``) decides feasibility,
+and a deletion filter finds the smallest set of claims that cannot all hold.
+
+Bounds and differences of whole numbers with integer constants are totally
+unimodular, so the real relaxation is feasible exactly when whole numbers are.
+sympy is imported only when some node is shared by two or more claims.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Optional
+
+from ..claims.metric import metric_keys, subject_before
+from ..document import Claim, Doc
+from ..numbers import fmt
+from ..numbers.units import dimension
+
+
+@dataclass
+class Bound:
+    """One claim's contribution: ``lo ≤ node ≤ hi`` or ``node_a − node_b ≥ gap``."""
+
+    claim: Claim
+    node: tuple
+    lo: Optional[Fraction] = None
+    hi: Optional[Fraction] = None
+    other: Optional[tuple] = None      # for differences: node − other ≥ gap
+    gap: Fraction = Fraction(0)
+
+    def equation(self) -> str:
+        """Human-readable form, e.g. ``x[刑事案件·2020] ∈ [3796, 3796]``."""
+        if self.other is not None:
+            return f"{_name(self.node)} − {_name(self.other)} ≥ {fmt(self.gap)}"
+        lo = "-∞" if self.lo is None else fmt(self.lo, 2)
+        hi = "+∞" if self.hi is None else fmt(self.hi, 2)
+        return f"{_name(self.node)} ∈ [{lo}, {hi}]"
+
+
+def _name(node: tuple) -> str:
+    keys, year = node
+    return f"x[{'/'.join(keys)}·{year}]"
+
+
+@dataclass
+class JointResult:
+    """Bounds collected, and the minimal conflicting sets found."""
+
+    bounds: list[Bound] = field(default_factory=list)
+    cores: list[list[Bound]] = field(default_factory=list)
+    solved: bool = False
+
+
+def _sentence_year(doc: Doc, pos: int) -> Optional[int]:
+    ss, _ = doc.sentence_of(pos)
+    years = [q for q in doc.quantities if ss <= q.start < pos and q.kind == "year" and not q.is_range]
+    return int(years[-1].value) if years else None
+
+
+def collect(doc: Doc) -> list[Bound]:
+    """Bounds from change and trend claims on nodes ``(metric keys, year)``."""
+    bounds: list[Bound] = []
+    value_nodes: dict[int, tuple] = {}
+    for c in doc.claims:
+        if c.kind != "change" or not c.data.get("keys") or "verdict" not in c.data or len(c.quantities) < 2:
+            continue
+        value, amount = c.quantities[0], c.quantities[-1]
+        if amount.kind != "percent" or value.kind == "percent" or c.data.get("to_form"):
+            continue
+        keys = (*sorted(c.data["keys"]), dimension(value.unit))
+        year = _sentence_year(doc, value.start)
+        ref_year = c.data.get("reference_year")
+        if year is None or (ref_year is None and c.data.get("reference") not in ("上年", "同比")):
+            continue
+        ref = ref_year if ref_year is not None else year - 1
+        now = (keys, year)
+        value_nodes[id(value)] = now
+        if value.interval.lo is not None and value.interval.hi is not None:
+            bounds.append(Bound(c, now, value.interval.lo, value.interval.hi))
+        cands = c.data.get("candidates") or []
+        integer = value.kind == "count" and value.interval.is_point
+        if c.data["verdict"] == "inconsistent":
+            continue  # reported on its own (CC111); a joint core needs two claims
+        if integer and cands and c.data["verdict"] == "consistent":
+            bounds.append(Bound(c, (keys, ref), Fraction(min(cands)), Fraction(max(cands))))
+        elif c.data.get("_lo") is not None:
+            bounds.append(Bound(c, (keys, ref), c.data["_lo"], c.data["_hi"]))
+    for c in doc.claims:
+        # a value stated on its own ("2020年,全市刑事案件发案3796起") pins its node
+        if c.kind != "quantity" or c.quantities[0].kind != "count":
+            continue
+        q = c.quantities[0]
+        year = _sentence_year(doc, q.start)
+        if year is None or q.interval.lo is None or q.interval.hi is None:
+            continue
+        _, subject = subject_before(doc.text, q.start)
+        keys = (*sorted(metric_keys(subject)), dimension(q.unit))
+        if len(keys) > 1:
+            bounds.append(Bound(c, (keys, year), q.interval.lo, q.interval.hi))
+    for c in doc.claims:
+        if c.kind != "trend":
+            continue
+        decreasing = c.data["direction"] == "decrease"
+        for s in c.data["series"]:
+            now = value_nodes.get(id(s["value"]))
+            if now is None:
+                continue
+            keys, year = now
+            years = sorted({year, *s["points"]}, reverse=True)
+            for later, earlier in zip(years, years[1:]):
+                a, b = (keys, earlier), (keys, later)
+                gap = Fraction(1) if s["value"].kind == "count" else Fraction(0)
+                bounds.append(Bound(c, a if decreasing else b, other=b if decreasing else a, gap=gap))
+    return bounds
+
+
+def _feasible(bounds: list[Bound]) -> bool:
+    from sympy import Rational, Symbol
+    from sympy.solvers.simplex import InfeasibleLPError, lpmin
+
+    syms: dict[tuple, Symbol] = {}
+
+    def sym(node):
+        if node not in syms:
+            syms[node] = Symbol(f"x{len(syms)}")
+        return syms[node]
+
+    cons = []
+    for b in bounds:
+        x = sym(b.node)
+        if b.other is not None:
+            cons.append(x - sym(b.other) >= Rational(b.gap.numerator, b.gap.denominator))
+            continue
+        if b.lo is not None:
+            cons.append(x >= Rational(b.lo.numerator, b.lo.denominator))
+        if b.hi is not None:
+            cons.append(x <= Rational(b.hi.numerator, b.hi.denominator))
+    if not cons:
+        return True
+    try:
+        lpmin(0, cons)
+    except InfeasibleLPError:
+        return False
+    return True
+
+
+def _components(bounds: list[Bound]) -> list[list[Bound]]:
+    parent: dict[tuple, tuple] = {}
+
+    def find(a):
+        while parent.setdefault(a, a) != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for b in bounds:
+        find(b.node)
+        if b.other is not None:
+            parent[find(b.node)] = find(b.other)
+    groups: dict[tuple, list[Bound]] = {}
+    for b in bounds:
+        groups.setdefault(find(b.node), []).append(b)
+    return list(groups.values())
+
+
+def minimal_core(bounds: list[Bound]) -> list[Bound]:
+    """Deletion filter: drop each claim in turn and keep it out if the rest stays infeasible."""
+    claims = []
+    for b in bounds:
+        if b.claim not in claims:
+            claims.append(b.claim)
+    keep = list(claims)
+    for c in claims:
+        trial = [x for x in keep if x is not c]
+        if not _feasible([b for b in bounds if b.claim in trial]):
+            keep = trial
+    return [b for b in bounds if b.claim in keep]
+
+
+def solve(doc: Doc) -> JointResult:
+    """Collect bounds, decide each connected group exactly, and return minimal cores."""
+    res = JointResult(bounds=collect(doc))
+    for group in _components(res.bounds):
+        if len({id(b.claim) for b in group}) < 2:
+            continue
+        if all(b.claim.kind == "quantity" for b in group):
+            continue  # bare numbers alone never make a joint claim
+        res.solved = True
+        if not _feasible(group):
+            res.cores.append(minimal_core(group))
+    return res
+
+
+def joint(doc: Doc) -> JointResult:
+    """The document's joint result, computed once and cached on the document."""
+    cached = getattr(doc, "_joint", None)
+    if cached is None:
+        cached = solve(doc)
+        doc._joint = cached
+    return cached
