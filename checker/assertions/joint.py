@@ -122,30 +122,44 @@ def collect(doc: Doc) -> list[Bound]:
 
 
 def _feasible(bounds: list[Bound]) -> bool:
-    from sympy import Rational, Symbol
-    from sympy.solvers.simplex import InfeasibleLPError, lpmin
+    """Exact feasibility of the bounds and differences (sympy's rational simplex, matrix form)."""
+    from sympy import Matrix, Rational
+    from sympy.solvers.simplex import InfeasibleLPError, linprog
 
-    syms: dict[tuple, Symbol] = {}
-
-    def sym(node):
-        if node not in syms:
-            syms[node] = Symbol(f"x{len(syms)}")
-        return syms[node]
-
-    cons = []
+    index: dict[tuple, int] = {}
     for b in bounds:
-        x = sym(b.node)
-        if b.other is not None:
-            cons.append(x - sym(b.other) >= Rational(b.gap.numerator, b.gap.denominator))
-            continue
-        if b.lo is not None:
-            cons.append(x >= Rational(b.lo.numerator, b.lo.denominator))
-        if b.hi is not None:
-            cons.append(x <= Rational(b.hi.numerator, b.hi.denominator))
-    if not cons:
+        for node in (b.node, b.other):
+            if node is not None and node not in index:
+                index[node] = len(index)
+    n = len(index)
+    if n == 0:
         return True
+    rows, rhs = [], []
+
+    def R(x: Fraction):
+        return Rational(x.numerator, x.denominator)
+
+    for b in bounds:
+        i = index[b.node]
+        if b.other is not None:           # node - other >= gap  ->  other - node <= -gap
+            row = [0] * n
+            row[index[b.other]] = 1
+            row[i] = -1
+            rows.append(row)
+            rhs.append(-R(b.gap))
+            continue
+        if b.hi is not None:              # node <= hi
+            row = [0] * n
+            row[i] = 1
+            rows.append(row)
+            rhs.append(R(b.hi))
+        if b.lo is not None:              # node >= lo  ->  -node <= -lo
+            row = [0] * n
+            row[i] = -1
+            rows.append(row)
+            rhs.append(-R(b.lo))
     try:
-        lpmin(0, cons)
+        linprog(Matrix([[0] * n]), Matrix(rows), Matrix(rhs), bounds=(None, None))
     except InfeasibleLPError:
         return False
     return True

@@ -6,6 +6,7 @@ backtracking (back-references, look-around) are rejected when the rule loads.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ...errors import ConfigError
@@ -74,8 +75,7 @@ def _validate_repeat(rule) -> None:
             raise ConfigError(rule.path, f"field 'params.{key}' must be an integer")
 
 
-def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{4,}")
 
 
 @kind("repeat", validate=_validate_repeat)
@@ -85,22 +85,20 @@ def run_repeat(ctx) -> None:
     lo = ctx.params.get("min_len", 2)
     hi = ctx.params.get("max_len", 4)
     allow = set(ctx.params.get("allow", []))
-    text = ctx.doc.text
-    n = len(text)
-    i = 0
-    while i < n:
-        if not _is_han(text[i]):
-            i += 1
-            continue
-        hit = 0
-        for L in range(hi, lo - 1, -1):
-            w = text[i:i + L]
-            if len(w) == L and all(map(_is_han, w)) and text.startswith(w, i + L) and w not in allow \
-                    and len(set(w)) > 1:
-                hit = L
-                break
-        if hit:
-            ctx.emit(i, i + 2 * hit, {"word": text[i:i + hit], "match": text[i:i + 2 * hit]})
-            i += 2 * hit
-        else:
-            i += 1
+    for m in _HAN_RUN.finditer(ctx.doc.text):
+        run, base = m.group(0), m.start()
+        n = len(run)
+        i = 0
+        while i < n - 2 * lo + 1:
+            hit = 0
+            for L in range(min(hi, (n - i) // 2), lo - 1, -1):
+                if run[i] == run[i + L] and run[i:i + L] == run[i + L:i + 2 * L]:
+                    w = run[i:i + L]
+                    if w not in allow and len(set(w)) > 1:
+                        hit = L
+                        break
+            if hit:
+                ctx.emit(base + i, base + i + 2 * hit, {"word": run[i:i + hit], "match": run[i:i + 2 * hit]})
+                i += 2 * hit
+            else:
+                i += 1
