@@ -84,3 +84,20 @@ def test_dates():
 
 def test_mixed_numerals_flagged():
     assert one("4千人").mixed_numerals and not one("四千人").mixed_numerals
+
+
+def test_unit_dimensions():
+    from checker.numbers.units import compatible
+
+    assert compatible("起", "件") and compatible("公里", "千米") and compatible("亩", "平方米")
+    assert not compatible("人", "元") and not compatible("公里", "吨") and not compatible("平方公里", "公里")
+
+
+def test_pint_not_imported_by_default():
+    import subprocess
+    import sys
+
+    code = ("import sys; from checker import check_text; check_text('全市发案3315起,同比下降12.67%。'); "
+            "print('pint' in sys.modules, 'sympy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout
+    assert out.split() == ["False", "False"]

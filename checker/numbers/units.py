@@ -2,8 +2,8 @@
 
 Only the mapping lives here; dimension checks (人 vs 元 never compare) use
 ``dimension()``, which groups units the way pint groups physical units.  pint
-itself is imported lazily by ``checker.numbers.dimensions`` where a check needs
-physical conversion (公里 vs 千米), never on the extraction hot path.
+itself is imported lazily by ``checker.numbers.dimensions`` when two measure
+units are compared (公里 vs 千米), never on the extraction hot path.
 """
 from __future__ import annotations
 
@@ -31,6 +31,8 @@ _add("measure", "area", "平方公里", "平方米", "亩", "公顷")
 _add("measure", "mass", "吨", "公斤", "千克", "克", "斤")
 _add("measure", "volume", "立方米", "升")
 
+_MEASURE = frozenset(u for u, (k, _) in UNITS.items() if k == "measure")
+
 # longest first, so 个百分点 wins over 个 and 人次 over 人
 UNIT_ALTERNATION = "|".join(sorted(UNITS, key=len, reverse=True))
 
@@ -56,6 +58,10 @@ def compatible(a: str | None, b: str | None) -> bool:
     da, db = dimension(a), dimension(b)
     if "unknown" in (da, db):
         return True
+    if a in _MEASURE and b in _MEASURE:
+        from .dimensions import same_dimension
+
+        return same_dimension(a, b)
     if da == db:
         return True
     return {da, db} <= {"events", "items"}

@@ -1,0 +1,34 @@
+"""Physical dimensions of measure units, checked with pint (imported on first use).
+
+Counts (起, 件, 人) are not physical; they compare by the coarse groups in
+``units.py``.  Measure units (公里, 亩, 吨 …) map to pint units so that 公里
+and 千米 compare while 公里 and 吨 never do.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+PINT_UNITS = {
+    "公里": "kilometer", "千米": "kilometer", "米": "meter", "厘米": "centimeter", "毫米": "millimeter",
+    "km": "kilometer", "m": "meter",
+    "平方公里": "kilometer**2", "平方米": "meter**2", "公顷": "hectare", "亩": "(2000/3)*meter**2",
+    "吨": "metric_ton", "公斤": "kilogram", "千克": "kilogram", "克": "gram", "斤": "(1/2)*kilogram",
+    "立方米": "meter**3", "升": "liter",
+}
+
+
+@lru_cache(maxsize=1)
+def _registry():
+    import pint
+
+    return pint.UnitRegistry()
+
+
+@lru_cache(maxsize=256)
+def same_dimension(a: str, b: str) -> bool:
+    """True when measure units ``a`` and ``b`` have the same physical dimension (pint)."""
+    ua, ub = PINT_UNITS.get(a), PINT_UNITS.get(b)
+    if ua is None or ub is None:
+        return a == b
+    reg = _registry()
+    return reg.parse_expression(ua).dimensionality == reg.parse_expression(ub).dimensionality
