@@ -49,6 +49,7 @@ class Finding:
     related: list[Related] = field(default_factory=list)
     claims: list[str] = field(default_factory=list)
     evidence: dict[str, Any] = field(default_factory=dict)
+    orig: Optional[tuple[int, int]] = None  # set when the span is known only in the original text
 
 
 @dataclass
@@ -75,8 +76,11 @@ class Doc:
         return self.norm.text
 
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
-        """Original code-point span of a normalised span."""
-        return self.norm.orig_span(start, end)
+        """Original code-point span of a normalised span (through the markup view, if any)."""
+        s, e = self.norm.orig_span(start, end)
+        if self.source.view is not None:
+            return self.source.view[1].span(s, e)
+        return s, e
 
     def line_col(self, orig_offset: int) -> tuple[int, int]:
         """1-based line and column in the original text."""

@@ -11,9 +11,9 @@ from .text.sentences import sentence_spans
 
 def build_doc(source: SourceDocument) -> Doc:
     """Normalise ``source`` and extract its quantities (no rules yet)."""
-    norm = normalize(source.text)
+    norm = normalize(source.readable)
     doc = Doc(source=source, norm=norm, sentences=sentence_spans(norm.text))
-    doc.language = "zh-Hant" if _looks_traditional(source.text, norm.text) else "zh-Hans"
+    doc.language = "zh-Hant" if _looks_traditional(source.readable, norm.text) else "zh-Hans"
     doc.quantities = extract_quantities(norm.text)
     return doc
 
@@ -34,7 +34,11 @@ def analyse(source: SourceDocument, options: CheckOptions | None = None) -> Doc:
     doc = build_doc(source)
     build_claims(doc, options)
     run_rules(doc, options)
-    doc.findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    from .engine import rule_by_id
+    from .suppress import apply_suppressions
+
+    apply_suppressions(doc, rule_by_id("CC900", options), options.lang)
+    doc.findings.sort(key=lambda f: (f.orig or doc.orig_span(f.start, f.end), f.rule))
     return doc
 
 

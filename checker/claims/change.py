@@ -82,7 +82,10 @@ def _detail(value: Quantity, amount: Quantity, ref_label: str, decision: dict) -
     if decision["verdict"] == "consistent":
         return f"implied {ref_label}: {', '.join(map(str, c))} → {pct_txt} ✓"
     if decision["verdict"] == "inconsistent":
-        return f"implied {ref_label}: {decision['prior_range']} contains no whole number → {pct_txt} ✗"
+        rng = decision.get("_range")
+        shown = (f"{fmt(rng.lo, 2).lstrip('≈')}–{fmt(rng.hi, 2).lstrip('≈')}"
+                 if rng is not None and rng.lo is not None and rng.hi is not None else "?")
+        return f"implied {ref_label}: {shown}, no whole number reproduces {pct_txt} ✗"
     if decision["verdict"] == "warning":
         return f"implied {ref_label}: {', '.join(map(str, c))} only if {pct_txt} was truncated"
     if c:

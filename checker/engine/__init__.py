@@ -50,4 +50,12 @@ def run_rules(doc: Doc, options: CheckOptions) -> None:
         doc.findings.extend(ctx.findings)
 
 
-__all__ = ["RuleContext", "load_rules", "run_rules"]
+def rule_by_id(code: str, options: CheckOptions):
+    """The selected rule with id ``code``, or None when it is not loaded or not selected."""
+    for rule in load_rules(tuple(options.rule_dirs)):
+        if rule.id == code:
+            return rule if selected(rule, options.select, options.ignore, options.profile) else None
+    return None
+
+
+__all__ = ["RuleContext", "load_rules", "rule_by_id", "run_rules"]

@@ -5,12 +5,13 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Optional
 
+from ..text.offsets import OffsetMap
 from ..errors import InputError
 from .decode import decode_bytes
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx"}
 MAX_BYTES = 512 * 1024 * 1024
 
 
@@ -20,19 +21,41 @@ class SourceDocument:
 
     path: str
     text: str
-    format: str = "text"      # text | markdown
+    format: str = "text"      # text | markdown | html | docx
     encoding: str = "utf-8"
+    # for markup: the readable text and its map back to ``text`` (the raw file)
+    view: Optional[tuple[str, OffsetMap]] = None
+
+    @property
+    def readable(self) -> str:
+        """The text to analyse: the raw text, or the markup's readable view."""
+        return self.view[0] if self.view else self.text
 
 
 def _format_for(path: str) -> str:
     suffix = os.path.splitext(path)[1].lower()
-    return "markdown" if suffix in (".md", ".markdown") else "text"
+    if suffix in (".md", ".markdown"):
+        return "markdown"
+    if suffix in (".html", ".htm", ".xhtml"):
+        return "html"
+    if suffix == ".docx":
+        return "docx"
+    return "text"
 
 
 def read_bytes(data: bytes, path: str) -> SourceDocument:
     """Decode ``data`` read from ``path`` into a SourceDocument."""
+    fmt = _format_for(path)
+    if fmt == "docx":
+        from .docx import docx_text
+
+        return SourceDocument(path=path, text=docx_text(data, path), format="docx", encoding="docx")
     text, enc = decode_bytes(data, path)
-    return SourceDocument(path=path, text=text, format=_format_for(path), encoding=enc)
+    if fmt == "html":
+        from .html import html_view
+
+        return SourceDocument(path=path, text=text, format="html", encoding=enc, view=html_view(text, path))
+    return SourceDocument(path=path, text=text, format=fmt, encoding=enc)
 
 
 def read_path(path: str | os.PathLike) -> SourceDocument:

@@ -8,9 +8,9 @@ from .models import (ClaimOut, FileOut, FindingOut, QuantityOut, RelatedOut, Rep
                      SummaryOut, ToolOut)
 
 
-def span_out(doc: Doc, start: int, end: int) -> Span:
-    """Contract span for a normalised ``[start, end)``."""
-    s, e = doc.orig_span(start, end)
+def span_out(doc: Doc, start: int, end: int, orig: tuple[int, int] | None = None) -> Span:
+    """Contract span for a normalised ``[start, end)`` (or an already original span)."""
+    s, e = orig if orig is not None else doc.orig_span(start, end)
     line, col = doc.line_col(s)
     return Span(start=s, end=e, line=line, column=col)
 
@@ -38,7 +38,7 @@ def finding_out(doc: Doc, f: Finding) -> FindingOut:
     """Contract form of a Finding."""
     return FindingOut(
         rule=f.rule, category=f.category, severity=f.severity, message=f.message,
-        span=span_out(doc, f.start, f.end),
+        span=span_out(doc, f.start, f.end, f.orig),
         related=[RelatedOut(span=span_out(doc, r.start, r.end), message=r.message) for r in f.related],
         claims=list(f.claims), evidence=dict(f.evidence),
     )

@@ -102,3 +102,9 @@ def run_repeat(ctx) -> None:
                 i += 2 * hit
             else:
                 i += 1
+
+
+@kind("suppression")
+def run_suppression(ctx) -> None:
+    """Findings of this kind come from ``checker.suppress`` (unused directives), not from a scan."""
+    return None

@@ -1,0 +1,115 @@
+"""Configuration: ``claimcheck.toml`` or ``[tool.claimcheck]`` in ``pyproject.toml``,
+discovered upward from each checked file (the nearest wins, as in ruff).
+
+Keys (hyphen or underscore): select, ignore, extend-select, per-file-ignores,
+severity, profile, year, rules, lang, fail-on, include, exclude.  An unknown key
+or a wrong type is a ``ConfigError`` naming the file and the key.
+"""
+from __future__ import annotations
+
+import fnmatch
+import os
+import tomllib
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import ConfigError
+from .options import CheckOptions
+
+
+class FileConfig(BaseModel):
+    """The ``[tool.claimcheck]`` table."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    select: list[str] = []
+    ignore: list[str] = []
+    extend_select: list[str] = Field(default=[], alias="extend-select")
+    per_file_ignores: dict[str, list[str]] = Field(default={}, alias="per-file-ignores")
+    severity: dict[str, Literal["error", "warning", "info"]] = {}
+    profile: Optional[Literal["mainland", "taiwan"]] = None
+    year: Optional[int] = None
+    rules: list[str] = []
+    lang: Optional[Literal["zh", "en"]] = None
+    fail_on: Optional[Literal["error", "warning", "info"]] = Field(default=None, alias="fail-on")
+    include: list[str] = []
+    exclude: list[str] = []
+
+
+class LoadedConfig(BaseModel):
+    """A parsed configuration and the file it came from."""
+
+    path: str
+    root: str
+    config: FileConfig
+
+
+def _parse(path: Path) -> Optional[LoadedConfig]:
+    try:
+        with open(path, "rb") as fh:
+            raw = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(str(path), f"not valid TOML: {e}") from None
+    except OSError as e:
+        raise ConfigError(str(path), f"cannot read: {e.strerror}") from None
+    if path.name == "pyproject.toml":
+        table = raw.get("tool", {}).get("claimcheck")
+        if table is None:
+            return None
+        prefix = "tool.claimcheck."
+    else:
+        table, prefix = raw, ""
+    try:
+        cfg = FileConfig.model_validate(table)
+    except ValidationError as e:
+        err = e.errors()[0]
+        key = ".".join(str(x) for x in err["loc"])
+        raise ConfigError(str(path), f"key '{prefix}{key}': {err['msg']}") from None
+    return LoadedConfig(path=str(path), root=str(path.parent), config=cfg)
+
+
+@lru_cache(maxsize=256)
+def find_config(directory: str) -> Optional[LoadedConfig]:
+    """The nearest configuration at or above ``directory``."""
+    d = Path(directory).resolve()
+    for cand in (d, *d.parents):
+        for name in ("claimcheck.toml", ".claimcheck.toml", "pyproject.toml"):
+            p = cand / name
+            if p.is_file():
+                loaded = _parse(p)
+                if loaded is not None:
+                    return loaded
+    return None
+
+
+def options_for(path: str, base: CheckOptions, cli_set: set[str]) -> CheckOptions:
+    """Options for one file: its configuration under the command line (CLI flags win)."""
+    directory = os.getcwd() if path in ("-", "<stdin>") else os.path.dirname(os.path.abspath(path))
+    loaded = find_config(directory)
+    if loaded is None:
+        return base
+    c = loaded.config
+    opts = replace(base)
+    if "select" not in cli_set and c.select:
+        opts.select = list(c.select)
+    if c.extend_select and opts.select:
+        opts.select = opts.select + list(c.extend_select)
+    if "ignore" not in cli_set:
+        opts.ignore = list(c.ignore) + list(base.ignore)
+    rel = os.path.relpath(os.path.abspath(path), loaded.root) if path not in ("-", "<stdin>") else path
+    for pattern, codes in c.per_file_ignores.items():
+        if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern):
+            opts.ignore = opts.ignore + list(codes)
+    opts.severity = {**c.severity, **base.severity}
+    if c.profile and "profile" not in cli_set:
+        opts.profile = c.profile
+    if c.year and "year" not in cli_set:
+        opts.year = c.year
+    if c.lang and "lang" not in cli_set:
+        opts.lang = c.lang
+    if c.rules:
+        opts.rule_dirs = [str(Path(loaded.root) / r) for r in c.rules] + list(base.rule_dirs)
+    return opts
