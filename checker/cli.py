@@ -7,7 +7,7 @@ import sys
 from . import __version__
 from .errors import ClaimcheckError
 
-FORMATS = ("full", "concise", "json")
+FORMATS = ("full", "concise", "json", "sarif", "github")
 SEV_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
@@ -19,16 +19,22 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", aliases=["lint"], help="check files, directories or - (stdin)")
     c.add_argument("paths", nargs="+", metavar="PATH")
     c.add_argument("--format", choices=FORMATS, default="full")
-    c.add_argument("--lang", choices=("zh", "en"), default="zh")
+    c.add_argument("--lang", choices=("zh", "en"), default=None)
     c.add_argument("--year", type=int, help="publication year (default: detected from the text)")
     c.add_argument("--rules", action="append", default=[], metavar="DIR", help="extra rule pack directory")
-    c.add_argument("--select", default="", help="comma-separated rule codes or prefixes to run")
-    c.add_argument("--ignore", default="", help="comma-separated rule codes or prefixes to skip")
-    c.add_argument("--profile", choices=("mainland", "taiwan"), default="mainland")
-    c.add_argument("--fail-on", choices=("error", "warning", "info"), default="error")
+    c.add_argument("--select", default=None, help="comma-separated rule codes or prefixes to run")
+    c.add_argument("--ignore", default=None, help="comma-separated rule codes or prefixes to skip")
+    c.add_argument("--profile", choices=("mainland", "taiwan"), default=None)
+    c.add_argument("--fail-on", choices=("error", "warning", "info"), default=None)
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail")
     c.add_argument("--statistics", action="store_true", help="print the count of findings per rule")
     c.add_argument("--no-claims", action="store_true", help="full format: do not list decided claims")
+    c.add_argument("--include", action="append", default=[], metavar="GLOB",
+                   help="in directories, check only files matching GLOB")
+    c.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="skip files matching GLOB")
+    c.add_argument("--baseline", metavar="FILE", help="ignore findings recorded in FILE")
+    c.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
+    c.add_argument("--no-config", action="store_true", help="ignore claimcheck.toml / pyproject.toml")
     r = sub.add_parser("rules", help="list the rules")
     r.add_argument("--rules", action="append", default=[], metavar="DIR")
     r.add_argument("--lang", choices=("zh", "en"), default="zh")
@@ -39,25 +45,72 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _split(s: str) -> list[str]:
-    return [x.strip() for x in s.split(",") if x.strip()]
+def _split(s: str | None) -> list[str]:
+    return [x.strip() for x in (s or "").split(",") if x.strip()]
+
+
+def _base_options(args):
+    from .options import CheckOptions
+
+    cli_set = {k for k in ("select", "ignore", "profile", "year", "lang") if getattr(args, k) is not None}
+    opts = CheckOptions(lang=args.lang or "zh", year=args.year, rule_dirs=list(args.rules),
+                        select=_split(args.select), ignore=_split(args.ignore),
+                        profile=args.profile or "mainland")
+    return opts, cli_set
+
+
+def _wanted(path: str, includes: list[str], excludes: list[str]) -> bool:
+    import fnmatch
+    import os
+
+    name = os.path.basename(path)
+    if any(fnmatch.fnmatch(path, g) or fnmatch.fnmatch(name, g) for g in excludes):
+        return False
+    if includes and not any(fnmatch.fnmatch(path, g) or fnmatch.fnmatch(name, g) for g in includes):
+        return False
+    return True
+
+
+def _progress(total: int):
+    """A rich progress bar on standard error when it is a terminal and there is much to do."""
+    if total < 20 or not sys.stderr.isatty():
+        return None
+    from rich.progress import Progress
+
+    prog = Progress(transient=True, console=__import__("rich.console").console.Console(stderr=True))
+    prog.start()
+    return prog, prog.add_task("claimcheck", total=total)
 
 
 def cmd_check(args) -> int:
     """Run the check and print the report; return the exit status."""
+    from .config import find_config, options_for
+    from .engine import load_rules
+    from .errors import InputError
     from .io import iter_paths, read_path
-    from .options import CheckOptions
     from .pipeline import analyse
     from .report.build import error_file_out, file_out, report_out
-    from .errors import InputError
 
-    opts = CheckOptions(lang=args.lang, year=args.year, rule_dirs=args.rules, select=_split(args.select),
-                        ignore=_split(args.ignore), profile=args.profile)
-    from .engine import load_rules
+    base, cli_set = _base_options(args)
+    load_rules(tuple(base.rule_dirs))  # fail early, before reading inputs, on a bad rule pack
+    paths = [p for p in iter_paths(args.paths)
+             if p == "-" or p in args.paths or _wanted(p, args.include, args.exclude)]
+    baseline = None
+    if args.baseline:
+        from .baseline import load_baseline
 
-    load_rules(tuple(opts.rule_dirs))  # fail early, before reading inputs, on a bad rule pack
-    files, texts, had_error = [], {}, False
-    for path in iter_paths(args.paths):
+        baseline = load_baseline(args.baseline)
+    fail_on = args.fail_on
+    if fail_on is None and not args.no_config:
+        import os
+
+        loaded = find_config(os.getcwd())
+        fail_on = loaded.config.fail_on if loaded else None
+    fail_on = fail_on or "error"
+    files, texts, docs, had_error, rules_seen = [], {}, [], False, {}
+    bar = _progress(len(paths))
+    for path in paths:
+        opts = base if args.no_config else options_for(path, base, cli_set)
         try:
             src = read_path(path)
         except InputError as e:
@@ -65,34 +118,68 @@ def cmd_check(args) -> int:
             print(f"claimcheck: {e}", file=sys.stderr)
             files.append(error_file_out(e.path, e.reason))
             continue
+        finally:
+            if bar:
+                bar[0].advance(bar[1])
         doc = analyse(src, opts)
+        if baseline is not None:
+            from .baseline import filter_baseline
+
+            filter_baseline(doc, baseline)
+        for r in load_rules(tuple(opts.rule_dirs)):
+            rules_seen.setdefault(r.id, r)
+        docs.append(doc)
         texts[src.path] = src.text
         files.append(file_out(doc))
+    if bar:
+        bar[0].stop()
+    if args.write_baseline:
+        from .baseline import write_baseline
+
+        n = write_baseline(args.write_baseline, docs)
+        print(f"claimcheck: recorded {n} findings in {args.write_baseline}", file=sys.stderr)
+        return 2 if had_error else 0
     report = report_out(files)
-    if args.format == "json":
-        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
-    elif args.format == "concise":
-        from .report.text import format_concise
-
-        sys.stdout.write(format_concise(report, args.lang))
-    else:
-        from .report.text import format_full
-
-        sys.stdout.write(format_full(report, texts, args.lang, show_claims=not args.no_claims))
+    lang = base.lang
+    _emit_report(args.format, report, texts, lang, list(rules_seen.values()), not args.no_claims)
     if args.statistics:
         counts: dict[str, int] = {}
         for f in report.files:
             for x in f.findings:
                 counts[x.rule] = counts.get(x.rule, 0) + 1
+        stream = sys.stdout if args.format in ("full", "concise") else sys.stderr
         for rule, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-            print(f"{n:>5}  {rule}", file=sys.stderr if args.format == "json" else sys.stdout)
+            print(f"{n:>5}  {rule}", file=stream)
     if had_error:
         return 2
     if args.exit_zero:
         return 0
-    threshold = SEV_RANK[args.fail_on]
+    threshold = SEV_RANK[fail_on]
     failing = any(SEV_RANK[x.severity] >= threshold for f in report.files for x in f.findings)
     return 1 if failing else 0
+
+
+def _emit_report(fmt: str, report, texts, lang: str, rules: list, show_claims: bool) -> None:
+    if fmt == "json":
+        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+    elif fmt == "sarif":
+        import json
+
+        from .report.sarif import to_sarif
+
+        sys.stdout.write(json.dumps(to_sarif(report, rules, texts, lang), ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "github":
+        from .report.github import format_github
+
+        sys.stdout.write(format_github(report, texts))
+    elif fmt == "concise":
+        from .report.text import format_concise
+
+        sys.stdout.write(format_concise(report, lang))
+    else:
+        from .report.text import format_full
+
+        sys.stdout.write(format_full(report, texts, lang, show_claims=show_claims))
 
 
 def cmd_rules(args) -> int:

@@ -1,0 +1,67 @@
+"""SARIF 2.1.0 output (columns in Unicode code points, rule metadata and help)."""
+from __future__ import annotations
+
+from .. import __version__
+from .models import ReportOut
+
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _region(span, text: str | None) -> dict:
+    region = {"startLine": span.line, "startColumn": span.column,
+              "charOffset": span.start, "charLength": span.end - span.start}
+    if text is not None:
+        end_line = text.count("\n", 0, span.end) + 1
+        line_start = text.rfind("\n", 0, span.end) + 1
+        region["endLine"] = end_line
+        region["endColumn"] = span.end - line_start + 1
+        region["snippet"] = {"text": text[span.start:span.end]}
+    return region
+
+
+def to_sarif(report: ReportOut, rules: list, texts: dict[str, str], lang: str = "zh") -> dict:
+    """The SARIF log for a report; ``rules`` are the loaded RuleSpecs."""
+    used = sorted({f.rule for fo in report.files for f in fo.findings})
+    by_id = {r.id: r for r in rules}
+    rule_list = [by_id[r] for r in used if r in by_id]
+    index = {r.id: i for i, r in enumerate(rule_list)}
+    results = []
+    for fo in report.files:
+        text = texts.get(fo.path)
+        for f in fo.findings:
+            res = {
+                "ruleId": f.rule,
+                "level": LEVEL[f.severity],
+                "message": {"text": f.message},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": fo.path},
+                                                     "region": _region(f.span, text)}}],
+                "properties": {"category": f.category, "claims": f.claims},
+            }
+            if f.rule in index:
+                res["ruleIndex"] = index[f.rule]
+            if f.related:
+                res["relatedLocations"] = [
+                    {"id": i + 1, "message": {"text": r.message},
+                     "physicalLocation": {"artifactLocation": {"uri": fo.path}, "region": _region(r.span, text)}}
+                    for i, r in enumerate(f.related)]
+            results.append(res)
+    notifications = [{"level": "error", "message": {"text": f"{fo.path}: {fo.error}"}}
+                     for fo in report.files if fo.error]
+    run = {
+        "tool": {"driver": {
+            "name": "claimcheck", "version": __version__, "semanticVersion": __version__,
+            "rules": [{
+                "id": r.id, "name": r.name,
+                "shortDescription": {"text": r.message.en if lang == "en" else r.message.zh},
+                "fullDescription": {"text": r.why.strip()},
+                "help": {"text": r.why.strip() + (f"\n\n{r.basis}" if r.basis else "")},
+                "defaultConfiguration": {"level": LEVEL[r.severity]},
+                "properties": {"category": r.category, "kind": r.kind},
+            } for r in rule_list],
+        }},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
+    if notifications:
+        run["invocations"] = [{"executionSuccessful": False, "toolExecutionNotifications": notifications}]
+    return {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run]}
