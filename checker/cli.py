@@ -35,6 +35,18 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--baseline", metavar="FILE", help="ignore findings recorded in FILE")
     c.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
     c.add_argument("--no-config", action="store_true", help="ignore claimcheck.toml / pyproject.toml")
+    rp = sub.add_parser("report", help="the fact-checker's report of every claim")
+    rp.add_argument("paths", nargs="+", metavar="PATH")
+    rp.add_argument("--lang", choices=("zh", "en"), default=None)
+    rp.add_argument("--year", type=int)
+    rp.add_argument("--rules", action="append", default=[], metavar="DIR")
+    rp.add_argument("--profile", choices=("mainland", "taiwan"), default=None)
+    rp.add_argument("--format", choices=("text", "html"), default="text")
+    rp.add_argument("--output", metavar="FILE", help="write the report to FILE (HTML when it ends in .html)")
+    rp.add_argument("--width", type=int, default=None, help="columns (default: the terminal's)")
+    rp.add_argument("--select", default=None)
+    rp.add_argument("--ignore", default=None)
+    rp.add_argument("--no-config", action="store_true")
     r = sub.add_parser("rules", help="list the rules")
     r.add_argument("--rules", action="append", default=[], metavar="DIR")
     r.add_argument("--lang", choices=("zh", "en"), default="zh")
@@ -182,6 +194,52 @@ def _emit_report(fmt: str, report, texts, lang: str, rules: list, show_claims: b
         sys.stdout.write(format_full(report, texts, lang, show_claims=show_claims))
 
 
+def cmd_report(args) -> int:
+    """Print (or write) the fact-checker's report for each file."""
+    import io
+    import os
+
+    from .config import options_for
+    from .engine import load_rules
+    from .errors import InputError
+    from .io import iter_paths, read_path
+    from .pipeline import analyse
+    from .report.terminal import render_report
+
+    base, cli_set = _base_options(args)
+    rules = {r.id: r for r in load_rules(tuple(base.rule_dirs))}
+    html = args.format == "html" or (args.output or "").endswith((".html", ".htm"))
+    color = not html and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    width = args.width or (None if sys.stdout.isatty() else 100)
+    status = 0
+    chunks = []
+    for path in iter_paths(args.paths):
+        opts = base if args.no_config else options_for(path, base, cli_set)
+        try:
+            doc = analyse(read_path(path), opts)
+        except InputError as e:
+            print(f"claimcheck: {e}", file=sys.stderr)
+            status = 2
+            continue
+        capture = html or bool(args.output)
+        console = render_report(doc, rules, base.lang, width=width or 100, color=color or html,
+                                record=capture, file=io.StringIO() if capture else None)
+        if html:
+            chunks.append(console.export_html(inline_styles=True))
+        elif args.output:
+            chunks.append(console.export_text())
+        if any(f.severity == "error" for f in doc.findings) and status == 0:
+            status = 1
+    if chunks:
+        out = "\n".join(chunks)
+        if args.output:
+            with open(args.output, "w", encoding="utf-8") as fh:
+                fh.write(out)
+        else:
+            sys.stdout.write(out)
+    return status
+
+
 def cmd_rules(args) -> int:
     """List rules: code, severity, category, name, message."""
     from .engine import load_rules
@@ -224,6 +282,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_check(args)
         if args.command == "rules":
             return cmd_rules(args)
+        if args.command == "report":
+            return cmd_report(args)
         return cmd_explain(args)
     except ClaimcheckError as e:
         print(f"claimcheck: {e}", file=sys.stderr)

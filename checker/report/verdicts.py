@@ -1,0 +1,83 @@
+"""One verdict per claim for the fact-checker's report: consistent, inconsistent,
+warning, untestable, or not checked — silence never reads as correctness."""
+from __future__ import annotations
+
+from ..document import Claim, Doc
+
+ORDER = ("inconsistent", "warning", "consistent", "untestable", "not checked")
+
+
+REASONS = {
+    "zh": {"within": "在0–100%之间", "part": "部分不大于整体", "pair": "项目与数值一一对应",
+           "monotone": "陈述值与推算值单调", "no-trend-data": "趋势没有可核对的数字",
+           "streak-agrees": "与同一指标的另一处说法一致", "streak-alone": "没有可对照的其他说法",
+           "fits-year": "与发布年份相符", "window": "只给出年数,无可对照", "amount": "变化量不是百分数"},
+    "en": {"within": "within 0–100%", "part": "part ≤ whole", "pair": "items and values pair up",
+           "monotone": "the stated and implied values are monotone", "no-trend-data": "no values stated for the trend",
+           "streak-agrees": "agrees with the other statement of the same streak",
+           "streak-alone": "no other statement to compare with", "fits-year": "fits the publication year",
+           "window": "a window of years with nothing to compare", "amount": "amount not a percentage"},
+}
+
+
+def claim_verdicts(doc: Doc, lang: str = "zh") -> dict[str, tuple[str, str]]:
+    """``claim id → (verdict, reason)``."""
+    r = REASONS.get(lang, REASONS["zh"])
+    flagged: dict[str, tuple[str, str]] = {}
+    for f in doc.findings:
+        v = "inconsistent" if f.severity == "error" else "warning"
+        for cid in f.claims:
+            if cid not in flagged or v == "inconsistent":
+                flagged[cid] = (v, f.message)
+    streak_groups = _streak_partners(doc)
+    out = {}
+    for c in doc.claims:
+        if c.id in flagged:
+            out[c.id] = flagged[c.id]
+            continue
+        v, key = _own_verdict(c, streak_groups)
+        out[c.id] = (v, r.get(key, key))
+    return out
+
+
+def _streak_partners(doc: Doc) -> set[str]:
+    from ..claims.metric import same_metric
+
+    s = [c for c in doc.claims if c.kind == "streak"]
+    partners = set()
+    for i, a in enumerate(s):
+        for b in s[i + 1:]:
+            if a.data["unit"] == b.data["unit"] and a.data["outcome"] == b.data["outcome"] \
+                    and same_metric(frozenset(a.data["keys"]), frozenset(b.data["keys"])):
+                partners |= {a.id, b.id}
+    return partners
+
+
+def _own_verdict(c: Claim, streak_partners: set[str]) -> tuple[str, str]:
+    d = c.data
+    if c.kind == "change":
+        v = d.get("verdict", "untestable")
+        if v == "misuse":
+            return "warning", d.get("detail", "")
+        if v == "unchecked":
+            return "not checked", "amount"
+        return v, d.get("detail", "")
+    if c.kind == "rate":
+        return "consistent", "within"
+    if c.kind == "partwhole":
+        return "consistent", "part"
+    if c.kind == "respective":
+        return "consistent", "pair"
+    if c.kind == "trend":
+        if any(s["points"] for s in d.get("series", [])):
+            return "consistent", "monotone"
+        return "untestable", "no-trend-data"
+    if c.kind == "streak":
+        if c.id in streak_partners:
+            return "consistent", "streak-agrees"
+        return "untestable", "streak-alone"
+    if c.kind == "period":
+        if "since" in d:
+            return "consistent", "fits-year"
+        return "untestable", "window"
+    return "not checked", ""
