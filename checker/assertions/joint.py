@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Optional
 
+from ..claims.common import QuantityIndex
 from ..claims.metric import metric_keys, subject_before
 from ..document import Claim, Doc
 from ..numbers import fmt
@@ -58,16 +59,19 @@ class JointResult:
     solved: bool = False
 
 
-def _sentence_year(doc: Doc, pos: int) -> Optional[int]:
+def _sentence_year(doc: Doc, pos: int, idx) -> Optional[int]:
     ss, _ = doc.sentence_of(pos)
-    years = [q for q in doc.quantities if ss <= q.start < pos and q.kind == "year" and not q.is_range]
-    return int(years[-1].value) if years else None
+    for q in idx.before(pos, max(ss, pos - 200)):
+        if q.kind == "year" and not q.is_range:
+            return int(q.value)
+    return None
 
 
 def collect(doc: Doc) -> list[Bound]:
     """Bounds from change and trend claims on nodes ``(metric keys, year)``."""
     bounds: list[Bound] = []
     value_nodes: dict[int, tuple] = {}
+    idx = QuantityIndex(doc.quantities)
     for c in doc.claims:
         if c.kind != "change" or not c.data.get("keys") or "verdict" not in c.data or len(c.quantities) < 2:
             continue
@@ -75,7 +79,7 @@ def collect(doc: Doc) -> list[Bound]:
         if amount.kind != "percent" or value.kind == "percent" or c.data.get("to_form"):
             continue
         keys = (*sorted(c.data["keys"]), dimension(value.unit))
-        year = _sentence_year(doc, value.start)
+        year = _sentence_year(doc, value.start, idx)
         ref_year = c.data.get("reference_year")
         if year is None or (ref_year is None and c.data.get("reference") not in ("上年", "同比")):
             continue
@@ -97,7 +101,7 @@ def collect(doc: Doc) -> list[Bound]:
         if c.kind != "quantity" or c.quantities[0].kind != "count":
             continue
         q = c.quantities[0]
-        year = _sentence_year(doc, q.start)
+        year = _sentence_year(doc, q.start, idx)
         if year is None or q.interval.lo is None or q.interval.hi is None:
             continue
         _, subject = subject_before(doc.text, q.start)

@@ -39,8 +39,8 @@ def _new_subject_between(text: str, a: int, b: int) -> bool:
 
 
 def _last_amount_end(idx: QuantityIndex, pos: int, lo: int) -> int:
-    before = idx.before(pos, lo)
-    return before[0].end if before else lo
+    q = next(idx.before(pos, max(lo, pos - 80)), None)
+    return q.end if q is not None else lo
 
 
 def _reference(m: re.Match) -> tuple[str, int | None]:
@@ -121,7 +121,7 @@ def build(doc: Doc) -> list[Claim]:
         if amount is not None and (amount.start >= se or amount.kind in ("year", "date")):
             amount = None
         value = None
-        for q in idx.before(m.start(), ss):
+        for q in idx.before(m.start(), max(ss, m.start() - 60)):
             if q.kind in VALUE_KINDS and q.unit not in NOT_VALUES and m.start() - q.end <= 40:
                 if id(q) not in amounts and not _new_subject_between(text, q.end, m.start()):
                     value = q

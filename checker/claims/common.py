@@ -9,6 +9,7 @@ from typing import Optional
 from ..numbers import NumeralError, Quantity, parse_number
 
 NUM = r"[\d零〇一二两三四五六七八九十百]+"
+NUM_START = r"(?<![\d零〇一二两三四五六七八九十百])"  # a number starts here, not inside a digit run
 
 
 def small_number(text: str) -> Optional[int]:
@@ -44,16 +45,16 @@ class QuantityIndex:
             i += 1
         return out
 
-    def before(self, pos: int, lo: int) -> list[Quantity]:
-        """Quantities ending at or before ``pos`` and starting at or after ``lo``, nearest first."""
+    def before(self, pos: int, lo: int):
+        """Quantities ending at or before ``pos`` and starting at or after ``lo``, nearest first (lazy)."""
         i = bisect_left(self.starts, pos)
-        out = []
-        for q in reversed(self.qs[:i]):
+        qs = self.qs
+        for j in range(i - 1, -1, -1):
+            q = qs[j]
             if q.start < lo:
-                break
+                return
             if q.end <= pos:
-                out.append(q)
-        return out
+                yield q
 
 
 def as_fraction_of_percent(q: Quantity) -> tuple[Fraction, Fraction, bool, bool]:

@@ -19,7 +19,7 @@ def build(doc: Doc) -> list[Claim]:
     out = []
     for m in _QIZHONG.finditer(text):
         ss, se = doc.sentence_of(m.start())
-        whole = next((q for q in idx.before(m.start(), ss) if q.kind in COUNTABLE), None)
+        whole = next((q for q in idx.before(m.start(), max(ss, m.start() - 40)) if q.kind in COUNTABLE), None)
         if whole is None or m.start() - whole.end > 6:
             continue
         parts = [q for q in idx.within(m.end(), se) if q.kind == whole.kind and compatible(q.unit, whole.unit)]

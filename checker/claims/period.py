@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..document import Claim, Doc
-from .common import NUM, small_number
+from .common import NUM, NUM_START, small_number
 
 CONGRESS_YEARS = {"十六": 2002, "十七": 2007, "十八": 2012, "十九": 2017, "二十": 2022}
 PLAN_YEARS = {"十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
@@ -12,7 +12,7 @@ PLAN_YEARS = {"十二五": (2011, 2015), "十三五": (2016, 2020), "十四五":
 _PERIOD = re.compile(
     r"(?P<y>(?:19|20)\d{2})年(?:以来|至今|来)"
     r"|党的(?P<c>十六|十七|十八|十九|二十)大(?:召开)?以来"
-    rf"|(?P<near>近)?(?P<n>{NUM})年(?:来|以来)"
+    rf"|(?P<near>近)?{NUM_START}(?P<n>{NUM})年(?:来|以来)"
     rf"|近(?P<n2>{NUM})年"
     r"|(?P<plan>十二五|十三五|十四五|十五五)(?:以来|期间)"
 )

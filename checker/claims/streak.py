@@ -4,13 +4,13 @@ from __future__ import annotations
 import re
 
 from ..document import Claim, Doc
-from .common import NUM, small_number
+from .common import NUM, NUM_START, small_number
 from .metric import metric_keys, subject_before
 
 _STREAK = re.compile(
     rf"连续(?P<n1>{NUM})(?P<u1>个月|年度|年|届|次|季度|个季度|周)"
-    rf"|(?P<n2>{NUM})(?P<u2>年)连(?P<w2>[降增升减丰冠胜])"
-    rf"|(?P<n3>{NUM})连(?P<w3>[丰冠胜降增升减])"
+    rf"|{NUM_START}(?P<n2>{NUM})(?P<u2>年)连(?P<w2>[降增升减丰冠胜])"
+    rf"|{NUM_START}(?P<n3>{NUM})连(?P<w3>[丰冠胜降增升减])"
 )
 _OUTCOME_END = re.compile(r"[,，;；。:：\n]")
 

@@ -43,6 +43,16 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as first:
         utf8_error = first
+    if utf8_error.reason == "unexpected end of data" and utf8_error.start >= len(data) - 3:
+        raise InputError(path, f"ends in the middle of a UTF-8 character (byte {utf8_error.start} of "
+                               f"{len(data)}): the file looks truncated") from None
+    lossy = data.decode("utf-8", errors="replace")
+    bad = lossy.count("\ufffd")
+    han = sum(1 for ch in lossy[:200_000] if "\u4e00" <= ch <= "\u9fff")
+    if han >= 10 and bad * 100 < han:
+        # mostly valid UTF-8 Chinese with a few broken bytes: guessing another encoding would garble it
+        raise InputError(path, f"invalid UTF-8 at byte {utf8_error.start} ({bad} broken sequence(s) in an "
+                               "otherwise UTF-8 file); fix or re-save the file as UTF-8")
     from charset_normalizer import from_bytes  # only for non-UTF-8 input
 
     best = from_bytes(data, cp_isolation=_LEGACY).best()

@@ -158,6 +158,8 @@ def extract_quantities(text: str) -> list[Quantity]:
         if date_spans and _overlaps(date_spans, s, e):
             continue
         run = m.group(0)
+        if len(run) > 40:
+            continue  # a digit string this long is a code or junk, not a quantity
         # a leading 百/千/万/亿 with no digit (百万警进千万家) is a word
         if run[0] in _ZERO_PREFIX:
             continue
