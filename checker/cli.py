@@ -47,6 +47,18 @@ def _parser() -> argparse.ArgumentParser:
     rp.add_argument("--select", default=None)
     rp.add_argument("--ignore", default=None)
     rp.add_argument("--no-config", action="store_true")
+    sc = sub.add_parser("scan", help="check an archive (JSONL or a directory) into JSONL results")
+    sc.add_argument("archive", help="JSONL file, - for stdin, or a directory")
+    sc.add_argument("--output", "-o", help="JSONL results (appended; ids already there are skipped)")
+    sc.add_argument("--id-field", default="id")
+    sc.add_argument("--text-field", default="text")
+    sc.add_argument("--jobs", "-j", type=int, default=1)
+    sc.add_argument("--engine", choices=("process", "dask"), default="process")
+    sc.add_argument("--scheduler", help="dask scheduler address (default: a LocalCluster with --jobs workers)")
+    sc.add_argument("--batch", type=int, default=64, help="documents per task")
+    sc.add_argument("--lang", choices=("zh", "en"), default="zh")
+    sc.add_argument("--select", default=None)
+    sc.add_argument("--ignore", default=None)
     r = sub.add_parser("rules", help="list the rules")
     r.add_argument("--rules", action="append", default=[], metavar="DIR")
     r.add_argument("--lang", choices=("zh", "en"), default="zh")
@@ -240,6 +252,39 @@ def cmd_report(args) -> int:
     return status
 
 
+def cmd_scan(args) -> int:
+    """Scan an archive; print a summary on standard error."""
+    import time
+
+    from .scan import ScanOptions, scan
+
+    opts = ScanOptions(id_field=args.id_field, text_field=args.text_field, jobs=max(1, args.jobs),
+                       engine=args.engine, scheduler=args.scheduler, batch=max(1, args.batch), lang=args.lang,
+                       select=_split(args.select), ignore=_split(args.ignore))
+    bar = None
+    if sys.stderr.isatty():
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        bar = Progress(SpinnerColumn(), TextColumn("{task.completed} docs"), TextColumn("{task.speed} docs/s"),
+                       TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+        bar.start()
+        task = bar.add_task("scan", total=None)
+    t0 = time.perf_counter()
+    try:
+        summary = scan(args.archive, args.output, opts, progress=(lambda n: bar.advance(task, n)) if bar else None)
+    finally:
+        if bar:
+            bar.stop()
+    dt = time.perf_counter() - t0
+    cats = ", ".join(f"{k.split(':', 1)[1]} {v}" for k, v in sorted(summary.items()) if k.startswith("category:"))
+    print(f"claimcheck scan: {summary['documents']} documents in {dt:.1f} s "
+          f"({summary['documents'] / dt if dt else 0:.1f}/s), {summary['skipped']} already done, "
+          f"{summary['claims']} claims, {summary['findings']} findings ({cats or 'none'}), "
+          f"{summary['errors']} unreadable", file=sys.stderr)
+    return 0
+
+
 def cmd_rules(args) -> int:
     """List rules: code, severity, category, name, message."""
     from .engine import load_rules
@@ -284,6 +329,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_rules(args)
         if args.command == "report":
             return cmd_report(args)
+        if args.command == "scan":
+            return cmd_scan(args)
         return cmd_explain(args)
     except ClaimcheckError as e:
         print(f"claimcheck: {e}", file=sys.stderr)

@@ -14,6 +14,9 @@ class InputError(ClaimcheckError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self):
+        return (self.__class__, (self.path, self.reason))
+
 
 class ConfigError(ClaimcheckError):
     """A configuration or rule file is malformed; the message names file and field."""
@@ -22,3 +25,6 @@ class ConfigError(ClaimcheckError):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+    def __reduce__(self):
+        return (self.__class__, (self.path, self.reason))
