@@ -202,9 +202,20 @@ def minimal_core(bounds: list[Bound]) -> list[Bound]:
     return [b for b in bounds if b.claim in keep]
 
 
+def _dedupe(bounds: list[Bound]) -> list[Bound]:
+    """One bound per distinct constraint (a document that repeats itself adds nothing new)."""
+    seen, out = set(), []
+    for b in bounds:
+        key = (b.node, b.lo, b.hi, b.other, b.gap)
+        if key not in seen:
+            seen.add(key)
+            out.append(b)
+    return out
+
+
 def solve(doc: Doc) -> JointResult:
     """Collect bounds, decide each connected group exactly, and return minimal cores."""
-    res = JointResult(bounds=collect(doc))
+    res = JointResult(bounds=_dedupe(collect(doc)))
     for group in _components(res.bounds):
         if len({id(b.claim) for b in group}) < 2:
             continue

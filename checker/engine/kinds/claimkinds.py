@@ -118,21 +118,41 @@ def run_respective(ctx) -> None:
             ctx.emit(c.start, c.end, {"items": d["n_items"], "values": d["n_stated"]}, claims=[c.id])
 
 
+def _distinct_pairs(claims, group_key, value_key, keys_of):
+    """Pairs of claims about one metric with different values, in linear-ish time.
+
+    Claims are grouped by ``group_key``, then bucketed by their metric key set; only the first claim
+    of each distinct value in a bucket is kept, so a document that repeats itself does not make
+    the comparison quadratic."""
+    groups: dict = {}
+    for c in claims:
+        buckets = groups.setdefault(group_key(c), {})
+        firsts = buckets.setdefault(frozenset(keys_of(c)), {})
+        firsts.setdefault(value_key(c), c)
+    for buckets in groups.values():
+        items = list(buckets.items())
+        for i, (ka, fa) in enumerate(items):
+            for kb, fb in items[i:]:
+                if not same_metric(ka, kb):
+                    continue
+                va, vb = list(fa.items()), list(fb.items())
+                for x, (vx, ca) in enumerate(va):
+                    for vy, cb in (va[x + 1:] if fa is fb else vb):
+                        if vx != vy:
+                            yield (ca, cb) if ca.start <= cb.start else (cb, ca)
+
+
 @kind("streak")
 def run_streak(ctx) -> None:
     """Two streaks about one metric and outcome that give different lengths."""
-    streaks = _claims(ctx, "streak")
-    for i, a in enumerate(streaks):
-        for b in streaks[i + 1:]:
-            da, db = a.data, b.data
-            if da["unit"] != db["unit"] or da["outcome"] != db["outcome"] or da["n"] == db["n"]:
-                continue
-            if not same_metric(frozenset(da["keys"]), frozenset(db["keys"])):
-                continue
-            ctx.emit(a.start, a.end, {"first": f"连续{da['n_text']}{da['unit']}",
-                                      "second": f"连续{db['n_text']}{db['unit']}"},
-                     related=[(b.start, b.end, "另一处说法" if ctx.options.lang == "zh" else "the other statement")],
-                     claims=[a.id, b.id], evidence={"n": [da["n"], db["n"]], "metric": da["keys"]})
+    pairs = _distinct_pairs(_claims(ctx, "streak"), lambda c: (c.data["unit"], c.data["outcome"]),
+                            lambda c: c.data["n"], lambda c: c.data["keys"])
+    for a, b in sorted(pairs, key=lambda p: (p[0].start, p[1].start)):
+        da, db = a.data, b.data
+        ctx.emit(a.start, a.end, {"first": f"连续{da['n_text']}{da['unit']}",
+                                  "second": f"连续{db['n_text']}{db['unit']}"},
+                 related=[(b.start, b.end, "另一处说法" if ctx.options.lang == "zh" else "the other statement")],
+                 claims=[a.id, b.id], evidence={"n": [da["n"], db["n"]], "metric": da["keys"]})
 
 
 @kind("datespan")
@@ -141,8 +161,12 @@ def run_datespan(ctx) -> None:
     year = ctx.doc.year
     if year is None:
         return
+    from bisect import bisect_left
+
     periods = _claims(ctx, "period")
     streaks = _claims(ctx, "streak")
+    streak_starts = [c.start for c in streaks]
+    period_starts = [c.start for c in periods]
     for p in periods:
         since = p.data.get("since")
         if since is None:
@@ -153,13 +177,13 @@ def run_datespan(ctx) -> None:
             continue
         available = year - since + 1
         ps, pe = ctx.doc.sentence_of(p.start)
-        for s in streaks:
-            if ps <= s.start < pe and s.data["unit"] == "年" and s.data["n"] > available:
+        for s in streaks[bisect_left(streak_starts, ps):bisect_left(streak_starts, pe)]:
+            if s.data["unit"] == "年" and s.data["n"] > available:
                 ctx.emit(p.start, s.end, {"label": p.data["label"], "year": year, "n": s.data["n"],
                                           "available": available}, claims=[p.id, s.id])
-        for q in periods:
+        for q in periods[bisect_left(period_starts, p.start):bisect_left(period_starts, pe + 80)]:
             n = q.data.get("years")
-            if n is None or q is p or not (ps <= q.start < pe + 80) or q.start < p.start:
+            if n is None or q is p:
                 continue
             if n > available:
                 ctx.emit(q.start, q.end, {"label": p.data["label"], "year": year, "n": n, "available": available},
@@ -171,15 +195,12 @@ def run_conflict(ctx) -> None:
     """The same metric and reference changed by amounts that cannot both hold."""
     changes = [c for c in _claims(ctx, "change") if c.data.get("amount_kind") == "percent"
                and c.data.get("keys") and not c.data.get("to_form")]
-    for i, a in enumerate(changes):
-        for b in changes[i + 1:]:
-            if a.data["reference"] != b.data["reference"] or a.data["direction"] != b.data["direction"]:
-                continue
-            if not same_metric(frozenset(a.data["keys"]), frozenset(b.data["keys"])):
-                continue
-            qa, qb = a.quantities[-1], b.quantities[-1]
-            if qa.interval.intersect(qb.interval) is not None:
-                continue
-            ctx.emit(b.start, b.end, {"first": ctx.doc.text[a.start:a.end], "second": ctx.doc.text[b.start:b.end]},
-                     related=[(a.start, a.end, "另一处说法" if ctx.options.lang == "zh" else "the other statement")],
-                     claims=[a.id, b.id], evidence={"metric": a.data["keys"]})
+    pairs = _distinct_pairs(changes, lambda c: (c.data["reference"], c.data["direction"]),
+                            lambda c: str(c.quantities[-1].interval), lambda c: c.data["keys"])
+    for a, b in sorted(pairs, key=lambda p: (p[0].start, p[1].start)):
+        qa, qb = a.quantities[-1], b.quantities[-1]
+        if qa.interval.intersect(qb.interval) is not None:
+            continue
+        ctx.emit(b.start, b.end, {"first": ctx.doc.text[a.start:a.end], "second": ctx.doc.text[b.start:b.end]},
+                 related=[(a.start, a.end, "另一处说法" if ctx.options.lang == "zh" else "the other statement")],
+                 claims=[a.id, b.id], evidence={"metric": a.data["keys"]})

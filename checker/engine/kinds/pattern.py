@@ -75,33 +75,32 @@ def _validate_repeat(rule) -> None:
             raise ConfigError(rule.path, f"field 'params.{key}' must be an integer")
 
 
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{4,}")
-
-
 @kind("repeat", validate=_validate_repeat)
 def run_repeat(ctx) -> None:
     """Flag a word of ``min_len``..``max_len`` Han characters written twice in a row
-    (落实落实), except the words in ``params.allow``."""
-    lo = ctx.params.get("min_len", 2)
-    hi = ctx.params.get("max_len", 4)
+    (落实落实), except the words in ``params.allow``.  The candidates come from one
+    built-in regular expression (bounded lengths, so linear), not from a user pattern."""
+    lo = int(ctx.params.get("min_len", 2))
+    hi = int(ctx.params.get("max_len", 4))
     allow = set(ctx.params.get("allow", []))
-    for m in _HAN_RUN.finditer(ctx.doc.text):
-        run, base = m.group(0), m.start()
-        n = len(run)
-        i = 0
-        while i < n - 2 * lo + 1:
-            hit = 0
-            for L in range(min(hi, (n - i) // 2), lo - 1, -1):
-                if run[i] == run[i + L] and run[i:i + L] == run[i + L:i + 2 * L]:
-                    w = run[i:i + L]
-                    if w not in allow and len(set(w)) > 1:
-                        hit = L
-                        break
-            if hit:
-                ctx.emit(base + i, base + i + 2 * hit, {"word": run[i:i + hit], "match": run[i:i + 2 * hit]})
-                i += 2 * hit
-            else:
-                i += 1
+    rx = _repeat_regex(lo, hi)
+    text = ctx.doc.text
+    next_free = 0
+    for m in rx.finditer(text):
+        i = m.start()
+        if i < next_free:
+            continue
+        for L in range(len(m.group(1)), lo - 1, -1):
+            w = text[i:i + L]
+            if text.startswith(w, i + L) and w not in allow and len(set(w)) > 1:
+                ctx.emit(i, i + 2 * L, {"word": w, "match": text[i:i + 2 * L]})
+                next_free = i + 2 * L
+                break
+
+
+@lru_cache(maxsize=8)
+def _repeat_regex(lo: int, hi: int):
+    return re.compile(rf"(?=([\u4e00-\u9fff]{{{lo},{hi}}})\1)")
 
 
 @kind("suppression")
