@@ -1,6 +1,8 @@
 """source → normalised text → quantities → claims → findings: one direction only."""
 from __future__ import annotations
 
+import re
+
 from .document import Doc
 from .io import SourceDocument
 from .numbers import extract_quantities
@@ -18,11 +20,17 @@ def build_doc(source: SourceDocument) -> Doc:
     return doc
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _looks_traditional(original: str, simplified: str) -> bool:
-    sample_o, sample_s = original[:4000], simplified[:4000]
-    changed = sum(1 for a, b in zip(sample_o, sample_s) if a != b and "\u4e00" <= a <= "\u9fff")
-    han = sum(1 for a in sample_o if "\u4e00" <= a <= "\u9fff")
-    return han > 0 and changed / han > 0.05
+    """More than 5% of the Han characters in the first 4000 changed under t2s."""
+    a, b = original[:4000], simplified[:4000]
+    han = len(_HAN.findall(a))
+    if not han or len(a) != len(b):
+        return False
+    changed = sum(map(str.__ne__, a, b))
+    return changed / han > 0.05
 
 
 def analyse(source: SourceDocument, options: CheckOptions | None = None) -> Doc:

@@ -113,8 +113,7 @@ def run_respective(ctx) -> None:
         d = c.data
         if d["form"] == "分别" and d["n_items"] != d["n_values"] and d["n_values"] > 1:
             ctx.emit(c.start, c.end, {"items": d["n_items"], "values": d["n_values"]}, claims=[c.id])
-        elif d["form"] == "enumeration" and d["n_items"] > d["n_stated"] + 1 or \
-                d["form"] == "enumeration" and d["n_items"] < d["n_stated"] and d["n_items"] >= 2:
+        elif d["form"] == "enumeration" and d["n_items"] != d["n_stated"] and d["n_items"] >= 2:
             ctx.emit(c.start, c.end, {"items": d["n_items"], "values": d["n_stated"]}, claims=[c.id])
 
 
