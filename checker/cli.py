@@ -7,7 +7,7 @@ import sys
 from . import __version__
 from .errors import ClaimcheckError
 
-FORMATS = ("full", "concise", "json", "sarif", "github")
+FORMATS = ("full", "concise", "json", "sarif", "github", "report")
 SEV_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
@@ -165,7 +165,16 @@ def cmd_check(args) -> int:
         return 2 if had_error else 0
     report = report_out(files)
     lang = base.lang
-    _emit_report(args.format, report, texts, lang, list(rules_seen.values()), not args.no_claims)
+    if args.format == "report":
+        import os
+
+        from .report.terminal import render_report
+
+        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        for doc in docs:
+            render_report(doc, rules_seen, lang, width=None if sys.stdout.isatty() else 100, color=color)
+    else:
+        _emit_report(args.format, report, texts, lang, list(rules_seen.values()), not args.no_claims)
     if args.statistics:
         counts: dict[str, int] = {}
         for f in report.files:

@@ -65,3 +65,10 @@ def test_html_in_headless_chromium(tmp_path):
                           out.as_uri()], capture_output=True, timeout=120)
     text = dom.stdout.decode()
     assert "核查报告" in text and "3315起,比2020年下降12.67%" in text and "CC101" in text
+
+
+def test_check_format_report_is_the_same_report():
+    a = report("--width", "100", f"fixtures/seeds/{FILES[1]}").stdout
+    b = subprocess.run([sys.executable, "-m", "checker", "check", "--format", "report", f"fixtures/seeds/{FILES[1]}"],
+                       capture_output=True, timeout=120, cwd=ROOT).stdout
+    assert a == b

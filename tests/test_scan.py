@@ -88,3 +88,17 @@ def test_scan_non_utf8_archive(tmp_path):
     f.write_bytes(json.dumps({"id": "1", "text": "全市发案"}, ensure_ascii=False).encode("gbk"))
     p = subprocess.run([sys.executable, "-m", "checker", "scan", str(f)], capture_output=True, timeout=60)
     assert p.returncode == 2 and b"not UTF-8" in p.stderr and b"Traceback" not in p.stderr
+
+
+def test_small_scale_archive_two_workers(tmp_path):
+    """The CI-sized version of the 1 GB scale run: a varied 2 MB archive through two workers."""
+    out = tmp_path / "arch.jsonl"
+    res = tmp_path / "res.jsonl"
+    root = SEEDS.parent.parent
+    subprocess.run([sys.executable, str(root / "bench" / "make_archive.py"), "2", str(out)], check=True,
+                   capture_output=True, timeout=120)
+    n = sum(1 for _ in out.open(encoding="utf-8"))
+    p = subprocess.run([sys.executable, "-m", "checker", "scan", str(out), "-o", str(res), "-j", "2"],
+                       capture_output=True, timeout=600)
+    assert p.returncode == 0, p.stderr.decode()
+    assert len(read(res)) == n and f"{n} documents".encode() in p.stderr

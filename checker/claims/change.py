@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from ..assertions import solve_prior
+from ..assertions import nearest_percents, solve_prior
 from ..document import Claim, Doc
 from ..numbers import Interval, Quantity, fmt
+from ..numbers.interval import round_half_up
 from .common import QuantityIndex
 from .metric import metric_keys, subject_before
 
@@ -67,13 +68,18 @@ def decide(value: Quantity, amount: Quantity, decrease: bool) -> dict:
     integer = value.kind == "count" and value.interval.is_point and value.value.denominator == 1
     v = value.value if value.interval.is_point else value.value
     res = solve_prior(v, pct, decrease, integer, trunc)
-    return {
+    out = {
         "verdict": res.verdict,
         "candidates": list(res.candidates),
         "prior_range": str(res.prior_range) if res.prior_range else None,
         "note": res.note,
         "_range": res.prior_range,
     }
+    if res.verdict == "inconsistent" and integer and res.prior_range is not None:
+        # the nearest whole priors and the percentages they would give, rounded as written
+        near = nearest_percents(v, res.prior_range, decrease, amount.decimals)
+        out["nearest"] = "; ".join(f"{x} → {fmt(round_half_up(p, amount.decimals))}%" for x, p in near)
+    return out
 
 
 def _detail(value: Quantity, amount: Quantity, ref_label: str, decision: dict) -> str:

@@ -25,7 +25,13 @@ def build(doc: Doc) -> list[Claim]:
         parts = [q for q in idx.within(m.end(), se) if q.kind == whole.kind and compatible(q.unit, whole.unit)]
         if not parts:
             continue
-        part = parts[0]
-        out.append(Claim(id="", kind="partwhole", start=whole.start, end=part.end,
-                         quantities=[whole, part], data={"form": "其中"}))
+        listed = [parts[0]]
+        for q in parts[1:]:
+            between = text[listed[-1].end:q.start]
+            if len(between) <= 8 and "、" in between and not any(ch in between for ch in ",，;。"):
+                listed.append(q)  # 其中A100起、B200起: an enumeration of parts
+            else:
+                break
+        out.append(Claim(id="", kind="partwhole", start=whole.start, end=listed[-1].end,
+                         quantities=[whole, *listed], data={"form": "其中"}))
     return out

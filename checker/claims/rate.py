@@ -12,6 +12,22 @@ _RATE = re.compile(
 )
 
 
+_SHARE_WORDS = ("占比", "比例", "比重")
+
+
+def _numerator_denominator(doc: Doc, idx: QuantityIndex, pos: int):
+    """Exactly two counts in the same unit earlier in the sentence: (numerator, denominator)."""
+    ss, _ = doc.sentence_of(pos)
+    counts = [q for q in idx.before(pos, ss) if q.kind == "count" and q.unit and not q.approx
+              and q.interval.is_point and q.value > 0]
+    if len(counts) != 2 or counts[0].unit != counts[1].unit:
+        return None
+    small, big = sorted(counts, key=lambda q: q.value)
+    if small.value == big.value:
+        return None
+    return small, big
+
+
 def build(doc: Doc) -> list[Claim]:
     """A rate claim for each rate word directly followed by a percent or 成."""
     idx = QuantityIndex(doc.quantities)
@@ -22,6 +38,12 @@ def build(doc: Doc) -> list[Claim]:
             continue
         if q.start - m.end() > 2:
             continue
-        out.append(Claim(id="", kind="rate", start=m.start(), end=q.end, quantities=[q],
-                         data={"name": m.group("name")}))
+        data = {"name": m.group("name")}
+        qs = [q]
+        if any(w in m.group("name") for w in _SHARE_WORDS):
+            pair = _numerator_denominator(doc, idx, m.start())
+            if pair is not None:
+                qs += list(pair)
+                data["fraction"] = True
+        out.append(Claim(id="", kind="rate", start=m.start(), end=q.end, quantities=qs, data=data))
     return out

@@ -111,3 +111,10 @@ def fmt(x: Fraction, max_decimals: int = 6) -> str:
     sign = "-" if q < 0 else ""
     digits = str(abs(q)).rjust(max_decimals + 1, "0")
     return f"≈{sign}{digits[:-max_decimals]}.{digits[-max_decimals:]}".rstrip("0").rstrip(".")
+
+
+def round_half_up(x: Fraction, decimals: int) -> Fraction:
+    """Round a rational half-up (away from zero on ties) at ``decimals`` places, exactly."""
+    q = Fraction(10) ** decimals
+    sign = -1 if x < 0 else 1
+    return sign * Fraction(int(abs(x) * q + Fraction(1, 2)), q)

@@ -54,7 +54,7 @@ def _series(doc: Doc) -> list[tuple[str, list[tuple[int, int]]]]:
     return out
 
 
-def render_report(doc: Doc, rules: dict, lang: str = "zh", width: int = 100, color: bool = True,
+def render_report(doc: Doc, rules: dict, lang: str = "zh", width: int | None = 100, color: bool = True,
                   record: bool = False, file=None):
     """Render the report into a rich Console and return it (``export_text``/``export_html``)."""
     from rich.console import Console, Group
@@ -130,7 +130,7 @@ def render_report(doc: Doc, rules: dict, lang: str = "zh", width: int = 100, col
         eqs = f.evidence.get("equations")
         if eqs:
             parts.append(Text(f"{t['derivation']}: " + "; ".join(eqs)))
-        for key in ("prior_range", "candidates", "note"):
+        for key in ("prior_range", "candidates", "nearest", "note"):
             if f.evidence.get(key):
                 parts.append(Text(f"{key}: {f.evidence[key]}"))
         rule = rules.get(f.rule)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .numbers import chinese_numeral
+from .numbers import chinese_numeral, round_half_up
 
 SUBJECTS = ["全市刑事案件发案", "全市发生命案", "全县受理治安案件", "全区立案盗窃案件", "全市发生交通事故"]
 UNITS = ["起", "件"]
@@ -29,12 +29,6 @@ class GeneratedClaim:
     category: str              # the contract category a perturbation should be caught in
     consistent: bool
     facts: dict
-
-
-def round_half_up(x: Fraction, decimals: int) -> Fraction:
-    """Round a non-negative rational half-up at ``decimals`` places, exactly."""
-    q = Fraction(10) ** decimals
-    return Fraction(int(x * q + Fraction(1, 2)), q)
 
 
 def pct_text(p: Fraction, decimals: int) -> str:

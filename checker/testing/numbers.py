@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from ..numbers.interval import round_half_up  # noqa: F401  (re-exported for strategies)
+
 DIGITS = "零一二三四五六七八九"
 
 
@@ -91,3 +93,4 @@ def written_numbers(max_value: int = 10**12 - 1):
         ints.map(lambda n: (mixed_wan_yi(n), Fraction(n))),
         st.tuples(st.integers(1, 99999), st.integers(0, 2)).map(lambda t: decimal_wan(*t)),
     )
+

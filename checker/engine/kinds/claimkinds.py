@@ -24,7 +24,8 @@ def run_change(ctx) -> None:
                 "claim": ctx.doc.text[c.start:c.end], "detail": c.data.get("detail", ""),
                 "reference": c.data.get("reference", ""),
             }, claims=[c.id], evidence={k: c.data[k] for k in ("value", "amount", "prior_range", "candidates",
-                                                              "reference", "note") if c.data.get(k) is not None})
+                                                              "reference", "note", "nearest")
+                                        if c.data.get(k) is not None})
 
 
 @kind("change_misuse")
@@ -94,6 +95,23 @@ def run_rate_range(ctx) -> None:
             ctx.emit(c.start, c.end, {"name": c.data["name"], "value": q.text}, claims=[c.id])
 
 
+@kind("rate_fraction")
+def run_rate_fraction(ctx) -> None:
+    """A share stated beside its numerator and denominator that they do not give (8/27 is not 超过三成)."""
+    for c in _claims(ctx, "rate"):
+        if not c.data.get("fraction"):
+            continue
+        rate, num, den = c.quantities
+        actual = num.value / den.value * 100
+        scale = 10 if rate.unit == "成" else 1
+        iv = rate.interval.scale(Fraction(scale)) if scale != 1 else rate.interval
+        if not iv.contains(actual):
+            ctx.emit(c.start, c.end, {"name": c.data["name"], "value": rate.text, "numerator": num.text,
+                                      "denominator": den.text, "actual": fmt(actual, 2).lstrip("≈")},
+                     related=[(num.start, num.end, "分子"), (den.start, den.end, "分母")], claims=[c.id],
+                     evidence={"actual_percent": fmt(actual, 4), "stated": str(iv)})
+
+
 @kind("partwhole")
 def run_partwhole(ctx) -> None:
     """A part that must exceed its whole."""
@@ -104,6 +122,14 @@ def run_partwhole(ctx) -> None:
         if part.interval.lo > whole.interval.hi:
             ctx.emit(part.start, part.end, {"part": part.text, "whole": whole.text},
                      related=[(whole.start, whole.end, "整体")], claims=[c.id])
+            continue
+        parts = c.quantities[1:]
+        if len(parts) > 1 and all(p.interval.lo is not None for p in parts):
+            total = sum(p.interval.lo for p in parts)
+            if total > whole.interval.hi:
+                ctx.emit(parts[0].start, parts[-1].end,
+                         {"part": "+".join(p.text for p in parts) + f" = {fmt(total)}", "whole": whole.text},
+                         related=[(whole.start, whole.end, "整体")], claims=[c.id])
 
 
 @kind("respective")
