@@ -1,0 +1,15 @@
+"""The README's checker.testing example is code a user pastes: it must run as written."""
+from conftest import ROOT
+
+
+def test_checker_testing_example_runs():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("## Property-based tests with `checker.testing`"):]
+    code = section[section.index("```python\n") + len("```python\n"):]
+    code = code[:code.index("```")]
+    ns: dict = {}
+    exec(compile(code, "README.md", "exec"), ns)
+    tests = [v for k, v in ns.items() if k.startswith("test_")]
+    assert len(tests) == 3
+    for t in tests:
+        t()
