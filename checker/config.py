@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import tomllib
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import ConfigError
 from .options import CheckOptions
+from .resources import read_toml
 
 
 class FileConfig(BaseModel):
@@ -48,13 +48,7 @@ class LoadedConfig(BaseModel):
 
 
 def _parse(path: Path) -> Optional[LoadedConfig]:
-    try:
-        with open(path, "rb") as fh:
-            raw = tomllib.load(fh)
-    except tomllib.TOMLDecodeError as e:
-        raise ConfigError(str(path), f"not valid TOML: {e}") from None
-    except OSError as e:
-        raise ConfigError(str(path), f"cannot read: {e.strerror}") from None
+    raw = read_toml(path, "configuration")
     if path.name == "pyproject.toml":
         table = raw.get("tool", {}).get("claimcheck")
         if table is None:

@@ -17,16 +17,20 @@ def rules_dir() -> Path:
     raise FileNotFoundError("claimcheck's built-in rules/ directory is missing from the installation")
 
 
-@lru_cache(maxsize=None)
-def load_data_toml(name: str) -> dict:
-    """Parse ``rules/data/<name>`` (TOML) once per process."""
+def read_toml(path: Path, what: str = "file") -> dict:
+    """Parse a TOML file; a syntax or read error is a ``ConfigError`` naming the file."""
     from .errors import ConfigError
 
-    path = rules_dir() / "data" / name
     try:
         with open(path, "rb") as fh:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(str(path), f"not valid TOML: {e}") from None
     except OSError as e:
-        raise ConfigError(str(path), f"cannot read data file: {e.strerror}") from None
+        raise ConfigError(str(path), f"cannot read {what}: {e.strerror}") from None
+
+
+@lru_cache(maxsize=None)
+def load_data_toml(name: str) -> dict:
+    """Parse ``rules/data/<name>`` (TOML) once per process."""
+    return read_toml(rules_dir() / "data" / name, "data file")

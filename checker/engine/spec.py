@@ -1,13 +1,13 @@
 """Rule files: their schema (pydantic) and loading with errors that name file and field."""
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import ConfigError
+from ..resources import read_toml
 
 CATEGORIES = ("change", "trend", "streak", "magnitude", "partwhole", "rate", "respective",
               "datespan", "conflict", "expression")
@@ -58,13 +58,7 @@ def _field_path(loc: tuple) -> str:
 
 def load_rule_file(path: Path) -> RuleSpec:
     """Parse and validate one rule file; raise ``ConfigError`` naming the field at fault."""
-    try:
-        with open(path, "rb") as fh:
-            raw = tomllib.load(fh)
-    except tomllib.TOMLDecodeError as e:
-        raise ConfigError(str(path), f"not valid TOML: {e}") from None
-    except OSError as e:
-        raise ConfigError(str(path), f"cannot read rule file: {e.strerror}") from None
+    raw = read_toml(path, "rule file")
     try:
         spec = RuleSpec.model_validate({**raw, "path": str(path)})
     except ValidationError as e:

@@ -38,47 +38,41 @@ def run_change_misuse(ctx) -> None:
                      claims=[c.id])
 
 
-def _core_values(ctx, core) -> dict:
+def _cores(ctx):
+    """Each minimal conflicting set of the joint check: (claims in order, bounds)."""
+    from ...assertions.joint import joint
+
+    for core in joint(ctx.doc).cores:
+        claims = []
+        for b in core:
+            if b.claim not in claims:
+                claims.append(b.claim)
+        yield claims, core
+
+
+def _emit_core(ctx, anchor, claims, core) -> None:
     eqs = [b.equation() for b in core]
-    return {"derivation": "; ".join(eqs)}
+    derivation = "; ".join(eqs)
+    ctx.emit(anchor.start, anchor.end, {"derivation": derivation, "series": derivation},
+             related=[(c.start, c.end, ctx.doc.text[c.start:c.end]) for c in claims if c is not anchor],
+             claims=[c.id for c in claims], evidence={"equations": eqs})
 
 
 @kind("trend")
 def run_trend(ctx) -> None:
     """逐年下降 whose stated and implied values cannot be monotone (document-level, exact)."""
-    from ...assertions.joint import joint
-
-    for core in joint(ctx.doc).cores:
-        claims = []
-        for b in core:
-            if b.claim not in claims:
-                claims.append(b.claim)
+    for claims, core in _cores(ctx):
         trends = [c for c in claims if c.kind == "trend"]
-        if not trends:
-            continue
-        t = trends[0]
-        others = [c for c in claims if c is not t]
-        ctx.emit(t.start, t.end, _core_values(ctx, core) | {"series": _core_values(ctx, core)["derivation"]},
-                 related=[(c.start, c.end, ctx.doc.text[c.start:c.end]) for c in others],
-                 claims=[c.id for c in claims], evidence={"equations": [b.equation() for b in core]})
+        if trends:
+            _emit_core(ctx, trends[0], claims, core)
 
 
 @kind("joint")
 def run_joint(ctx) -> None:
     """Claims on one metric (several years, references, statements) that cannot all hold."""
-    from ...assertions.joint import joint
-
-    for core in joint(ctx.doc).cores:
-        claims = []
-        for b in core:
-            if b.claim not in claims:
-                claims.append(b.claim)
-        if any(c.kind == "trend" for c in claims) or len(claims) < 2:
-            continue
-        first, rest = claims[0], claims[1:]
-        ctx.emit(first.start, first.end, _core_values(ctx, core),
-                 related=[(c.start, c.end, ctx.doc.text[c.start:c.end]) for c in rest],
-                 claims=[c.id for c in claims], evidence={"equations": [b.equation() for b in core]})
+    for claims, core in _cores(ctx):
+        if len(claims) >= 2 and not any(c.kind == "trend" for c in claims):
+            _emit_core(ctx, claims[0], claims, core)
 
 
 @kind("rate_range")
