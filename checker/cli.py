@@ -272,16 +272,27 @@ def cmd_scan(args) -> int:
                        select=_split(args.select), ignore=_split(args.ignore))
     bar = None
     if sys.stderr.isatty():
-        from rich.console import Console
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+        import os
 
-        bar = Progress(SpinnerColumn(), TextColumn("{task.completed} docs"), TextColumn("{task.speed} docs/s"),
-                       TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+        from rich.console import Console
+        from rich.progress import (BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn,
+                                   TimeRemainingColumn)
+
+        total = os.path.getsize(args.archive) if os.path.isfile(args.archive) else None
+        bar = Progress(TextColumn("scan"), BarColumn(), TaskProgressColumn(), TextColumn("{task.fields[docs]} docs"),
+                       TextColumn("{task.fields[rate]:.0f} docs/s"), TimeElapsedColumn(), TimeRemainingColumn(),
+                       console=Console(stderr=True), transient=True)
         bar.start()
-        task = bar.add_task("scan", total=None)
+        task = bar.add_task("scan", total=total, docs=0, rate=0.0)
     t0 = time.perf_counter()
+    seen = [0]
+
+    def progress(n_docs: int, n_bytes: int) -> None:
+        seen[0] += n_docs
+        bar.update(task, completed=n_bytes, docs=seen[0], rate=seen[0] / max(1e-9, time.perf_counter() - t0))
+
     try:
-        summary = scan(args.archive, args.output, opts, progress=(lambda n: bar.advance(task, n)) if bar else None)
+        summary = scan(args.archive, args.output, opts, progress=progress if bar else None)
     finally:
         if bar:
             bar.stop()

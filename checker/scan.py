@@ -34,8 +34,11 @@ class ScanOptions:
     ignore: list[str] = field(default_factory=list)
 
 
-def iter_records(source: str, opts: ScanOptions, skip: set[str]) -> Iterator[tuple[str, str]]:
-    """``(id, text)`` pairs from a JSONL file, ``-`` (stdin) or a directory tree, lazily."""
+def iter_records(source: str, opts: ScanOptions, skip: set[str],
+                 consumed: Optional[list[int]] = None) -> Iterator[tuple[str, str]]:
+    """``(id, text)`` pairs from a JSONL file, ``-`` (stdin) or a directory tree, lazily;
+    ``consumed[0]`` counts the bytes of JSONL read so far (for progress and ETA)."""
+    consumed = consumed if consumed is not None else [0]
     if source != "-" and os.path.isdir(source):
         from .io import iter_paths, read_path
 
@@ -48,9 +51,15 @@ def iter_records(source: str, opts: ScanOptions, skip: set[str]) -> Iterator[tup
             except InputError as e:
                 yield rid, InputError(e.path, e.reason)  # type: ignore[misc]
         return
-    fh = sys.stdin if source == "-" else open(source, encoding="utf-8", errors="strict")
+    fh = sys.stdin.buffer if source == "-" else open(source, "rb")
     try:
-        for lineno, line in enumerate(fh, 1):
+        for lineno, raw in enumerate(fh, 1):
+            consumed[0] += len(raw)
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as e:
+                raise InputError(source, f"the archive is not UTF-8 JSONL (line {lineno}: {e.reason} "
+                                         f"at byte {e.start} of the line)") from None
             if not line.strip():
                 continue
             try:
@@ -64,10 +73,8 @@ def iter_records(source: str, opts: ScanOptions, skip: set[str]) -> Iterator[tup
             if rid in skip:
                 continue
             yield rid, text if isinstance(text, str) else str(text)
-    except UnicodeDecodeError as e:
-        raise InputError(source, f"the archive is not UTF-8 JSONL ({e.reason} at byte {e.start})") from None
     finally:
-        if fh is not sys.stdin:
+        if fh is not sys.stdin.buffer:
             fh.close()
 
 
@@ -167,7 +174,8 @@ def _run_dask(batches: Iterator[list], opts: ScanOptions) -> Iterator[list[dict]
 def scan(source: str, output: Optional[str], opts: ScanOptions, progress=None) -> Counter:
     """Run the scan; append results to ``output`` (or stdout); return summary counts."""
     skip = done_ids(output)
-    records = iter_records(source, opts, skip)
+    consumed = [0]
+    records = iter_records(source, opts, skip, consumed)
     batches = _batches(records, opts.batch)
     runner = _run_dask if opts.engine == "dask" else _run_process
     if output and os.path.exists(output) and os.path.getsize(output):
@@ -189,7 +197,7 @@ def scan(source: str, output: Optional[str], opts: ScanOptions, progress=None) -
                     summary[f"category:{f['category']}"] += 1
             out.flush()
             if progress:
-                progress(len(results))
+                progress(len(results), consumed[0])
     finally:
         if out is not sys.stdout:
             out.close()
