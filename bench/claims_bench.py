@@ -22,7 +22,6 @@ def main() -> None:
     t0 = time.perf_counter()
     from checker import check_text
     from checker.assertions import solve_prior
-    from checker.numbers import Interval
     import_s = time.perf_counter() - t0
 
     texts = [p.read_text(encoding="utf-8") for p in SEEDS]

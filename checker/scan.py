@@ -147,7 +147,8 @@ def _run_dask(batches: Iterator[list], opts: ScanOptions) -> Iterator[list[dict]
     try:
         from distributed import Client, LocalCluster
     except ImportError:
-        raise ConfigError("--engine dask", "dask.distributed is not installed (pip install 'claimcheck[dask]')")
+        raise ConfigError("--engine dask", "dask.distributed is not installed "
+                                           "(pip install 'claimcheck[dask]')") from None
     cluster = None
     if opts.scheduler:
         client = Client(opts.scheduler)

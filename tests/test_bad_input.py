@@ -1,7 +1,6 @@
 """Bad input: each case exits 2 with a message naming the file and the cause, never a traceback,
 and memory stays bounded."""
 import io
-import resource
 import subprocess
 import sys
 import zipfile

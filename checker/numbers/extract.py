@@ -150,7 +150,6 @@ def extract_quantities(text: str) -> list[Quantity]:
         out.append(Quantity(s, e, s, e, m.group(0), v, Interval.point(v), 0, Fraction(1),
                             None, "date"))
     pos = 0
-    n = len(text)
     for m in _RUN.finditer(text):
         s, e = m.span()
         if s < pos:

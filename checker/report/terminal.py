@@ -46,9 +46,8 @@ def _series(doc: Doc) -> list[tuple[str, list[tuple[int, int]]]]:
             v = s["value"]
             if v.value.denominator != 1:
                 continue
-            year = doc.year or 0
             pts = {y: (min(c_) + max(c_)) // 2 for y, c_ in s["points"].items() if c_}
-            now_year = max(pts) + 1 if pts else year
+            now_year = max(pts) + 1 if pts else (doc.year or 0)
             pts[now_year] = int(v.value)
             out.append((doc.text[v.start:v.end], sorted(pts.items())))
     return out
@@ -109,7 +108,7 @@ def render_report(doc: Doc, rules: dict, lang: str = "zh", width: int | None = 1
     errors = [f for f in doc.findings if f.severity in ("error", "warning")]
     if not errors:
         console.print(Text(t["none"], style="green"))
-    for i, f in enumerate(errors, 1):
+    for f in errors:
         parts = []
         spans = [(f.start, f.end, f.orig)] + [(r.start, r.end, None) for r in f.related]
         for s, e, orig in spans:

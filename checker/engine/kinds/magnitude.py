@@ -2,7 +2,6 @@
 and ``ratio`` (bounds between sibling counts such as 网格员 per 网格)."""
 from __future__ import annotations
 
-import re
 from fractions import Fraction
 from functools import lru_cache
 
