@@ -1,13 +1,13 @@
 """source → normalised text → quantities → claims → findings: one direction only."""
 from __future__ import annotations
 
-import re
 
 from .document import Doc
 from .io import SourceDocument
 from .numbers import extract_quantities
 from .options import CheckOptions
 from .text import normalize
+from .text.normalize import looks_traditional
 from .text.sentences import sentence_spans
 
 
@@ -15,22 +15,9 @@ def build_doc(source: SourceDocument) -> Doc:
     """Normalise ``source`` and extract its quantities (no rules yet)."""
     norm = normalize(source.readable)
     doc = Doc(source=source, norm=norm, sentences=sentence_spans(norm.text))
-    doc.language = "zh-Hant" if _looks_traditional(source.readable, norm.text) else "zh-Hans"
+    doc.language = "zh-Hant" if norm.text != source.readable and looks_traditional(source.readable) else "zh-Hans"
     doc.quantities = extract_quantities(norm.text)
     return doc
-
-
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-
-
-def _looks_traditional(original: str, simplified: str) -> bool:
-    """More than 5% of the Han characters in the first 4000 changed under t2s."""
-    a, b = original[:4000], simplified[:4000]
-    han = len(_HAN.findall(a))
-    if not han or len(a) != len(b):
-        return False
-    changed = sum(map(str.__ne__, a, b))
-    return changed / han > 0.05
 
 
 def analyse(source: SourceDocument, options: CheckOptions | None = None) -> Doc:

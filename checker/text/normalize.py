@@ -10,8 +10,9 @@ Steps, in one pass over the original text:
 
 then, character for character (so the map is unchanged):
 
-* Traditional → Simplified with OpenCC ``t2s`` (``tw2sp`` rewrites mainland
-  vocabulary and is not used);
+* Traditional → Simplified with OpenCC ``t2s`` when the text is Traditional
+  (``tw2sp`` rewrites mainland vocabulary and is not used; simplified text is
+  left as written, since t2s also rewrites a few simplified phrases);
 * full-width ASCII (``０-９``, ``Ａ-Ｚ``, ``％．，：；（）～``) → half-width.
 """
 from __future__ import annotations
@@ -74,6 +75,35 @@ def to_simplified(text: str) -> str:
     return "\n".join(fixed)
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _samples(text: str, size: int = 2000) -> list[str]:
+    n = len(text)
+    if n <= 3 * size:
+        return [text]
+    mid = n // 2
+    return [text[:size], text[mid - size // 2:mid + size // 2], text[-size:]]
+
+
+@lru_cache(maxsize=20000)
+def _is_traditional_char(ch: str) -> bool:
+    return _t2s().convert(ch) != ch
+
+
+def looks_traditional(text: str, threshold: float = 0.03) -> bool:
+    """True when more than ``threshold`` of the (sampled) Han characters are Traditional forms.
+
+    Judged character by character: OpenCC's t2s also rewrites some simplified *phrases*
+    (覆命 → 复命), so simplified text must never go through it."""
+    han = trad = 0
+    for sample in _samples(text):
+        chars = _HAN.findall(sample)
+        han += len(chars)
+        trad += sum(1 for ch in chars if _is_traditional_char(ch))
+    return han > 0 and trad / han > threshold
+
+
 def _is_pinyin(m: re.Match) -> bool:
     return m.group(1) is not None and any(ch in _TONED_SET for ch in m.group(1))
 
@@ -117,7 +147,9 @@ def normalize(original: str) -> NormalizedText:
         n_pos += n - o_pos
     text = "".join(pieces)
     if not text.isascii():
-        text = to_simplified(text).translate(_WIDTH)
+        if looks_traditional(text):
+            text = to_simplified(text)
+        text = text.translate(_WIDTH)
     omap.norm_length = len(text)
     omap.orig_length = n
     return NormalizedText(original=original, text=text, offsets=omap)
