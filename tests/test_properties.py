@@ -137,3 +137,27 @@ def test_finding_spans_slice_original(claim):
         written = text[s:e]
         assert written.strip() and any(ch.isdigit() for ch in written.translate(
             {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)}))
+
+
+@settings(max_examples=60)
+@given(st.lists(st.tuples(st.integers(0, 2), st.integers(0, 12), st.integers(0, 12)), min_size=1, max_size=5),
+       st.lists(st.tuples(st.integers(0, 2), st.integers(0, 2), st.integers(0, 3)), max_size=4))
+def test_joint_decision_equals_brute_force(node_bounds, diffs):
+    """The joint check's decision (longest paths over Fractions) equals an exhaustive search over
+    whole-number values for small systems of bounds and differences."""
+    import itertools
+
+    from checker.assertions import joint as J
+    from checker.document import Claim
+
+    c = Claim(id="c", kind="change", start=0, end=0)
+    bounds = [J.Bound(c, (("k",), n), Fraction(min(a, b)), Fraction(max(a, b))) for n, a, b in node_bounds]
+    diffs = [(a, b, g) for a, b, g in diffs if a != b]
+    bounds += [J.Bound(c, (("k",), a), other=(("k",), b), gap=Fraction(g)) for a, b, g in diffs]
+    nodes = sorted({n for n, _, _ in node_bounds} | {x for a, b, _ in diffs for x in (a, b)})
+    lo = {n: max([min(a, b) for m, a, b in node_bounds if m == n], default=0) for n in nodes}
+    hi = {n: min([max(a, b) for m, a, b in node_bounds if m == n], default=24) for n in nodes}
+    brute = any(all(v[a] - v[b] >= g for a, b, g in diffs)
+                for combo in itertools.product(*(range(lo[n], max(lo[n], hi[n]) + 1) for n in nodes))
+                for v in [dict(zip(nodes, combo))] if all(lo[n] <= v[n] <= hi[n] for n in nodes))
+    assert J._feasible(bounds) == brute

@@ -37,6 +37,23 @@ def sparkline(values: list[int]) -> str:
     return "".join(SPARK[int((v - lo) * (len(SPARK) - 1) / (hi - lo))] for v in values)
 
 
+def _pretty_derivation(doc: Doc, equations: list[str]) -> list[str]:
+    """The joint core's constraints pretty-printed by sympy (one line per relation)."""
+    joint = getattr(doc, "_joint", None)
+    by_eq = {b.equation(): b for b in (joint.bounds if joint else [])}
+    lines = []
+    for eq in equations:
+        b = by_eq.get(eq)
+        if b is None:
+            lines.append(eq)
+            continue
+        from sympy import pretty
+
+        for rel in b.relation():
+            lines.extend(pretty(rel, use_unicode=True).splitlines())
+    return lines
+
+
 def _series(doc: Doc) -> list[tuple[str, list[tuple[int, int]]]]:
     out = []
     for c in doc.claims:
@@ -128,7 +145,8 @@ def render_report(doc: Doc, rules: dict, lang: str = "zh", width: int | None = 1
             parts.append(sentence)
         eqs = f.evidence.get("equations")
         if eqs:
-            parts.append(Text(f"{t['derivation']}: " + "; ".join(eqs)))
+            parts.append(Text(f"{t['derivation']}:"))
+            parts.extend(Text("  " + line) for line in _pretty_derivation(doc, eqs))
         for key in ("prior_range", "candidates", "nearest", "note"):
             if f.evidence.get(key):
                 parts.append(Text(f"{key}: {f.evidence[key]}"))

@@ -100,7 +100,7 @@ def looks_traditional(text: str, threshold: float = 0.03) -> bool:
     for sample in _samples(text):
         chars = _HAN.findall(sample)
         han += len(chars)
-        trad += sum(1 for ch in chars if _is_traditional_char(ch))
+        trad += sum(sample.count(ch) for ch in set(chars) if _is_traditional_char(ch))
     return han > 0 and trad / han > threshold
 
 
