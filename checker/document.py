@@ -65,7 +65,6 @@ class Doc:
     language: str = "zh-Hans"
     year: Optional[int] = None
     year_source: str = ""
-    region: Optional[str] = None
     _lines: Optional[LineIndex] = None
     _joint: Optional[Any] = None          # cached document-level solution (assertions.joint)
     _sent_starts: Optional[list[int]] = None

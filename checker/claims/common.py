@@ -3,7 +3,6 @@ quantities by position."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from fractions import Fraction
 from typing import Optional
 
 from ..numbers import NumeralError, Quantity, parse_number
@@ -55,10 +54,3 @@ class QuantityIndex:
                 return
             if q.end <= pos:
                 yield q
-
-
-def as_fraction_of_percent(q: Quantity) -> tuple[Fraction, Fraction, bool, bool]:
-    """The interval of a percent quantity as plain ratios: (lo, hi, lo_closed, hi_closed)."""
-    iv = q.interval
-    return (iv.lo / 100 if iv.lo is not None else None,
-            iv.hi / 100 if iv.hi is not None else None, iv.lo_closed, iv.hi_closed)

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Optional
 
-from .interval import Interval, fmt
+from .interval import Interval
 
 KINDS = (
     "count", "money", "percent", "percentage_point", "ratio", "multiple",
@@ -40,20 +40,3 @@ class Quantity:
     mixed_numerals: bool = False
     is_range: bool = False
     high: Optional[Fraction] = None  # upper end of a written range (3至5年)
-
-    @property
-    def is_integer_count(self) -> bool:
-        """Counts of discrete things (cases, people) must be whole numbers."""
-        return self.kind == "count"
-
-    @property
-    def fraction(self) -> Fraction:
-        """The value as a plain ratio (12.67% → 0.1267; 三成 → 0.3)."""
-        if self.kind in ("percent", "percentage_point"):
-            return self.value / 100
-        return self.value
-
-    def display(self) -> str:
-        """The value as a short human string, e.g. ``12.67%`` or ``904440000个``."""
-        u = "%" if self.kind == "percent" else (self.unit or "")
-        return f"{fmt(self.value)}{u}"

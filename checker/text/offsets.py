@@ -71,9 +71,3 @@ class LineIndex:
         """1-based line and column (in code points) of ``offset``."""
         line = bisect_right(self._starts, offset) - 1
         return line + 1, offset - self._starts[line] + 1
-
-    def line_bounds(self, line: int, text_len: int) -> tuple[int, int]:
-        """Offsets ``[start, end)`` of 1-based ``line`` without its newline."""
-        start = self._starts[line - 1]
-        end = self._starts[line] - 1 if line < len(self._starts) else text_len
-        return start, end
