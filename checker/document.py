@@ -67,6 +67,7 @@ class Doc:
     year_source: str = ""
     _lines: Optional[LineIndex] = None
     _joint: Optional[Any] = None          # cached document-level solution (assertions.joint)
+    _scope: Optional[Any] = None          # cached region scope (regions.detect_scope)
     _sent_starts: Optional[list[int]] = None
 
     @property
@@ -86,6 +87,15 @@ class Doc:
         if self._lines is None:
             self._lines = LineIndex(self.source.text)
         return self._lines.line_col(orig_offset)
+
+    @property
+    def scope(self):
+        """The regions this document is about (computed once)."""
+        if self._scope is None:
+            from .regions import detect_scope
+
+            self._scope = detect_scope(self.text)
+        return self._scope
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         """The sentence span containing normalised ``offset``."""

@@ -7,7 +7,6 @@ from .io import SourceDocument
 from .numbers import extract_quantities
 from .options import CheckOptions
 from .text import normalize
-from .text.normalize import looks_traditional
 from .text.sentences import sentence_spans
 
 
@@ -15,7 +14,7 @@ def build_doc(source: SourceDocument) -> Doc:
     """Normalise ``source`` and extract its quantities (no rules yet)."""
     norm = normalize(source.readable)
     doc = Doc(source=source, norm=norm, sentences=sentence_spans(norm.text))
-    doc.language = "zh-Hant" if norm.text != source.readable and looks_traditional(source.readable) else "zh-Hans"
+    doc.language = "zh-Hant" if norm.traditional else "zh-Hans"
     doc.quantities = extract_quantities(norm.text)
     return doc
 

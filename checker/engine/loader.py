@@ -21,7 +21,17 @@ def _load_dir(directory: str) -> tuple[RuleSpec, ...]:
     return tuple(load_rule_file(p) for p in _rule_files(d))
 
 
+@lru_cache(maxsize=16)
+def _load_all(extra_dirs: tuple[str, ...]) -> tuple[RuleSpec, ...]:
+    return tuple(_merge(extra_dirs))
+
+
 def load_rules(extra_dirs: tuple[str, ...] = ()) -> list[RuleSpec]:
+    """All rules, built-in first, sorted by id (loaded once per set of packs)."""
+    return list(_load_all(tuple(extra_dirs)))
+
+
+def _merge(extra_dirs: tuple[str, ...]) -> list[RuleSpec]:
     """All rules, built-in first; a later pack may not reuse an id (error names both files)."""
     from . import kinds  # noqa: F401  (registers the kinds)
 

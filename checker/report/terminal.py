@@ -83,9 +83,7 @@ def render_report(doc: Doc, rules: dict, lang: str = "zh", width: int | None = 1
                       force_terminal=color, no_color=not color, highlight=False, soft_wrap=False)
     verdicts = claim_verdicts(doc, lang)
     counts = Counter(v for v, _ in verdicts.values())
-    from ..regions import detect_scope
-
-    scope = detect_scope(doc.text)
+    scope = doc.scope
     names = [r.name for r in (scope.province, scope.prefecture) if r is not None]
     region = (" / ".join(names) + f" ({scope.default_level})") if names else t["unknown"]
     year = f"{doc.year} ({doc.year_source})" if doc.year else t["unknown"]

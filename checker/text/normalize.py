@@ -44,6 +44,7 @@ class NormalizedText:
     original: str
     text: str
     offsets: OffsetMap
+    traditional: bool = False   # whether t2s was applied
 
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
         """Original code-point span of the normalised span ``[start, end)``."""
@@ -146,10 +147,12 @@ def normalize(original: str) -> NormalizedText:
         pieces.append(original[o_pos:])
         n_pos += n - o_pos
     text = "".join(pieces)
+    traditional = False
     if not text.isascii():
-        if looks_traditional(text):
+        traditional = looks_traditional(text)
+        if traditional:
             text = to_simplified(text)
         text = text.translate(_WIDTH)
     omap.norm_length = len(text)
     omap.orig_length = n
-    return NormalizedText(original=original, text=text, offsets=omap)
+    return NormalizedText(original=original, text=text, offsets=omap, traditional=traditional)

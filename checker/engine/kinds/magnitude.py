@@ -3,11 +3,9 @@ and ``ratio`` (bounds between sibling counts such as 网格员 per 网格)."""
 from __future__ import annotations
 
 from fractions import Fraction
-from functools import lru_cache
 
 from ...errors import ConfigError
 from ...numbers import fmt
-from ...regions import detect_scope
 from ..registry import kind
 
 _STOP = ",，、;；。:：\n"
@@ -58,11 +56,6 @@ def _validate_entities(rule) -> None:
                                                  f"or a fraction like \"1/20\"") from None
 
 
-@lru_cache(maxsize=64)
-def _scope(text: str):
-    return detect_scope(text)
-
-
 @kind("magnitude", validate=_validate_entities)
 def run_magnitude(ctx) -> None:
     """A count larger than the region's population allows for its entity."""
@@ -70,7 +63,7 @@ def run_magnitude(ctx) -> None:
     words = _entity_words(ents)
     bound = {e["name"]: Fraction(str(e["max_per_person"])) for e in ents if "max_per_person" in e}
     text = ctx.doc.text
-    scope = _scope(text)
+    scope = ctx.doc.scope
     for q in ctx.doc.quantities:
         if q.kind != "count" or q.unit in ("人次", "户次", "元") or q.interval.lo is None:
             continue
