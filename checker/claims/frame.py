@@ -1,0 +1,611 @@
+"""Claim frames: what a number is about.
+
+A frame records, for one numeric statement, its *subject* (the noun phrase, split into a core
+and a generic attribute such as 发案/损失/总量), its *scope* (全市 / 市区 / a named county), the
+*period* the value describes (kept apart from the comparison reference 比2019年 / 同比 and from
+cumulative wording 累计 / 五年来), its *measure* (count, amount, rate, change, …), unit and
+dimension, approximation and exact interval.
+
+Two frames describe the same thing (``same_frame``) when scope and period are compatible,
+measure and dimension agree and the subjects are similar: equal attributes and cores where one
+contains the other or their character bigrams overlap.  ``rules/data/metrics.toml`` is only a
+synonym table applied before comparing.  Vocabulary lives in ``rules/data/frames.toml``.
+
+``FrameReader`` reads every period and scope marker of a document once (one regex pass each), so
+building a frame costs a binary search plus a look at its own clause.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+from ..numbers import Interval, Quantity
+from ..numbers.units import dimension
+from ..resources import load_data_toml
+from .common import NUM, small_number
+
+_HAN = "\u4e00-\u9fff"
+_QUOTES = "“”\"‘’「」『』《》"
+_BOUNDARY = ",，;；:：。！？!?\n、()（）…"
+
+MEASURES = ("count", "amount", "quantity", "rate", "change", "streak", "rank", "enumeration")
+
+
+# ----------------------------------------------------------------------------- vocabulary
+
+@dataclass(frozen=True)
+class _Vocab:
+    whole: dict[str, str]
+    parts: frozenset[str]
+    not_places: frozenset[str]
+    period_words: dict[str, tuple[str, Optional[int], str]]  # word → (kind, relative, part)
+    cumulative: tuple[str, ...]
+    ref_before: tuple[str, ...]
+    ref_words: tuple[str, ...]
+    new: tuple[str, ...]
+    target: tuple[str, ...]
+    prefixes: tuple[str, ...]
+    suffixes: tuple[str, ...]
+    object_after: tuple[str, ...]
+    generic: frozenset[str]
+    synonyms: Optional[re.Pattern]
+    canon: dict[str, str]
+    marker_rx: re.Pattern
+    scope_rx: re.Pattern
+    change_tail: re.Pattern
+    increase: tuple[str, ...]
+    decrease: tuple[str, ...]
+
+
+def _longest(words) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in _longest(words))
+
+
+_YEAR = r"(?P<{0}>(?:19|20)\d{{2}})(?:[-—–~至到](?P<{0}b>(?:19|20)?\d{{2}}))?年(?:度)?"
+_PART = (r"上月|本月|上季度|本季度|上半年|下半年|前三季度|前两季度|第?[一二三四1-4]季度|"
+         r"\d{1,2}[-—–~至到]\d{1,2}月(?:份)?|前" + NUM + r"个月|\d{1,2}月份?")
+
+
+@lru_cache(maxsize=1)
+def vocab() -> _Vocab:
+    """The frame vocabulary (rules/data/frames.toml + the synonym table metrics.toml), loaded once."""
+    d = load_data_toml("frames.toml")
+    m = load_data_toml("metrics.toml")
+    whole = {w: w[-1] for w in d["scope"]["whole"]}
+    whole.update({"香港": "港", "本港": "港", "全港": "港", "我国": "国", "全国": "国"})
+    pw: dict[str, tuple[str, Optional[int], str]] = {}
+    for w in d["period"]["current"]:
+        pw[w] = ("rel", 0, "")
+    for w in d["period"]["to_date"]:
+        pw[w] = ("rel", 0, "ytd")
+    for w in d["period"]["previous"]:
+        pw[w] = ("rel", -1, "")
+    for w in d["period"]["next"]:
+        pw[w] = ("rel", 1, "")
+    pairs = [(w, key) for key, words in m["terms"].items() for w in words]
+    synonyms = re.compile(_alt(w for w, _ in pairs)) if pairs else None
+    since = _alt(d["period"]["since"])
+    marker = re.compile(
+        rf"(?P<plan>“?十[一二三四五]五”?(?:时期|期间|以来|期)?)"
+        rf"|党的(?P<cong>十[六七八九]|二十)大(?:召开)?以来"
+        rf"|(?P<nyears>(?:近|过去|这)?(?P<n>{NUM})(?:个)?年(?:来|以来|间|中)|近(?P<n2>{NUM})年)"
+        rf"|{_YEAR.format('y')}(?P<since>{since})?(?P<ypart>{_PART})?"
+        rf"|(?P<rel>{_alt(pw)})(?P<rpart>{_PART})?"
+        rf"|(?P<part>{_PART})"
+        rf"|(?P<cum>{_alt(d['period']['cumulative'])})"
+    )
+    scope_words = list(whole) + list(d["scope"]["parts"])
+    ch = d["change"]
+    direction = _alt(ch["increase"] + ch["decrease"] + ch["size_increase"] + ch["size_decrease"])
+    change_tail = re.compile(
+        rf"(?:{_alt(d['reference']['words'])}|(?:{_alt(d['reference']['before'])})[^,，;；]{{0,12}}?)?"
+        rf"(?:[、和](?:{_alt(d['reference']['words'])}))?(?:分别|均|都|实现|双|了)*(?:{direction})(?:了|为|达|至|到)?$")
+    return _Vocab(
+        whole=whole, parts=frozenset(d["scope"]["parts"]), not_places=frozenset(d["scope"]["not_places"]),
+        period_words=pw, cumulative=_longest(d["period"]["cumulative"]),
+        ref_before=_longest(d["reference"]["before"]), ref_words=_longest(d["reference"]["words"]),
+        new=_longest(d["flow"]["new"]), target=_longest(d["modality"]["target"]),
+        prefixes=_longest(d["subject"]["prefixes"]), suffixes=_longest(d["subject"]["suffixes"]),
+        object_after=_longest(d["subject"]["object_after"]), generic=frozenset(d["subject"]["generic"]),
+        synonyms=synonyms, canon=dict(pairs), marker_rx=marker,
+        scope_rx=re.compile(_alt(scope_words)), change_tail=change_tail,
+        increase=_longest(ch["increase"] + ch["size_increase"]),
+        decrease=_longest(ch["decrease"] + ch["size_decrease"]),
+    )
+
+
+# ----------------------------------------------------------------------------- the records
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What is counted or measured: the phrase as written, its core and generic attribute.
+
+    ``core`` is the specific part after synonyms ("电诈" of 电信网络诈骗案件); ``attr`` the generic
+    tail (发案, 损失, 总量); ``topic`` the core inherited from the text before when the phrase
+    has none of its own (发案数、损失数 after a sentence about 电诈案件)."""
+
+    text: str = ""
+    core: str = ""
+    attr: str = ""
+    topic: str = ""
+    modifiers: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """The core compared across frames (own, else inherited)."""
+        return self.core or self.topic
+
+    @property
+    def head(self) -> str:
+        """The head phrase shown to readers: key plus attribute."""
+        return self.key + self.attr
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """The time a value describes.
+
+    ``year`` is absolute when written; ``relative`` counts from the publication year otherwise
+    (0 this year, -1 last year); ``part`` is "" for a whole period, "ytd" for the year so far,
+    else the sub-period as written; ``span`` is "" for one period, else the cumulative wording
+    (五年来 → "5y", 2017年以来 → "since2017", 十四五 → the plan, 累计)."""
+
+    label: str = ""
+    year: Optional[int] = None
+    relative: Optional[int] = None
+    part: str = ""
+    span: str = ""
+
+    @property
+    def known(self) -> bool:
+        """Whether any time was stated or inherited."""
+        return bool(self.label)
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A typed record of what one numeric statement says."""
+
+    subject: Subject
+    scope: str
+    period: Period
+    measure: str
+    unit: Optional[str] = None
+    dimension: str = "unknown"
+    approx: tuple[str, ...] = ()
+    value: Optional[Interval] = None
+    reference: str = ""
+    flow: str = ""
+    modality: str = ""
+    items: tuple[Subject, ...] = field(default=())
+    scope_label: str = ""
+
+    def about(self) -> str:
+        """One line for readers: "全市 · 电信网络诈骗案件 · 2021年 · count"."""
+        def shown(s: Subject) -> str:
+            return s.text if s.core else s.topic + s.text
+        subject = "、".join(shown(s) for s in self.items) if self.items else shown(self.subject)
+        parts = [self.scope_label or self.scope or "全文", subject or "?", self.period.label or "时间未说明",
+                 self.measure]
+        if self.reference:
+            parts.insert(3, f"对比{self.reference}")
+        return " · ".join(parts)
+
+
+# ----------------------------------------------------------------------------- subjects
+
+def canonical(text: str) -> str:
+    """``text`` without quotes and spaces, synonyms replaced by their key (metrics.toml)."""
+    v = vocab()
+    t = "".join(ch for ch in text if ch not in _QUOTES and not ch.isspace())
+    if v.synonyms is not None:
+        t = v.synonyms.sub(lambda m: v.canon[m.group(0)], t)
+    return t
+
+
+_CLASS_WORDS = ("案件", "事件")
+
+
+def split_head(text: str) -> tuple[str, str]:
+    """``(core, attr)``: generic words (发案, 损失, 总量) and class words (案件) peeled off the end of a
+    canonical phrase; the attribute is the last generic word written (刑事案件发案 → 刑事, 发案)."""
+    v = vocab()
+    words = sorted(v.generic | set(_CLASS_WORDS), key=len, reverse=True)
+    core, attr = text, ""
+    while core:
+        g = next((w for w in words if core.endswith(w)), None)
+        if g is None:
+            break
+        core = core[: -len(g)]
+        if g not in _CLASS_WORDS and not attr:
+            attr = v.canon.get(g, g)
+    return core, attr
+
+
+def _bigrams(s: str) -> set[str]:
+    return {s[i:i + 2] for i in range(len(s) - 1)} or ({s} if s else set())
+
+
+def similar_core(a: str, b: str) -> bool:
+    """Two subject cores name the same thing: equal, one contains the other (≥2 characters), or
+    their character bigrams overlap by ≥ 2/3 of the shorter."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) >= 2 and short in long_:
+        return True
+    ba, bb = _bigrams(a), _bigrams(b)
+    return len(short) >= 3 and len(ba & bb) * 3 >= 2 * min(len(ba), len(bb))
+
+
+def same_subject(a: Subject, b: Subject) -> bool:
+    """Same attribute (or one without) and similar cores."""
+    if a.attr and b.attr and a.attr != b.attr:
+        return False
+    return similar_core(a.key, b.key)
+
+
+def _strip_start(text: str, words: tuple[str, ...]) -> tuple[str, list[str]]:
+    taken = []
+    again = True
+    while again and text:
+        again = False
+        for w in words:
+            if text.startswith(w) and len(text) > len(w):
+                taken.append(w)
+                text = text[len(w):]
+                again = True
+                break
+    return text, taken
+
+
+def _strip_end(text: str, words: tuple[str, ...]) -> str:
+    again = True
+    while again and text:
+        again = False
+        for w in words:
+            if text.endswith(w) and len(text) > len(w):
+                text = text[: -len(w)]
+                again = True
+                break
+    return text
+
+
+_PLACE = re.compile(rf"[{_HAN}]{{2,4}}?(?:省|市|县|区|州|旗|盟)")
+
+
+def _place_prefix(text: str) -> str:
+    """A place name at the start of a subject (肃州区刑事案件 → 肃州区), or ""."""
+    v = vocab()
+    m = _PLACE.match(text)
+    if not m or len(m.group(0)) >= len(text):
+        return ""
+    name = m.group(0)
+    if any(name.endswith(w) for w in v.not_places) or name in v.whole:
+        return ""
+    return name
+
+
+def make_subject(before: str, after: str = "", topic: str = "") -> Subject:
+    """The subject of a number from the clause text ``before`` it and the noun ``after`` it.
+
+    Scope, period and discourse words are stripped from the start, copulas from the end; when
+    only a verb such as 发生 precedes the number, the noun after it is the subject
+    (发生18起命案 → 命案)."""
+    v = vocab()
+    text, mods = _strip_lead(before)
+    text = _strip_end(text, v.suffixes)
+    tail = v.change_tail.search(text)
+    if tail:
+        text = _strip_end(text[:tail.start()], v.suffixes)
+    verb = next((w for w in v.object_after if text.startswith(w)), "")
+    if verb and (len(text) == len(verb) or not text[len(verb):]) and after:
+        text = after
+        mods.append(verb)
+    elif verb and len(text) > len(verb):
+        text = text[len(verb):]
+        mods.append(verb)
+    elif not text and after:
+        text = after
+    if text in v.object_after or text in v.ref_words:
+        text = after
+    core, attr = split_head(canonical(text))
+    return Subject(text=text, core=core, attr=attr, topic="" if core else topic, modifiers=tuple(mods))
+
+
+def _strip_lead(text: str) -> tuple[str, list[str]]:
+    v = vocab()
+    mods: list[str] = []
+    while True:
+        before = text
+        m = v.marker_rx.match(text)
+        if m and m.end() < len(text):
+            mods.append(m.group(0))
+            text = text[m.end():]
+        text = text.lstrip(",，、 ")
+        m = v.scope_rx.match(text)
+        if m and m.end() < len(text):
+            mods.append(m.group(0))
+            text = text[m.end():]
+        place = _place_prefix(text)
+        if place:
+            mods.append(place)
+            text = text[len(place):]
+        text, taken = _strip_start(text, v.prefixes)
+        mods += taken
+        if text == before:
+            return text, mods
+
+
+# ----------------------------------------------------------------------------- periods
+
+@dataclass(frozen=True, slots=True)
+class _Marker:
+    start: int
+    end: int
+    period: Period
+    reference: bool
+    sentence_initial: bool
+
+
+def _period_of(m: re.Match) -> Period:
+    g = m.groupdict()
+    label = m.group(0)
+    if g["plan"]:
+        return Period(label=label, span=label.strip("“”").removesuffix("时期").removesuffix("期间")
+                      .removesuffix("以来").removesuffix("期"))
+    if g["cong"]:
+        return Period(label=label, span=f"since{g['cong']}")
+    if g["nyears"]:
+        n = small_number(g["n"] or g["n2"] or "")
+        return Period(label=label, span=f"{n}y")
+    if g["y"]:
+        y = int(g["y"])
+        if g["since"]:
+            return Period(label=label, year=y, span=f"since{y}")
+        part = g["ypart"] or ""
+        if g["yb"]:
+            part = part or f"-{g['yb']}"
+        return Period(label=label, year=y, part=part)
+    if g["rel"]:
+        kind, rel, part = vocab().period_words[g["rel"]]
+        return Period(label=label, relative=rel, part=g["rpart"] or part)
+    if g["part"]:
+        return Period(label=label, relative=None, part=g["part"])
+    return Period(label=label, span=g["cum"])
+
+
+def compatible_periods(a: Period, b: Period, year: Optional[int]) -> bool:
+    """Whether two periods may describe the same value.  ``year`` is the publication year (or None).
+
+    Cumulative spans match only each other; sub-periods only the same sub-period ("ytd", the year
+    so far, matches the whole year); years must agree (a relative year resolves against the
+    publication year); an unstated period matches the current one."""
+    if a.span or b.span:
+        return a.span == b.span and a.year == b.year
+    pa, pb = a.part.replace("ytd", ""), b.part.replace("ytd", "")
+    if pa != pb:
+        return False
+    ya, yb = _abs_year(a, year), _abs_year(b, year)
+    if not a.known or not b.known:
+        other = b if not a.known else a
+        oy = yb if not a.known else ya
+        return not other.known or other.relative == 0 or (oy is not None and oy == year)
+    if ya is not None and yb is not None:
+        return ya == yb
+    return a.relative is not None and a.relative == b.relative
+
+
+def _abs_year(p: Period, year: Optional[int]) -> Optional[int]:
+    if p.year is not None:
+        return p.year
+    if p.relative is not None and year is not None:
+        return year + p.relative
+    return None
+
+
+# ----------------------------------------------------------------------------- the reader
+
+class FrameReader:
+    """Frames for the positions of one document; markers are found once, looked up by bisection."""
+
+    def __init__(self, doc) -> None:
+        v = vocab()
+        self.doc = doc
+        text = doc.text
+        self.text = text
+        self.markers: list[_Marker] = []
+        for m in v.marker_rx.finditer(text):
+            ss, _ = doc.sentence_of(m.start())
+            lead = text[ss:m.start()].strip(" \t“”\"")
+            self.markers.append(_Marker(m.start(), m.end(), _period_of(m), self._is_reference(m),
+                                        len(lead) <= 2))
+        self.marker_ends = [mk.end for mk in self.markers]
+        self.scopes = [(m.start(), m.end(), m.group(0)) for m in v.scope_rx.finditer(text)]
+        self.scope_ends = [e for _, e, _ in self.scopes]
+        self.headings = self._headings()
+        self.heading_starts = [h for h, _ in self.headings]
+        self._topic: tuple[int, str] = (-1, "")
+
+    def _is_reference(self, m: re.Match) -> bool:
+        v = vocab()
+        pre = self.text[max(0, m.start() - 4):m.start()].rstrip("“\"")
+        if any(pre.endswith(w) for w in v.ref_before):
+            return True
+        post = self.text[m.end():m.end() + 6]
+        return post.startswith(("同期相比", "相比", "同期比")) or (
+            post.startswith("同期") and any(pre.endswith(w) for w in v.ref_before))
+
+    def _headings(self) -> list[tuple[int, Period]]:
+        """Periods named in short heading lines (no 。): they hold until the next heading."""
+        out = []
+        text = self.text
+        pos = 0
+        for line in text.split("\n"):
+            s = line.strip()
+            if s and len(s) <= 40 and "。" not in s:
+                for mk in self.markers[bisect_left(self.marker_ends, pos + 1):]:
+                    if mk.start >= pos + len(line):
+                        break
+                    if not mk.reference:
+                        out.append((pos, mk.period))
+                        break
+                else:
+                    out.append((pos, Period()))
+            pos += len(line) + 1
+        return out
+
+    def period_at(self, pos: int) -> Period:
+        """The period of a value at ``pos``: the last non-reference marker before it in its sentence,
+        else the last sentence-initial one in its paragraph, else the section heading's."""
+        ss, _ = self.doc.sentence_of(pos)
+        para = self.text.rfind("\n", 0, ss) + 1
+        i = bisect_left(self.marker_ends, pos + 1) - 1
+        while i >= 0 and self.markers[i].end > para:
+            mk = self.markers[i]
+            if not mk.reference and mk.end <= pos:
+                if mk.start >= ss or mk.sentence_initial:
+                    return mk.period
+            i -= 1
+        h = bisect_left(self.heading_starts, para + 1) - 1
+        while h >= 0:
+            if self.headings[h][1].known:
+                return self.headings[h][1]
+            h -= 1
+        return Period()
+
+    def scope_at(self, pos: int, subject_mods: tuple[str, ...] = ()) -> tuple[str, str]:
+        """The scope of a value at ``pos``: a place at the start of its subject, else the last scope
+        word before it in its sentence (全市 → 市; 市区 kept), else "" (the document's own).
+        Returns ``(scope, as written)``."""
+        v = vocab()
+        for w in subject_mods:
+            if w in v.parts or w not in v.whole and _PLACE.fullmatch(w):
+                return w, w
+            if w in v.whole:
+                return v.whole[w], w
+        ss, _ = self.doc.sentence_of(pos)
+        i = bisect_left(self.scope_ends, pos + 1) - 1
+        if i >= 0 and self.scopes[i][0] >= ss:
+            w = self.scopes[i][2]
+            return v.whole.get(w, w), w
+        return "", ""
+
+    def reference_at(self, start: int, end: int) -> str:
+        """The comparison reference written in ``[start, end)`` (同比 / 2020年 / 上年), or ""."""
+        v = vocab()
+        seg = self.text[start:end]
+        for w in v.ref_words:
+            if w in seg:
+                return w
+        i = bisect_left(self.marker_ends, start + 1)
+        while i < len(self.markers) and self.markers[i].start < end:
+            if self.markers[i].reference:
+                return self.markers[i].period.label
+            i += 1
+        return ""
+
+    def clause_before(self, pos: int, limit: int = 30) -> tuple[int, str]:
+        """The text from the previous clause boundary up to ``pos`` (at most ``limit`` characters)."""
+        text = self.text
+        lo = max(0, pos - limit)
+        start = pos
+        while start > lo and text[start - 1] not in _BOUNDARY:
+            start -= 1
+        return start, text[start:pos]
+
+    def noun_after(self, pos: int, limit: int = 12) -> str:
+        """The noun right after a number and its unit (发生18起命案 → 命案), up to a boundary or a comparison."""
+        text = self.text
+        end = pos
+        while end < len(text) and end - pos < limit and text[end] not in _BOUNDARY and (
+                "\u4e00" <= text[end] <= "\u9fff" or text[end] in _QUOTES):
+            end += 1
+        seg = text[pos:end]
+        cut = re.search(r"同比|环比|按年|比|较|分别|均|下降|增长|上升|减少|增加|的|是|为|占", seg)
+        return seg[:cut.start()] if cut else seg
+
+    def subject_at(self, pos: int, after: str = "") -> Subject:
+        """Subject of a number starting at ``pos`` (the topic before fills a generic one)."""
+        _, before = self.clause_before(pos)
+        ss, _ = self.doc.sentence_of(pos)
+        topic = self._topic[1] if self._topic[0] >= 0 and self._topic[0] >= self._para_start(ss) - 1 else ""
+        subj = make_subject(before, after, topic)
+        if subj.core:
+            self._topic = (pos, subj.core)
+        return subj
+
+    def _para_start(self, pos: int) -> int:
+        prev = self.text.rfind("\n", 0, pos)
+        return self.text.rfind("\n", 0, max(prev, 0)) + 1 if prev > 0 else 0
+
+    def frame(self, q: Quantity, measure: str, *, subject: Optional[Subject] = None, reference: str = "",
+              items: tuple[Subject, ...] = ()) -> Frame:
+        """The frame of quantity ``q`` read as ``measure`` (call in document order: topics carry over)."""
+        v = vocab()
+        _, before = self.clause_before(q.start)
+        if measure == "":
+            measure = measure_of(q, before)
+        if subject is None:
+            subject = self.subject_at(q.start, self.noun_after(q.end))
+        flow = "new" if any(w in before for w in v.new) else ""
+        modality = "target" if any(w in before for w in v.target) else ""
+        scope, scope_label = self.scope_at(q.start, subject.modifiers)
+        return Frame(subject=subject, scope=scope, scope_label=scope_label,
+                     period=self.period_at(q.start), measure=measure, unit=q.unit,
+                     dimension=dimension(q.unit), approx=tuple(q.approx), value=q.interval,
+                     reference=reference, flow=flow, modality=modality, items=items)
+
+
+def measure_of(q: Quantity, text: str = "") -> str:
+    """The measure a bare quantity states (count / amount / quantity / rate; change after a direction
+    word such as 增长/降幅, read from ``text``, the clause before it)."""
+    if q.kind in ("percent", "percentage_point", "multiple") and vocab().change_tail.search(text.rstrip("约近超逾")):
+        return "change"
+    if q.kind == "percentage_point":
+        return "change"
+    return {"count": "count", "money": "amount", "measure": "quantity", "percent": "rate",
+            "ratio": "rate"}.get(q.kind, q.kind)
+
+
+def same_frame(a: Frame, b: Frame, year: Optional[int]) -> bool:
+    """Identity of two frames: compatible scope and period, same measure and dimension, similar
+    subject, same flow (新增 vs 总数) and modality (a target is not a result)."""
+    if a.measure != b.measure or a.dimension != b.dimension or a.flow != b.flow or a.modality != b.modality:
+        return False
+    if not compatible_scopes(a.scope, b.scope):
+        return False
+    if not compatible_periods(a.period, b.period, year):
+        return False
+    return same_subject(a.subject, b.subject)
+
+
+def compatible_scopes(a: str, b: str) -> bool:
+    """Unstated scope matches the document's own level (市/省); parts and named places only themselves;
+    a named place matches the whole of its own level (酒泉市 ~ 全市)."""
+    if a == b:
+        return True
+    if not a or not b:
+        other = a or b
+        return len(other) == 1 or (other not in vocab().parts and bool(_PLACE.fullmatch(other)))
+    if len(a) == 1 and len(b) > 1:
+        return b not in vocab().parts and b.endswith(a)
+    if len(b) == 1 and len(a) > 1:
+        return a not in vocab().parts and a.endswith(b)
+    return False
+
+
+def bucket_key(f: Frame) -> tuple:
+    """A key under which frames that may be the same are grouped (measure, dimension, attribute and the
+    last character of the subject core): comparisons stay inside a bucket, never across all pairs."""
+    key = f.subject.key
+    return (f.measure, f.dimension, f.subject.attr, key[-1:] if key else "")
