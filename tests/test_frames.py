@@ -23,7 +23,7 @@ def frame_of(text: str, number: str):
 
 def test_police_subject_scope_and_period_apart_from_reference():
     f = frame_of("2021年,全市刑事案件发案3315起,比2020年下降12.67%。", "3315起")
-    assert (f.scope, f.subject.core, f.subject.attr, f.period.year, f.measure) == ("市", "刑事", "发案", 2021, "count")
+    assert (f.scope, f.subject.core, f.subject.attr, f.period.year, f.measure) == ("市", "刑事", "", 2021, "count")
     change = frame_of("2021年,全市刑事案件发案3315起,比2020年下降12.67%。", "12.67%")
     assert change.period.year == 2021          # 比2020年 is the reference, not the period
     assert change.measure == "change"
@@ -117,3 +117,5 @@ def test_period_compatibility(a, b, ok):
 def test_about_line():
     f = frame_of("2021年,全市电信网络诈骗案件发案120起。", "120起")
     assert f.about() == "全市 · 电信网络诈骗案件发案 · 2021年 · count"
+    loss = frame_of("2021年,全市电信网络诈骗案件发案120起,损失300万元。", "300万元")
+    assert loss.subject.attr == "损失" and loss.subject.topic == "电诈"

@@ -87,29 +87,29 @@ def collect(doc: Doc) -> list[Bound]:
     value_nodes: dict[int, tuple] = {}
     idx = QuantityIndex(doc.quantities)
     for c in doc.claims:
-        if c.kind != "change" or not c.data.get("keys") or "verdict" not in c.data or len(c.quantities) < 2:
+        if c.kind != "change" or not c.data.keys or c.data.verdict is None or len(c.quantities) < 2:
             continue
         value, amount = c.quantities[0], c.quantities[-1]
-        if amount.kind != "percent" or value.kind == "percent" or c.data.get("to_form"):
+        if amount.kind != "percent" or value.kind == "percent" or c.data.to_form:
             continue
-        keys = (*sorted(c.data["keys"]), dimension(value.unit))
+        keys = (*sorted(c.data.keys), dimension(value.unit))
         year = _sentence_year(doc, value.start, idx)
-        ref_year = c.data.get("reference_year")
-        if year is None or (ref_year is None and c.data.get("reference") not in ("上年", "同比")):
+        ref_year = c.data.reference_year
+        if year is None or (ref_year is None and c.data.reference not in ("上年", "同比")):
             continue
         ref = ref_year if ref_year is not None else year - 1
         now = (keys, year)
         value_nodes[id(value)] = now
         if value.interval.lo is not None and value.interval.hi is not None:
             bounds.append(Bound(c, now, value.interval.lo, value.interval.hi))
-        cands = c.data.get("candidates") or []
+        cands = c.data.candidates or []
         integer = value.kind == "count" and value.interval.is_point
-        if c.data["verdict"] == "inconsistent":
+        if c.data.verdict == "inconsistent":
             continue  # reported on its own (CC111); a joint core needs two claims
-        if integer and cands and c.data["verdict"] == "consistent":
+        if integer and cands and c.data.verdict == "consistent":
             bounds.append(Bound(c, (keys, ref), Fraction(min(cands)), Fraction(max(cands))))
-        elif c.data.get("_lo") is not None:
-            bounds.append(Bound(c, (keys, ref), c.data["_lo"], c.data["_hi"]))
+        elif c.data.prior_lo is not None:
+            bounds.append(Bound(c, (keys, ref), c.data.prior_lo, c.data.prior_hi))
     for c in doc.claims:
         # a value stated on its own ("2020年,全市刑事案件发案3796起") pins its node
         if c.kind != "quantity" or c.quantities[0].kind != "count":
@@ -125,16 +125,16 @@ def collect(doc: Doc) -> list[Bound]:
     for c in doc.claims:
         if c.kind != "trend":
             continue
-        decreasing = c.data["direction"] == "decrease"
-        for s in c.data["series"]:
-            now = value_nodes.get(id(s["value"]))
+        decreasing = c.data.direction == "decrease"
+        for s in c.data.series:
+            now = value_nodes.get(id(s.value))
             if now is None:
                 continue
             keys, year = now
-            years = sorted({year, *s["points"]}, reverse=True)
+            years = sorted({year, *s.points}, reverse=True)
             for later, earlier in zip(years, years[1:]):
                 a, b = (keys, earlier), (keys, later)
-                gap = Fraction(1) if s["value"].kind == "count" else Fraction(0)
+                gap = Fraction(1) if s.value.kind == "count" else Fraction(0)
                 bounds.append(Bound(c, a if decreasing else b, other=b if decreasing else a, gap=gap))
     return bounds
 

@@ -3,9 +3,13 @@
 Order matters only where one kind reads another (trends read changes)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..document import Claim, Doc
 from ..options import CheckOptions
 from . import change, partwhole, period, rate, respective, streak, trend
+from ..numbers.units import dimension
+from .frame import FrameReader, make_subject, measure_of
 from .pubdate import detect_year
 
 
@@ -31,3 +35,33 @@ def build_claims(doc: Doc, options: CheckOptions) -> None:
     for i, c in enumerate(claims, 1):
         c.id = f"c{i}"
     doc.claims = claims
+    attach_frames(doc)
+
+
+_MEASURE_OF_KIND = {"change": "change", "rate": "rate", "respective": "enumeration", "streak": "streak"}
+
+
+def attach_frames(doc: Doc) -> None:
+    """Give every claim with a quantity its frame, in document order (topics carry forward)."""
+    reader = FrameReader(doc)
+    text = doc.text
+    for c in doc.claims:
+        if not c.quantities:
+            continue
+        q = c.quantities[0]
+        if q.kind in ("year", "date", "duration") and c.kind == "quantity":
+            continue
+        measure = _MEASURE_OF_KIND.get(c.kind) or measure_of(q, reader.clause_before(q.start)[1])
+        if c.kind == "change":
+            amount = c.quantities[-1] if len(c.quantities) > 1 or q.kind == "percent" else None
+            subject = None
+            if c.data.form == "reference" and q.end <= c.data.ref_start:
+                # a subject written between the value and the reference wins (…10.7% 实现营业收入同比增7%)
+                own = make_subject(text[q.end:c.data.ref_start].lstrip(",，、 "), "", "")
+                if own.core and own.prose and not reader.text[q.end:c.data.ref_start].startswith((",", "，")):
+                    subject = own
+            frame = reader.frame(q, measure, reference=c.data.reference, subject=subject)
+            c.frame = frame if amount is None else replace(frame, value=amount.interval, unit=amount.unit,
+                                                           dimension=dimension(amount.unit))
+        else:
+            c.frame = reader.frame(q, measure)

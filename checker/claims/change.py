@@ -14,6 +14,7 @@ from ..assertions import nearest_percents, solve_prior
 from ..document import Claim, Doc
 from ..numbers import Interval, Quantity, fmt
 from ..numbers.interval import round_half_up
+from .types import ChangeData
 from .common import QuantityIndex
 from .metric import metric_keys, subject_before
 
@@ -147,45 +148,43 @@ def build(doc: Doc) -> list[Claim]:
         if value is None and subject:
             start = sub_start
         end = amount.end if amount is not None else m.end()
-        data = {
-            "reference": ref_label, "reference_year": ref_year, "direction": "decrease" if decrease else "increase",
-            "to_form": to_form, "keys": sorted(keys), "subject": subject,
-            "ref_start": m.start(), "ref_end": m.end(),
-        }
+        data = ChangeData(reference=ref_label, reference_year=ref_year, ref_start=m.start(),
+                          direction="decrease" if decrease else "increase", to_form=to_form, subject=subject,
+                          keys=sorted(keys))
         qs = [x for x in (value, amount) if x is not None]
         if amount is not None:
             amounts.add(id(amount))
-            data["amount_kind"] = amount.kind
+            data.amount_kind = amount.kind
         if value is not None:
             last_value[ss] = value
         if amount is not None and amount.kind == "percent" and not to_form:
             if value is not None and value.kind != "percent":
                 dec = decide(value, amount, decrease)
-                data["detail"] = _detail(value, amount, ref_label, dec)
-                rng = dec.pop("_range")
+                data.detail = _detail(value, amount, ref_label, dec)
+                rng = dec["_range"]
                 if rng is not None and rng.lo is not None and rng.hi is not None:
                     if value.kind == "count" and value.interval.is_point:
                         ints = rng.integers(limit=100_000)
                         if ints:
-                            data["_lo"], data["_hi"] = Fraction(ints[0]), Fraction(ints[-1])
+                            data.prior_lo, data.prior_hi = Fraction(ints[0]), Fraction(ints[-1])
                     else:
-                        data["_lo"], data["_hi"] = rng.lo, rng.hi
-                data.update(dec)
+                        data.prior_lo, data.prior_hi = rng.lo, rng.hi
+                data.verdict, data.candidates = dec["verdict"], dec["candidates"]
+                data.prior_range, data.note, data.nearest = dec["prior_range"], dec["note"], dec.get("nearest")
             elif decrease and amount.interval.lo is not None and amount.interval.lo >= 100:
-                data.update(verdict="inconsistent", detail=f"a decrease of {amount.text} leaves nothing",
-                            note="a decrease of 100% or more leaves nothing")
+                data.verdict, data.detail = "inconsistent", f"a decrease of {amount.text} leaves nothing"
+                data.note = "a decrease of 100% or more leaves nothing"
             else:
-                data["verdict"] = "untestable"
-                data["detail"] = "no base value stated" if value is None else "a change of a percentage"
+                data.verdict = "untestable"
+                data.detail = "no base value stated" if value is None else "a change of a percentage"
         elif amount is None:
-            data["verdict"] = "untestable"
-            data["detail"] = "direction only, no amount"
+            data.verdict, data.detail = "untestable", "direction only, no amount"
         else:
-            data.setdefault("verdict", "unchecked")
+            data.verdict = data.verdict or "unchecked"
         if value is not None:
-            data["value"] = fmt(value.value)
+            data.value = fmt(value.value)
         if amount is not None:
-            data["amount"] = fmt(amount.value)
+            data.amount = fmt(amount.value)
         out.append(Claim(id="", kind="change", start=start, end=end, quantities=qs, data=data))
     out.extend(_from_to(doc, idx))
     return out
@@ -201,17 +200,17 @@ def _from_to(doc: Doc, idx: QuantityIndex) -> list[Claim]:
         if a is None or b is None or a.end > m.start("dir"):
             continue
         decrease = m.group("dir") in DECREASE
-        data = {"direction": "decrease" if decrease else "increase", "from": fmt(a.value), "to": fmt(b.value),
-                "form": "from-to"}
+        data = ChangeData(direction="decrease" if decrease else "increase", from_value=fmt(a.value),
+                          to_value=fmt(b.value), form="from-to")
         qs = [a, b]
         follow = re.compile(r"[,，]?(?:" + _DIR + r"了?|(?:降幅|增幅|幅度)(?:为|达)?)").match(text, b.end)
         if follow:
             c = idx.starting_at(follow.end(), slack=1)
             if c is not None and c.kind in ("percent", "percentage_point", "multiple"):
                 qs.append(c)
-                data["stated"] = c.text
-                data["stated_kind"] = c.kind
-                data.update(decide_from_to(a, b, c, follow.group(0)))
+                data.stated, data.stated_kind = c.text, c.kind
+                res = decide_from_to(a, b, c, follow.group(0))
+                data.verdict, data.detail, data.misuse = res["verdict"], res.get("detail", ""), res.get("misuse")
         out.append(Claim(id="", kind="change", start=a.start - (m.start("a") - m.start()),
                          end=qs[-1].end, quantities=qs, data=data))
     return out

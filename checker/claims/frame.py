@@ -29,8 +29,9 @@ from .common import NUM, small_number
 
 _HAN = "\u4e00-\u9fff"
 _QUOTES = "“”\"‘’「」『』《》"
-_BOUNDARY = ",，;；:：。！？!?\n、()（）…"
+_BOUNDARY = ",，;；:：。！？!?\n、… \t\u3000|"
 
+_CLASS_WORDS = ("案件", "事件")  # class nouns: 电诈案件 counts 电诈 cases
 MEASURES = ("count", "amount", "quantity", "rate", "change", "streak", "rank", "enumeration")
 
 
@@ -51,6 +52,9 @@ class _Vocab:
     suffixes: tuple[str, ...]
     object_after: tuple[str, ...]
     generic: frozenset[str]
+    not_specific: tuple[str, ...]
+    rx: dict[str, re.Pattern]              # compiled word lists: prefix, suffix, verb, generic, new, target, …
+    count_attrs: frozenset[str]
     synonyms: Optional[re.Pattern]
     canon: dict[str, str]
     marker_rx: re.Pattern
@@ -92,14 +96,16 @@ def vocab() -> _Vocab:
     pairs = [(w, key) for key, words in m["terms"].items() for w in words]
     synonyms = re.compile(_alt(w for w, _ in pairs)) if pairs else None
     since = _alt(d["period"]["since"])
+    firsts = set("“十党近过这上下前第本0123456789零〇一二两三四五六七八九百")
+    firsts |= {w[0] for w in list(pw) + d["period"]["cumulative"]}
     marker = re.compile(
-        rf"(?P<plan>“?十[一二三四五]五”?(?:时期|期间|以来|期)?)"
+        rf"(?=[{''.join(sorted(firsts))}])(?:(?P<plan>“?十[一二三四五]五”?(?:时期|期间|以来|期)?)"
         rf"|党的(?P<cong>十[六七八九]|二十)大(?:召开)?以来"
         rf"|(?P<nyears>(?:近|过去|这)?(?P<n>{NUM})(?:个)?年(?:来|以来|间|中)|近(?P<n2>{NUM})年)"
         rf"|{_YEAR.format('y')}(?P<since>{since})?(?P<ypart>{_PART})?"
         rf"|(?P<rel>{_alt(pw)})(?P<rpart>{_PART})?"
         rf"|(?P<part>{_PART})"
-        rf"|(?P<cum>{_alt(d['period']['cumulative'])})"
+        rf"|(?P<cum>{_alt(d['period']['cumulative'])}))"
     )
     scope_words = list(whole) + list(d["scope"]["parts"])
     ch = d["change"]
@@ -114,6 +120,18 @@ def vocab() -> _Vocab:
         new=_longest(d["flow"]["new"]), target=_longest(d["modality"]["target"]),
         prefixes=_longest(d["subject"]["prefixes"]), suffixes=_longest(d["subject"]["suffixes"]),
         object_after=_longest(d["subject"]["object_after"]), generic=frozenset(d["subject"]["generic"]),
+        not_specific=tuple(d["subject"]["not_specific"]), count_attrs=frozenset(d["subject"]["count_attrs"]),
+        rx={
+            "prefix": re.compile(rf"(?:{_alt(d['subject']['prefixes'])})(?=.)", re.S),
+            "suffix": re.compile(rf"(?<=.)(?:{_alt(d['subject']['suffixes'])})$", re.S),
+            "verb": re.compile(_alt(d["subject"]["object_after"])),
+            "generic": re.compile(rf"(?:{_alt(list(d['subject']['generic']) + list(_CLASS_WORDS))})$"),
+            "new": re.compile(_alt(d["flow"]["new"])),
+            "target": re.compile(_alt(d["modality"]["target"])),
+            "not_specific": re.compile(_alt(d["subject"]["not_specific"])),
+            "ref_word": re.compile(_alt(d["reference"]["words"])),
+            "ref_before": re.compile(rf"(?:{_alt(d['reference']['before'])})$"),
+        },
         synonyms=synonyms, canon=dict(pairs), marker_rx=marker,
         scope_rx=re.compile(_alt(scope_words)), change_tail=change_tail,
         increase=_longest(ch["increase"] + ch["size_increase"]),
@@ -141,6 +159,21 @@ class Subject:
     def key(self) -> str:
         """The core compared across frames (own, else inherited)."""
         return self.core or self.topic
+
+    @property
+    def prose(self) -> bool:
+        """Whether the subject reads as words (two Han characters or more, no markup or URL residue)."""
+        key = self.key
+        return sum(1 for ch in key if "\u4e00" <= ch <= "\u9fff") >= 2 and not any(ch in key for ch in "%/=&?[]【】<>{}|#")
+
+    @property
+    def specific(self) -> bool:
+        """Specific enough to identify a figure on its own: prose, three Han characters or more (or a
+        synonym-table key), and not a remainder or per-unit phrase (其余, 每, 平均)."""
+        key = self.key
+        if not self.prose or vocab().rx["not_specific"].search(self.text):
+            return False
+        return sum(1 for ch in key if "\u4e00" <= ch <= "\u9fff") >= 3 or key in vocab().canon.values()
 
     @property
     def head(self) -> str:
@@ -210,23 +243,20 @@ def canonical(text: str) -> str:
     return t
 
 
-_CLASS_WORDS = ("案件", "事件")
-
-
 def split_head(text: str) -> tuple[str, str]:
     """``(core, attr)``: generic words (发案, 损失, 总量) and class words (案件) peeled off the end of a
     canonical phrase; the attribute is the last generic word written (刑事案件发案 → 刑事, 发案)."""
     v = vocab()
-    words = sorted(v.generic | set(_CLASS_WORDS), key=len, reverse=True)
     core, attr = text, ""
     while core:
-        g = next((w for w in words if core.endswith(w)), None)
-        if g is None:
+        m = v.rx["generic"].search(core)
+        if m is None:
             break
+        g = m.group(0)
         core = core[: -len(g)]
         if g not in _CLASS_WORDS and not attr:
             attr = v.canon.get(g, g)
-    return core, attr
+    return core, ("" if attr in v.count_attrs else attr)
 
 
 def _bigrams(s: str) -> set[str]:
@@ -248,35 +278,31 @@ def similar_core(a: str, b: str) -> bool:
 
 
 def same_subject(a: Subject, b: Subject) -> bool:
-    """Same attribute (or one without) and similar cores."""
-    if a.attr and b.attr and a.attr != b.attr:
+    """Same attribute (损失 is not 发案) and similar cores."""
+    if a.attr != b.attr:
         return False
     return similar_core(a.key, b.key)
 
 
-def _strip_start(text: str, words: tuple[str, ...]) -> tuple[str, list[str]]:
+def _strip_start(text: str) -> tuple[str, list[str]]:
+    """Discourse words (据统计, 其中, 共 …) taken off the start, repeatedly."""
+    rx = vocab().rx["prefix"]
     taken = []
-    again = True
-    while again and text:
-        again = False
-        for w in words:
-            if text.startswith(w) and len(text) > len(w):
-                taken.append(w)
-                text = text[len(w):]
-                again = True
-                break
+    m = rx.match(text)
+    while m:
+        taken.append(m.group(0))
+        text = text[m.end():]
+        m = rx.match(text)
     return text, taken
 
 
-def _strip_end(text: str, words: tuple[str, ...]) -> str:
-    again = True
-    while again and text:
-        again = False
-        for w in words:
-            if text.endswith(w) and len(text) > len(w):
-                text = text[: -len(w)]
-                again = True
-                break
+def _strip_end(text: str) -> str:
+    """Copulas (达到, 为, 共计 …) taken off the end, repeatedly."""
+    rx = vocab().rx["suffix"]
+    m = rx.search(text)
+    while m:
+        text = text[:m.start()]
+        m = rx.search(text)
     return text
 
 
@@ -295,6 +321,7 @@ def _place_prefix(text: str) -> str:
     return name
 
 
+@lru_cache(maxsize=8192)
 def make_subject(before: str, after: str = "", topic: str = "") -> Subject:
     """The subject of a number from the clause text ``before`` it and the noun ``after`` it.
 
@@ -303,11 +330,12 @@ def make_subject(before: str, after: str = "", topic: str = "") -> Subject:
     (发生18起命案 → 命案)."""
     v = vocab()
     text, mods = _strip_lead(before)
-    text = _strip_end(text, v.suffixes)
+    text = _strip_end(text)
     tail = v.change_tail.search(text)
     if tail:
-        text = _strip_end(text[:tail.start()], v.suffixes)
-    verb = next((w for w in v.object_after if text.startswith(w)), "")
+        text = _strip_end(text[:tail.start()])
+    vm = v.rx["verb"].match(text)
+    verb = vm.group(0) if vm else ""
     if verb and (len(text) == len(verb) or not text[len(verb):]) and after:
         text = after
         mods.append(verb)
@@ -340,7 +368,7 @@ def _strip_lead(text: str) -> tuple[str, list[str]]:
         if place:
             mods.append(place)
             text = text[len(place):]
-        text, taken = _strip_start(text, v.prefixes)
+        text, taken = _strip_start(text)
         mods += taken
         if text == before:
             return text, mods
@@ -426,10 +454,12 @@ class FrameReader:
         self.markers: list[_Marker] = []
         for m in v.marker_rx.finditer(text):
             ss, _ = doc.sentence_of(m.start())
-            lead = text[ss:m.start()].strip(" \t“”\"")
-            self.markers.append(_Marker(m.start(), m.end(), _period_of(m), self._is_reference(m),
-                                        len(lead) <= 2))
+            initial = m.start() - ss <= 8 and len(text[ss:m.start()].strip(" \t“”\"")) <= 2
+            self.markers.append(_Marker(m.start(), m.end(), _period_of(m), self._is_reference(m), initial))
         self.marker_ends = [mk.end for mk in self.markers]
+        self.initial = [mk for mk in self.markers if mk.sentence_initial and not mk.reference]
+        self.initial_ends = [mk.end for mk in self.initial]
+        self.para_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.scopes = [(m.start(), m.end(), m.group(0)) for m in v.scope_rx.finditer(text)]
         self.scope_ends = [e for _, e, _ in self.scopes]
         self.headings = self._headings()
@@ -439,14 +469,13 @@ class FrameReader:
     def _is_reference(self, m: re.Match) -> bool:
         v = vocab()
         pre = self.text[max(0, m.start() - 4):m.start()].rstrip("“\"")
-        if any(pre.endswith(w) for w in v.ref_before):
+        if v.rx["ref_before"].search(pre):
             return True
         post = self.text[m.end():m.end() + 6]
-        return post.startswith(("同期相比", "相比", "同期比")) or (
-            post.startswith("同期") and any(pre.endswith(w) for w in v.ref_before))
+        return post.startswith(("同期相比", "相比", "同期比"))
 
     def _headings(self) -> list[tuple[int, Period]]:
-        """Periods named in short heading lines (no 。): they hold until the next heading."""
+        """Periods named in short heading lines (no 。): they hold until the next heading that names one."""
         out = []
         text = self.text
         pos = 0
@@ -459,8 +488,6 @@ class FrameReader:
                     if not mk.reference:
                         out.append((pos, mk.period))
                         break
-                else:
-                    out.append((pos, Period()))
             pos += len(line) + 1
         return out
 
@@ -468,20 +495,22 @@ class FrameReader:
         """The period of a value at ``pos``: the last non-reference marker before it in its sentence,
         else the last sentence-initial one in its paragraph, else the section heading's."""
         ss, _ = self.doc.sentence_of(pos)
-        para = self.text.rfind("\n", 0, ss) + 1
+        para = self._para_of(ss)
         i = bisect_left(self.marker_ends, pos + 1) - 1
-        while i >= 0 and self.markers[i].end > para:
-            mk = self.markers[i]
-            if not mk.reference and mk.end <= pos:
-                if mk.start >= ss or mk.sentence_initial:
-                    return mk.period
+        lo = max(-1, i - 32)  # a few references in a row at most; never a walk over the whole text
+        while i > lo and self.markers[i].start >= ss:
+            if not self.markers[i].reference:
+                return self.markers[i].period
             i -= 1
+        j = bisect_left(self.initial_ends, pos + 1) - 1
+        if j >= 0 and self.initial[j].start >= para:
+            return self.initial[j].period
         h = bisect_left(self.heading_starts, para + 1) - 1
-        while h >= 0:
-            if self.headings[h][1].known:
-                return self.headings[h][1]
-            h -= 1
-        return Period()
+        return self.headings[h][1] if h >= 0 else Period()
+
+    def _para_of(self, pos: int) -> int:
+        """Start of the paragraph (line) containing ``pos``."""
+        return self.para_starts[bisect_left(self.para_starts, pos + 1) - 1]
 
     def scope_at(self, pos: int, subject_mods: tuple[str, ...] = ()) -> tuple[str, str]:
         """The scope of a value at ``pos``: a place at the start of its subject, else the last scope
@@ -538,15 +567,16 @@ class FrameReader:
         """Subject of a number starting at ``pos`` (the topic before fills a generic one)."""
         _, before = self.clause_before(pos)
         ss, _ = self.doc.sentence_of(pos)
-        topic = self._topic[1] if self._topic[0] >= 0 and self._topic[0] >= self._para_start(ss) - 1 else ""
+        topic = self._topic[1] if self._topic[0] >= 0 and self._topic[0] >= self._para_start(ss) else ""
         subj = make_subject(before, after, topic)
         if subj.core:
             self._topic = (pos, subj.core)
         return subj
 
     def _para_start(self, pos: int) -> int:
-        prev = self.text.rfind("\n", 0, pos)
-        return self.text.rfind("\n", 0, max(prev, 0)) + 1 if prev > 0 else 0
+        """Start of the paragraph before the one containing ``pos`` (topics carry over one paragraph)."""
+        i = bisect_left(self.para_starts, pos + 1) - 1
+        return self.para_starts[max(0, i - 1)]
 
     def frame(self, q: Quantity, measure: str, *, subject: Optional[Subject] = None, reference: str = "",
               items: tuple[Subject, ...] = ()) -> Frame:
@@ -557,8 +587,8 @@ class FrameReader:
             measure = measure_of(q, before)
         if subject is None:
             subject = self.subject_at(q.start, self.noun_after(q.end))
-        flow = "new" if any(w in before for w in v.new) else ""
-        modality = "target" if any(w in before for w in v.target) else ""
+        flow = "new" if v.rx["new"].search(before) else ""
+        modality = "target" if v.rx["target"].search(before) else ""
         scope, scope_label = self.scope_at(q.start, subject.modifiers)
         return Frame(subject=subject, scope=scope, scope_label=scope_label,
                      period=self.period_at(q.start), measure=measure, unit=q.unit,
@@ -605,7 +635,7 @@ def compatible_scopes(a: str, b: str) -> bool:
 
 
 def bucket_key(f: Frame) -> tuple:
-    """A key under which frames that may be the same are grouped (measure, dimension, attribute and the
-    last character of the subject core): comparisons stay inside a bucket, never across all pairs."""
+    """A key under which frames that may be the same are grouped (measure, dimension and the last
+    character of the subject core): comparisons stay inside a bucket, never across all pairs."""
     key = f.subject.key
-    return (f.measure, f.dimension, f.subject.attr, key[-1:] if key else "")
+    return (f.measure, f.dimension, key[-1:] if key else "")

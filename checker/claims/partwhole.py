@@ -6,6 +6,7 @@ import re
 from ..document import Claim, Doc
 from ..numbers.units import compatible
 from .common import QuantityIndex
+from .types import PartWholeData
 
 _QIZHONG = re.compile(r"其中")
 _TOTAL = re.compile(r"(?:共计|合计|总计|共)")
@@ -33,5 +34,5 @@ def build(doc: Doc) -> list[Claim]:
             else:
                 break
         out.append(Claim(id="", kind="partwhole", start=whole.start, end=listed[-1].end,
-                         quantities=[whole, *listed], data={"form": "其中"}))
+                         quantities=[whole, *listed], data=PartWholeData(form="其中")))
     return out

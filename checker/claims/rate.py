@@ -5,6 +5,7 @@ import re
 
 from ..document import Claim, Doc
 from .common import QuantityIndex
+from .types import RateData
 
 _RATE = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{0,8}?(?:率|占比|比例|比重|满意度|覆盖面|知晓率|安全感))"
@@ -38,12 +39,12 @@ def build(doc: Doc) -> list[Claim]:
             continue
         if q.start - m.end() > 2:
             continue
-        data = {"name": m.group("name")}
+        data = RateData(name=m.group("name"))
         qs = [q]
         if any(w in m.group("name") for w in _SHARE_WORDS):
             pair = _numerator_denominator(doc, idx, m.start())
             if pair is not None:
                 qs += list(pair)
-                data["fraction"] = True
+                data.fraction = True
         out.append(Claim(id="", kind="rate", start=m.start(), end=q.end, quantities=qs, data=data))
     return out

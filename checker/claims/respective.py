@@ -6,6 +6,7 @@ import re
 
 from ..document import Claim, Doc
 from .common import NUM, QuantityIndex, small_number
+from .types import RespectiveData
 
 _ITEMS = r"(?P<items>(?:[\u4e00-\u9fff“”\"]{1,12}[、和及与])+[\u4e00-\u9fff“”\"]{1,12}?)"
 _FENBIE = re.compile(_ITEMS + r"(?:的[\u4e00-\u9fff]{1,6})?分别(?:为|是|达|达到|下降|增长|上升|减少|增加|提高|降低)?")
@@ -68,7 +69,7 @@ def build(doc: Doc) -> list[Claim]:
         if values and text[values[-1].end:values[-1].end + 1] == "等":
             continue
         out.append(Claim(id="", kind="respective", start=m.start(), end=values[-1].end, quantities=values,
-                         data={"form": "分别", "items": items, "n_items": len(items), "n_values": len(values)}))
+                         data=RespectiveData(form="分别", items=items, n_items=len(items), n_values=len(values))))
     for m in _ENUM_TAIL.finditer(text):
         n = small_number(m.group("n"))
         if n is None or n < 2 or n > 12:
@@ -79,5 +80,5 @@ def build(doc: Doc) -> list[Claim]:
         items.append(m.group("last"))
         start = m.start("last") - sum(len(x) + 1 for x in items[:-1])
         out.append(Claim(id="", kind="respective", start=start, end=m.end(),
-                         data={"form": "enumeration", "items": items, "n_items": len(items), "n_stated": n}))
+                         data=RespectiveData(form="enumeration", items=items, n_items=len(items), n_stated=n)))
     return out

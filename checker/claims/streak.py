@@ -6,6 +6,7 @@ import re
 from ..document import Claim, Doc
 from .common import NUM, NUM_START, small_number
 from .metric import metric_keys, subject_before
+from .types import StreakData
 
 _STREAK = re.compile(
     rf"连续(?P<n1>{NUM})(?P<u1>个月|年度|年|届|次|季度|个季度|周)"
@@ -64,6 +65,6 @@ def build(doc: Doc) -> list[Claim]:
             keys = keys | (metric_keys(text[ss:sub_start]) & {"电诈"})
         out.append(Claim(id="", kind="streak", start=sub_start if subject else m.start(),
                          end=max(m.end(), min(tail_end, m.end() + 8)),
-                         data={"n": n, "n_text": n_txt, "unit": unit, "outcome": outcome,
-                               "keys": sorted(keys), "streak_start": m.start(), "streak_end": m.end()}))
+                         data=StreakData(n=n, n_text=n_txt, unit=unit, outcome=outcome, keys=sorted(keys),
+                                         streak_start=m.start(), streak_end=m.end())))
     return out

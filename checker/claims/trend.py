@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..document import Claim, Doc
+from .types import SeriesEntry, TrendData
 
 _TREND = re.compile(r"(?:均|都)?(?:呈)?(?P<how>逐年|连年|年年)(?P<dir>下降|减少|降低|下滑|上升|增长|增加|提高|攀升)")
 _DEC = ("下降", "减少", "降低", "下滑")
@@ -21,23 +22,22 @@ def build(doc: Doc, changes: list[Claim]) -> list[Claim]:
         ss, se = doc.sentence_of(m.start())
         # the statements the trend refers to: this sentence and the one before
         prev_start = doc.sentence_of(ss - 1)[0] if ss > 0 else ss
-        series: dict[int, dict] = {}
+        series: dict[int, SeriesEntry] = {}
         for c in changes:
             if not (prev_start <= c.start < m.start()) or not c.quantities:
                 continue
-            if c.data.get("reference_year") is None or not c.data.get("candidates"):
+            if c.data.reference_year is None or not c.data.candidates:
                 continue
             value = c.quantities[0]
             if value.kind == "percent":
                 continue
-            key = id(value)
-            entry = series.setdefault(key, {"value": value, "points": {}, "claims": []})
-            entry["points"][c.data["reference_year"]] = c.data["candidates"]
-            entry["claims"].append(c)
+            entry = series.setdefault(id(value), SeriesEntry(value=value))
+            entry.points[c.data.reference_year] = c.data.candidates
+            entry.claims.append(c)
         decreasing = m.group("dir") in _DEC
         claim = Claim(id="", kind="trend", start=m.start(), end=m.end(),
-                      data={"direction": "decrease" if decreasing else "increase",
-                            "series": list(series.values())})
+                      data=TrendData(direction="decrease" if decreasing else "increase",
+                                     series=list(series.values())))
         out.append(claim)
     return out
 

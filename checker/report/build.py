@@ -30,7 +30,7 @@ def claim_out(doc: Doc, c: Claim) -> ClaimOut:
     return ClaimOut(
         id=c.id, kind=c.kind, text=doc.source.text[sp.start:sp.end], span=sp,
         quantities=[quantity_out(doc, q) for q in c.quantities],
-        verdict=c.data.get("verdict"), detail=c.data.get("detail"),
+        verdict=c.data.verdict, detail=c.data.detail or None,
     )
 
 

@@ -59,11 +59,11 @@ def _series(doc: Doc) -> list[tuple[str, list[tuple[int, int]]]]:
     for c in doc.claims:
         if c.kind != "trend":
             continue
-        for s in c.data["series"]:
-            v = s["value"]
+        for s in c.data.series:
+            v = s.value
             if v.value.denominator != 1:
                 continue
-            pts = {y: (min(c_) + max(c_)) // 2 for y, c_ in s["points"].items() if c_}
+            pts = {y: (min(c_) + max(c_)) // 2 for y, c_ in s.points.items() if c_}
             now_year = max(pts) + 1 if pts else (doc.year or 0)
             pts[now_year] = int(v.value)
             out.append((doc.text[v.start:v.end], sorted(pts.items())))

@@ -47,8 +47,8 @@ def _streak_partners(doc: Doc) -> set[str]:
     partners = set()
     for i, a in enumerate(s):
         for b in s[i + 1:]:
-            if a.data["unit"] == b.data["unit"] and a.data["outcome"] == b.data["outcome"] \
-                    and same_metric(frozenset(a.data["keys"]), frozenset(b.data["keys"])):
+            if a.data.unit == b.data.unit and a.data.outcome == b.data.outcome \
+                    and same_metric(frozenset(a.data.keys), frozenset(b.data.keys)):
                 partners |= {a.id, b.id}
     return partners
 
@@ -56,12 +56,12 @@ def _streak_partners(doc: Doc) -> set[str]:
 def _own_verdict(c: Claim, streak_partners: set[str]) -> tuple[str, str]:
     d = c.data
     if c.kind == "change":
-        v = d.get("verdict", "untestable")
+        v = d.verdict or "untestable"
         if v == "misuse":
-            return "warning", d.get("detail", "")
+            return "warning", d.detail
         if v == "unchecked":
             return "not checked", "amount"
-        return v, d.get("detail", "")
+        return v, d.detail
     if c.kind == "rate":
         return "consistent", "within"
     if c.kind == "partwhole":
@@ -69,7 +69,7 @@ def _own_verdict(c: Claim, streak_partners: set[str]) -> tuple[str, str]:
     if c.kind == "respective":
         return "consistent", "pair"
     if c.kind == "trend":
-        if any(s["points"] for s in d.get("series", [])):
+        if any(s.points for s in d.series):
             return "consistent", "monotone"
         return "untestable", "no-trend-data"
     if c.kind == "streak":
@@ -77,7 +77,7 @@ def _own_verdict(c: Claim, streak_partners: set[str]) -> tuple[str, str]:
             return "consistent", "streak-agrees"
         return "untestable", "streak-alone"
     if c.kind == "period":
-        if "since" in d:
+        if d.since is not None:
             return "consistent", "fits-year"
         return "untestable", "window"
     return "not checked", ""
