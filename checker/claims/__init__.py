@@ -46,6 +46,9 @@ def attach_frames(doc: Doc) -> None:
     reader = FrameReader(doc)
     text = doc.text
     for c in doc.claims:
+        if c.kind == "streak":
+            c.frame = reader.streak_frame(c.data.streak_start, c.data.items, c.data.n)
+            continue
         if not c.quantities:
             continue
         q = c.quantities[0]

@@ -16,7 +16,7 @@ from ..numbers import Interval, Quantity, fmt
 from ..numbers.interval import round_half_up
 from .types import ChangeData
 from .common import QuantityIndex
-from .metric import metric_keys, subject_before
+from .metric import subject_before
 
 _REF = (
     r"(?P<ref>同比|环比|比上年同期|比去年同期|较上年同期|较去年同期|比上年|比去年|较上年|较去年|"
@@ -141,7 +141,6 @@ def build(doc: Doc) -> list[Claim]:
         sub_start, subject = subject_before(text, value.start if value is not None else m.start())
         if value is not None:
             subject += text[value.end:m.start()]
-        keys = metric_keys(subject)
         start = value.start if value is not None and not inherited else min(sub_start, m.start())
         if inherited:
             start = m.start()
@@ -149,8 +148,7 @@ def build(doc: Doc) -> list[Claim]:
             start = sub_start
         end = amount.end if amount is not None else m.end()
         data = ChangeData(reference=ref_label, reference_year=ref_year, ref_start=m.start(),
-                          direction="decrease" if decrease else "increase", to_form=to_form, subject=subject,
-                          keys=sorted(keys))
+                          direction="decrease" if decrease else "increase", to_form=to_form, subject=subject)
         qs = [x for x in (value, amount) if x is not None]
         if amount is not None:
             amounts.add(id(amount))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from fractions import Fraction
 from functools import lru_cache
 from typing import Optional
 
@@ -131,6 +132,7 @@ def vocab() -> _Vocab:
             "not_specific": re.compile(_alt(d["subject"]["not_specific"])),
             "ref_word": re.compile(_alt(d["reference"]["words"])),
             "ref_before": re.compile(rf"(?:{_alt(d['reference']['before'])})$"),
+            "comparison": re.compile(_alt(d["scope"]["comparison_after"])),
         },
         synonyms=synonyms, canon=dict(pairs), marker_rx=marker,
         scope_rx=re.compile(_alt(scope_words)), change_tail=change_tail,
@@ -173,7 +175,8 @@ class Subject:
         key = self.key
         if not self.prose or vocab().rx["not_specific"].search(self.text):
             return False
-        return sum(1 for ch in key if "\u4e00" <= ch <= "\u9fff") >= 3 or key in vocab().canon.values()
+        phrase = canonical(self.text) if self.core else self.topic + canonical(self.text)
+        return sum(1 for ch in phrase if "\u4e00" <= ch <= "\u9fff") >= 3 or key in vocab().canon.values()
 
     @property
     def head(self) -> str:
@@ -264,17 +267,26 @@ def _bigrams(s: str) -> set[str]:
 
 
 def similar_core(a: str, b: str) -> bool:
-    """Two subject cores name the same thing: equal, one contains the other (≥2 characters), or
-    their character bigrams overlap by ≥ 2/3 of the shorter."""
+    """Two subject cores name the same thing: equal; or one contains the other with a single character
+    more (the shorter at least four: 法律援助 / 法律援助类); or their character bigrams agree by a Dice
+    coefficient ≥ 0.8.  Containment alone is not enough: 出口 is not 进出口, nor 工业增加值
+    规模以上工业增加值 — a modifier changes the figure."""
     if not a or not b:
         return False
     if a == b:
         return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) >= 2 and short in long_:
+    if len(short) >= 4 and len(long_) - len(short) <= 1 and short in long_:
         return True
     ba, bb = _bigrams(a), _bigrams(b)
-    return len(short) >= 3 and len(ba & bb) * 3 >= 2 * min(len(ba), len(bb))
+    return len(short) >= 4 and 2 * len(ba & bb) >= 0.8 * (len(ba) + len(bb))
+
+
+def same_items(a: tuple[Subject, ...], b: tuple[Subject, ...]) -> bool:
+    """Two lists name the same things: as many items, each similar to one of the other list's."""
+    if len(a) != len(b) or not a:
+        return False
+    return all(any(same_subject(x, y) for y in b) for x in a) and all(any(same_subject(y, x) for x in a) for y in b)
 
 
 def same_subject(a: Subject, b: Subject) -> bool:
@@ -348,6 +360,11 @@ def make_subject(before: str, after: str = "", topic: str = "") -> Subject:
         text = after
     core, attr = split_head(canonical(text))
     return Subject(text=text, core=core, attr=attr, topic="" if core else topic, modifiers=tuple(mods))
+
+
+def strip_lead(text: str) -> str:
+    """``text`` without the scope, period and discourse words at its start (全市, 2021年, 据统计)."""
+    return _strip_lead(text)[0]
 
 
 def _strip_lead(text: str) -> tuple[str, list[str]]:
@@ -460,7 +477,9 @@ class FrameReader:
         self.initial = [mk for mk in self.markers if mk.sentence_initial and not mk.reference]
         self.initial_ends = [mk.end for mk in self.initial]
         self.para_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        self.scopes = [(m.start(), m.end(), m.group(0)) for m in v.scope_rx.finditer(text)]
+        comparison = v.rx["comparison"]
+        self.scopes = [(m.start(), m.end(), m.group(0)) for m in v.scope_rx.finditer(text)
+                       if not comparison.match(text, m.end())]
         self.scope_ends = [e for _, e, _ in self.scopes]
         self.headings = self._headings()
         self.heading_starts = [h for h, _ in self.headings]
@@ -514,7 +533,7 @@ class FrameReader:
 
     def scope_at(self, pos: int, subject_mods: tuple[str, ...] = ()) -> tuple[str, str]:
         """The scope of a value at ``pos``: a place at the start of its subject, else the last scope
-        word before it in its sentence (全市 → 市; 市区 kept), else "" (the document's own).
+        word before it in its clause (全市 → 市; 市区 kept), else "" (the document's own).
         Returns ``(scope, as written)``."""
         v = vocab()
         for w in subject_mods:
@@ -523,8 +542,12 @@ class FrameReader:
             if w in v.whole:
                 return v.whole[w], w
         ss, _ = self.doc.sentence_of(pos)
+        lo = max(ss, pos - 60)
+        cs = pos
+        while cs > lo and self.text[cs - 1] not in ",，;；:：":
+            cs -= 1  # the clause: a scope word earlier in the sentence may frame another statement
         i = bisect_left(self.scope_ends, pos + 1) - 1
-        if i >= 0 and self.scopes[i][0] >= ss:
+        if i >= 0 and self.scopes[i][0] >= cs:
             w = self.scopes[i][2]
             return v.whole.get(w, w), w
         return "", ""
@@ -596,6 +619,25 @@ class FrameReader:
                      reference=reference, flow=flow, modality=modality, items=items)
 
 
+    def streak_frame(self, pos: int, items: list[str], n: int) -> Frame:
+        """The frame of a streak at ``pos`` about the listed ``items`` (the topic before fills generic items,
+        the first item's core fills the generic items after it: 电诈发案、损失 → 电诈损失)."""
+        ss, _ = self.doc.sentence_of(pos)
+        topic = self._topic[1] if self._topic[0] >= self._para_start(ss) else ""
+        subjects: list[Subject] = []
+        for it in items:
+            s = make_subject(it, "", topic)
+            subjects.append(s)
+            if s.core:
+                topic = s.core
+        # a generic item before the first specific one takes that one's core (发案、电诈损失 is rare; keep order)
+        subject = subjects[0] if subjects else Subject()
+        scope, label = self.scope_at(pos, subject.modifiers)
+        value = Interval(Fraction(n), Fraction(n))
+        return Frame(subject=subject, scope=scope, scope_label=label, period=self.period_at(pos), measure="streak",
+                     value=value, items=tuple(subjects))
+
+
 def measure_of(q: Quantity, text: str = "") -> str:
     """The measure a bare quantity states (count / amount / quantity / rate; change after a direction
     word such as 增长/降幅, read from ``text``, the clause before it)."""
@@ -616,6 +658,8 @@ def same_frame(a: Frame, b: Frame, year: Optional[int]) -> bool:
         return False
     if not compatible_periods(a.period, b.period, year):
         return False
+    if a.items or b.items:
+        return same_items(a.items, b.items)
     return same_subject(a.subject, b.subject)
 
 
@@ -637,5 +681,7 @@ def compatible_scopes(a: str, b: str) -> bool:
 def bucket_key(f: Frame) -> tuple:
     """A key under which frames that may be the same are grouped (measure, dimension and the last
     character of the subject core): comparisons stay inside a bucket, never across all pairs."""
+    if f.items:
+        return (f.measure, f.dimension, frozenset(s.key[-1:] for s in f.items))
     key = f.subject.key
     return (f.measure, f.dimension, key[-1:] if key else "")

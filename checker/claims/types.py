@@ -27,7 +27,6 @@ class ChangeData(ClaimData):
     ref_start: int = 0                   # where the reference (同比 / 比2020年) is written
     to_form: bool = False                # 下降到/为 X: X is the new value, not the amount
     subject: str = ""
-    keys: list[str] = field(default_factory=list)
     amount_kind: Optional[str] = None
     candidates: list[int] = field(default_factory=list)
     prior_range: Optional[str] = None
@@ -74,7 +73,7 @@ class StreakData(ClaimData):
     unit: str = "年"
     outcome: str = ""
     multiplicity: int = 1                # 双下降 = 2 listed items, 三下降 = 3
-    keys: list[str] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)  # what the streak is about, as listed before it
     streak_start: int = 0
     streak_end: int = 0
 

@@ -41,15 +41,19 @@ def claim_verdicts(doc: Doc, lang: str = "zh") -> dict[str, tuple[str, str]]:
 
 
 def _streak_partners(doc: Doc) -> set[str]:
-    from ..claims.metric import same_metric
+    """Streaks restated elsewhere with the same frame (bucketed, never all pairs of a long document)."""
+    from ..claims.frame import bucket_key, same_frame
 
-    s = [c for c in doc.claims if c.kind == "streak"]
+    buckets: dict = {}
+    for c in doc.claims:
+        if c.kind == "streak" and c.frame is not None and c.frame.items:
+            buckets.setdefault((c.data.unit, c.data.outcome, bucket_key(c.frame)), []).append(c)
     partners = set()
-    for i, a in enumerate(s):
-        for b in s[i + 1:]:
-            if a.data.unit == b.data.unit and a.data.outcome == b.data.outcome \
-                    and same_metric(frozenset(a.data.keys), frozenset(b.data.keys)):
-                partners |= {a.id, b.id}
+    for group in buckets.values():
+        for i, a in enumerate(group[:64]):
+            for b in group[i + 1:64]:
+                if same_frame(a.frame, b.frame, doc.year):
+                    partners |= {a.id, b.id}
     return partners
 
 

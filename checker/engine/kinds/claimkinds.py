@@ -5,7 +5,6 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ...claims.frame import bucket_key, same_frame
-from ...claims.metric import same_metric
 from ...numbers import fmt
 from ...numbers.units import dimension
 from ..registry import kind
@@ -129,50 +128,36 @@ def run_partwhole(ctx) -> None:
 
 @kind("respective")
 def run_respective(ctx) -> None:
-    """分别 lists whose item and value counts differ; enumerations that miscount."""
+    """分别 lists whose item and value counts differ; enumerations that miscount.  With
+    ``params.single_value``: 分别 with one value for several items (均 was meant, or values are missing)."""
+    single = bool(ctx.params.get("single_value", False))
     for c in _claims(ctx, "respective"):
         d = c.data
+        if single:
+            if d.form == "分别" and d.n_values == 1 and d.n_items >= 2:
+                ctx.emit(c.start, c.end, {"items": d.n_items, "values": d.n_values}, claims=[c.id])
+            continue
         if d.form == "分别" and d.n_items != d.n_values and d.n_values > 1:
             ctx.emit(c.start, c.end, {"items": d.n_items, "values": d.n_values}, claims=[c.id])
         elif d.form == "enumeration" and d.n_items != d.n_stated and d.n_items >= 2:
             ctx.emit(c.start, c.end, {"items": d.n_items, "values": d.n_stated}, claims=[c.id])
 
 
-def _distinct_pairs(claims, group_key, value_key, keys_of):
-    """Pairs of claims about one metric with different values, in linear-ish time.
-
-    Claims are grouped by ``group_key``, then bucketed by their metric key set; only the first claim
-    of each distinct value in a bucket is kept, so a document that repeats itself does not make
-    the comparison quadratic."""
-    groups: dict = {}
-    for c in claims:
-        buckets = groups.setdefault(group_key(c), {})
-        firsts = buckets.setdefault(frozenset(keys_of(c)), {})
-        firsts.setdefault(value_key(c), c)
-    for buckets in groups.values():
-        items = list(buckets.items())
-        for i, (ka, fa) in enumerate(items):
-            for kb, fb in items[i:]:
-                if not same_metric(ka, kb):
-                    continue
-                va, vb = list(fa.items()), list(fb.items())
-                for x, (vx, ca) in enumerate(va):
-                    for vy, cb in (va[x + 1:] if fa is fb else vb):
-                        if vx != vy:
-                            yield (ca, cb) if ca.start <= cb.start else (cb, ca)
-
-
 @kind("streak")
 def run_streak(ctx) -> None:
-    """Two streaks about one metric and outcome that give different lengths."""
-    pairs = _distinct_pairs(_claims(ctx, "streak"), lambda c: (c.data.unit, c.data.outcome),
-                            lambda c: c.data.n, lambda c: c.data.keys)
-    for a, b in sorted(pairs, key=lambda p: (p[0].start, p[1].start)):
+    """Two streaks about one frame (the same listed items, scope and period) and outcome that give
+    different lengths."""
+    year = ctx.doc.year
+    streaks = [c for c in _claims(ctx, "streak") if c.frame is not None and c.frame.items
+               and all(s.key for s in c.frame.items)]
+    pairs = _frame_pairs(streaks, lambda c: c.frame, lambda c: (c.data.unit, c.data.outcome))
+    for a, fa, b, fb in sorted(pairs, key=lambda p: (p[0].start, p[2].start)):
+        if not same_frame(fa, fb, year):
+            continue
         da, db = a.data, b.data
-        ctx.emit(a.start, a.end, {"first": f"连续{da.n_text}{da.unit}",
-                                  "second": f"连续{db.n_text}{db.unit}"},
-                 related=[(b.start, b.end, "另一处说法" if ctx.options.lang == "zh" else "the other statement")],
-                 claims=[a.id, b.id], evidence={"n": [da.n, db.n], "metric": da.keys})
+        ctx.emit(a.start, a.end, {"first": f"连续{da.n_text}{da.unit}", "second": f"连续{db.n_text}{db.unit}"},
+                 related=[(b.start, b.end, _other(ctx))], claims=[a.id, b.id],
+                 evidence={"n": [da.n, db.n], "about": fa.about(), "other_about": fb.about()})
 
 
 @kind("datespan")
