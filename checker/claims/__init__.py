@@ -15,10 +15,7 @@ from .pubdate import detect_year
 
 def build_claims(doc: Doc, options: CheckOptions) -> None:
     """Fill ``doc.claims`` (ids c1…cn in document order) and the publication year."""
-    if options.year:
-        doc.year, doc.year_source = options.year, "--year"
-    else:
-        doc.year, doc.year_source = detect_year(doc.text)
+    doc.year, doc.year_source = detect_year(doc.text, doc.source, options.year)
     claims: list[Claim] = []
     changes = change.build(doc)
     claims += changes

@@ -1,6 +1,7 @@
 """SourceDocument: the decoded original text of one input, and where it came from."""
 from __future__ import annotations
 
+import datetime
 import os
 import sys
 from dataclasses import dataclass
@@ -25,6 +26,9 @@ class SourceDocument:
     encoding: str = "utf-8"
     # for markup: the readable text and its map back to ``text`` (the raw file)
     view: Optional[tuple[str, OffsetMap]] = None
+    # publication date from the input's metadata (front matter, <meta>, docx core properties), if any
+    published: Optional[datetime.date] = None
+    published_from: str = ""
 
     @property
     def readable(self) -> str:

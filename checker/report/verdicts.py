@@ -11,11 +11,12 @@ REASONS = {
     "zh": {"within": "在0–100%之间", "part": "部分不大于整体", "pair": "项目与数值一一对应",
            "monotone": "陈述值与推算值单调", "no-trend-data": "趋势没有可核对的数字",
            "streak-agrees": "与同一指标的另一处说法一致", "streak-alone": "没有可对照的其他说法",
-           "fits-year": "与发布年份相符", "window": "只给出年数,无可对照", "amount": "变化量不是百分数"},
+           "fits-year": "与发布年份相符", "no-year": "发布日期未知,无法核对(可用 --year 指定)", "window": "只给出年数,无可对照", "amount": "变化量不是百分数"},
     "en": {"within": "within 0–100%", "part": "part ≤ whole", "pair": "items and values pair up",
            "monotone": "the stated and implied values are monotone", "no-trend-data": "no values stated for the trend",
            "streak-agrees": "agrees with the other statement of the same streak",
            "streak-alone": "no other statement to compare with", "fits-year": "fits the publication year",
+           "no-year": "publication date unknown, untestable (give --year)",
            "window": "a window of years with nothing to compare", "amount": "amount not a percentage"},
 }
 
@@ -35,7 +36,7 @@ def claim_verdicts(doc: Doc, lang: str = "zh") -> dict[str, tuple[str, str]]:
         if c.id in flagged:
             out[c.id] = flagged[c.id]
             continue
-        v, key = _own_verdict(c, streak_groups)
+        v, key = _own_verdict(c, streak_groups, doc.year)
         out[c.id] = (v, r.get(key, key))
     return out
 
@@ -57,7 +58,7 @@ def _streak_partners(doc: Doc) -> set[str]:
     return partners
 
 
-def _own_verdict(c: Claim, streak_partners: set[str]) -> tuple[str, str]:
+def _own_verdict(c: Claim, streak_partners: set[str], doc_year=None) -> tuple[str, str]:
     d = c.data
     if c.kind == "change":
         v = d.verdict or "untestable"
@@ -82,6 +83,8 @@ def _own_verdict(c: Claim, streak_partners: set[str]) -> tuple[str, str]:
         return "untestable", "streak-alone"
     if c.kind == "period":
         if d.since is not None:
+            if doc_year is None:
+                return "untestable", "no-year"
             return "consistent", "fits-year"
         return "untestable", "window"
     return "not checked", ""

@@ -182,7 +182,10 @@ def run_datespan(ctx) -> None:
             continue
         available = year - since + 1
         ps, pe = ctx.doc.sentence_of(p.start)
-        for s in streaks[bisect_left(streak_starts, ps):bisect_left(streak_starts, pe)]:
+        for s in streaks[bisect_left(streak_starts, p.end):bisect_left(streak_starts, pe)]:
+            between = ctx.doc.text[p.end:s.data.streak_start]
+            if len(between) > 40 or sum(between.count(ch) for ch in ",，;；") > 1:
+                continue  # the since-year frames another statement of a long sentence
             if s.data.unit == "年" and s.data.n > available:
                 ctx.emit(p.start, s.end, {"label": p.data.label, "year": year, "n": s.data.n,
                                           "available": available}, claims=[p.id, s.id])
