@@ -55,3 +55,23 @@ def test_change_conflict_uses_frames_not_a_word_list():
 ])
 def test_streaks(text, n):
     assert len(hits(text, "CC101")) == n
+
+
+def test_frames_in_the_json_contract_and_the_report():
+    import json
+    import subprocess
+    import sys
+
+    text = "2021年,全市电信网络诈骗案件发案120起,同比下降20%。"
+    out = subprocess.run([sys.executable, "-m", "checker", "check", "--format", "json", "-"], input=text.encode(),
+                         capture_output=True, check=False).stdout
+    claims = json.loads(out)["files"][0]["claims"]
+    change = next(c for c in claims if c["kind"] == "change")
+    frame = change["frame"]
+    assert frame["version"] == 1 and frame["measure"] == "change" and frame["reference"] == "同比"
+    assert frame["period"] == {"label": "2021年", "year": 2021, "relative": None, "part": "", "span": ""}
+    assert frame["subject"]["core"] == "电诈" and frame["value"] == "[19.5, 20.5)"
+    assert frame["about"] == "全市 · 电信网络诈骗案件发案 · 2021年 · 对比同比 · change"
+    report = subprocess.run([sys.executable, "-m", "checker", "check", "-"], capture_output=True, check=False,
+                            input="今年以来,全市办理法律援助案件462件。全年法律援助案件426件。".encode()).stdout.decode()
+    assert "关于: 全市 · 法律援助案件 · 今年以来 · count" in report

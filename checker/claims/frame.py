@@ -228,7 +228,7 @@ class Frame:
         def shown(s: Subject) -> str:
             return s.text if s.core else s.topic + s.text
         subject = "、".join(shown(s) for s in self.items) if self.items else shown(self.subject)
-        parts = [self.scope_label or self.scope or "全文", subject or "?", self.period.label or "时间未说明",
+        parts = [self.scope_label or self.scope or "范围未说明", subject or "?", self.period.label or "时间未说明",
                  self.measure]
         if self.reference:
             parts.insert(3, f"对比{self.reference}")
