@@ -28,7 +28,8 @@ _CHANGE = re.compile(_REF + r"(?:[、和](?:同比|环比))?(?:分别|均|共|�
 _FROMTO = re.compile(r"(?:从|由)(?P<a>[^,，;。从由]{1,14}?)" + _DIR + r"(?:到|至)")
 DECREASE = frozenset("下降 减少 降低 下滑 回落 减 降".split())
 VALUE_KINDS = ("count", "money", "measure", "percent")
-NOT_VALUES = ("类", "级", "大类", "项")  # 八类案件, 四级网格: names of sets, not the value changed
+NOT_VALUES = ("类", "级", "大类", "项")
+_CALENDAR = re.compile(r"(?:[、和至到~\-—–]\d{1,2})*(?:月|日|号|季度|时|点)")  # 9月, 4、5月份  # 八类案件, 四级网格: names of sets, not the value changed
 
 
 def _new_subject_between(text: str, a: int, b: int) -> bool:
@@ -129,6 +130,8 @@ def build(doc: Doc) -> list[Claim]:
             amount = None
         value = None
         for q in idx.before(m.start(), max(ss, m.start() - 60)):
+            if q.unit is None and _CALENDAR.match(text, q.end):
+                continue  # 1月至9月, 11月份: a date, not the value changed
             if q.kind in VALUE_KINDS and q.unit not in NOT_VALUES and m.start() - q.end <= 40:
                 if id(q) not in amounts and not _new_subject_between(text, q.end, m.start()):
                     value = q

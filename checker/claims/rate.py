@@ -2,10 +2,19 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..document import Claim, Doc
+from ..resources import load_data_toml
 from .common import QuantityIndex
 from .types import RateData
+
+
+@lru_cache(maxsize=1)
+def _may_exceed() -> re.Pattern:
+    """Rate names whose value may pass 100% (完成率, 增长率, 负债率; rules/data/frames.toml [rate])."""
+    words = load_data_toml("frames.toml")["rate"]["may_exceed"]
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 _RATE = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{0,8}?(?:率|占比|比例|比重|满意度|覆盖面|知晓率|安全感))"
@@ -14,6 +23,7 @@ _RATE = re.compile(
 
 
 _SHARE_WORDS = ("占比", "比例", "比重")
+_SUBSET_WORDS = ("其中", "中有", "中的", "之中", "中,", "中，")  # 120个社区,其中45个; 27个省份中有8个
 
 
 def _numerator_denominator(doc: Doc, idx: QuantityIndex, pos: int):
@@ -24,8 +34,11 @@ def _numerator_denominator(doc: Doc, idx: QuantityIndex, pos: int):
     if len(counts) != 2 or counts[0].unit != counts[1].unit:
         return None
     small, big = sorted(counts, key=lambda q: q.value)
-    if small.value == big.value:
+    if small.value == big.value or big.start > small.start:
         return None
+    between = doc.text[big.end:small.start]
+    if not any(w in between for w in _SUBSET_WORDS):
+        return None  # two counts side by side are not a part and its whole (8个中心…13个医院)
     return small, big
 
 
@@ -39,7 +52,7 @@ def build(doc: Doc) -> list[Claim]:
             continue
         if q.start - m.end() > 2:
             continue
-        data = RateData(name=m.group("name"))
+        data = RateData(name=m.group("name"), may_exceed=bool(_may_exceed().search(m.group("name"))))
         qs = [q]
         if any(w in m.group("name") for w in _SHARE_WORDS):
             pair = _numerator_denominator(doc, idx, m.start())

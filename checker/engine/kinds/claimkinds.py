@@ -82,7 +82,7 @@ def run_rate_range(ctx) -> None:
     for c in _claims(ctx, "rate"):
         q = c.quantities[0]
         lo = q.interval.lo
-        if lo is None:
+        if lo is None or c.data.may_exceed:
             continue
         pct = lo * 10 if q.kind == "ratio" and q.unit == "成" else lo
         if pct > limit or (pct == limit and not q.interval.lo_closed):
