@@ -9,7 +9,7 @@ from ..document import Claim, Doc
 from ..options import CheckOptions
 from . import change, partwhole, period, rate, respective, streak, trend
 from ..numbers.units import dimension
-from .frame import FrameReader, make_subject, measure_of
+from .frame import FrameReader, make_subject, measure_of, vocab
 from .pubdate import detect_year
 
 
@@ -42,6 +42,7 @@ def attach_frames(doc: Doc) -> None:
     """Give every claim with a quantity its frame, in document order (topics carry forward)."""
     reader = FrameReader(doc)
     text = doc.text
+    qualifier_rx = vocab().rx["change_qualifier"]
     for c in doc.claims:
         if c.kind == "streak":
             c.frame = reader.streak_frame(c.data.streak_start, c.data.items, c.data.n)
@@ -58,10 +59,13 @@ def attach_frames(doc: Doc) -> None:
             if c.data.form == "reference" and q.end <= c.data.ref_start:
                 # a subject written between the value and the reference wins (…10.7% 实现营业收入同比增7%)
                 own = make_subject(text[q.end:c.data.ref_start].lstrip(",，、 "), "", "")
-                if own.core and own.prose and not reader.text[q.end:c.data.ref_start].startswith((",", "，")):
+                if own.specific and not reader.text[q.end:c.data.ref_start].startswith((",", "，")):
                     subject = own
             frame = reader.frame(q, measure, reference=c.data.reference, subject=subject)
-            c.frame = frame if amount is None else replace(frame, value=amount.interval, unit=amount.unit,
-                                                           dimension=dimension(amount.unit))
+            if amount is not None:
+                qualifier = qualifier_rx.search(text, reader.clause_before(amount.start)[0], amount.start)
+                frame = replace(frame, value=amount.interval, unit=amount.unit, dimension=dimension(amount.unit),
+                                measure=f"change:{qualifier.group(0)}" if qualifier else "change")  # 年均增长
+            c.frame = frame
         else:
             c.frame = reader.frame(q, measure)

@@ -19,14 +19,19 @@ from .common import QuantityIndex
 from .metric import subject_before
 
 _REF = (
-    r"(?P<ref>同比|环比|比上年同期|比去年同期|较上年同期|较去年同期|比上年|比去年|较上年|较去年|"
+    r"(?P<ref>同比|环比|按年|按季|按月|比上年同期|比去年同期|较上年同期|较去年同期|比上年|比去年|较上年|较去年|"
     r"比(?P<ry>(?:19|20)\d{2})年(?:同期)?|较(?P<ry2>(?:19|20)\d{2})年(?:同期)?|"
     r"与(?:上年|去年|(?P<ry3>(?:19|20)\d{2})年)(?:同期)?相比,?|比过去|较过去)"
 )
-_DIR = r"(?P<dir>下降|减少|降低|下滑|回落|减|降|上升|增长|提高|增加|上涨|增多|提升|增|升)"
-_CHANGE = re.compile(_REF + r"(?:[、和](?:同比|环比))?(?:分别|均|共|实现)?(?:双)?" + _DIR + r"(?P<to>了|到|至|为)?")
+_DIR = r"(?P<dir>下降|减少|降低|下滑|回落|下跌|减|降|跌|上升|增长|提高|增加|上涨|增多|提升|增|升|涨)"
+_SIZE = r"(?P<size>升幅|涨幅|增幅|增速|降幅|跌幅|减幅)(?:为|达|是|达到)?"
+_CHANGE = re.compile("(?:" + _REF + r"(?:[、和](?:同比|环比))?(?:分别|均|共|实现)?(?:双)?)?(?:" + _SIZE + "|" + _DIR
+                     + r")(?P<to>了|到|至|为)?")
 _FROMTO = re.compile(r"(?:从|由)(?P<a>[^,，;。从由]{1,14}?)" + _DIR + r"(?:到|至)")
-DECREASE = frozenset("下降 减少 降低 下滑 回落 减 降".split())
+_NOT_SUBJECT = re.compile(r"(?:两|三|五|十)?年平均|年均|平均|同比|环比|按年|比上年|较上年|比去年|较去年|分别|均|实现|共|约|"
+                          r"全年|今年|其中|合计|累计")
+_AVERAGE = re.compile(r"(?:[两三四五六七八九十\d]+年)?(?:年均|平均每年|年平均|平均)")
+DECREASE = frozenset("下降 减少 降低 下滑 回落 下跌 减 降 跌 降幅 跌幅 减幅".split())
 VALUE_KINDS = ("count", "money", "measure", "percent")
 NOT_VALUES = ("类", "级", "大类", "项")
 _CALENDAR = re.compile(r"(?:[、和至到~\-—–]\d{1,2})*(?:月|日|号|季度|时|点)")  # 9月, 4、5月份  # 八类案件, 四级网格: names of sets, not the value changed
@@ -35,10 +40,11 @@ _CALENDAR = re.compile(r"(?:[、和至到~\-—–]\d{1,2})*(?:月|日|号|季�
 def _new_subject_between(text: str, a: int, b: int) -> bool:
     """True when a clause with its own subject (≥2 Han characters) starts between ``a`` and ``b``."""
     between = text[a:b]
-    cut = max(between.rfind(","), between.rfind("，"), between.rfind(";"))
+    cut = max(between.rfind(","), between.rfind("，"), between.rfind(";"), between.rfind("、"))
     if cut == -1:
         return False
-    return sum(1 for ch in between[cut + 1:] if "\u4e00" <= ch <= "\u9fff") >= 2
+    rest = _NOT_SUBJECT.sub("", between[cut + 1:])  # 3万亿元、年均增长: 年均 is no new subject
+    return sum(1 for ch in rest if "\u4e00" <= ch <= "\u9fff") >= 2
 
 
 def _last_amount_end(idx: QuantityIndex, pos: int, lo: int) -> int:
@@ -49,11 +55,13 @@ def _last_amount_end(idx: QuantityIndex, pos: int, lo: int) -> int:
 def _reference(m: re.Match) -> tuple[str, int | None]:
     y = m.group("ry") or m.group("ry2") or m.group("ry3")
     ref = m.group("ref")
+    if ref is None:
+        return "", None  # not written: the prior value of the period (a growth rate of a year report)
     if y:
         return f"{y}年", int(y)
-    if ref in ("同比", "比上年同期", "比去年同期", "较上年同期", "较去年同期"):
+    if ref in ("同比", "按年", "比上年同期", "比去年同期", "较上年同期", "较去年同期"):
         return "同比", None
-    if ref == "环比":
+    if ref in ("环比", "按季", "按月"):
         return "环比", None
     if ref in ("比过去", "较过去"):
         return "过去", None
@@ -121,13 +129,19 @@ def build(doc: Doc) -> list[Claim]:
     amounts: set[int] = set()
     last_value: dict[int, Quantity] = {}  # sentence start → value of the last comparison
     for m in _CHANGE.finditer(text):
+        if m.group("ref") is None and not text[m.end():m.end() + 2].strip("约近超逾")[:1].isdigit():
+            continue  # without a reference only a percentage right after the direction counts (cheap test)
         ss, se = doc.sentence_of(m.start())
         ref_label, ref_year = _reference(m)
-        decrease = m.group("dir") in DECREASE
+        direction = m.group("dir") or m.group("size")
+        decrease = direction in DECREASE
         to_form = m.group("to") in ("到", "至", "为")
         amount = idx.starting_at(m.end(), slack=2)
         if amount is not None and (amount.start >= se or amount.kind in ("year", "date")):
             amount = None
+        if m.group("ref") is None and (amount is None or amount.kind not in ("percent", "percentage_point")
+                                       or to_form or amount.start - m.end() > 1):
+            continue  # without a written reference only "增长5.5%" itself is a change statement
         value = None
         for q in idx.before(m.start(), max(ss, m.start() - 60)):
             if q.unit is None and _CALENDAR.match(text, q.end):
@@ -158,7 +172,11 @@ def build(doc: Doc) -> list[Claim]:
             data.amount_kind = amount.kind
         if value is not None:
             last_value[ss] = value
-        if amount is not None and amount.kind == "percent" and not to_form:
+        average = _AVERAGE.search(text, max(ss, m.start() - 8), m.start())
+        if amount is not None and amount.kind == "percent" and not to_form and average:
+            data.verdict = "untestable"
+            data.detail = f"{average.group(0)}: an average over several years, not one comparison with the value"
+        elif amount is not None and amount.kind == "percent" and not to_form:
             if value is not None and value.kind != "percent":
                 dec = decide(value, amount, decrease)
                 data.detail = _detail(value, amount, ref_label, dec)

@@ -32,6 +32,7 @@ _HAN = "\u4e00-\u9fff"
 _QUOTES = "“”\"‘’「」『』《》"
 _BOUNDARY = ",，;；:：。！？!?\n、… \t\u3000|"
 
+_CUT_RX = re.compile("[" + re.escape(_BOUNDARY) + "]")
 _CLASS_WORDS = ("案件", "事件")  # class nouns: 电诈案件 counts 电诈 cases
 MEASURES = ("count", "amount", "quantity", "rate", "change", "streak", "rank", "enumeration")
 
@@ -133,6 +134,7 @@ def vocab() -> _Vocab:
             "ref_word": re.compile(_alt(d["reference"]["words"])),
             "ref_before": re.compile(rf"(?:{_alt(d['reference']['before'])})$"),
             "comparison": re.compile(_alt(d["scope"]["comparison_after"])),
+            "change_qualifier": re.compile(_alt(d["change"]["qualifiers"])),
         },
         synonyms=synonyms, canon=dict(pairs), marker_rx=marker,
         scope_rx=re.compile(_alt(scope_words)), change_tail=change_tail,
@@ -172,11 +174,7 @@ class Subject:
     def specific(self) -> bool:
         """Specific enough to identify a figure on its own: prose, three Han characters or more (or a
         synonym-table key), and not a remainder or per-unit phrase (其余, 每, 平均)."""
-        key = self.key
-        if not self.prose or vocab().rx["not_specific"].search(self.text):
-            return False
-        phrase = canonical(self.text) if self.core else self.topic + canonical(self.text)
-        return sum(1 for ch in phrase if "\u4e00" <= ch <= "\u9fff") >= 3 or key in vocab().canon.values()
+        return _specific(self.text, self.core, self.topic)
 
     @property
     def head(self) -> str:
@@ -205,7 +203,7 @@ class Period:
         return bool(self.label)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class Frame:
     """A typed record of what one numeric statement says."""
 
@@ -236,6 +234,15 @@ class Frame:
 
 
 # ----------------------------------------------------------------------------- subjects
+
+@lru_cache(maxsize=8192)
+def _specific(text: str, core: str, topic: str) -> bool:
+    key = core or topic
+    if not Subject(text=text, core=core, topic=topic).prose or vocab().rx["not_specific"].search(text):
+        return False
+    phrase = canonical(text) if core else topic + canonical(text)
+    return sum(1 for ch in phrase if "\u4e00" <= ch <= "\u9fff") >= 3 or key in vocab().canon.values()
+
 
 def canonical(text: str) -> str:
     """``text`` without quotes and spaces, synonyms replaced by their key (metrics.toml)."""
@@ -269,7 +276,7 @@ def _bigrams(s: str) -> set[str]:
 def similar_core(a: str, b: str) -> bool:
     """Two subject cores name the same thing: equal; or one contains the other with a single character
     more (the shorter at least four: 法律援助 / 法律援助类); or their character bigrams agree by a Dice
-    coefficient ≥ 0.8.  Containment alone is not enough: 出口 is not 进出口, nor 工业增加值
+    coefficient ≥ 0.9 (全体居民 and 城乡居民 人均可支配收入 are apart).  Containment alone is not enough: 出口 is not 进出口, nor 工业增加值
     规模以上工业增加值 — a modifier changes the figure."""
     if not a or not b:
         return False
@@ -279,7 +286,7 @@ def similar_core(a: str, b: str) -> bool:
     if len(short) >= 4 and len(long_) - len(short) <= 1 and short in long_:
         return True
     ba, bb = _bigrams(a), _bigrams(b)
-    return len(short) >= 4 and 2 * len(ba & bb) >= 0.8 * (len(ba) + len(bb))
+    return len(short) >= 4 and 2 * len(ba & bb) >= 0.9 * (len(ba) + len(bb))
 
 
 def same_items(a: tuple[Subject, ...], b: tuple[Subject, ...]) -> bool:
@@ -477,6 +484,9 @@ class FrameReader:
         self.initial = [mk for mk in self.markers if mk.sentence_initial and not mk.reference]
         self.initial_ends = [mk.end for mk in self.initial]
         self.para_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.cuts = [m.start() for m in _CUT_RX.finditer(text)]  # clause boundaries, for bisection
+        self.new_ends = [m.end() for m in v.rx["new"].finditer(text)]        # 新增 …
+        self.target_ends = [m.end() for m in v.rx["target"].finditer(text)]  # 目标, 预期 …
         comparison = v.rx["comparison"]
         self.scopes = [(m.start(), m.end(), m.group(0)) for m in v.scope_rx.finditer(text)
                        if not comparison.match(text, m.end())]
@@ -484,6 +494,12 @@ class FrameReader:
         self.headings = self._headings()
         self.heading_starts = [h for h, _ in self.headings]
         self._topic: tuple[int, str] = (-1, "")
+
+    @staticmethod
+    def _any_in(ends: list[int], lo: int, hi: int) -> bool:
+        """Whether a word ending in ``(lo, hi]`` was found (positions from one pass over the text)."""
+        i = bisect_left(ends, lo + 1)
+        return i < len(ends) and ends[i] <= hi
 
     def _is_reference(self, m: re.Match) -> bool:
         v = vocab()
@@ -568,12 +584,9 @@ class FrameReader:
 
     def clause_before(self, pos: int, limit: int = 30) -> tuple[int, str]:
         """The text from the previous clause boundary up to ``pos`` (at most ``limit`` characters)."""
-        text = self.text
-        lo = max(0, pos - limit)
-        start = pos
-        while start > lo and text[start - 1] not in _BOUNDARY:
-            start -= 1
-        return start, text[start:pos]
+        i = bisect_left(self.cuts, pos) - 1
+        start = max(self.cuts[i] + 1 if i >= 0 else 0, pos - limit, 0)
+        return start, self.text[start:pos]
 
     def noun_after(self, pos: int, limit: int = 12) -> str:
         """The noun right after a number and its unit (发生18起命案 → 命案), up to a boundary or a comparison."""
@@ -586,12 +599,15 @@ class FrameReader:
         cut = re.search(r"同比|环比|按年|比|较|分别|均|下降|增长|上升|减少|增加|的|是|为|占", seg)
         return seg[:cut.start()] if cut else seg
 
-    def subject_at(self, pos: int, after: str = "") -> Subject:
-        """Subject of a number starting at ``pos`` (the topic before fills a generic one)."""
+    def subject_at(self, pos: int, end: Optional[int] = None) -> Subject:
+        """Subject of a number at ``[pos, end)`` (the topic before fills a generic one; the noun after the
+        number is read only when nothing but a verb precedes it)."""
         _, before = self.clause_before(pos)
         ss, _ = self.doc.sentence_of(pos)
         topic = self._topic[1] if self._topic[0] >= 0 and self._topic[0] >= self._para_start(ss) else ""
-        subj = make_subject(before, after, topic)
+        subj = make_subject(before, "", topic)
+        if not subj.text and end is not None:
+            subj = make_subject(before, self.noun_after(end), topic)
         if subj.core:
             self._topic = (pos, subj.core)
         return subj
@@ -609,9 +625,12 @@ class FrameReader:
         if measure == "":
             measure = measure_of(q, before)
         if subject is None:
-            subject = self.subject_at(q.start, self.noun_after(q.end))
-        flow = "new" if v.rx["new"].search(before) else ""
-        modality = "target" if v.rx["target"].search(before) else ""
+            subject = self.subject_at(q.start, q.end)
+        flow = "new" if self._any_in(self.new_ends, q.start - len(before), q.start) else ""
+        ss, _ = self.doc.sentence_of(q.start)
+        # 主要预期目标是:地区生产总值增长4.5%: a target word anywhere before in the sentence
+        target = self._any_in(self.target_ends, max(ss, q.start - 120), q.start)
+        modality = "target" if target or self.text.startswith(("左右", "以上"), q.end) else ""
         scope, scope_label = self.scope_at(q.start, subject.modifiers)
         return Frame(subject=subject, scope=scope, scope_label=scope_label,
                      period=self.period_at(q.start), measure=measure, unit=q.unit,

@@ -228,8 +228,11 @@ def _other(ctx) -> str:
 def run_conflict(ctx) -> None:
     """The same frame (subject, scope, period) and reference changed by amounts that cannot both hold."""
     year = ctx.doc.year
+    text = ctx.doc.text
     changes = [c for c in _claims(ctx, "change") if c.data.amount_kind == "percent" and not c.data.to_form
-               and c.data.form == "reference"]
+               and c.data.form == "reference" and c.data.reference  # a written reference: 同比, 比2020年
+               and not c.quantities[-1].approx and "分别" not in text[max(0, c.quantities[-1].start - 8):
+                                                                     c.quantities[-1].start]]
     pairs = _frame_pairs(changes, lambda c: c.frame, lambda c: (c.data.reference, c.data.direction))
     for a, fa, b, fb in sorted(pairs, key=lambda p: (p[0].start, p[2].start)):
         if not same_frame(fa, fb, year):
@@ -274,9 +277,9 @@ def run_restated(ctx) -> None:
         if f is None or q is None or q.approx or q.is_range or f.modality or not f.subject.key \
                 or q.unit in SET_NAMES:
             return None
-        if q.interval.lo is None or q.interval.hi is None or q.unit is None or not f.subject.specific:
+        if q.interval.lo is None or q.interval.hi is None or q.unit is None or not f.period.known:
             return None
-        if not f.period.known or not f.subject.core:
+        if not f.subject.core or not f.subject.specific:
             return None
         text = ctx.doc.text
         lead = ctx.doc.text[max(0, q.start - 1):q.start]
