@@ -32,3 +32,30 @@ def test_targets_and_unreferenced_changes_are_not_conflicts():
     assert [f for f in check_text(text, options=CheckOptions(select=["CC161"])).findings] == []
     text = "1-7月,进口14720.6亿元,下降4%;与2019年同期相比,进口下降25.9%。"
     assert [f for f in check_text(text, options=CheckOptions(select=["CC161"])).findings] == []
+
+
+@pytest.mark.parametrize("text,n", [
+    ("2023年、2024年、2025年全市电诈案件分别为5210起、4876起、4530起,呈逐年下降趋势。", 0),
+    ("2023年、2024年、2025年全市电诈案件分别为5210起、4876起、4930起,呈逐年下降趋势。", 1),
+    ("2023年、2024年、2025年,全市电诈案件分别为5210起、4876起、4930起。三年来,电诈案件呈逐年下降趋势。", 1),
+    ("2022年、2023年、2024年,全省粮食产量分别为1200万吨、1210万吨、1190万吨,连年增长。", 1),
+    ("2021年,全市刑事案件发案3315起,比2020年下降12%,比2019年下降8%,均呈逐年下降趋势。", 1),
+])
+def test_trends_assembled_across_clauses_and_sentences(text, n):
+    found = check_text(text, options=CheckOptions(select=["CC121"])).findings
+    assert len(found) == n, [f.message for f in found]
+
+
+@pytest.mark.parametrize("text,n", [
+    ("全市城镇调查失业率比上年提高了1%。", 1),
+    ("全市城镇调查失业率比上年提高了0.3个百分点。", 0),
+    ("全市粮食产量比上年提高了1%。", 0),          # a quantity, not a rate: % is right
+])
+def test_percent_for_points_on_a_rate(text, n):
+    assert len(check_text(text, options=CheckOptions(select=["CC113"])).findings) == n
+
+
+def test_rate_verbs():
+    rates = [c for c in check_text("全市空气质量优良天数比例稳定在90%以上,森林覆盖率维持在45%。").claims
+             if c.kind == "rate"]
+    assert len(rates) == 2

@@ -134,6 +134,9 @@ def collect(doc: Doc) -> list[Bound]:
             continue
         decreasing = c.data.direction == "decrease"
         for s in c.data.series:
+            if s.stated:
+                bounds.extend(_stated_bounds(c, s, decreasing))
+                continue
             now = value_nodes.get(id(s.value))
             if now is None:
                 continue
@@ -144,6 +147,19 @@ def collect(doc: Doc) -> list[Bound]:
                 gap = Fraction(1) if s.value.kind == "count" else Fraction(0)
                 bounds.append(Bound(c, a if decreasing else b, other=b if decreasing else a, gap=gap))
     return bounds
+
+
+def _stated_bounds(trend: Claim, s, decreasing: bool) -> list[Bound]:
+    """A series written out year by year (a 分别 list): each year pinned to its value, and the trend's
+    order between consecutive years."""
+    keys = tuple(x for x in (s.label, f"@{s.claims[0].start}", dimension(s.value.unit)) if x)
+    out = [Bound(s.claims[0], (keys, y), q.interval.lo, q.interval.hi) for y, q in sorted(s.stated.items())]
+    years = sorted(s.stated, reverse=True)
+    gap = Fraction(1) if s.value.kind == "count" else Fraction(0)
+    for later, earlier in zip(years, years[1:]):
+        a, b = (keys, earlier), (keys, later)
+        out.append(Bound(trend, a if decreasing else b, other=b if decreasing else a, gap=gap))
+    return out
 
 
 def _witness(bounds: list[Bound]) -> bool:

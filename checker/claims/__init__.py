@@ -18,13 +18,14 @@ def build_claims(doc: Doc, options: CheckOptions) -> None:
     doc.year, doc.year_source = detect_year(doc.text, doc.source, options.year)
     claims: list[Claim] = []
     changes = change.build(doc)
+    lists = respective.build(doc)
     claims += changes
-    claims += trend.build(doc, changes)
+    claims += trend.build(doc, changes, lists)
     claims += streak.build(doc)
     claims += period.build(doc)
     claims += rate.build(doc)
     claims += partwhole.build(doc)
-    claims += respective.build(doc)
+    claims += lists
     covered = {id(q) for c in claims for q in c.quantities}
     claims += [Claim(id="", kind="quantity", start=q.start, end=q.end, quantities=[q])
                for q in doc.quantities if id(q) not in covered]

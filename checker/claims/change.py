@@ -31,6 +31,7 @@ _FROMTO = re.compile(r"(?:从|由)(?P<a>[^,，;。从由]{1,14}?)" + _DIR + r"(?
 _NOT_SUBJECT = re.compile(r"(?:两|三|五|十)?年平均|年均|平均|同比|环比|按年|比上年|较上年|比去年|较去年|分别|均|实现|共|约|"
                           r"全年|今年|其中|合计|累计")
 _AVERAGE = re.compile(r"(?:[两三四五六七八九十\d]+年)?(?:年均|平均每年|年平均|平均)")
+_RATE_SUBJECT = re.compile(r"(?:率|比重|占比|比例)(?:比上年|比去年|同比)?$")
 DECREASE = frozenset("下降 减少 降低 下滑 回落 下跌 减 降 跌 降幅 跌幅 减幅".split())
 VALUE_KINDS = ("count", "money", "measure", "percent")
 NOT_VALUES = ("类", "级", "大类", "项")
@@ -196,6 +197,9 @@ def build(doc: Doc) -> list[Claim]:
             else:
                 data.verdict = "untestable"
                 data.detail = "no base value stated" if value is None else "a change of a percentage"
+                if m.group("to") == "了" and _RATE_SUBJECT.search(_NOT_SUBJECT.sub("", text[max(ss, m.start() - 12):m.start()])):
+                    data.misuse = "percent-for-points"  # 失业率提高了1%: a rate changes by 百分点
+                    data.detail = f"a rate changes by 个百分点, not by {amount.text}"
         elif amount is None:
             data.verdict, data.detail = "untestable", "direction only, no amount"
         else:

@@ -52,6 +52,7 @@ class ParsedList:
     open: bool = False
     segment_start: int = 0  # where the clause read starts (before a first item cut to size)
     cut: bool = False       # the first item was cut to its neighbours' size (its start is a guess)
+    joined: bool = False    # the last two items were split at a conjunction (A、B和C): one fewer is possible
 
     @property
     def start(self) -> int:
@@ -148,7 +149,8 @@ def list_before(text: str, end: int, lo: int = 0, min_items: int = 2) -> ParsedL
             rest = rest[-widest:]
             cut = True
     bounds[0] = (first_e - len(rest), first_e)
-    return ParsedList(tuple((start + a, start + b) for a, b in bounds), is_open, start, cut)
+    return ParsedList(tuple((start + a, start + b) for a, b in bounds), is_open, start, cut,
+                      joined=join is not None and bool(cuts))
 
 
 _VALUE_SEPARATORS = ("、", "和", "及", "与", "以及")

@@ -36,15 +36,35 @@ def _fenbie(doc: Doc, idx: QuantityIndex) -> list[Claim]:
         if of:
             end = of.start()
         parsed = list_before(text, end, ss)
+        if parsed is None or len(parsed.items) < 2:
+            # the list may stand alone in the clause before: 2023年、2024年、2025年,全市电诈案件分别为…
+            comma = max(text.rfind(",", max(ss, end - 24), end), text.rfind("，", max(ss, end - 24), end))
+            parsed = list_before(text, comma, ss) if comma > ss else None
+            if parsed is not None and not _bare_list(text, parsed):
+                parsed = None
         if parsed is None or parsed.open:
             continue
         values = values_after(idx.starting_at, text, m.end(), se)
-        if not values or text.startswith("等", values[-1].end):
+        if not values or text.startswith("等", values[-1].end) or any(q.kind == "date" for q in values):
             continue
         items = parsed.texts(text)
         out.append(Claim(id="", kind="respective", start=parsed.start, end=values[-1].end, quantities=values,
-                         data=RespectiveData(form="分别", items=items, n_items=len(items), n_values=len(values))))
+                         data=RespectiveData(form="分别", items=items, n_items=len(items), n_values=len(values),
+                                             n_alt=_alternative(parsed))))
     return out
+
+
+def _alternative(parsed) -> int:
+    """The other admissible item count: one fewer when the last two items were split at a 和 that may
+    belong to a name (电信计算机和信息服务)."""
+    return len(parsed.items) - 1 if parsed.joined else len(parsed.items)
+
+
+def _bare_list(text: str, parsed) -> bool:
+    """A clause that is a list and nothing else (2023年、2024年、2025年): short items, no values in them."""
+    if parsed.cut or text[parsed.segment_start:parsed.start].strip():
+        return False
+    return all(len(it) <= 8 and "%" not in it and "分别" not in it for it in parsed.texts(text))
 
 
 def _enumerations(doc: Doc) -> list[Claim]:
@@ -67,7 +87,8 @@ def _enumerations(doc: Doc) -> list[Claim]:
             continue
         items = parsed.texts(text)
         out.append(Claim(id="", kind="respective", start=parsed.start, end=m.end(),
-                         data=RespectiveData(form="enumeration", items=items, n_items=len(items), n_stated=n)))
+                         data=RespectiveData(form="enumeration", items=items, n_items=len(items), n_stated=n,
+                                             n_alt=_alternative(parsed))))
     return out
 
 
@@ -115,7 +136,8 @@ def _outcomes(doc: Doc) -> list[Claim]:
         n = 2 if m.group("k") == "双" else small_number(m.group("k"))
         items = parsed.texts(text)
         out.append(Claim(id="", kind="respective", start=parsed.start, end=m.end(),
-                         data=RespectiveData(form="enumeration", items=items, n_items=len(items), n_stated=n or 0)))
+                         data=RespectiveData(form="enumeration", items=items, n_items=len(items), n_stated=n or 0,
+                                             n_alt=_alternative(parsed))))
     return out
 
 

@@ -53,7 +53,8 @@ class SeriesEntry:
     value: Any
     points: dict[int, list[int]] = field(default_factory=dict)
     claims: list[Any] = field(default_factory=list)
-    stated: dict[int, Fraction] = field(default_factory=dict)  # year → value written for that year
+    stated: dict[int, Any] = field(default_factory=dict)  # year → the quantity written for that year
+    label: str = ""                                          # what the written series is about
 
 
 @dataclass
@@ -116,3 +117,4 @@ class RespectiveData(ClaimData):
     n_values: int = 0
     n_stated: int = 0
     open: bool = False                   # 等: the list names examples only
+    n_alt: int = 0                       # another admissible item count (和 inside the last item's name)

@@ -137,9 +137,9 @@ def run_respective(ctx) -> None:
             if d.form == "分别" and d.n_values == 1 and d.n_items >= 2:
                 ctx.emit(c.start, c.end, {"items": d.n_items, "values": d.n_values}, claims=[c.id])
             continue
-        if d.form == "分别" and d.n_items != d.n_values and d.n_values > 1:
+        if d.form == "分别" and d.n_values not in (d.n_items, d.n_alt) and d.n_values > 1:
             ctx.emit(c.start, c.end, {"items": d.n_items, "values": d.n_values}, claims=[c.id])
-        elif d.form == "enumeration" and d.n_items != d.n_stated and d.n_items >= 2:
+        elif d.form == "enumeration" and d.n_stated not in (d.n_items, d.n_alt) and d.n_items >= 2:
             ctx.emit(c.start, c.end, {"items": d.n_items, "values": d.n_stated}, claims=[c.id])
 
 
