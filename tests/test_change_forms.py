@@ -59,3 +59,22 @@ def test_rate_verbs():
     rates = [c for c in check_text("全市空气质量优良天数比例稳定在90%以上,森林覆盖率维持在45%。").claims
              if c.kind == "rate"]
     assert len(rates) == 2
+
+
+@pytest.mark.parametrize("text,rule", [
+    ("由2022年的1200起下降到2023年的1000起,下降15%。", "CC111"),
+    ("全市刑事案件从1200起下降到1000起、降幅15%。", "CC111"),
+    ("贷款利率从3.25%降至2.25%,下降了1%。", "CC113"),
+])
+def test_from_to_with_years_and_size_nouns(text, rule):
+    assert [f.rule for f in check_text(text).findings if f.rule.startswith("CC11")] == [rule]
+
+
+@pytest.mark.parametrize("text", [
+    "由2022年的1200起下降到2023年的1000起,下降16.7%。",
+    "全市刑事案件从1200起下降到1000起、降幅16.7%。",
+])
+def test_from_to_consistent(text):
+    changes = [c for c in check_text(text).claims if c.kind == "change"]
+    assert [c.data.verdict for c in changes] == ["consistent"]
+    assert check_text(text).findings == []

@@ -27,6 +27,7 @@ _DIR = r"(?P<dir>下降|减少|降低|下滑|回落|下跌|减|降|跌|上升|�
 _SIZE = r"(?P<size>升幅|涨幅|增幅|增速|降幅|跌幅|减幅)(?:为|达|是|达到)?"
 _CHANGE = re.compile("(?:" + _REF + r"(?:[、和](?:同比|环比))?(?:分别|均|共|实现)?(?:双)?)?(?:" + _SIZE + "|" + _DIR
                      + r")(?P<to>了|到|至|为)?")
+_FOLLOW = re.compile(r"[,，、]?(?:(?:同比|比上年|较上年)?" + _DIR + r"了?|(?:降幅|增幅|升幅|涨幅|跌幅|减幅|幅度)(?:为|达|是)?)")
 _FROMTO = re.compile(r"(?:从|由)(?P<a>[^,，;。从由]{1,14}?)" + _DIR + r"(?:到|至)")
 _NOT_SUBJECT = re.compile(r"(?:两|三|五|十)?年平均|年均|平均|同比|环比|按年|比上年|较上年|比去年|较去年|分别|均|实现|共|约|"
                           r"全年|今年|其中|合计|累计")
@@ -129,6 +130,8 @@ def build(doc: Doc) -> list[Claim]:
     out: list[Claim] = []
     amounts: set[int] = set()
     last_value: dict[int, Quantity] = {}  # sentence start → value of the last comparison
+    from_to = _from_to(doc, idx)
+    stated = {id(q) for c in from_to for q in c.quantities[2:]}  # 从A下降到B,下降P%: P belongs to the from-to
     for m in _CHANGE.finditer(text):
         if m.group("ref") is None and not text[m.end():m.end() + 2].strip("约近超逾")[:1].isdigit():
             continue  # without a reference only a percentage right after the direction counts (cheap test)
@@ -140,6 +143,8 @@ def build(doc: Doc) -> list[Claim]:
         amount = idx.starting_at(m.end(), slack=2)
         if amount is not None and (amount.start >= se or amount.kind in ("year", "date")):
             amount = None
+        if amount is not None and id(amount) in stated:
+            continue
         if m.group("ref") is None and (amount is None or amount.kind not in ("percent", "percentage_point")
                                        or to_form or amount.start - m.end() > 1):
             continue  # without a written reference only "增长5.5%" itself is a change statement
@@ -209,7 +214,7 @@ def build(doc: Doc) -> list[Claim]:
         if amount is not None:
             data.amount = fmt(amount.value)
         out.append(Claim(id="", kind="change", start=start, end=end, quantities=qs, data=data))
-    out.extend(_from_to(doc, idx))
+    out.extend(from_to)
     return out
 
 
@@ -218,15 +223,24 @@ def _from_to(doc: Doc, idx: QuantityIndex) -> list[Claim]:
     text = doc.text
     out = []
     for m in _FROMTO.finditer(text):
-        a = idx.starting_at(m.start("a"), slack=len(m.group("a")))
+        # 由2022年的1200起下降到2023年的1000起: the years name the periods, the values follow them
+        inside = [q for q in idx.within(m.start("a"), m.start("dir")) if q.kind not in ("year", "date")]
+        a = inside[-1] if inside else None
         b = idx.starting_at(m.end(), slack=1)
-        if a is None or b is None or a.end > m.start("dir"):
+        from_year = to_year = None
+        if b is not None and b.kind == "year":
+            to_year = int(b.value)
+            b = idx.starting_at(b.end, slack=2) if text.startswith("的", b.end) else None
+        year_a = next((q for q in idx.within(m.start("a"), m.start("dir")) if q.kind == "year"), None)
+        if year_a is not None:
+            from_year = int(year_a.value)
+        if a is None or b is None or a.end > m.start("dir") or b.kind in ("year", "date"):
             continue
         decrease = m.group("dir") in DECREASE
         data = ChangeData(direction="decrease" if decrease else "increase", from_value=fmt(a.value),
-                          to_value=fmt(b.value), form="from-to")
+                          to_value=fmt(b.value), form="from-to", from_year=from_year, to_year=to_year)
         qs = [a, b]
-        follow = re.compile(r"[,，]?(?:" + _DIR + r"了?|(?:降幅|增幅|幅度)(?:为|达)?)").match(text, b.end)
+        follow = _FOLLOW.match(text, b.end)
         if follow:
             c = idx.starting_at(follow.end(), slack=1)
             if c is not None and c.kind in ("percent", "percentage_point", "multiple"):
