@@ -19,10 +19,16 @@ if TYPE_CHECKING:
     from .claims.types import ClaimData
 
 
-def _empty_data():
-    from .claims.types import ClaimData
+_DATA_CLASS: list = []
 
-    return ClaimData()
+
+def _empty_data():
+    """A fresh ``ClaimData`` (imported once, on first use: checker.claims imports this module)."""
+    if not _DATA_CLASS:
+        from .claims.types import ClaimData
+
+        _DATA_CLASS.append(ClaimData)
+    return _DATA_CLASS[0]()
 
 
 @dataclass

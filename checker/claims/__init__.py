@@ -9,7 +9,7 @@ from ..document import Claim, Doc
 from ..options import CheckOptions
 from . import change, partwhole, period, rate, respective, streak, trend
 from ..numbers.units import dimension
-from .frame import FrameReader, make_subject, measure_of, vocab
+from .frame import FrameReader, make_subject, vocab
 from .pubdate import detect_year
 
 
@@ -53,7 +53,7 @@ def attach_frames(doc: Doc) -> None:
         q = c.quantities[0]
         if q.kind in ("year", "date", "duration") and c.kind == "quantity":
             continue
-        measure = _MEASURE_OF_KIND.get(c.kind) or measure_of(q, reader.clause_before(q.start)[1])
+        measure = _MEASURE_OF_KIND.get(c.kind) or ""  # "": read from the clause (count, rate, change …)
         if c.kind == "change":
             amount = c.quantities[-1] if len(c.quantities) > 1 or q.kind == "percent" else None
             subject = None

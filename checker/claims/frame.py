@@ -32,7 +32,9 @@ _HAN = "\u4e00-\u9fff"
 _QUOTES = "“”\"‘’「」『』《》"
 _BOUNDARY = ",，;；:：。！？!?\n、… \t\u3000|"
 
+_DIRECTION_CHARS = frozenset("增降升减长跌涨提回下上落滑少加多幅速")  # a change tail needs one of these
 _CUT_RX = re.compile("[" + re.escape(_BOUNDARY) + "]")
+_COMMA_RX = re.compile("[,，;；:：]")
 _CLASS_WORDS = ("案件", "事件")  # class nouns: 电诈案件 counts 电诈 cases
 MEASURES = ("count", "amount", "quantity", "rate", "change", "streak", "rank", "enumeration")
 
@@ -350,7 +352,7 @@ def make_subject(before: str, after: str = "", topic: str = "") -> Subject:
     v = vocab()
     text, mods = _strip_lead(before)
     text = _strip_end(text)
-    tail = v.change_tail.search(text)
+    tail = v.change_tail.search(text) if _DIRECTION_CHARS.intersection(text) else None
     if tail:
         text = _strip_end(text[:tail.start()])
     vm = v.rx["verb"].match(text)
@@ -485,6 +487,7 @@ class FrameReader:
         self.initial_ends = [mk.end for mk in self.initial]
         self.para_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.cuts = [m.start() for m in _CUT_RX.finditer(text)]  # clause boundaries, for bisection
+        self.commas = [m.start() for m in _COMMA_RX.finditer(text)]
         self.new_ends = [m.end() for m in v.rx["new"].finditer(text)]        # 新增 …
         self.target_ends = [m.end() for m in v.rx["target"].finditer(text)]  # 目标, 预期 …
         comparison = v.rx["comparison"]
@@ -526,10 +529,11 @@ class FrameReader:
             pos += len(line) + 1
         return out
 
-    def period_at(self, pos: int) -> Period:
-        """The period of a value at ``pos``: the last non-reference marker before it in its sentence,
-        else the last sentence-initial one in its paragraph, else the section heading's."""
-        ss, _ = self.doc.sentence_of(pos)
+    def period_at(self, pos: int, ss: Optional[int] = None) -> Period:
+        """The period of a value at ``pos``: the last non-reference marker before it in its sentence
+        (starting at ``ss``), else the last sentence-initial one in its paragraph, else the section heading's."""
+        if ss is None:
+            ss, _ = self.doc.sentence_of(pos)
         para = self._para_of(ss)
         i = bisect_left(self.marker_ends, pos + 1) - 1
         lo = max(-1, i - 32)  # a few references in a row at most; never a walk over the whole text
@@ -547,7 +551,7 @@ class FrameReader:
         """Start of the paragraph (line) containing ``pos``."""
         return self.para_starts[bisect_left(self.para_starts, pos + 1) - 1]
 
-    def scope_at(self, pos: int, subject_mods: tuple[str, ...] = ()) -> tuple[str, str]:
+    def scope_at(self, pos: int, subject_mods: tuple[str, ...] = (), ss: Optional[int] = None) -> tuple[str, str]:
         """The scope of a value at ``pos``: a place at the start of its subject, else the last scope
         word before it in its clause (全市 → 市; 市区 kept), else "" (the document's own).
         Returns ``(scope, as written)``."""
@@ -557,11 +561,11 @@ class FrameReader:
                 return w, w
             if w in v.whole:
                 return v.whole[w], w
-        ss, _ = self.doc.sentence_of(pos)
-        lo = max(ss, pos - 60)
-        cs = pos
-        while cs > lo and self.text[cs - 1] not in ",，;；:：":
-            cs -= 1  # the clause: a scope word earlier in the sentence may frame another statement
+        if ss is None:
+            ss, _ = self.doc.sentence_of(pos)
+        j = bisect_left(self.commas, pos) - 1
+        # the clause: a scope word earlier in the sentence may frame another statement
+        cs = max(ss, pos - 60, self.commas[j] + 1 if j >= 0 else 0)
         i = bisect_left(self.scope_ends, pos + 1) - 1
         if i >= 0 and self.scopes[i][0] >= cs:
             w = self.scopes[i][2]
@@ -599,11 +603,14 @@ class FrameReader:
         cut = re.search(r"同比|环比|按年|比|较|分别|均|下降|增长|上升|减少|增加|的|是|为|占", seg)
         return seg[:cut.start()] if cut else seg
 
-    def subject_at(self, pos: int, end: Optional[int] = None) -> Subject:
+    def subject_at(self, pos: int, end: Optional[int] = None, before: Optional[str] = None,
+                   ss: Optional[int] = None) -> Subject:
         """Subject of a number at ``[pos, end)`` (the topic before fills a generic one; the noun after the
         number is read only when nothing but a verb precedes it)."""
-        _, before = self.clause_before(pos)
-        ss, _ = self.doc.sentence_of(pos)
+        if before is None:
+            before = self.clause_before(pos)[1]
+        if ss is None:
+            ss, _ = self.doc.sentence_of(pos)
         topic = self._topic[1] if self._topic[0] >= 0 and self._topic[0] >= self._para_start(ss) else ""
         subj = make_subject(before, "", topic)
         if not subj.text and end is not None:
@@ -620,20 +627,19 @@ class FrameReader:
     def frame(self, q: Quantity, measure: str, *, subject: Optional[Subject] = None, reference: str = "",
               items: tuple[Subject, ...] = ()) -> Frame:
         """The frame of quantity ``q`` read as ``measure`` (call in document order: topics carry over)."""
-        v = vocab()
         _, before = self.clause_before(q.start)
+        ss, _ = self.doc.sentence_of(q.start)
         if measure == "":
             measure = measure_of(q, before)
         if subject is None:
-            subject = self.subject_at(q.start, q.end)
+            subject = self.subject_at(q.start, q.end, before, ss)
         flow = "new" if self._any_in(self.new_ends, q.start - len(before), q.start) else ""
-        ss, _ = self.doc.sentence_of(q.start)
         # 主要预期目标是:地区生产总值增长4.5%: a target word anywhere before in the sentence
         target = self._any_in(self.target_ends, max(ss, q.start - 120), q.start)
         modality = "target" if target or self.text.startswith(("左右", "以上"), q.end) else ""
-        scope, scope_label = self.scope_at(q.start, subject.modifiers)
+        scope, scope_label = self.scope_at(q.start, subject.modifiers, ss)
         return Frame(subject=subject, scope=scope, scope_label=scope_label,
-                     period=self.period_at(q.start), measure=measure, unit=q.unit,
+                     period=self.period_at(q.start, ss), measure=measure, unit=q.unit,
                      dimension=dimension(q.unit), approx=tuple(q.approx), value=q.interval,
                      reference=reference, flow=flow, modality=modality, items=items)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..document import Claim, Doc
-from .common import NUM, NUM_START, small_number
+from .common import NUM, NUM_START, anchored_matches, small_number
 from .types import PeriodData
 
 CONGRESS_YEARS = {"十六": 2002, "十七": 2007, "十八": 2012, "十九": 2017, "二十": 2022}
@@ -19,10 +19,14 @@ _PERIOD = re.compile(
 )
 
 
+_ANCHOR = re.compile(r"年|大(?:召开)?以来|五")  # every form holds one: 2017年以来, 十八大以来, 十四五
+_BEFORE_ANCHOR = frozenset("0123456789零〇一二两三四五六七八九十百近党的“”\"")
+
+
 def build(doc: Doc) -> list[Claim]:
     """Claims of kind ``period``: a since-year or a window of N years."""
     out = []
-    for m in _PERIOD.finditer(doc.text):
+    for m in anchored_matches(_PERIOD, doc.text, _ANCHOR, 12, _BEFORE_ANCHOR):
         g = m.groupdict()
         if g["y"]:
             data = PeriodData(since=int(g["y"]), label=m.group(0))

@@ -22,6 +22,28 @@ _RATE = re.compile(
 )
 
 
+_ANCHOR = re.compile(r"率|占比|比例|比重|满意度|覆盖面|安全感")
+
+
+def _rate_matches(text: str):
+    """The matches ``_RATE.finditer`` gives, found from the rate words (率, 占比, …) instead of trying
+    every position: a name is at most eight Han characters before its rate word."""
+    last_end = 0
+    for a in _ANCHOR.finditer(text):
+        if a.start() < last_end:
+            continue
+        s = a.start()
+        lo = max(last_end, a.start() - 8)
+        while s > lo and "\u4e00" <= text[s - 1] <= "\u9fff":
+            s -= 1
+        for start in range(s, a.start() + 1):  # the leftmost start that matches, as finditer would
+            m = _RATE.match(text, start)
+            if m:
+                last_end = max(m.end(), start + 1)
+                yield m
+                break
+
+
 _SHARE_WORDS = ("占比", "比例", "比重")
 _SUBSET_WORDS = ("其中", "中有", "中的", "之中", "中,", "中，")  # 120个社区,其中45个; 27个省份中有8个
 
@@ -46,7 +68,7 @@ def build(doc: Doc) -> list[Claim]:
     """A rate claim for each rate word directly followed by a percent or 成."""
     idx = QuantityIndex(doc.quantities)
     out = []
-    for m in _RATE.finditer(doc.text):
+    for m in _rate_matches(doc.text):
         q = idx.starting_at(m.end(), slack=2)
         if q is None or q.kind not in ("percent", "ratio"):
             continue

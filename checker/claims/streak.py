@@ -46,11 +46,33 @@ def outcome_of(text: str) -> tuple[str, int]:
     return t[:8], mult
 
 
+_NUM_CHARS = frozenset("0123456789零〇一二两三四五六七八九十百")
+
+
+def _streak_matches(text: str):
+    """The matches ``_STREAK.finditer`` gives, found from each 连 instead of trying every position:
+    every form holds a 连 (连续N年, N年连降, N连丰) with only numerals and 年 before it."""
+    last_end = 0
+    for a in re.finditer("连", text):
+        p = a.start()
+        if p < last_end:
+            continue
+        s = p - 1 if p > 0 and text[p - 1] == "年" else p
+        while s > last_end and text[s - 1] in _NUM_CHARS:
+            s -= 1
+        for start in (s, p) if s != p else (p,):
+            m = _STREAK.match(text, start)
+            if m:
+                last_end = m.end()
+                yield m
+                break
+
+
 def build(doc: Doc) -> list[Claim]:
     """One claim per streak expression, with N, unit, outcome and the items it is about."""
     text = doc.text
     out = []
-    for m in _STREAK.finditer(text):
+    for m in _streak_matches(text):
         g = m.groupdict()
         n_txt = g["n1"] or g["n2"] or g["n3"]
         n = small_number(n_txt)

@@ -2,9 +2,10 @@
 datespan, conflict."""
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 
-from ...claims.frame import bucket_key, same_frame
+from ...claims.frame import bucket_key, measure_of, same_frame
 from ...numbers import fmt
 from ...numbers.units import dimension
 from ..registry import kind
@@ -247,10 +248,6 @@ SET_NAMES = ("类", "级", "大类", "方面", "大")  # 八类案件, 四级网
 
 def _value_frame(c):
     """The frame of the value a claim states (a change claim's base value, or a bare quantity)."""
-    from dataclasses import replace
-
-    from ...claims.frame import measure_of
-
     if c.frame is None or not c.quantities:
         return None
     q = c.quantities[0]
