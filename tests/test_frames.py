@@ -119,3 +119,16 @@ def test_about_line():
     assert f.about() == "全市 · 电信网络诈骗案件发案 · 2021年 · count"
     loss = frame_of("2021年,全市电信网络诈骗案件发案120起,损失300万元。", "300万元")
     assert loss.subject.attr == "损失" and loss.subject.topic == "电诈"
+
+
+@pytest.mark.parametrize("text", ["一" * 5000 + "年来,全市发案下降。", "连续" + "一" * 5000 + "年下降。",
+                                  "分别。" + "和" * 5000 + "。", "2023年、" * 3000 + "分别为1起、2起。"])
+def test_adversarial_text_reads_without_error(text):
+    import json
+    import subprocess
+    import sys
+
+    p = subprocess.run([sys.executable, "-m", "checker", "check", "--format", "json", "-"], input=text.encode(),
+                       capture_output=True, timeout=120)
+    assert p.returncode in (0, 1) and b"Traceback" not in p.stderr
+    json.loads(p.stdout)

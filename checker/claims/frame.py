@@ -26,7 +26,7 @@ from typing import Optional
 from ..numbers import Interval, Quantity
 from ..numbers.units import dimension
 from ..resources import load_data_toml
-from .common import NUM, small_number
+from .common import NUM, NUM_START, small_number
 
 _HAN = "\u4e00-\u9fff"
 _QUOTES = "“”\"‘’「」『』《》"
@@ -105,7 +105,7 @@ def vocab() -> _Vocab:
     marker = re.compile(
         rf"(?=[{''.join(sorted(firsts))}])(?:(?P<plan>“?十[一二三四五]五”?(?:时期|期间|以来|期)?)"
         rf"|党的(?P<cong>十[六七八九]|二十)大(?:召开)?以来"
-        rf"|(?P<nyears>(?:近|过去|这)?(?P<n>{NUM})(?:个)?年(?:来|以来|间|中)|近(?P<n2>{NUM})年)"
+        rf"|(?P<nyears>(?:近|过去|这)?{NUM_START}(?P<n>{NUM})(?:个)?年(?:来|以来|间|中)|近(?P<n2>{NUM})年)"
         rf"|{_YEAR.format('y')}(?P<since>{since})?(?P<ypart>{_PART})?"
         rf"|(?P<rel>{_alt(pw)})(?P<rpart>{_PART})?"
         rf"|(?P<part>{_PART})"
@@ -420,8 +420,9 @@ def _period_of(m: re.Match) -> Period:
     if g["cong"]:
         return Period(label=label, span=f"since{g['cong']}")
     if g["nyears"]:
-        n = small_number(g["n"] or g["n2"] or "")
-        return Period(label=label, span=f"{n}y")
+        raw = g["n"] or g["n2"] or ""
+        n = small_number(raw) if len(raw) <= 6 else None  # 一一一…年来 (adversarial) is no count of years
+        return Period(label=label[:24], span=f"{n}y" if n is not None else "years?")
     if g["y"]:
         y = int(g["y"])
         if g["since"]:

@@ -75,7 +75,7 @@ def build(doc: Doc) -> list[Claim]:
     for m in _streak_matches(text):
         g = m.groupdict()
         n_txt = g["n1"] or g["n2"] or g["n3"]
-        n = small_number(n_txt)
+        n = small_number(n_txt) if len(n_txt) <= 6 else None  # no streak is written with a numeral that long
         if n is None or n <= 0:
             continue
         unit = g["u1"] or g["u2"] or "年"
