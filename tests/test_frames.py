@@ -132,3 +132,16 @@ def test_adversarial_text_reads_without_error(text):
                        capture_output=True, timeout=120)
     assert p.returncode in (0, 1) and b"Traceback" not in p.stderr
     json.loads(p.stdout)
+
+
+def test_section_periods_follow_the_paragraph_that_opens_them():
+    text = ("一、2025年和“十四五”时期工作回顾\n这一年,我们攻坚克难。\n城镇新增就业17.78万人。\n"
+            "五年来,我们砥砺前行。\n城镇新增就业86.22万人。\n")
+    a, b = frame_of(text, "17.78万人"), frame_of(text, "86.22万人")
+    assert a.period.part == "reported" and b.period.span == "5y"
+    assert not same_frame(a, b, 2026)
+
+
+def test_reported_year_is_not_the_plan_year():
+    text = "过去一年,全市建成高标准农田47.8万亩。\n今年全市建成高标准农田32.8万亩。"
+    assert not same_frame(frame_of(text, "47.8万亩"), frame_of(text, "32.8万亩"), 2026)

@@ -93,6 +93,8 @@ def vocab() -> _Vocab:
         pw[w] = ("rel", 0, "")
     for w in d["period"]["to_date"]:
         pw[w] = ("rel", 0, "ytd")
+    for w in d["period"]["reported"]:
+        pw[w] = ("rel", None, "reported")
     for w in d["period"]["previous"]:
         pw[w] = ("rel", -1, "")
     for w in d["period"]["next"]:
@@ -222,6 +224,17 @@ class Frame:
     modality: str = ""
     items: tuple[Subject, ...] = field(default=())
     scope_label: str = ""
+
+    @property
+    def specific(self) -> bool:
+        """Whether the frame identifies one figure: a specific subject, or a two-character one made
+        specific by its scope part or flow (城镇 · 新增 · 就业)."""
+        if self.subject.specific:
+            return True
+        if not self.subject.prose or vocab().rx["not_specific"].search(self.subject.text):
+            return False
+        extra = (self.scope if len(self.scope) > 1 else "") + ("新增" if self.flow else "")
+        return len(self.subject.key) >= 2 and bool(extra)
 
     def about(self) -> str:
         """One line for readers: "全市 · 电信网络诈骗案件 · 2021年 · count"."""
@@ -445,6 +458,8 @@ def compatible_periods(a: Period, b: Period, year: Optional[int]) -> bool:
     Cumulative spans match only each other; sub-periods only the same sub-period ("ytd", the year
     so far, matches the whole year); years must agree (a relative year resolves against the
     publication year); an unstated period matches the current one."""
+    if "ambiguous" in (a.span, b.span):
+        return False  # under a heading that names two periods, which one is meant is unknown
     if a.span or b.span:
         return a.span == b.span and a.year == b.year
     pa, pb = a.part.replace("ytd", ""), b.part.replace("ytd", "")
@@ -457,6 +472,8 @@ def compatible_periods(a: Period, b: Period, year: Optional[int]) -> bool:
         return not other.known or other.relative == 0 or (oy is not None and oy == year)
     if ya is not None and yb is not None:
         return ya == yb
+    if a.year is None and b.year is None and a.relative is None and b.relative is None:
+        return pa == "reported"  # 过去一年 … 这一年: the year the report looks back on
     return a.relative is not None and a.relative == b.relative
 
 
@@ -497,6 +514,10 @@ class FrameReader:
         self.scope_ends = [e for _, e, _ in self.scopes]
         self.headings = self._headings()
         self.heading_starts = [h for h, _ in self.headings]
+        # a paragraph that opens with a period (这一年,… / 五年来,…) sets it for the paragraphs after it,
+        # until the next heading that names a period
+        self.leading = [mk for mk in self.initial if self._para_of(mk.start) >= self.doc.sentence_of(mk.start)[0]]
+        self.leading_ends = [mk.end for mk in self.leading]
         self._topic: tuple[int, str] = (-1, "")
 
     @staticmethod
@@ -514,25 +535,31 @@ class FrameReader:
         return post.startswith(("同期相比", "相比", "同期比"))
 
     def _headings(self) -> list[tuple[int, Period]]:
-        """Periods named in short heading lines (no 。): they hold until the next heading that names one."""
+        """Periods named in short heading lines (no 。): they hold until the next heading that names one.
+        A heading naming two periods (2025年和“十四五”时期工作回顾) leaves its section's period ambiguous."""
         out = []
         text = self.text
         pos = 0
         for line in text.split("\n"):
             s = line.strip()
             if s and len(s) <= 40 and "。" not in s:
+                named = []
                 for mk in self.markers[bisect_left(self.marker_ends, pos + 1):]:
-                    if mk.start >= pos + len(line):
+                    if mk.start >= pos + len(line) or len(named) > 1:
                         break
                     if not mk.reference:
-                        out.append((pos, mk.period))
-                        break
+                        named.append(mk.period)
+                if len(named) == 1:
+                    out.append((pos, named[0]))
+                elif named:
+                    out.append((pos, Period(label=s[:24], span="ambiguous")))
             pos += len(line) + 1
         return out
 
     def period_at(self, pos: int, ss: Optional[int] = None) -> Period:
         """The period of a value at ``pos``: the last non-reference marker before it in its sentence
-        (starting at ``ss``), else the last sentence-initial one in its paragraph, else the section heading's."""
+        (starting at ``ss``), else the last sentence-initial one in its paragraph, else the one opening an
+        earlier paragraph of the section, else the section heading's."""
         if ss is None:
             ss, _ = self.doc.sentence_of(pos)
         para = self._para_of(ss)
@@ -546,6 +573,9 @@ class FrameReader:
         if j >= 0 and self.initial[j].start >= para:
             return self.initial[j].period
         h = bisect_left(self.heading_starts, para + 1) - 1
+        k = bisect_left(self.leading_ends, pos + 1) - 1
+        if k >= 0 and (h < 0 or self.leading[k].start > self.heading_starts[h]):
+            return self.leading[k].period
         return self.headings[h][1] if h >= 0 else Period()
 
     def _para_of(self, pos: int) -> int:
@@ -682,7 +712,13 @@ def same_frame(a: Frame, b: Frame, year: Optional[int]) -> bool:
         return False
     if not compatible_scopes(a.scope, b.scope):
         return False
-    if not compatible_periods(a.period, b.period, year):
+    if a.measure == "streak":
+        # a streak runs up to the time of writing wherever it is stated; only two different written
+        # years (2020年…连续3年 / 2021年…连续4年) make two streaks different statements
+        ya, yb = _abs_year(a.period, year), _abs_year(b.period, year)
+        if ya is not None and yb is not None and ya != yb:
+            return False
+    elif not compatible_periods(a.period, b.period, year):
         return False
     if a.items or b.items:
         return same_items(a.items, b.items)

@@ -276,7 +276,7 @@ def run_restated(ctx) -> None:
             return None
         if q.interval.lo is None or q.interval.hi is None or q.unit is None or not f.period.known:
             return None
-        if not f.subject.core or not f.subject.specific:
+        if not f.subject.core or not f.specific:
             return None
         text = ctx.doc.text
         lead = ctx.doc.text[max(0, q.start - 1):q.start]
