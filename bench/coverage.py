@@ -22,6 +22,9 @@ _DIRECTION = re.compile(
     r"升幅|降幅|涨幅|跌幅|增速|增幅)(?:了|约|达|为|至|到)?(?=[\d.]+%)")
 
 
+VERDICTS: Counter = Counter()
+
+
 def _verdict(c) -> tuple:
     """(verdict, detail) of a change claim, from typed data or the older data dict."""
     data = c.data
@@ -46,6 +49,7 @@ def _measure(path: Path) -> tuple[int, int, int, Counter]:
                 decided[q.start] = verdict
     reached = sum(1 for s in statements if s in decided)
     errors = Counter(f.rule for f in doc.findings if f.severity == "error")
+    VERDICTS.update(decided[s] for s in statements if s in decided)
     return len(statements), reached, sum(errors.values()), errors
 
 
@@ -68,6 +72,7 @@ def main() -> None:
         total_s, total_r, total_e = total_s + n_s, total_r + n_r, total_e + n_e
     print(f"{'total':<10} percent-change statements {total_s:5d}  reach a verdict {total_r:5d} "
           f"({100 * total_r / max(total_s, 1):.1f}%)  error findings {total_e}  {dict(rules)}")
+    print("verdicts of the statements reached:", dict(VERDICTS))
 
 
 if __name__ == "__main__":

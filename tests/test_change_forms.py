@@ -78,3 +78,8 @@ def test_from_to_consistent(text):
     changes = [c for c in check_text(text).claims if c.kind == "change"]
     assert [c.data.verdict for c in changes] == ["consistent"]
     assert check_text(text).findings == []
+
+
+def test_new_value_only_is_untestable_with_a_reason():
+    c = changes("给林郑评100分的受访者比率跌至5.31%,为半年来新低。")[0]
+    assert c.data.verdict == "untestable" and "new value" in c.data.detail

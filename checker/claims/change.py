@@ -146,7 +146,7 @@ def build(doc: Doc) -> list[Claim]:
         if amount is not None and id(amount) in stated:
             continue
         if m.group("ref") is None and (amount is None or amount.kind not in ("percent", "percentage_point")
-                                       or to_form or amount.start - m.end() > 1):
+                                       or amount.start - m.end() > 1):
             continue  # without a written reference only "增长5.5%" itself is a change statement
         value = None
         for q in idx.before(m.start(), max(ss, m.start() - 60)):
@@ -207,6 +207,9 @@ def build(doc: Doc) -> list[Claim]:
                     data.detail = f"a rate changes by 个百分点, not by {amount.text}"
         elif amount is None:
             data.verdict, data.detail = "untestable", "direction only, no amount"
+        elif to_form and amount.kind == "percent":
+            data.verdict = "untestable"
+            data.detail = f"the new value only ({m.group(0)}{amount.text}): no amount of change to recompute"
         else:
             data.verdict = data.verdict or "unchecked"
         if value is not None:
