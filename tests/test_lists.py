@@ -81,3 +81,13 @@ def test_single_value_is_an_info_note():
 ])
 def test_counted_enumerations(text, n):
     assert len(findings(text, "CC151")) == n
+
+
+@pytest.mark.parametrize("text,n", [
+    ("出口增长较快的领域是个人文化和娱乐服务、知识产权使用费、电信计算机和信息服务,分别增长28.3%、23.9%。", 1),
+    ("出口增长较快的领域是个人文化和娱乐服务、知识产权使用费、电信计算机和信息服务,分别增长28.3%、23.9%、20.8%。", 0),
+    ("对东盟、欧盟、美国、韩国和日本进出口分别增长8.4%、10.2%、9.9%、12.3%。", 1),   # 韩国和日本: two items
+    ("对东盟、欧盟、美国、韩国和日本进出口分别增长8.4%、10.2%、9.9%、12.3%和1.8%。", 0),
+])
+def test_lists_introduced_by_a_copula_and_short_joins(text, n):
+    assert len(findings(text, "CC151")) == n

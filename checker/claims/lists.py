@@ -22,6 +22,7 @@ _CLAUSE_END = set(",，;；。:：!！?？\n|")
 _OPEN_BRACKETS = "(（[【“「『《\""
 _CLOSE_BRACKETS = ")）]】”」』》\""
 MAX_SEGMENT = 200
+_INTRODUCERS = ("是", "为", "包括", "：", ":")
 
 
 @dataclass(frozen=True)
@@ -145,12 +146,17 @@ def list_before(text: str, end: int, lo: int = 0, min_items: int = 2) -> ParsedL
         verb = vocab().rx["verb"].match(rest)  # and a verb whose object the list is (查处土地、矿产)
         if verb and verb.end() < len(rest):
             rest = rest[verb.end():]
+        intro = max(rest.rfind(w) + len(w) if rest.rfind(w) >= 0 else -1 for w in _INTRODUCERS)
+        if len(rest) > widest + 2 and 0 < intro < len(rest):
+            rest = rest[intro:]  # 增长较快的领域是个人文化和娱乐服务: the list starts after 是
         if len(rest) > widest + 2:
             rest = rest[-widest:]
             cut = True
     bounds[0] = (first_e - len(rest), first_e)
-    return ParsedList(tuple((start + a, start + b) for a, b in bounds), is_open, start, cut,
-                      joined=join is not None and bool(cuts))
+    # the final 和 may belong to a name (电信计算机和信息服务) when the word before it is long enough
+    # to be half a name; after a short item (韩国和日本) it joins two items for sure
+    ambiguous = join is not None and bool(cuts) and join[0] - (cuts[-1] + 1) >= 3
+    return ParsedList(tuple((start + a, start + b) for a, b in bounds), is_open, start, cut, joined=ambiguous)
 
 
 _VALUE_SEPARATORS = ("、", "和", "及", "与", "以及")

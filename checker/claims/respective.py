@@ -60,11 +60,15 @@ def _alternative(parsed) -> int:
     return len(parsed.items) - 1 if parsed.joined else len(parsed.items)
 
 
+_INTRODUCERS = ("是", "为", "有", "包括", ":", "：")
+
+
 def _bare_list(text: str, parsed) -> bool:
     """A clause that is a list and nothing else (2023年、2024年、2025年): short items, no values in them."""
-    if parsed.cut or text[parsed.segment_start:parsed.start].strip():
-        return False
-    return all(len(it) <= 8 and "%" not in it and "分别" not in it for it in parsed.texts(text))
+    lead = text[parsed.segment_start:parsed.start].strip()
+    if parsed.cut or (lead and not lead.endswith(_INTRODUCERS)):
+        return False  # …领域是A、B、C,分别增长…: a list introduced by 是/为/包括 is bare too
+    return all(len(it) <= 12 and "%" not in it and "分别" not in it for it in parsed.texts(text))
 
 
 def _enumerations(doc: Doc) -> list[Claim]:
