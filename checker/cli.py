@@ -59,6 +59,12 @@ def _parser() -> argparse.ArgumentParser:
     sc.add_argument("--lang", choices=("zh", "en"), default="zh")
     sc.add_argument("--select", default=None)
     sc.add_argument("--ignore", default=None)
+    sc.add_argument("--frames", metavar="FILE", help="also write every claim's frame to FILE "
+                    "(Parquet, or DuckDB when it ends in .duckdb/.db) for `claimcheck cross`")
+    cr = sub.add_parser("cross", help="find contradictions between documents in a frames table")
+    cr.add_argument("frames", help="the table written by `claimcheck scan --frames FILE`")
+    cr.add_argument("--output", "-o", help="write the JSONL findings to FILE (default: standard output)")
+    cr.add_argument("--lang", choices=("zh", "en"), default="zh")
     r = sub.add_parser("rules", help="list the rules")
     r.add_argument("--rules", action="append", default=[], metavar="DIR")
     r.add_argument("--lang", choices=("zh", "en"), default="zh")
@@ -269,7 +275,7 @@ def cmd_scan(args) -> int:
 
     opts = ScanOptions(id_field=args.id_field, text_field=args.text_field, jobs=max(1, args.jobs),
                        engine=args.engine, scheduler=args.scheduler, batch=max(1, args.batch), lang=args.lang,
-                       select=_split(args.select), ignore=_split(args.ignore))
+                       select=_split(args.select), ignore=_split(args.ignore), frames=args.frames)
     bar = None
     if sys.stderr.isatty():
         import os
@@ -301,7 +307,8 @@ def cmd_scan(args) -> int:
     print(f"claimcheck scan: {summary['documents']} documents in {dt:.1f} s "
           f"({summary['documents'] / dt if dt else 0:.1f}/s), {summary['skipped']} already done, "
           f"{summary['claims']} claims, {summary['findings']} findings ({cats or 'none'}), "
-          f"{summary['errors']} unreadable", file=sys.stderr)
+          f"{summary['errors']} unreadable"
+          + (f", {summary['frames']} frames to {args.frames}" if args.frames else ""), file=sys.stderr)
     return 0
 
 
@@ -351,6 +358,10 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_report(args)
         if args.command == "scan":
             return cmd_scan(args)
+        if args.command == "cross":
+            from .cross.cli import cmd_cross
+
+            return cmd_cross(args)
         return cmd_explain(args)
     except ClaimcheckError as e:
         print(f"claimcheck: {e}", file=sys.stderr)

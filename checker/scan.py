@@ -32,6 +32,7 @@ class ScanOptions:
     lang: str = "zh"
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
+    frames: Optional[str] = None       # write every claim's frame to this DuckDB/Parquet table
 
 
 def iter_records(source: str, opts: ScanOptions, skip: set[str],
@@ -78,8 +79,9 @@ def iter_records(source: str, opts: ScanOptions, skip: set[str],
             fh.close()
 
 
-def check_record(rid: str, text, select=(), ignore=(), lang: str = "zh") -> dict:
-    """Check one document; the result is a JSON-ready dict (contract findings, counts)."""
+def check_record(rid: str, text, select=(), ignore=(), lang: str = "zh", frames: bool = False) -> dict:
+    """Check one document; the result is a JSON-ready dict (contract findings, counts; with ``frames``
+    also its frame rows under ``"frames"``, which the parent takes out and appends to the table)."""
     if isinstance(text, InputError):
         return {"id": rid, "error": text.reason, "claims": 0, "findings": []}
     from .io import SourceDocument
@@ -89,12 +91,17 @@ def check_record(rid: str, text, select=(), ignore=(), lang: str = "zh") -> dict
 
     doc = analyse(SourceDocument(path=rid, text=text),
                   CheckOptions(lang=lang, select=list(select), ignore=list(ignore)))
-    return {"id": rid, "error": None, "claims": len(doc.claims),
-            "findings": [finding_out(doc, f).model_dump() for f in doc.findings]}
+    out = {"id": rid, "error": None, "claims": len(doc.claims),
+           "findings": [finding_out(doc, f).model_dump() for f in doc.findings]}
+    if frames:
+        from .cross.rows import frame_rows
+
+        out["frames"] = frame_rows(doc, rid)
+    return out
 
 
-def _check_batch(batch: list[tuple[str, object]], select, ignore, lang) -> list[dict]:
-    return [check_record(rid, text, select, ignore, lang) for rid, text in batch]
+def _check_batch(batch: list[tuple[str, object]], select, ignore, lang, frames=False) -> list[dict]:
+    return [check_record(rid, text, select, ignore, lang, frames) for rid, text in batch]
 
 
 def _batches(records: Iterable, size: int) -> Iterator[list]:
@@ -123,7 +130,7 @@ def done_ids(output: Optional[str]) -> set[str]:
 
 
 def _run_process(batches: Iterator[list], opts: ScanOptions) -> Iterator[list[dict]]:
-    args = (tuple(opts.select), tuple(opts.ignore), opts.lang)
+    args = (tuple(opts.select), tuple(opts.ignore), opts.lang, bool(opts.frames))
     if opts.jobs <= 1:
         for b in batches:
             yield _check_batch(b, *args)
@@ -156,7 +163,7 @@ def _run_dask(batches: Iterator[list], opts: ScanOptions) -> Iterator[list[dict]
         cluster = LocalCluster(n_workers=max(1, opts.jobs), threads_per_worker=1, processes=True,
                                dashboard_address=None)
         client = Client(cluster)
-    args = (tuple(opts.select), tuple(opts.ignore), opts.lang)
+    args = (tuple(opts.select), tuple(opts.ignore), opts.lang, bool(opts.frames))
     try:
         pending = []
         limit = max(2, 2 * sum(client.nthreads().values()))
@@ -184,11 +191,17 @@ def scan(source: str, output: Optional[str], opts: ScanOptions, progress=None) -
             fh.seek(-1, os.SEEK_END)
             if fh.read(1) != b"\n":
                 fh.write(b"\n")
+    if opts.frames:
+        from .cross.store import FrameSink
+
+        sink = FrameSink(opts.frames)
     out = open(output, "a", encoding="utf-8") if output else sys.stdout
     summary: Counter = Counter(skipped=len(skip))
     try:
         for results in runner(batches, opts):
             for r in results:
+                if opts.frames:
+                    sink.append(r.pop("frames", ()))
                 out.write(json.dumps(r, ensure_ascii=False) + "\n")
                 summary["documents"] += 1
                 summary["claims"] += r["claims"]
@@ -202,4 +215,7 @@ def scan(source: str, output: Optional[str], opts: ScanOptions, progress=None) -
     finally:
         if out is not sys.stdout:
             out.close()
+        if opts.frames:
+            summary["frames"] = sink.rows
+            sink.close()
     return summary

@@ -10,7 +10,9 @@ from .spec import RuleSpec, load_rule_file
 
 
 def _rule_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.rglob("*.toml") if "data" not in p.relative_to(directory).parts)
+    # data/ holds vocabularies; cross/ the cross-document rules of ``claimcheck cross`` (checker.cross)
+    return sorted(p for p in directory.rglob("*.toml")
+                  if not {"data", "cross"} & set(p.relative_to(directory).parts))
 
 
 @lru_cache(maxsize=16)

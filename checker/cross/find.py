@@ -1,0 +1,169 @@
+"""Contradictions between documents, read from a frames table.
+
+Three checks, each comparing only frames of *different* documents that the frames' own identity
+(``same_frame``, with every period resolved to an absolute year first) calls the same:
+
+* CC401 one figure (scope, subject, year, measure) stated with values that cannot both hold (exact
+  intervals, so 3.3万 and 33150 agree, 3315 and 3351 do not);
+* CC402 a streak that grows by more than the years between two publications (连续3年 in 2021, 连续6年
+  in 2022);
+* CC403 a change whose implied prior (比上年下降11% from 2951) misses the value another document states
+  for that prior year.
+
+Rows are read ordered by year, measure and dimension and compared inside one such group at a time,
+and inside a group only inside a ``bucket_key`` bucket, so memory holds one group."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from fractions import Fraction
+from itertools import groupby
+from typing import Iterator, Optional
+
+from ..claims.frame import Frame, Period, Subject, bucket_key, same_frame
+from ..numbers import Interval
+from .rows import COLUMNS
+
+_VALUE_MEASURES = ("count", "amount", "quantity")
+_COLS = ", ".join(f'"{c}"' for c in COLUMNS)
+# a streak runs up to the time of writing: its year is the publication's (else the one written)
+# a value's year: a year written, or last year; cumulative spans, the year so far and 过去一年 depend on the day of
+# writing, so they are not compared across documents
+_YEAR = "coalesce(period_year, CASE WHEN period_relative = -1 THEN pubyear - 1 END)"
+_VALUES_SQL = f"""
+SELECT {_COLS}, {_YEAR} AS abs_year FROM frames
+WHERE row_kind IN ('value', 'prior') AND exact AND specific AND subject_core <> '' AND unit IS NOT NULL
+  AND modality = '' AND period_span = '' AND period_part NOT IN ('ytd', 'reported')
+  AND measure IN {_VALUE_MEASURES} AND value_lo IS NOT NULL AND value_hi IS NOT NULL
+  AND {_YEAR} IS NOT NULL
+ORDER BY abs_year, measure, dimension, doc, start
+"""
+_STREAKS_SQL = f"""
+SELECT {_COLS}, coalesce(pubyear, period_year) AS abs_year FROM frames
+WHERE row_kind = 'streak' AND value_lo IS NOT NULL AND coalesce(pubyear, period_year) IS NOT NULL
+ORDER BY outcome, unit, doc, start
+"""
+
+
+@dataclass
+class Finding:
+    """One contradiction between two documents (``a`` is the earlier one)."""
+
+    rule: str
+    a: dict
+    b: dict
+    params: dict
+
+    def to_json(self, rules: dict, lang: str) -> dict:
+        """The JSONL record: rule, message, what it is about and both statements with their spans."""
+        spec = rules[self.rule]
+        msg = (spec["message"]["en"] if lang == "en" else spec["message"]["zh"]).format(**self.params)
+        return {"rule": self.rule, "name": spec["name"], "severity": spec["severity"], "message": msg,
+                "scope": self.a["scope_label"] or self.a["scope"], "subject": _head(self.a),
+                "about": self.a["about"], "documents": [_statement(self.a), _statement(self.b)],
+                "evidence": self.params}
+
+
+def _head(r: dict) -> str:
+    items = json.loads(r["items"] or "[]")
+    if items:
+        return "、".join((i[1] or i[3]) + i[2] for i in items)
+    return (r["subject_core"] or r["subject_topic"]) + r["subject_attr"]
+
+
+def _statement(r: dict) -> dict:
+    return {"doc": r["doc"], "pubyear": r["pubyear"], "published": r["published"], "claim": r["claim"],
+            "row": r["row_kind"], "span": {"start": r["start"], "end": r["end"]}, "quote": r["quote"],
+            "value": r["value"], "period": r["period_label"], "sentence": r["sentence"]}
+
+
+def _bound(s: Optional[str]) -> Optional[Fraction]:
+    return None if s is None else Fraction(s)
+
+
+def frame_of(r: dict, year: Optional[int]) -> Frame:
+    """The ``Frame`` a row describes, its period resolved to the absolute ``year`` (None: no period)."""
+    items = tuple(Subject(text=t, core=c, attr=a, topic=p) for t, c, a, p in json.loads(r["items"] or "[]"))
+    value = Interval(_bound(r["value_lo"]), _bound(r["value_hi"]), bool(r["lo_closed"]), bool(r["hi_closed"]))
+    period = Period(label=f"{year}年", year=year, part=r["period_part"] or "") if year is not None else Period()
+    return Frame(subject=Subject(text=r["subject_text"], core=r["subject_core"], attr=r["subject_attr"],
+                                 topic=r["subject_topic"]),
+                 scope=r["scope"], scope_label=r["scope_label"], period=period, measure=r["measure"],
+                 unit=r["unit"], dimension=r["dimension"], value=value, reference="", flow=r["flow"],
+                 modality=r["modality"], items=items)
+
+
+def _rows(con, sql: str) -> Iterator[dict]:
+    cur = con.execute(sql)
+    names = [d[0] for d in cur.description]
+    while True:
+        chunk = cur.fetchmany(2048)
+        if not chunk:
+            return
+        for t in chunk:
+            yield dict(zip(names, t))
+
+
+def value_conflicts(con) -> Iterator[Finding]:
+    """CC401 (two stated values) and CC403 (an implied prior against a stated value)."""
+    for _, group in groupby(_rows(con, _VALUES_SQL), key=lambda r: (r["abs_year"], r["measure"], r["dimension"])):
+        buckets: dict = {}
+        for r in group:
+            f = frame_of(r, r["abs_year"])
+            firsts = buckets.setdefault(bucket_key(f), {})
+            # one row per document and distinct statement: a repetitive archive is not compared pair by pair
+            firsts.setdefault((r["doc"], r["row_kind"], f.subject.key, f.subject.attr, f.scope, f.flow, r["value"]),
+                              (r, f))
+        for firsts in buckets.values():
+            entries = list(firsts.values())
+            for i, (ra, fa) in enumerate(entries):
+                for rb, fb in entries[i + 1:]:
+                    if ra["doc"] == rb["doc"] or ra["row_kind"] == rb["row_kind"] == "prior":
+                        continue
+                    if fa.value.intersect(fb.value) is not None:
+                        continue
+                    if fa.subject.key != fb.subject.key or not same_frame(fa, fb, None):
+                        continue
+                    yield _value_finding(ra, rb)
+
+
+def _value_finding(ra: dict, rb: dict) -> Finding:
+    if "prior" in (ra["row_kind"], rb["row_kind"]):
+        prior, stated = (ra, rb) if ra["row_kind"] == "prior" else (rb, ra)
+        return Finding("CC403", stated, prior, {"year": prior["abs_year"], "stated": stated["quote"],
+                                                "change": prior["quote"], "prior": prior["value"],
+                                                "doc": stated["doc"], "other": prior["doc"]})
+    a, b = sorted((ra, rb), key=lambda r: (r["pubyear"] or 0, r["doc"]))
+    return Finding("CC401", a, b, {"year": a["abs_year"], "first": a["quote"], "second": b["quote"],
+                                   "doc": a["doc"], "other": b["doc"]})
+
+
+def streak_conflicts(con) -> Iterator[Finding]:
+    """CC402: the same streak (items, scope, outcome) longer by more than the years between two documents."""
+    for _, group in groupby(_rows(con, _STREAKS_SQL), key=lambda r: (r["outcome"], r["unit"])):
+        buckets: dict = {}
+        for r in group:
+            f = frame_of(r, None)
+            if not f.items or not all(s.prose for s in f.items):
+                continue
+            buckets.setdefault(bucket_key(f), []).append((r, f))
+        for entries in buckets.values():
+            for i, (ra, fa) in enumerate(entries):
+                for rb, fb in entries[i + 1:]:
+                    if ra["doc"] == rb["doc"] or ra["abs_year"] == rb["abs_year"]:
+                        continue
+                    (ra_, fa_), (rb_, fb_) = sorted(((ra, fa), (rb, fb)), key=lambda e: e[0]["abs_year"])
+                    gap = rb_["abs_year"] - ra_["abs_year"]
+                    na, nb = Fraction(ra_["value_lo"]), Fraction(rb_["value_lo"])
+                    if nb <= na + gap or not same_frame(fa_, fb_, None):
+                        continue
+                    yield Finding("CC402", ra_, rb_, {"first": ra_["quote"], "second": rb_["quote"],
+                                                      "year": ra_["abs_year"], "other_year": rb_["abs_year"],
+                                                      "gap": gap, "most": str(na + gap),
+                                                      "doc": ra_["doc"], "other": rb_["doc"]})
+
+
+def cross_findings(con) -> Iterator[Finding]:
+    """All cross-document findings of a frames table (a DuckDB connection with a ``frames`` table)."""
+    yield from value_conflicts(con)
+    yield from streak_conflicts(con)

@@ -1,0 +1,104 @@
+"""Frame rows: one flat record per framed claim of an analysed document (strings for exact values)."""
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from fractions import Fraction
+from functools import lru_cache
+from typing import Optional
+
+from ..resources import load_data_toml
+
+# column name → DuckDB type; the order is the table's
+COLUMNS: dict[str, str] = {
+    "doc": "VARCHAR", "pubyear": "INTEGER", "published": "VARCHAR", "claim": "VARCHAR", "kind": "VARCHAR",
+    "row_kind": "VARCHAR",  # value | change | streak | prior (the prior a change implies) | other
+    "start": "INTEGER", "end": "INTEGER", "quote": "VARCHAR", "sentence": "VARCHAR",
+    "scope": "VARCHAR", "scope_label": "VARCHAR",
+    "subject_text": "VARCHAR", "subject_core": "VARCHAR", "subject_attr": "VARCHAR", "subject_topic": "VARCHAR",
+    "items": "VARCHAR", "specific": "BOOLEAN",
+    "period_label": "VARCHAR", "period_year": "INTEGER", "period_relative": "INTEGER", "period_part": "VARCHAR",
+    "period_span": "VARCHAR", "measure": "VARCHAR", "unit": "VARCHAR", "dimension": "VARCHAR",
+    "approx": "VARCHAR", "exact": "BOOLEAN", "value_lo": "VARCHAR", "value_hi": "VARCHAR",
+    "lo_closed": "BOOLEAN", "hi_closed": "BOOLEAN", "value": "VARCHAR",
+    "reference": "VARCHAR", "flow": "VARCHAR", "modality": "VARCHAR", "outcome": "VARCHAR", "about": "VARCHAR",
+}
+SET_NAMES = ("类", "级", "大类", "方面", "大")  # 八类案件: names of sets, not values
+
+
+@lru_cache(maxsize=1)
+def year_on_year() -> frozenset[str]:
+    """References that compare with the year before (rules/data/cross.toml)."""
+    return frozenset(load_data_toml("cross.toml")["prior"]["year_on_year"])
+
+
+def _frac(x: Optional[Fraction]) -> Optional[str]:
+    return None if x is None else str(x)
+
+
+def _subject(s) -> list[str]:
+    return [s.text, s.core, s.attr, s.topic]
+
+
+def _row(doc, rid: str, c, f, row_kind: str, start: int, end: int, exact: bool) -> dict:
+    s, e = doc.orig_span(start, end)
+    ss, se = doc.sentence_of(start)
+    p, v = f.period, f.value
+    pub = doc.source.published
+    return {
+        "doc": rid, "pubyear": doc.year, "published": pub.isoformat() if pub else None, "claim": c.id,
+        "kind": c.kind, "row_kind": row_kind, "start": s, "end": e, "quote": doc.source.text[s:e],
+        "sentence": doc.text[ss:se][:200],
+        "scope": f.scope, "scope_label": f.scope_label,
+        "subject_text": f.subject.text, "subject_core": f.subject.core, "subject_attr": f.subject.attr,
+        "subject_topic": f.subject.topic, "items": json.dumps([_subject(x) for x in f.items], ensure_ascii=False),
+        "specific": f.specific,
+        "period_label": p.label, "period_year": p.year, "period_relative": p.relative, "period_part": p.part,
+        "period_span": p.span, "measure": f.measure, "unit": f.unit, "dimension": f.dimension,
+        "approx": ",".join(f.approx), "exact": exact,
+        "value_lo": _frac(v.lo) if v else None, "value_hi": _frac(v.hi) if v else None,
+        "lo_closed": v.lo_closed if v else None, "hi_closed": v.hi_closed if v else None,
+        "value": str(v) if v else None, "reference": f.reference, "flow": f.flow, "modality": f.modality,
+        "outcome": getattr(c.data, "outcome", "") or getattr(c.data, "direction", "") or "",
+        "about": f.about(),
+    }
+
+
+def frame_rows(doc, rid: str) -> list[dict]:
+    """Every framed claim of ``doc`` as a row (spans are code points of the original text); a change
+    claim also gives a ``prior`` row: the value its comparison implies for the year before."""
+    from ..claims.frame import Period, _abs_year
+    from ..engine.kinds.claimkinds import _value_frame
+    from ..numbers import Interval
+
+    rows = []
+    for c in doc.claims:
+        f = c.frame
+        if f is None or f.value is None:
+            continue
+        q = c.quantities[0] if c.quantities else None
+        exact = q is not None and not q.approx and not q.is_range and q.unit not in SET_NAMES
+        if c.kind == "streak":
+            rows.append(_row(doc, rid, c, replace(f, unit=c.data.unit), "streak", c.start, c.end, True))
+            continue
+        kind = {"quantity": "value", "change": "change"}.get(c.kind, "other")
+        if kind == "change" and c.quantities:
+            amount = c.quantities[-1]
+            exact = not amount.approx and not amount.is_range
+        rows.append(_row(doc, rid, c, f, kind, c.start, c.end, exact))
+        d = c.data
+        if c.kind != "change" or getattr(d, "prior_lo", None) is None or d.prior_hi is None:
+            continue
+        base = _value_frame(c)
+        prior_year = d.reference_year
+        if prior_year is None and d.reference in year_on_year():
+            prior_year = _abs_year(base.period, doc.year) if base is not None else None
+            prior_year = prior_year - 1 if prior_year is not None else None
+        if base is None or prior_year is None or base.period.span or base.period.part:
+            continue
+        prior = replace(base, period=Period(label=f"{prior_year}年", year=prior_year),
+                        value=Interval(d.prior_lo, d.prior_hi))
+        rows.append(_row(doc, rid, c, prior, "prior", c.start, c.end,
+                         exact and not q.approx and not q.is_range))
+    return rows
+
