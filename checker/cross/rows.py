@@ -87,14 +87,17 @@ def frame_rows(doc, rid: str) -> list[dict]:
             exact = not amount.approx and not amount.is_range
         rows.append(_row(doc, rid, c, f, kind, c.start, c.end, exact))
         d = c.data
-        if c.kind != "change" or getattr(d, "prior_lo", None) is None or d.prior_hi is None:
+        if c.kind != "change":
             continue
         base = _value_frame(c)
+        if base is not None:  # the value a change starts from (2951起,比上年下降20% states 2951起)
+            rows.append(_row(doc, rid, c, base, "value", q.start, q.end, not q.approx and not q.is_range))
         prior_year = d.reference_year
         if prior_year is None and d.reference in year_on_year():
             prior_year = _abs_year(base.period, doc.year) if base is not None else None
             prior_year = prior_year - 1 if prior_year is not None else None
-        if base is None or prior_year is None or base.period.span or base.period.part:
+        if base is None or prior_year is None or base.period.span or base.period.part \
+                or d.prior_lo is None or d.prior_hi is None:
             continue
         prior = replace(base, period=Period(label=f"{prior_year}年", year=prior_year),
                         value=Interval(d.prior_lo, d.prior_hi))

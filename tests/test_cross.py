@@ -1,0 +1,160 @@
+"""Consistency across an archive: frames written by ``scan --frames`` and compared by ``cross``.
+
+The cross rules' own examples (rules/cross/*.toml, each an archive of several documents) run here:
+the per-document example mechanism of test_rule_examples cannot express two documents."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+pytest.importorskip("duckdb")
+
+from checker.cross.find import cross_findings  # noqa: E402
+from checker.cross.rules import cross_rules  # noqa: E402
+from checker.cross.store import FrameSink, read_frames  # noqa: E402
+from checker.scan import check_record  # noqa: E402
+
+
+def _findings(docs, tmp_path, name="frames.duckdb"):
+    """Cross findings of an archive ``[(id, year, text)]``, through a frames table on disk."""
+    path = str(tmp_path / name)
+    sink = FrameSink(path)
+    for rid, year, text in docs:
+        header = f"发布时间：{year + 1}-01-15\n" if year else ""
+        sink.append(check_record(rid, header + text, frames=True)["frames"])
+    sink.close()
+    con = read_frames(path)
+    try:
+        return [f.to_json(cross_rules(), "zh") for f in cross_findings(con)]
+    finally:
+        con.close()
+
+
+def _rules(findings):
+    return sorted(f["rule"] for f in findings)
+
+
+CASES = [(rid, i, ex) for rid, spec in sorted(cross_rules().items()) for i, ex in enumerate(spec["examples"])]
+
+
+def test_every_cross_rule_documents_itself():
+    assert set(cross_rules()) == {"CC401", "CC402", "CC403"}
+    for rid, spec in cross_rules().items():
+        verdicts = [ex["verdict"] for ex in spec["examples"]]
+        assert "bad" in verdicts and "good" in verdicts, rid
+        assert spec["message"]["zh"] and spec["message"]["en"], rid
+
+
+@pytest.mark.parametrize("rid,i,ex", CASES, ids=[f"{r}-{i}-{ex['verdict']}" for r, i, ex in CASES])
+def test_rule_example(rid, i, ex, tmp_path):
+    # the example's year is the year the document reports on; it is published the year after
+    docs = [(d["id"], d["year"] - 1, d["text"]) for d in ex["documents"]]
+    hits = [f for f in _findings(docs, tmp_path) if f["rule"] == rid]
+    if ex["verdict"] == "good":
+        assert hits == [], [h["message"] for h in hits]
+    else:
+        assert hits, f"{rid} did not flag {ex['documents']}"
+        assert len({d["doc"] for d in hits[0]["documents"]}) == 2
+
+
+CITY = [
+    ("city-2020", 2020, "2020年全市发生电信网络诈骗案件3600起。全市刑事案件发案数连续2年下降。\n"
+                        "五年来,全市累计新增城镇就业32万人。"),
+    ("city-2021", 2021, "2021年全市发生电信网络诈骗案件3351起,比上年下降6.9%。\n"
+                        "全市刑事案件发案数连续3年下降。\n2021年市区发生电信网络诈骗案件1200起。"),
+    ("city-2022", 2022, "2022年全市发生电信网络诈骗案件2951起,比上年下降20%。\n"
+                        "2021年全市发生电信网络诈骗案件3315起。\n全市刑事案件发案数连续6年下降。\n"
+                        "2021年全市粮食总产量为33150吨。"),
+]
+
+
+def test_three_yearly_reports_one_planted_contradiction_of_each_kind(tmp_path):
+    found = _findings(CITY, tmp_path)
+    # 连续6年 in 2022 is too long after 连续3年 in 2021 and after 连续2年 in 2020
+    assert _rules(found) == ["CC401", "CC402", "CC402", "CC403"]
+    by_rule = {f["rule"]: f for f in found if f["documents"][0]["doc"] != "city-2020"}
+    v = by_rule["CC401"]
+    assert [d["doc"] for d in v["documents"]] == ["city-2021", "city-2022"]
+    assert [d["quote"] for d in v["documents"]] == ["3351起", "3315起"]
+    s = by_rule["CC402"]
+    assert "连续3年" in s["documents"][0]["quote"] and "连续6年" in s["documents"][1]["quote"]
+    assert s["evidence"]["most"] == "4"
+    p = by_rule["CC403"]
+    assert p["documents"][0]["quote"] == "3351起" and "下降20%" in p["documents"][1]["quote"]
+    assert p["scope"] == "全市"
+
+
+def test_spans_index_the_original_text(tmp_path):
+    texts = {rid: f"发布时间：{y + 1}-01-15\n" + t for rid, y, t in CITY}
+    for f in _findings(CITY, tmp_path):
+        for d in f["documents"]:
+            assert texts[d["doc"]][d["span"]["start"]:d["span"]["end"]] == d["quote"]
+
+
+def test_consistent_controls_have_no_findings(tmp_path):
+    docs = [
+        # the same figure restated exactly, and a change whose implied prior holds (3315 × 0.89 ≈ 2951)
+        ("a-2021", 2021, "2021年全市发生电信网络诈骗案件3315起。\n全市刑事案件发案数连续3年下降。"),
+        ("b-2022", 2022, "2022年全市发生电信网络诈骗案件2951起,比上年下降11%。\n"
+                         "2021年全市发生电信网络诈骗案件3315起。\n全市刑事案件发案数连续4年下降。"),
+        # a different scope, a different year, a cumulative figure, a rounded and an approximate value
+        ("c-2022", 2022, "2021年市区发生电信网络诈骗案件1200起。\n2020年全市发生电信网络诈骗案件3600起。\n"
+                         "五年来,全市累计发生电信网络诈骗案件15000起。\n2021年全市粮食总产量为3.3万吨。"),
+        ("d-news", 2022, "2021年全市粮食总产量为33150吨。\n2021年全市发生电信网络诈骗案件约3300起。"),
+    ]
+    assert _findings(docs, tmp_path) == []
+
+
+def test_one_document_is_never_compared_with_itself(tmp_path):
+    docs = [("only", 2022, "2021年全市发生电信网络诈骗案件3351起。\n会议指出,2021年全市发生电信网络诈骗案件3315起。")]
+    assert _findings(docs, tmp_path) == []
+
+
+def test_parquet_and_duckdb_tables_give_the_same_findings(tmp_path):
+    assert _findings(CITY, tmp_path, "f.parquet") == _findings(CITY, tmp_path, "f.duckdb")
+
+
+def _run(*args, **kw):
+    return subprocess.run([sys.executable, "-m", "checker", *args], capture_output=True, text=True, timeout=180,
+                          **kw)
+
+
+def test_scan_frames_then_cross_end_to_end(tmp_path):
+    archive = tmp_path / "city.jsonl"
+    with open(archive, "w", encoding="utf-8") as fh:
+        for rid, y, t in CITY:
+            fh.write(json.dumps({"id": rid, "text": f"发布时间：{y + 1}-01-15\n" + t}, ensure_ascii=False) + "\n")
+    frames = tmp_path / "frames.parquet"
+    p = _run("scan", str(archive), "-o", str(tmp_path / "results.jsonl"), "-j", "2", "--batch", "1",
+             "--frames", str(frames))
+    assert p.returncode == 0, p.stderr
+    assert "frames to" in p.stderr
+    out = tmp_path / "cross.jsonl"
+    p = _run("cross", str(frames), "-o", str(out), "--lang", "en")
+    assert p.returncode == 1, p.stderr
+    found = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert _rules(found) == ["CC401", "CC402", "CC402", "CC403"]
+    assert all(len(f["documents"]) == 2 and f["message"] for f in found)
+    assert "4 cross-document findings" in p.stderr
+
+
+def test_cross_bad_input_is_a_clear_error(tmp_path):
+    p = _run("cross", str(tmp_path / "missing.parquet"))
+    assert p.returncode == 2 and "missing.parquet" in p.stderr and "Traceback" not in p.stderr
+    junk = tmp_path / "junk.parquet"
+    junk.write_text("not a table", encoding="utf-8")
+    p = _run("cross", str(junk))
+    assert p.returncode == 2 and "junk.parquet" in p.stderr and "Traceback" not in p.stderr
+
+
+@pytest.mark.parametrize("first,second,conflict", [
+    ("3.3万吨", "33150吨", False),   # 3.3万 admits [32500, 33500)
+    ("3.3万吨", "34150吨", True),
+    ("12.5亿元", "12.46亿元", False),
+    ("12.5亿元", "12.3亿元", True),
+])
+def test_rounding_decides_a_value_conflict(first, second, conflict, tmp_path):
+    docs = [("r-2021", 2021, f"2021年全市粮食总产量为{first}。"), ("n-2022", 2022, f"2021年全市粮食总产量为{second}。")]
+    docs = docs if "吨" in first else [(r, y, t.replace("粮食总产量", "一般公共预算收入")) for r, y, t in docs]
+    assert _rules(_findings(docs, tmp_path)) == (["CC401"] if conflict else [])
