@@ -16,13 +16,17 @@ from checker.cross.store import FrameSink, read_frames  # noqa: E402
 from checker.scan import check_record  # noqa: E402
 
 
+def _header(year, city="酒泉市"):
+    """A dated header naming the city the document speaks for (全市 means that city)."""
+    return (f"发布时间：{year + 1}-01-15\n" if year else "") + (f"{city}人民政府\n" if city else "")
+
+
 def _findings(docs, tmp_path, name="frames.duckdb"):
-    """Cross findings of an archive ``[(id, year, text)]``, through a frames table on disk."""
+    """Cross findings of an archive ``[(id, year, text[, city])]``, through a frames table on disk."""
     path = str(tmp_path / name)
     sink = FrameSink(path)
-    for rid, year, text in docs:
-        header = f"发布时间：{year + 1}-01-15\n" if year else ""
-        sink.append(check_record(rid, header + text, frames=True)["frames"])
+    for rid, year, text, *city in docs:
+        sink.append(check_record(rid, _header(year, *city) + text, frames=True)["frames"])
     sink.close()
     con = read_frames(path)
     try:
@@ -49,7 +53,7 @@ def test_every_cross_rule_documents_itself():
 @pytest.mark.parametrize("rid,i,ex", CASES, ids=[f"{r}-{i}-{ex['verdict']}" for r, i, ex in CASES])
 def test_rule_example(rid, i, ex, tmp_path):
     # the example's year is the year the document reports on; it is published the year after
-    docs = [(d["id"], d["year"] - 1, d["text"]) for d in ex["documents"]]
+    docs = [(d["id"], d["year"] - 1, d["text"], "") for d in ex["documents"]]
     hits = [f for f in _findings(docs, tmp_path) if f["rule"] == rid]
     if ex["verdict"] == "good":
         assert hits == [], [h["message"] for h in hits]
@@ -86,7 +90,7 @@ def test_three_yearly_reports_one_planted_contradiction_of_each_kind(tmp_path):
 
 
 def test_spans_index_the_original_text(tmp_path):
-    texts = {rid: f"发布时间：{y + 1}-01-15\n" + t for rid, y, t in CITY}
+    texts = {rid: _header(y) + t for rid, y, t in CITY}
     for f in _findings(CITY, tmp_path):
         for d in f["documents"]:
             assert texts[d["doc"]][d["span"]["start"]:d["span"]["end"]] == d["quote"]
@@ -104,6 +108,13 @@ def test_consistent_controls_have_no_findings(tmp_path):
         ("d-news", 2022, "2021年全市粮食总产量为33150吨。\n2021年全市发生电信网络诈骗案件约3300起。"),
     ]
     assert _findings(docs, tmp_path) == []
+
+
+def test_relative_scopes_of_two_cities_are_two_places(tmp_path):
+    # 全市 in a report of 酒泉市 and in one of 嘉峪关市 are different places
+    docs = [(rid, y, t, city) for (rid, y, t), city in zip(CITY, ("酒泉市", "嘉峪关市", "张掖市"))]
+    assert _findings(docs, tmp_path) == []
+    assert _rules(_findings(CITY, tmp_path)) != []
 
 
 def test_one_document_is_never_compared_with_itself(tmp_path):
@@ -124,7 +135,7 @@ def test_scan_frames_then_cross_end_to_end(tmp_path):
     archive = tmp_path / "city.jsonl"
     with open(archive, "w", encoding="utf-8") as fh:
         for rid, y, t in CITY:
-            fh.write(json.dumps({"id": rid, "text": f"发布时间：{y + 1}-01-15\n" + t}, ensure_ascii=False) + "\n")
+            fh.write(json.dumps({"id": rid, "text": _header(y) + t}, ensure_ascii=False) + "\n")
     frames = tmp_path / "frames.parquet"
     p = _run("scan", str(archive), "-o", str(tmp_path / "results.jsonl"), "-j", "2", "--batch", "1",
              "--frames", str(frames))

@@ -20,7 +20,7 @@ from fractions import Fraction
 from itertools import groupby
 from typing import Iterator, Optional
 
-from ..claims.frame import Frame, Period, Subject, bucket_key, same_frame
+from ..claims.frame import Frame, Period, Subject, bucket_key, same_frame, vocab
 from ..numbers import Interval
 from .rows import COLUMNS
 
@@ -93,6 +93,19 @@ def frame_of(r: dict, year: Optional[int]) -> Frame:
                  modality=r["modality"], items=items)
 
 
+def relative_scope(scope: str) -> bool:
+    """Whether a scope is the document's own (全市 → 市, unstated, 市区): it names a place only with the
+    document's region; a named place (肃州区) or 全港/全国 names itself."""
+    return scope in ("", *vocab().whole.values(), *vocab().parts) and scope not in ("港", "国")
+
+
+def same_place(a: dict, b: dict) -> bool:
+    """Two rows' scopes can be one place: a relative scope needs both documents to speak for one region."""
+    if relative_scope(a["scope"]) or relative_scope(b["scope"]):
+        return bool(a["region"]) and a["region"] == b["region"]
+    return True
+
+
 def _rows(con, sql: str) -> Iterator[dict]:
     cur = con.execute(sql)
     names = [d[0] for d in cur.description]
@@ -118,7 +131,8 @@ def value_conflicts(con) -> Iterator[Finding]:
             entries = list(firsts.values())
             for i, (ra, fa) in enumerate(entries):
                 for rb, fb in entries[i + 1:]:
-                    if ra["doc"] == rb["doc"] or ra["row_kind"] == rb["row_kind"] == "prior":
+                    if ra["doc"] == rb["doc"] or ra["row_kind"] == rb["row_kind"] == "prior" \
+                            or not same_place(ra, rb):
                         continue
                     if fa.value.intersect(fb.value) is not None:
                         continue
@@ -150,7 +164,7 @@ def streak_conflicts(con) -> Iterator[Finding]:
         for entries in buckets.values():
             for i, (ra, fa) in enumerate(entries):
                 for rb, fb in entries[i + 1:]:
-                    if ra["doc"] == rb["doc"] or ra["abs_year"] == rb["abs_year"]:
+                    if ra["doc"] == rb["doc"] or ra["abs_year"] == rb["abs_year"] or not same_place(ra, rb):
                         continue
                     (ra_, fa_), (rb_, fb_) = sorted(((ra, fa), (rb, fb)), key=lambda e: e[0]["abs_year"])
                     gap = rb_["abs_year"] - ra_["abs_year"]

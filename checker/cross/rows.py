@@ -11,7 +11,7 @@ from ..resources import load_data_toml
 
 # column name → DuckDB type; the order is the table's
 COLUMNS: dict[str, str] = {
-    "doc": "VARCHAR", "pubyear": "INTEGER", "published": "VARCHAR", "claim": "VARCHAR", "kind": "VARCHAR",
+    "doc": "VARCHAR", "region": "VARCHAR", "pubyear": "INTEGER", "published": "VARCHAR", "claim": "VARCHAR", "kind": "VARCHAR",
     "row_kind": "VARCHAR",  # value | change | streak | prior (the prior a change implies) | other
     "start": "INTEGER", "end": "INTEGER", "quote": "VARCHAR", "sentence": "VARCHAR",
     "scope": "VARCHAR", "scope_label": "VARCHAR",
@@ -46,7 +46,7 @@ def _row(doc, rid: str, c, f, row_kind: str, start: int, end: int, exact: bool) 
     p, v = f.period, f.value
     pub = doc.source.published
     return {
-        "doc": rid, "pubyear": doc.year, "published": pub.isoformat() if pub else None, "claim": c.id,
+        "doc": rid, "region": _region(doc), "pubyear": doc.year, "published": pub.isoformat() if pub else None, "claim": c.id,
         "kind": c.kind, "row_kind": row_kind, "start": s, "end": e, "quote": doc.source.text[s:e],
         "sentence": doc.text[ss:se][:200],
         "scope": f.scope, "scope_label": f.scope_label,
@@ -62,6 +62,13 @@ def _row(doc, rid: str, c, f, row_kind: str, start: int, end: int, exact: bool) 
         "outcome": getattr(c.data, "outcome", "") or getattr(c.data, "direction", "") or "",
         "about": f.about(),
     }
+
+
+def _region(doc) -> str:
+    """The region the document speaks for (全市/全省 and unstated scopes are relative to it), or ""."""
+    sc = doc.scope
+    r = sc.prefecture if sc.default_level == "prefecture" and sc.prefecture else sc.province
+    return r.name if r else ""
 
 
 def frame_rows(doc, rid: str) -> list[dict]:
