@@ -47,11 +47,13 @@ class FrameSink:
 
     def append(self, rows: Iterable[dict]) -> None:
         """Append rows (dicts keyed by ``COLUMNS``)."""
-        values = [tuple(r.get(k) for k in COLUMNS) for r in rows]
-        if values:
-            marks = ", ".join("?" * len(COLUMNS))
-            self.con.executemany(f"INSERT INTO frames VALUES ({marks})", values)
-            self.rows += len(values)
+        rows = list(rows)
+        if rows:
+            # one statement per batch, column by column: unnest zips the lists (executemany costs ~3 ms a row)
+            columns = [[r.get(k) for r in rows] for k in COLUMNS]
+            select = ", ".join(f"unnest(${i + 1}::{t}[])" for i, t in enumerate(COLUMNS.values()))
+            self.con.execute(f"INSERT INTO frames SELECT {select}", columns)
+            self.rows += len(rows)
 
     def close(self) -> None:
         """Flush; for a Parquet target write the file and remove the working database."""
