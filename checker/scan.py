@@ -36,19 +36,22 @@ class ScanOptions:
 
 
 def iter_records(source: str, opts: ScanOptions, skip: set[str],
-                 consumed: Optional[list[int]] = None) -> Iterator[tuple[str, str]]:
-    """``(id, text)`` pairs from a JSONL file, ``-`` (stdin) or a directory tree, lazily;
+                 consumed: Optional[list[int]] = None) -> Iterator[tuple[str, object]]:
+    """``(id, text)`` pairs from a JSONL file, ``-`` (stdin) or a directory tree (there a
+    ``SourceDocument`` carrying the file's metadata date), lazily;
     ``consumed[0]`` counts the bytes of JSONL read so far (for progress and ETA)."""
     consumed = consumed if consumed is not None else [0]
     if source != "-" and os.path.isdir(source):
-        from .io import iter_paths, read_path
+        from .io import SourceDocument, iter_paths, read_path
 
         for p in iter_paths([source]):
             rid = os.path.relpath(p, source)
             if rid in skip:
                 continue
             try:
-                yield rid, read_path(p).readable
+                src = read_path(p)  # the readable text, with the publication date of its metadata
+                yield rid, SourceDocument(path=rid, text=src.readable, published=src.published,
+                                          published_from=src.published_from)
             except InputError as e:
                 yield rid, InputError(e.path, e.reason)  # type: ignore[misc]
         return
@@ -89,7 +92,8 @@ def check_record(rid: str, text, select=(), ignore=(), lang: str = "zh", frames:
     from .pipeline import analyse
     from .report.build import finding_out
 
-    doc = analyse(SourceDocument(path=rid, text=text),
+    source = text if isinstance(text, SourceDocument) else SourceDocument(path=rid, text=text)
+    doc = analyse(source,
                   CheckOptions(lang=lang, select=list(select), ignore=list(ignore)))
     out = {"id": rid, "error": None, "claims": len(doc.claims),
            "findings": [finding_out(doc, f).model_dump() for f in doc.findings]}

@@ -169,3 +169,33 @@ def test_rounding_decides_a_value_conflict(first, second, conflict, tmp_path):
     docs = [("r-2021", 2021, f"2021年全市粮食总产量为{first}。"), ("n-2022", 2022, f"2021年全市粮食总产量为{second}。")]
     docs = docs if "吨" in first else [(r, y, t.replace("粮食总产量", "一般公共预算收入")) for r, y, t in docs]
     assert _rules(_findings(docs, tmp_path)) == (["CC401"] if conflict else [])
+
+
+def test_directory_scan_takes_the_publication_date_from_front_matter(tmp_path):
+    # a streak's year is its document's publication year: in a directory it comes from the front matter
+    d = tmp_path / "news"
+    d.mkdir()
+    for name, date, n in (("a.md", "2021-03-01", 3), ("b.md", "2022-03-01", 6)):
+        (d / name).write_text(f'---\ntitle: "通报"\ndate: "{date}"\n---\n\n酒泉市人民政府\n\n'
+                              f"全市电信网络诈骗案件发案数连续{n}年下降。\n", encoding="utf-8")
+    frames = tmp_path / "frames.duckdb"
+    p = _run("scan", str(d), "-o", str(tmp_path / "r.jsonl"), "--frames", str(frames))
+    assert p.returncode == 0, p.stderr
+    p = _run("cross", str(frames))
+    assert p.returncode == 1, p.stderr
+    found = [json.loads(line) for line in p.stdout.splitlines()]
+    assert _rules(found) == ["CC402"]
+    assert [x["pubyear"] for x in found[0]["documents"]] == [2021, 2022]
+
+
+@pytest.mark.parametrize("text,date", [
+    ('---\ntitle: "x"\ndate: "2020-05-11"\n---\n正文', "2020-05-11"),
+    ("---\npublished: 2021-1-2\n---\n", "2021-01-02"),
+    ("正文\n---\ndate: 2020-05-11\n---\n", None),        # not a leading block
+    ("---\ndate: 2021-13-45\n---\n", None),              # no such day
+])
+def test_front_matter_date(text, date):
+    from checker.io.metadata import front_matter_date
+
+    got = front_matter_date(text)
+    assert (got.isoformat() if got else None) == date

@@ -59,7 +59,13 @@ def read_bytes(data: bytes, path: str) -> SourceDocument:
         from .html import html_view
 
         return SourceDocument(path=path, text=text, format="html", encoding=enc, view=html_view(text, path))
-    return SourceDocument(path=path, text=text, format=fmt, encoding=enc)
+    published = None
+    if fmt == "markdown":
+        from .metadata import front_matter_date
+
+        published = front_matter_date(text)
+    return SourceDocument(path=path, text=text, format=fmt, encoding=enc, published=published,
+                          published_from="front matter" if published else "")
 
 
 def read_path(path: str | os.PathLike) -> SourceDocument:
