@@ -39,6 +39,9 @@ class FrameSink:
             self.con = duckdb.connect(self.db_path)
         except duckdb.Error as e:
             raise InputError(path, f"cannot open the frames table: {e}") from None
+        # the scan's workers need the cores and the memory: one thread, a small buffer pool
+        self.con.execute("SET threads = 1")
+        self.con.execute("SET memory_limit = '128MB'")
         cols = ", ".join(f'"{k}" {t}' for k, t in COLUMNS.items())
         self.con.execute(f"CREATE TABLE IF NOT EXISTS frames ({cols})")
         if is_parquet(path) and os.path.exists(path):
