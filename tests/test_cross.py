@@ -199,3 +199,21 @@ def test_front_matter_date(text, date):
 
     got = front_matter_date(text)
     assert (got.isoformat() if got else None) == date
+
+
+def test_resumed_scan_appends_only_new_documents_to_the_frames_table(tmp_path):
+    archive = tmp_path / "city.jsonl"
+    lines = [json.dumps({"id": rid, "text": _header(y) + t}, ensure_ascii=False) for rid, y, t in CITY]
+    archive.write_text("\n".join(lines[:2]) + "\n", encoding="utf-8")
+    frames, results = tmp_path / "frames.parquet", tmp_path / "r.jsonl"
+    assert _run("scan", str(archive), "-o", str(results), "--frames", str(frames)).returncode == 0
+    con = read_frames(str(frames))
+    first = con.execute("SELECT count(*), count(DISTINCT doc) FROM frames").fetchone()
+    con.close()
+    archive.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert _run("scan", str(archive), "-o", str(results), "--frames", str(frames)).returncode == 0
+    con = read_frames(str(frames))
+    per_doc = dict(con.execute("SELECT doc, count(*) FROM frames GROUP BY doc").fetchall())
+    con.close()
+    assert len(per_doc) == 3 and first[1] == 2
+    assert per_doc["city-2020"] + per_doc["city-2021"] == first[0]  # the first two were not written twice

@@ -141,11 +141,17 @@ def value_conflicts(con) -> Iterator[Finding]:
                     yield _value_finding(ra, rb)
 
 
+def _range(r: dict) -> str:
+    """An implied prior as readers write it: 3666–3711 (one number when exact)."""
+    lo, hi = r["value_lo"], r["value_hi"]
+    return lo if lo == hi else f"{lo}–{hi}"
+
+
 def _value_finding(ra: dict, rb: dict) -> Finding:
     if "prior" in (ra["row_kind"], rb["row_kind"]):
         prior, stated = (ra, rb) if ra["row_kind"] == "prior" else (rb, ra)
         return Finding("CC403", stated, prior, {"year": prior["abs_year"], "stated": stated["quote"],
-                                                "change": prior["quote"], "prior": prior["value"],
+                                                "change": prior["quote"], "prior": _range(prior),
                                                 "doc": stated["doc"], "other": prior["doc"]})
     a, b = sorted((ra, rb), key=lambda r: (r["pubyear"] or 0, r["doc"]))
     return Finding("CC401", a, b, {"year": a["abs_year"], "first": a["quote"], "second": b["quote"],
