@@ -14,15 +14,20 @@ from functools import lru_cache
 
 from ..resources import load_data_toml
 from .interval import Interval
-from .numerals import CN_DIGITS, NumeralError, parse_number
+from .numerals import NumeralError, parse_number, parse_rough
 from .quantity import Quantity
 from .units import UNIT_ALTERNATION, unit_kind
 
 _D = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_CN = "零〇○一二两三四五六七八九十百千万亿"
+_CAPITALS = "壹贰叁肆伍陆柒捌玖拾佰仟"  # financial capitals: a lone one is a word (陆续, 入伍, 收拾)
+_PLACES = "十百千万亿拾佰仟萬億廿卅卌"
+_CN = "零〇○一二两兩三四五六七八九" + _CAPITALS + _PLACES
+# 几 stands for a digit next to a place (十几, 几十, 三万几), never alone (几乎, 茶几)
 _RUN = re.compile(
-    rf"(?:{_D}|[{_CN}])(?:{_D}|[{_CN}]|点(?=[零〇一二两三四五六七八九]))*"
+    rf"(?:{_D}|[{_CN}]|几(?=[{_PLACES}]))(?:{_D}|[{_CN}]|点(?=[零〇一二两三四五六七八九])|(?<=[{_PLACES}])几)*"
 )
+# 壹佰万元整, 玖仟陆佰陆拾伍圆壹角捌分: an amount in capitals read as one number
+_MONEY_TAIL = re.compile(r"[元圆](?:[零〇]?[一二三四五六七八九壹贰叁肆伍陆柒捌玖]角)?(?:[零〇]?[一二三四五六七八九壹贰叁肆伍陆柒捌玖]分)?[整正]?")
 _TAIL = re.compile(
     r"(?P<a1>余|多)?(?P<mag>万亿|亿|万)?(?P<a2>余|多)?"
     rf"(?:(?P<pct>%|‰)|(?P<mult>倍)|(?P<unit>{UNIT_ALTERNATION}))?"
@@ -34,7 +39,7 @@ _DATE = re.compile(
 )
 _RANGE_SEP = ("~", "～", "—", "-", "至", "到", "－", "–")
 _CHENG_STOP = set("为立功果本员效绩就熟年长交型片都千立套像规全效")
-_ZERO_PREFIX = frozenset("百千万亿")
+_ZERO_PREFIX = frozenset("百千万亿佰仟萬億")
 _AFTER_DUO = frozenset("月天年日周小时万亿倍")  # 两个多月, 5年多时间 — but not 573个多功能
 
 
@@ -177,6 +182,12 @@ def extract_quantities(text: str) -> list[Quantity]:
 
 def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quantity | None:
     # 百分之十二 / 百分之12.5
+    if len(run) == 1 and run in _CAPITALS:
+        return None
+    if any(c in _CAPITALS for c in run):
+        money = _read_capital_money(text, s, e)
+        if money is not None:
+            return money
     pct_word = s >= 3 and text.startswith("百分之", s - 3)
     # trailing 万/亿 belong to the tail so 600余万 and 600万 read alike
     core = run
@@ -185,7 +196,7 @@ def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quanti
     try:
         parsed_core = parse_number(core)
     except NumeralError:
-        return _read_chinese_pair(text, s, e, run)
+        return _read_rough(text, s, e, run)
     tail = _TAIL.match(text, s + len(core))
     # all-Chinese single character needs a unit (一是, 一个 in prose)
     is_cn = not any(c.isdigit() for c in run)
@@ -195,7 +206,7 @@ def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quanti
     if parsed_core.positional and is_cn:
         # 二〇二一年 is a year; other digit strings are handled as pairs
         if not (len(core) == 4 and text.startswith("年", s + len(core))):
-            return _read_chinese_pair(text, s, e, run)
+            return _read_rough(text, s, e, run)
     mag = tail.group("mag")
     magnitude = {None: 1, "万": 10**4, "亿": 10**8, "万亿": 10**12}[mag]
     value = parsed_core.value * magnitude
@@ -283,26 +294,39 @@ def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quanti
     )
 
 
-def _read_chinese_pair(text: str, s: int, e: int, run: str) -> Quantity | None:
-    """概数 written with two neighbouring digits: 三四个月 → [3, 4]; 五六十年 → [50, 60]."""
-    digits = [CN_DIGITS.get(c) for c in run]
-    if len(run) >= 2 and None not in digits[:2] and digits[1] == digits[0] + 1 and digits[0] > 0:
-        rest = run[2:]
-        mult = 1
-        if rest:
-            try:
-                mult = parse_number("一" + rest).value
-            except NumeralError:
-                return None
-        lo, hi = digits[0] * mult, digits[1] * mult
-        tail = _TAIL.match(text, e)
-        unit = tail.group("unit")
-        if unit is None:
-            return None
-        return Quantity(s, tail.end(), s, e, text[s:tail.end()], Fraction(lo),
-                        Interval(Fraction(lo), Fraction(hi)), 0, Fraction(1), unit, unit_kind(unit),
-                        ("概数",), 1, False, True, Fraction(hi))
-    return None
+def _read_rough(text: str, s: int, e: int, run: str) -> Quantity | None:
+    """概数 (三四个月, 五六十年, 十几个, 几十年, 三五天): an interval, marked approximate, when a unit follows."""
+    try:
+        iv = parse_rough(run)
+    except NumeralError:
+        return None
+    tail = _TAIL.match(text, e)
+    unit = tail.group("unit")
+    kind = unit_kind(unit)
+    if tail.group("pct"):
+        unit, kind = "%", "percent"
+    elif unit is None or tail.group("mag"):
+        return None
+    magnitude = 1
+    for c in reversed(run):
+        if c not in "万亿萬億":
+            break
+        magnitude *= 10**4 if c in "万萬" else 10**8
+    return Quantity(s, tail.end(), s, e, text[s:tail.end()], iv.lo, iv, 0, Fraction(1), unit, kind,
+                    ("概数",), magnitude, False, True, iv.hi)
+
+
+def _read_capital_money(text: str, s: int, e: int) -> Quantity | None:
+    """An amount in capitals with its money units (壹佰万元整 = 1000000 元, exact)."""
+    m = _MONEY_TAIL.match(text, e)
+    if m is None or (m.end() - e < 2 and text[e] != "圆"):
+        return None
+    try:
+        p = parse_number(text[s:m.end()])
+    except NumeralError:
+        return None
+    return Quantity(s, m.end(), s, e, text[s:m.end()], p.value, Interval.point(p.value), p.decimals, p.step,
+                    "元", "money")
 
 
 def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
