@@ -303,9 +303,9 @@ def _read_rough(text: str, s: int, e: int, run: str) -> Quantity | None:
     tail = _TAIL.match(text, e)
     unit = tail.group("unit")
     kind = unit_kind(unit)
-    if tail.group("pct"):
+    if tail.group("pct") == "%":
         unit, kind = "%", "percent"
-    elif unit is None or tail.group("mag"):
+    elif unit is None or tail.group("mag") or tail.group("pct"):
         return None
     magnitude = 1
     for c in reversed(run):
