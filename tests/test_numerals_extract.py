@@ -81,3 +81,25 @@ def test_colloquial_count_is_decided_exactly():
     doc = check_text("全年新增三万五人,比上年增长25%。")
     change = [c for c in doc.claims if c.kind == "change"][0]
     assert change.quantities[0].value == 35000
+
+
+@pytest.mark.parametrize("text,value", [
+    ("比上年增长-3.4%", Fraction(-34, 10)), ("增速：-2.5%", Fraction(-25, 10)), ("增速为-0.3个百分点", Fraction(-3, 10)),
+])
+def test_signed_rates(text, value):
+    q = one(text)
+    assert q.value == value and q.interval.contains(value) and q.text.startswith("-")
+
+
+@pytest.mark.parametrize("text,values", [
+    ("15%-20%", [15]), ("恐襲-721傷者", [721]), ("2017-2020年", [2017]),
+])
+def test_hyphen_is_not_a_sign(text, values):
+    assert [q.value for q in qs(text)] == values
+
+
+def test_negative_growth_is_a_decrease():
+    """增长-3.4% on 966起 implies a prior of 1000 (a decrease), not 934."""
+    doc = check_text("全市发案966起,比上年增长-3.4%。")
+    change = [c for c in doc.claims if c.kind == "change"][0]
+    assert "1000" in change.data["detail"] and "934" not in change.data["detail"]

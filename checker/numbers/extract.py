@@ -40,6 +40,7 @@ _DATE = re.compile(
 _RANGE_SEP = ("~", "～", "—", "-", "至", "到", "－", "–")
 _CHENG_STOP = set("为立功果本员效绩就熟年长交型片都千立套像规全效")
 _ZERO_PREFIX = frozenset("百千万亿佰仟萬億")
+_MINUS = frozenset("-－−")
 _AFTER_DUO = frozenset("月天年日周小时万亿倍")  # 两个多月, 5年多时间 — but not 573个多功能
 
 
@@ -286,12 +287,22 @@ def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quanti
         base = Interval.rounded(value, step)
     place = _last_place(value, step, magnitude)
     interval = _approx_interval(value, place, tuple(approx), base) if approx else base
+    if kind in ("percent", "percentage_point") and start == s and _minus_before(text, s):
+        value, interval, start = -value, interval.negated(), s - 1     # 比上年增长-3.5%
     return Quantity(
         start=start, end=end, num_start=s, num_end=s + len(core) + (len(mag) if mag and text.startswith(mag, s + len(core)) else 0),
         text=text[start:end], value=value, interval=interval, decimals=parsed_core.decimals,
         step=step, unit=unit, kind=kind, approx=tuple(approx), magnitude=magnitude,
         mixed_numerals=parsed_core.mixed,
     )
+
+
+def _minus_before(text: str, s: int) -> bool:
+    """A minus sign right before ``s`` that follows a word or a colon (增长-3.5%, 增速：-2%), not a digit."""
+    if s < 2 or text[s - 1] not in _MINUS:
+        return False
+    before = text[s - 2]
+    return before in "：:" or "\u4e00" <= before <= "\u9fff"
 
 
 def _read_rough(text: str, s: int, e: int, run: str) -> Quantity | None:
