@@ -108,3 +108,22 @@ def test_written_style_roundtrip(style, data):
 def test_cn2an_oracle_capitals(n):
     """cn2an renders n in financial capitals; we must read back n."""
     assert parse_number(cn2an.an2cn(n, "up")).value == n
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.integers(1, 8), st.sampled_from(["", "十", "百", "千", "万", "十万", "百万", "亿"]))
+def test_rough_pair_property(d, place):
+    """Two neighbouring digits before a place (三四百万) span the two readings of the place."""
+    from checker.testing.numbers import DIGITS
+    unit = parse_number("一" + place).value if place else 1
+    text = DIGITS[d] + DIGITS[d + 1] + place
+    assert parse_rough(text) == Interval(Fraction(d * unit), Fraction((d + 1) * unit))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.integers(1, 99_999_999).filter(lambda t: t % 10))
+def test_rough_ones_property(tens):
+    """十几, 三百二十几 …: a number ending in 十 followed by 几 spans its ones 1–9."""
+    from checker.testing.numbers import chinese_numeral
+    head = chinese_numeral(tens * 10)
+    assert parse_rough(head + "几") == Interval(Fraction(tens * 10 + 1), Fraction(tens * 10 + 9))

@@ -140,7 +140,7 @@ def written_numbers(max_value: int = 10**12 - 1, style: str | None = None):
 
     arabic: 1234567, 1,234,567; plain: 一万零八百一十七, 十二点三四; capital: 壹万零捌佰壹拾柒,
     壹拾贰元零伍分; colloquial: 三万五, 一百二十万三; mixed: 10亿零817万5288, 9.6万, 1.25亿;
-    signed: 负十一, -10.
+    signed: 负十一, -10, 负零点五.
     """
     from hypothesis import strategies as st
 
@@ -160,10 +160,15 @@ def written_numbers(max_value: int = 10**12 - 1, style: str | None = None):
                   st.tuples(st.integers(1, 99999), st.integers(0, 2), st.sampled_from(["万", "亿"]))
                   .map(lambda t: decimal_magnitude(*t))),
         "signed": (ints.map(lambda n: ("负" + chinese_numeral(n), -Fraction(n))),
-                   ints.map(lambda n: (f"-{n}", -Fraction(n)))),
+                   ints.map(lambda n: (f"-{n}", -Fraction(n))),
+                   decimals.map(lambda t: _negative(chinese_decimal(*t)))),
     }
     chosen = WRITTEN_STYLES if style is None else (style,)
     return st.one_of(*(s for name in chosen for s in styles[name]))
+
+
+def _negative(pair: tuple[str, Fraction]) -> tuple[str, Fraction]:
+    return "负" + pair[0], -pair[1]
 
 
 def _colloquial_pair(t: tuple[int, int, int]) -> tuple[str, Fraction]:
