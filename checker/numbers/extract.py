@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..resources import load_data_toml
 from .interval import Interval
-from .numerals import NumeralError, parse_number, parse_rough
+from .numerals import BIG_UNITS, CN_DIGITS, NumeralError, parse_number, parse_rough
 from .quantity import Quantity
 from .units import UNIT_ALTERNATION, unit_kind
 
@@ -27,7 +27,8 @@ _RUN = re.compile(
     rf"(?:{_D}|[{_CN}]|几(?=[{_PLACES}]))(?:{_D}|[{_CN}]|点(?=[零〇一二两三四五六七八九])|(?<=[{_PLACES}])几)*"
 )
 # 壹佰万元整, 玖仟陆佰陆拾伍圆壹角捌分: an amount in capitals read as one number
-_MONEY_TAIL = re.compile(r"[元圆](?:[零〇]?[一二三四五六七八九壹贰叁肆伍陆柒捌玖]角)?(?:[零〇]?[一二三四五六七八九壹贰叁肆伍陆柒捌玖]分)?[整正]?")
+_NONZERO = "".join(ch for ch, d in CN_DIGITS.items() if d)
+_MONEY_TAIL = re.compile(rf"[元圆](?:[零〇]?[{_NONZERO}]角)?(?:[零〇]?[{_NONZERO}]分)?[整正]?")
 _TAIL = re.compile(
     r"(?P<a1>余|多)?(?P<mag>万亿|亿|万)?(?P<a2>余|多)?"
     rf"(?:(?P<pct>%|‰)|(?P<mult>倍)|(?P<unit>{UNIT_ALTERNATION}))?"
@@ -182,13 +183,13 @@ def extract_quantities(text: str) -> list[Quantity]:
 
 
 def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quantity | None:
-    # 百分之十二 / 百分之12.5
     if len(run) == 1 and run in _CAPITALS:
         return None
     if any(c in _CAPITALS for c in run):
         money = _read_capital_money(text, s, e)
         if money is not None:
             return money
+    # 百分之十二 / 百分之12.5
     pct_word = s >= 3 and text.startswith("百分之", s - 3)
     # trailing 万/亿 belong to the tail so 600余万 and 600万 read alike
     core = run
@@ -320,9 +321,9 @@ def _read_rough(text: str, s: int, e: int, run: str) -> Quantity | None:
         return None
     magnitude = 1
     for c in reversed(run):
-        if c not in "万亿萬億":
+        if c not in BIG_UNITS:
             break
-        magnitude *= 10**4 if c in "万萬" else 10**8
+        magnitude *= BIG_UNITS[c]
     return Quantity(s, tail.end(), s, e, text[s:tail.end()], iv.lo, iv, 0, Fraction(1), unit, kind,
                     ("概数",), magnitude, False, True, iv.hi)
 
