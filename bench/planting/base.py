@@ -139,8 +139,9 @@ def _mask(text: str) -> bytes:
     def block(s: int, e: int) -> None:
         m[s:e] = b"\x01" * (e - s)
 
-    if text.startswith("---"):
-        end = text.find("\n---", 3)
+    lead = len(text) - len(text.lstrip())
+    if text.startswith("---", lead):
+        end = text.find("\n---", lead + 3)
         if end != -1:
             block(0, end + 4)
     for pat in (r"<[^<>]*>", r"\]\([^)]*\)", r"https?://[^\s)）\"'<]+", r"!\[[^\]]*\]"):

@@ -17,8 +17,8 @@ POPULATION_WAN = {
 MARGIN = Fraction(3, 2)
 _SCOPE = {"全省": "region", "我省": "region", "全区": "region", "全自治区": "region", "全市": "region",
           "全港": "香港", "本港": "香港", "香港": "香港", "全國": "全国", "全国": "全国", "我国": "全国"}
-_PEOPLE = re.compile(rf"(?<![\d.,])(?P<n>{ARABIC})(?P<m>万|萬|亿|億)?(?P<u>人|名|户|戶)(?!次|均|民币|民幣|大|工)")
-_THINGS = re.compile(rf"(?<![\d.,])(?P<n>{ARABIC})(?P<m>万|萬)(?P<u>家|所|座|个|個)(?!百分|月|小时|小時)")
+_PEOPLE = re.compile(rf"(?<![\d.,每])(?P<n>{ARABIC})(?P<m>万|萬|亿|億)?(?P<u>人|名|户|戶)(?!次|均|口|民币|民幣|大|工|以)")
+_THINGS = re.compile(rf"(?<![\d.,每])(?P<n>{ARABIC})(?P<m>万|萬)(?P<u>家|所|座|个|個)(?!百分|月|小时|小時)")
 _GOLD = re.compile(rf"(?P<n>{ARABIC})(?P<m>万|萬|亿|億)?(?P<u>\w)")
 
 

@@ -138,7 +138,7 @@ class TotalBelowPart(Operator):
             if len(vals) < 1 or m["values"].count("%") or inexact(doc.text, m.start("values"), m.end("values")):
                 continue
             unit, mult = vals[-1]["u"], vals[-1]["m"]
-            if any(v["u"] != unit or v["m"] != mult for v in vals) or len(bare) < 2:
+            if any(v["u"] != unit or v["m"] != mult for v in vals) or len(bare) < 2 or len(vals) != len(bare):
                 continue
             head = doc.text[clause_start(doc.text, m.start()):m.start()]
             if re.search(r"人均|平均|均|率|价|價|指数|指數|水平|标准|標準", head):

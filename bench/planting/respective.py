@@ -123,7 +123,7 @@ class AddValue(_Respective):
 
 
 _ENUM = re.compile(rf"(?P<items>(?:[\u4e00-\u9fff]{{1,6}}、){{1,8}}[\u4e00-\u9fff]{{1,6}}?)(?P<deng>等)?"
-                   rf"(?P<num>[二两兩三四五六七八九十])(?P<cls>级|級|项|項|大|类|類|个|個|方面|种|種|化|家|所|条|條|地)")
+                   rf"(?P<num>[二两兩三四五六七八九十])(?P<cls>级|級|项|項|大|类|類|个|個|方面|种|種|化|家|所|条|條|地)(?!以上|以下|及以上|及以下|公路|水质|水質)")
 
 
 class EnumerationCount(Operator):
