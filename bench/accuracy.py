@@ -126,19 +126,21 @@ def new_hits(case: Case, hits: list[Hit], original: list[Hit]) -> list[Hit]:
     return [h for h in hits if (h.rule, h.start, h.end) not in before]
 
 
-def judge(case: Case, hits: list[Hit], original: list[Hit]) -> tuple[bool, bool]:
-    """(found, strictly found) for one case."""
+def judge(case: Case, hits: list[Hit], original: list[Hit]) -> tuple[bool, bool, str]:
+    """(found, strictly found, the rules that found it) for one case."""
     wanted = CHECKER_CATEGORIES[case.category]
     found = strict = False
+    rules = []
     for h in new_hits(case, hits, original):
         if h.category not in wanted and h.rule not in wanted:
             continue
         spans = [(h.start, h.end), *h.related]
         if any(distance(s, case.gold) <= NEAR for s in spans):
             found = True
+            rules.append(h.rule)
         if any(overlaps(s, case.gold) for s in spans):
             strict = True
-    return found, strict
+    return found, strict, ",".join(sorted(set(rules)))
 
 
 @dataclass
@@ -161,12 +163,15 @@ class CategoryScore:
         return self.strict / self.cases if self.cases else 0.0
 
 
-def score(cases: list[Case], case_hits: list[list[Hit]], orig_hits: dict[str, list[Hit]]) -> dict[str, CategoryScore]:
-    """Per-category scores of the planted cases."""
+def score(cases: list[Case], case_hits: list[list[Hit]], orig_hits: dict[str, list[Hit]],
+          verdicts: Optional[list[tuple[bool, bool, str]]] = None) -> dict[str, CategoryScore]:
+    """Per-category scores of the planted cases (each case's verdict appended to ``verdicts``)."""
     table = {c: CategoryScore() for c in CATEGORIES}
     docs = defaultdict(set)
     for case, hits in zip(cases, case_hits):
-        found, strict = judge(case, hits, orig_hits.get(case.doc, []))
+        found, strict, rules = judge(case, hits, orig_hits.get(case.doc, []))
+        if verdicts is not None:
+            verdicts.append((found, strict, rules))
         s = table[case.category]
         s.cases += 1
         s.found += found
@@ -248,13 +253,13 @@ def judge_originals(docs: list[Document], orig_hits: dict[str, list[Hit]],
 
 
 def review_lines(rep: OriginalsReport) -> Iterable[str]:
-    """Every unreviewed finding as a ready-to-fill ledger line, then a comment with its context."""
+    """Every unreviewed finding as a ledger line (verdict ``?`` to fill in), then a comment with its context."""
     yield "\t".join(LEDGER_HEADER)
     for doc, h in rep.unreviewed:
         quote = escape(doc.text[h.start:h.end])
         context = escape(doc.text[max(0, h.start - 30):h.start]) + "【" + quote + "】" + \
             escape(doc.text[h.end:h.end + 30])
-        yield f"{doc.key}\t{h.rule}\t{h.start}\t{quote}\t\t"
+        yield f"{doc.key}\t{h.rule}\t{h.start}\t{quote}\t?\t"
         yield f"# {h.severity} {h.message} | {context}"
 
 
@@ -288,6 +293,7 @@ class Run:
     """Everything one run measured."""
 
     cases: list[Case]
+    verdicts: list[tuple[bool, bool, str]]
     table: dict[str, CategoryScore]
     originals: OriginalsReport
     docs: list[Document]
@@ -308,10 +314,11 @@ def evaluate(seed: int = 1, per_category: int = FULL_PER_CATEGORY, jobs: int = 2
     failures = [f"{t[0]}: {err}" for t, (err, _) in zip(tasks, results) if err]
     orig_hits = {d.key: hits for d, (_, hits) in zip(docs, results[:len(docs)])}
     case_hits = [hits for _, hits in results[len(docs):]]
-    table = score(cases, case_hits, orig_hits)
+    verdicts: list[tuple[bool, bool, str]] = []
+    table = score(cases, case_hits, orig_hits, verdicts)
     ledger = load_ledger(ledger_path or ROOT / "bench" / "ledger.tsv")
     rep = judge_originals(docs, orig_hits, ledger)
-    return Run(cases, table, rep, docs, failures, time.perf_counter() - t0)
+    return Run(cases, verdicts, table, rep, docs, failures, time.perf_counter() - t0)
 
 
 def main(argv: Optional[list[str]] = None) -> int:
@@ -340,8 +347,9 @@ def main(argv: Optional[list[str]] = None) -> int:
             print(line)
         return 0
     if args.cases:
-        for c in run.cases:
-            print(f"{c.category}\t{c.operator}\t{c.doc}\t{c.gold[0]}\t{escape(c.gold_text)}\t{c.arithmetic}")
+        for c, (found, _, rules) in zip(run.cases, run.verdicts):
+            print(f"{c.category}\t{c.operator}\t{c.doc}\t{c.gold[0]}\t{escape(c.gold_text)}\t"
+                  f"{'found ' + rules if found else 'missed'}\t{c.arithmetic}")
     for line in format_table(run.table, len({c.doc for c in run.cases})):
         print(line)
     rep = run.originals
