@@ -10,7 +10,7 @@ from typing import Optional
 from .base import Case, Edit, Operator, finditer, inexact, make_case
 from .numerals import ARABIC, decimal_value, decimals, fmt, half_width, quantity, round_half_up, show
 from .script import in_script
-from .vocab import COMPARE, COUNT_UNITS, DOWN, MEASURE_UNITS, UP, alternation
+from .vocab import COMPARE, COUNT_UNITS, DOWN, MEASURE_UNITS, REAL_GROWTH, UP, alternation
 
 _DIR = alternation(UP + DOWN)
 _GRIM_SITE = re.compile(
@@ -82,6 +82,37 @@ class GrimPercent(Operator):
             return False
         p = decimal_value(g["p"])
         return prior_reaching(int(r["n"]), p, decimals(g["p"]), is_down(g["dir"])) is None
+
+
+_BARE_COUNT = re.compile(rf"(?<![\d.,])(?P<n>\d+)(?P<unit>{alternation(COUNT_UNITS)})(?=[，。；,;])")
+
+
+class GrimInserted(GrimPercent):
+    """A whole count given a year-on-year fall that no whole prior count gives (1 or 2 decimals)."""
+
+    name = "grim_inserted"
+
+    def sites(self, doc):
+        return [m for m in finditer(_BARE_COUNT, doc) if 10 <= int(m["n"]) <= 5000
+                and not re.search(r"(?:19|20)\d\d$", m["n"]) and not inexact(doc.text, m.start(), m.end())]
+
+    def plant(self, doc, m, rng):
+        n = int(m["n"])
+        places = 1 if n < 500 else 2
+        step = Fraction(1, 10 ** places)
+        start = round_half_up(Fraction(rng.randint(30, 300), 10), places)
+        for k in range(0, 200):
+            p = start + k * step
+            if prior_reaching(n, p, places, down=True) is None:
+                word = "按年下降" if doc.script == "hant" else "同比下降"
+                phrase = f"{word}{fmt(p, places)}%"
+                edit = Edit(doc.text)
+                i = edit.insert(m.end(), "，" + phrase)
+                arith = (f"{n}{m['unit']} {phrase}: prior M = {n}/(1-p), p in [{show(p - step / 2)}, "
+                         f"{show(p + step / 2)})%: no whole M")
+                return self.checked(make_case(doc, self.category, self.name, edit, ("new", i, 3, len(phrase) - 2),
+                                              ("orig", m.start(), m.end()), arith))
+        return None
 
 
 _MULT = r"(?:万亿|萬億|万|萬|亿|億)"
@@ -210,6 +241,13 @@ _CLAIM = re.compile(rf"(?P<n>{ARABIC})(?P<mult>{_MULT})?(?P<unit>{_ANY_UNIT})[�
                     rf"(?P<dir>{_DIR})了?(?P<p>\d+(?:\.\d+)?)%")
 
 
+def nominal_of_real_growth(doc, start: int) -> bool:
+    """The amount is GDP or value added, whose growth is in comparable prices (not nominal)."""
+    from .base import sentence_start
+
+    return re.search(REAL_GROWTH, doc.text[max(sentence_start(doc.text, start), start - 30):start]) is not None
+
+
 def _interval(number: str, mult: str) -> tuple[Fraction, Fraction]:
     v, h = quantity(number, mult or ""), half_width(number, mult or "")
     return v - h, v + h
@@ -237,6 +275,7 @@ class StatedPrior(_FromTo):
     def sites(self, doc):
         # without 同比/比上年 the comparison is with the year before only in yearly reports
         return [m for m in finditer(_CHANGE_SITE, doc) if (m["cmp"] or doc.genre in ("reports", "seeds"))
+                and not nominal_of_real_growth(doc, m.start())
                 and not inexact(doc.text, m.start("n"), m.end("unit"))
                 and not inexact(doc.text, m.start("p"), m.end())]
 
@@ -271,4 +310,4 @@ class StatedPrior(_FromTo):
         return bool(g and r) and prior_contradicts(r, g)
 
 
-OPERATORS = [GrimPercent(), FromToWrongRate(), FromToWrongDirection(), StatedPrior()]
+OPERATORS = [GrimPercent(), GrimInserted(), FromToWrongRate(), FromToWrongDirection(), StatedPrior()]

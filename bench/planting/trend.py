@@ -5,7 +5,7 @@ import re
 from fractions import Fraction
 
 from .base import Edit, Operator, finditer, inexact, make_case, sentence_end
-from .change import _CHANGE_SITE, _CLAIM, _DIR, _MULT, _ANY_UNIT, is_down
+from .change import _ANY_UNIT, _CHANGE_SITE, _CLAIM, _DIR, _MULT, is_down, nominal_of_real_growth
 from .numerals import ARABIC, decimal_value, decimals, fmt, half_width, quantity, round_half_up, show
 from .script import in_script
 from .vocab import COMPARE
@@ -103,6 +103,7 @@ class StatedEarlierValue(Operator):
 
     def sites(self, doc):
         return [m for m in finditer(_CHANGE_SITE, doc) if m["cmp"] and decimal_value(m["p"]) >= 2
+                and not nominal_of_real_growth(doc, m.start())
                 and not inexact(doc.text, m.start("p"), m.end())
                 and (not is_down(m["dir"]) or decimal_value(m["p"]) < 90)]
 

@@ -37,3 +37,6 @@ def alternation(words: list[str]) -> str:
     import re
 
     return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+
+# growth of these is reported in comparable prices, so a stated nominal prior need not reproduce it
+REAL_GROWTH = r"生产总值|生產總值|GDP|增加值"
