@@ -117,13 +117,15 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def new_hits(case: Case, hits: list[Hit], original: list[Hit]) -> list[Hit]:
-    """Findings on the mutated copy that were not already on the original at the same place."""
-    before = set()
+    """Findings on the mutated copy that the original did not already have at that place: a finding of
+    the same rule whose span (carried through the edits) overlaps it means the checker flagged the
+    site before the error was planted, so it earns no credit."""
+    before: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for h in original:
-        s, e = case.to_mutated(h.start), case.to_mutated(h.end, is_end=True)
-        if s is not None and e is not None:
-            before.add((h.rule, s, e))
-    return [h for h in hits if (h.rule, h.start, h.end) not in before]
+        span = (case.to_mutated(h.start, clamp=True), case.to_mutated(h.end, is_end=True, clamp=True))
+        before[h.rule].append(span)
+    return [h for h in hits
+            if not any(overlaps((h.start, h.end), b) or (h.start, h.end) == b for b in before[h.rule])]
 
 
 def judge(case: Case, hits: list[Hit], original: list[Hit]) -> tuple[bool, bool, str]:
@@ -278,6 +280,20 @@ def format_table(table: dict[str, CategoryScore], total_docs: int) -> list[str]:
     return lines
 
 
+def operator_table(cases: list[Case], verdicts: list[tuple[bool, bool, str]]) -> list[str]:
+    """Cases and recall per planting operator, and the rules that found them."""
+    rows: dict[tuple[str, str], list] = {}
+    for c, (found, _, rules) in zip(cases, verdicts):
+        row = rows.setdefault((c.category, c.operator), [0, 0, set()])
+        row[0] += 1
+        row[1] += found
+        row[2].update(r for r in rules.split(",") if r)
+    lines = ["| category | operator | cases | found | recall | found by |", "|---|---|---:|---:|---:|---|"]
+    for (cat, op), (n, f, rules) in rows.items():
+        lines.append(f"| {cat} | {op} | {n} | {f} | {f / n:.2f} | {' '.join(sorted(rules))} |")
+    return lines
+
+
 def summary_line(table: dict[str, CategoryScore], rep: OriginalsReport, docs: int) -> str:
     """The last line: recall, the weakest category, false errors per 10k characters, unreviewed, sizes."""
     cases = sum(s.cases for s in table.values())
@@ -307,7 +323,7 @@ def evaluate(seed: int = 1, per_category: int = FULL_PER_CATEGORY, jobs: int = 2
     t0 = time.perf_counter()
     shared = shared or (ROOT.parent / "shared")
     docs = load_documents(shared, ROOT / "fixtures" / "seeds")
-    cases = plant_cases(docs, seed=seed, per_category=per_category)
+    cases = plant_cases(docs, seed=seed, per_category=per_category) if per_category > 0 else []
     by_key = {d.key: d for d in docs}
     tasks = [(d.path.name, d.text) for d in docs] + [(by_key[c.doc].path.name, c.text) for c in cases]
     results = run_all(tasks, jobs)
@@ -332,11 +348,14 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="folder holding corpus/")
     ap.add_argument("--review", action="store_true", help="print unreviewed findings as ledger lines")
     ap.add_argument("--cases", action="store_true", help="also print every case (category, operator, doc, gold)")
+    ap.add_argument("--by-operator", action="store_true", help="also print recall per planting operator")
     args = ap.parse_args(argv)
     if not (args.shared / "corpus").is_dir():
         print(f"accuracy: {args.shared / 'corpus'}: no such folder (use --shared)", file=sys.stderr)
         return 2
     per = args.per_category or (QUICK_PER_CATEGORY if args.quick else FULL_PER_CATEGORY)
+    if args.review:
+        per = 0           # only the originals are needed
     try:
         run = evaluate(args.seed, per, max(1, args.jobs), args.ledger, args.shared)
     except LedgerError as e:
@@ -350,6 +369,10 @@ def main(argv: Optional[list[str]] = None) -> int:
         for c, (found, _, rules) in zip(run.cases, run.verdicts):
             print(f"{c.category}\t{c.operator}\t{c.doc}\t{c.gold[0]}\t{escape(c.gold_text)}\t"
                   f"{'found ' + rules if found else 'missed'}\t{c.arithmetic}")
+    if args.by_operator:
+        for line in operator_table(run.cases, run.verdicts):
+            print(line)
+        print()
     for line in format_table(run.table, len({c.doc for c in run.cases})):
         print(line)
     rep = run.originals

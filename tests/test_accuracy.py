@@ -90,6 +90,7 @@ def test_offsets_map_from_original_to_mutated():
     assert case.to_mutated(2, is_end=True) == 2     # and after a span ending there
     assert case.to_mutated(4) == 6                  # a replaced stretch starts where its replacement starts
     assert case.to_mutated(5) is None               # inside the replaced stretch
+    assert case.to_mutated(5, clamp=True) == 6      # or, clamped, where its replacement starts
     assert case.to_mutated(6) == 9 and case.text[9] == "g"
 
 
@@ -196,6 +197,11 @@ def test_scoring_needs_the_category_nearby_and_a_new_finding():
     # the same finding already on the original (shifted by the edit) does not count
     before = accuracy.Hit("CC131", "rate", "error", 119, 123, (), "m")
     assert accuracy.judge(case, [near], [before])[:2] == (False, False)
+    # so does one that overlapped the planted site (carried through the edit), even if it moved a little
+    flagged = accuracy.Hit("CC131", "rate", "error", 98, 102, (), "m")
+    moved = accuracy.Hit("CC131", "rate", "error", 98, 106, (), "m")
+    assert accuracy.judge(case, [moved], [flagged])[:2] == (False, False)
+    assert accuracy.judge(case, [moved], [])[:2] == (True, True)
 
 
 @needs_corpus

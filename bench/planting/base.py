@@ -46,8 +46,9 @@ class Case:
             ok = ok and self.text[self.related[0]:self.related[1]] == self.related_text
         return ok
 
-    def to_mutated(self, pos: int, is_end: bool = False) -> Optional[int]:
-        """Map an offset of the original document into the mutated one (None inside an edit).
+    def to_mutated(self, pos: int, is_end: bool = False, clamp: bool = False) -> Optional[int]:
+        """Map an offset of the original document into the mutated one (None inside an edit, or with
+        ``clamp`` the start of what replaced it).
 
         Text inserted exactly at ``pos`` goes before a span starting there and after one ending there.
         """
@@ -61,7 +62,7 @@ class Case:
             if pos <= start:
                 break
             if pos < start + removed:
-                return None
+                return start + shift if clamp else None
             shift += inserted - removed
         return pos + shift
 

@@ -8,7 +8,7 @@ from .numerals import int_value
 from .script import in_script
 from .streak import STREAK, streak_sites
 
-_SINCE = re.compile(r"(?P<y>(?:19|20)\d\d)年以(?:来|來)")
+_SINCE = re.compile(r"(?:自|从|從)?(?P<y>(?:19|20)\d\d)年(?:以来|以來|起|开始|開始)")
 _SINCE_STREAK = re.compile(r"(?P<y>(?:19|20)\d\d)年以(?:来|來)[^。！？\n]{0,40}?(?P<streak>(?:连续|連續)(?P<n>\d{1,2}|[一二两兩三四五六七八九十]+)年)")
 
 
@@ -26,6 +26,7 @@ class SinceInserted(Operator):
     """"Y年以来，" put before a 连续N年 clause with Y so late that N years cannot fit by publication."""
 
     category, name = "datespan", "since_inserted"
+    wording = "{y}年以来，"
 
     def sites(self, doc):
         return [s for s in streak_sites(doc) if s[0]["unit"] == "年" and s[1] >= 3 and doc.year
@@ -36,7 +37,7 @@ class SinceInserted(Operator):
         since = doc.year - n + rng.choice([2, 3])
         if since > doc.year:
             since = doc.year
-        phrase = f"{since}年{in_script('以来', doc.script)}，"
+        phrase = in_script(self.wording.format(y=since), doc.script)
         edit = Edit(doc.text)
         i = edit.insert(cs, phrase)
         arith = (f"published {doc.year} at the latest: {since}–{doc.year} is {years_allowed(since, doc.year)} "
@@ -48,6 +49,13 @@ class SinceInserted(Operator):
         g, r = _SINCE.fullmatch(case.gold_text), STREAK.fullmatch(case.related_text)
         return bool(g and r) and too_long(int(g["y"]), int_value(r["n"]), case.facts["year"]) \
             and case.related[0] - case.gold[1] < 60
+
+
+class SinceFromYear(SinceInserted):
+    """"自Y年起，" put before a 连续N年 clause with Y so late that N years cannot fit by publication."""
+
+    name = "since_from_year"
+    wording = "自{y}年起，"
 
 
 class SinceMovedLater(Operator):
@@ -104,4 +112,4 @@ def _han(n: int, script: str) -> str:
     return han_text(n, script == "hant")
 
 
-OPERATORS = [SinceInserted(), SinceMovedLater(), StreakLengthened()]
+OPERATORS = [SinceInserted(), SinceFromYear(), SinceMovedLater(), StreakLengthened()]

@@ -12,8 +12,14 @@ _MULT = r"(?:万亿|萬億|万|萬|亿|億)"
 _UNITS = alternation(MEASURE_UNITS + COUNT_UNITS)
 _AMOUNT = rf"(?P<NAME>{ARABIC})(?P<NAMEm>{_MULT})?(?P<NAMEu>{_UNITS})"
 _PARTWHOLE = re.compile(
-    rf"(?<![\d.,])" + _AMOUNT.replace("NAME", "w") + rf"(?![\d%次])[，,。；;]?(?:其中|當中|当中)[，,]?"
-    rf"(?P<label>[^\d，。；,;%]{{1,14}}?)" + _AMOUNT.replace("NAME", "p") + r"(?![\d%次])")
+    rf"(?<![\d.,])" + _AMOUNT.replace("NAME", "w") + rf"(?![\d%次])(?P<noun>[\u4e00-\u9fff]{{0,4}})[，,。；;（(]?"
+    rf"(?:其中|當中|当中)[，,：:]?(?:包括)?(?P<label>[^\d，。；,;%]{{0,14}}?)" + _AMOUNT.replace("NAME", "p") + r"(?![\d%次])")
+_SAME_UNIT = {"名": "人", "位": "人"}
+
+
+def same_unit(a: str, b: str) -> bool:
+    """Units that count the same things (名, 位 and 人 all count people)."""
+    return _SAME_UNIT.get(a, a) == _SAME_UNIT.get(b, b)
 _ONE = re.compile(rf"(?P<n>{ARABIC})(?P<m>{_MULT})?(?P<u>{_UNITS})")
 
 
@@ -25,13 +31,13 @@ def bounds(n: str, mult: str) -> tuple[Fraction, Fraction]:
 
 def part_exceeds(whole: re.Match, part: re.Match) -> bool:
     """Same unit, and the smallest value the part admits is above the largest the whole admits."""
-    return whole["u"] == part["u"] and bounds(part["n"], part["m"])[0] > bounds(whole["n"], whole["m"])[1]
+    return same_unit(whole["u"], part["u"]) and bounds(part["n"], part["m"])[0] > bounds(whole["n"], whole["m"])[1]
 
 
 def _sites(doc):
     out = []
     for m in finditer(_PARTWHOLE, doc):
-        if m["wu"] != m["pu"] or inexact(doc.text, m.start("w"), m.end("wu")) or inexact(doc.text, m.start("p"), m.end("pu")):
+        if not same_unit(m["wu"], m["pu"]) or inexact(doc.text, m.start("w"), m.end("wu")) or inexact(doc.text, m.start("p"), m.end("pu")):
             continue
         if bounds(m["p"], m["pm"])[1] < bounds(m["w"], m["wm"])[0]:
             out.append(m)
