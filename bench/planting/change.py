@@ -93,8 +93,10 @@ class GrimInserted(GrimPercent):
     name = "grim_inserted"
 
     def sites(self, doc):
+        # not a difference (多12人, 增加12人): a change of a difference reads as nonsense
         return [m for m in finditer(_BARE_COUNT, doc) if 10 <= int(m["n"]) <= 5000
-                and not re.search(r"(?:19|20)\d\d$", m["n"]) and not inexact(doc.text, m.start(), m.end())]
+                and not re.search(r"(?:19|20)\d\d$", m["n"]) and not inexact(doc.text, m.start(), m.end())
+                and not re.search(r"[多少增减減加]了?$", doc.text[max(0, m.start() - 2):m.start()])]
 
     def plant(self, doc, m, rng):
         n = int(m["n"])
