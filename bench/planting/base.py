@@ -212,6 +212,10 @@ def insertion_points(doc: Document) -> list[int]:
         line_start = text.rfind("\n", 0, p) + 1
         if text[line_start:line_start + 1] in "#|>":
             continue
+        line_end = text.find("\n", p)
+        # a paragraph of the article, not page chrome, a caption or a one-line note
+        if han_count(text[line_start:line_end if line_end != -1 else len(text)]) < 40:
+            continue
         out.append(p)
     return out
 
