@@ -214,7 +214,8 @@ def insertion_points(doc: Document) -> list[int]:
             continue
         line_end = text.find("\n", p)
         # a paragraph of the article, not page chrome, a caption or a one-line note
-        if han_count(text[line_start:line_end if line_end != -1 else len(text)]) < 40:
+        line = text[line_start:line_end if line_end != -1 else len(text)]
+        if han_count(line) < 40 or line.strip() in doc.boilerplate:
             continue
         out.append(p)
     return out

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 GENRES = ("reports", "sina", "hk")
@@ -23,6 +24,7 @@ class Document:
     script: str         # hans | hant
     year: int           # publication year (generous upper bound for the seeds)
     region: str         # province-level region the document is about ("" when national)
+    boilerplate: frozenset = field(default=frozenset(), compare=False, repr=False)  # lines shared by many documents
 
     @property
     def suffix(self) -> str:
@@ -63,4 +65,7 @@ def load_documents(shared: Path, seeds: Path) -> list[Document]:
         # the seeds carry no date: the latest year they name, plus one, bounds publication from above
         docs.append(Document(f"seeds/{path.name}", path, "seeds", text, "hans",
                              (max(years) + 1) if years else 0, _seed_region(text)))
-    return docs
+    # page chrome: a line that three or more documents carry word for word (subscription footers ...)
+    counts = Counter(line.strip() for d in docs for line in set(d.text.splitlines()) if len(line.strip()) >= 10)
+    shared = frozenset(line for line, n in counts.items() if n >= 3)
+    return [replace(d, boilerplate=shared) for d in docs]
