@@ -217,6 +217,9 @@ def insertion_points(doc: Document) -> list[int]:
         line = text[line_start:line_end if line_end != -1 else len(text)]
         if han_count(line) < 40 or line.strip() in doc.boilerplate:
             continue
+        before = text[line_start:p]
+        if before.count("「") > before.count("」") or before.count("“") > before.count("”"):
+            continue      # inside a quotation: a new sentence there would be put in someone's mouth
         out.append(p)
     return out
 

@@ -7,6 +7,7 @@ from .base import (Edit, Operator, clause_end, clause_start, finditer, han_count
                    sentence_end, sentence_start)
 from .numerals import HAN_NUMERAL, han_text, int_value
 
+_CONNECTIVE = re.compile(r"^(?:同时|同時|因为|因為|由于|由於|并且|並且|并|並|且|而|但|其中|此外|另外|以及|还|還|又|也)+")
 STREAK = re.compile(rf"(?P<lian>连续|連續)(?P<n>\d{{1,2}}|{HAN_NUMERAL})(?P<unit>年|个月|個月)")
 
 
@@ -19,7 +20,9 @@ def streak_sites(doc):
         except ValueError:
             continue
         cs, ce = clause_start(doc.text, m.start()), clause_end(doc.text, m.end())
-        if n < 2 or han_count(doc.text[cs:m.start()]) < 2 or ce - cs > 60:
+        head = doc.text[cs:m.start()]
+        # the clause names its own subject (not only a connective: 同时连续五个月…)
+        if n < 2 or han_count(_CONNECTIVE.sub("", head)) < 2 or ce - cs > 60:
             continue
         out.append((m, n, cs, ce))
     return out
