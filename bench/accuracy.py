@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]     # this checkout's checker, and the planting package
 
 from planting import CATEGORIES, Case, Document, load_documents, plant_cases  # noqa: E402
 
@@ -347,7 +347,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--ledger", type=Path, default=ROOT / "bench" / "ledger.tsv", help="ledger TSV")
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="folder holding corpus/")
     ap.add_argument("--review", action="store_true", help="print unreviewed findings as ledger lines")
-    ap.add_argument("--cases", action="store_true", help="also print every case (category, operator, doc, gold)")
+    ap.add_argument("--cases", action="store_true", help="also print every case (operator, document, gold and related spans, verdict, arithmetic)")
     ap.add_argument("--by-operator", action="store_true", help="also print recall per planting operator")
     args = ap.parse_args(argv)
     if not (args.shared / "corpus").is_dir():
@@ -367,8 +367,9 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 0
     if args.cases:
         for c, (found, _, rules) in zip(run.cases, run.verdicts):
-            print(f"{c.category}\t{c.operator}\t{c.doc}\t{c.gold[0]}\t{escape(c.gold_text)}\t"
-                  f"{'found ' + rules if found else 'missed'}\t{c.arithmetic}")
+            related = f"{c.related[0]}:{c.related[1]} {escape(c.related_text)}" if c.related else "-"
+            print(f"{c.category}\t{c.operator}\t{c.doc}\t{c.gold[0]}:{c.gold[1]} {escape(c.gold_text)}\t"
+                  f"{related}\t{'found ' + rules if found else 'missed'}\t{c.arithmetic}")
     if args.by_operator:
         for line in operator_table(run.cases, run.verdicts):
             print(line)
