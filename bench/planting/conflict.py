@@ -49,7 +49,7 @@ def _sites(doc):
         cs, ce = clause_start(doc.text, m.start()), clause_end(doc.text, m.end())
         ss = sentence_start(doc.text, m.start())
         # the restated clause must carry its own period and subject
-        head = doc.text[ss:m.start()]
+        head = doc.text[ss:m.start()].lstrip(" \u3000\t")
         if not _PERIOD.search(head) or "分别" in head or "分別" in head or han_count(doc.text[cs:m.start()]) < 3 or m.end() - ss > 90:
             continue
         if re.search(r"(?:19|20)\d\d年$", doc.text[max(0, m.start() - 5):m.end()]):
@@ -82,7 +82,7 @@ class RestateCount(Operator):
         if at is None:
             return None
         lead = in_script("据统计，", doc.script)
-        head = doc.text[ss:m.start()]
+        head = doc.text[ss:m.start()].lstrip(" \u3000\t")
         amount = new + (m["mult"] or "") + m["unit"]
         sentence = lead + head + amount + doc.text[m.end():ce] + "。"
         edit = Edit(doc.text)
@@ -122,7 +122,7 @@ class RestateInLargerUnit(Operator):
         if at is None:
             return None
         lead = in_script("据统计，", doc.script)
-        head = doc.text[ss:m.start()]
+        head = doc.text[ss:m.start()].lstrip(" \u3000\t")
         edit = Edit(doc.text)
         i = edit.insert(at, lead + head + amount + doc.text[m.end():ce] + "。")
         arith = f"{m.group(0)} = {show(v / big)}{mult}; restated {amount} admits ±{show(half_width(text_n))}{mult}: disjoint"
@@ -173,4 +173,58 @@ class EditRepeated(Operator):
         return bool(g and r) and disjoint(g, r) and same_left
 
 
-OPERATORS = [RestateCount(), RestateInLargerUnit(), EditRepeated()]
+_RATE = re.compile(r"(?P<dir>增长|增長|下降|上升|减少|減少|提高|下跌)(?P<p>\d+(?:\.\d+)?)%(?![\d.])")
+
+
+def _rate_interval(m: re.Match) -> tuple[Fraction, Fraction]:
+    h = half_width(m["p"])
+    return quantity(m["p"]) - h, quantity(m["p"]) + h
+
+
+class RestateRate(Operator):
+    """A sentence with a rate of change restated later (据统计，…) with another rate."""
+
+    category, name = "conflict", "restate_rate"
+
+    def sites(self, doc):
+        out = []
+        for m in finditer(_RATE, doc):
+            if inexact(doc.text, m.start("p"), m.end()):
+                continue
+            ss, cs, ce = sentence_start(doc.text, m.start()), clause_start(doc.text, m.start()), clause_end(doc.text, m.end())
+            head = doc.text[ss:m.start()].lstrip(" \u3000\t")
+            if not _PERIOD.search(head) or han_count(doc.text[cs:m.start()]) < 4 or m.end() - ss > 90 \
+                    or "分别" in head or "分別" in head or re.search(r"[\d%]", doc.text[cs:m.start()]):
+                continue      # the clause must name the metric itself (not 3315起，下降12%)
+            out.append((m, ss, ce))
+        return out
+
+    def plant(self, doc, site, rng):
+        m, ss, ce = site
+        p = quantity(m["p"])
+        places = len(m["p"].split(".")[1]) if "." in m["p"] else 0
+        delta = max(Fraction(1), p * Fraction(rng.choice([2, 3]), 10))
+        new_p = p + delta if rng.random() < 0.5 or p - delta <= 0 else p - delta
+        new = fmt(round_half_up(new_p, places), places)
+        at = pick_insertion(doc, rng, after=sentence_end(doc.text, m.end()))
+        if at is None or new == m["p"]:
+            return None
+        lead = in_script("据统计，", doc.script)
+        head = doc.text[ss:m.start()].lstrip(" \u3000\t")
+        rate = f"{m['dir']}{new}%"
+        edit = Edit(doc.text)
+        i = edit.insert(at, lead + head + rate + doc.text[m.end():ce] + "。")
+        lo, hi = _rate_interval(m)
+        arith = f"{m.group(0)} admits [{show(lo)}, {show(hi)}]%; restated {rate}: disjoint"
+        return self.checked(make_case(doc, self.category, self.name, edit, ("new", i, len(lead) + len(head), len(rate)),
+                                      ("orig", m.start(), m.end()), arith))
+
+    def verify(self, case):
+        g, r = _RATE.fullmatch(case.gold_text), _RATE.fullmatch(case.related_text)
+        if not g or not r or g["dir"] != r["dir"]:
+            return False
+        (g_lo, g_hi), (r_lo, r_hi) = _rate_interval(g), _rate_interval(r)
+        return (g_hi < r_lo or r_hi < g_lo) and same_words(case.text, case.gold, case.related)
+
+
+OPERATORS = [RestateCount(), RestateInLargerUnit(), EditRepeated(), RestateRate()]
