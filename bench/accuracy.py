@@ -19,8 +19,6 @@ gold span; strict recall counts overlap only.  Spans are the findings' original 
 from __future__ import annotations
 
 import argparse
-import csv
-import os
 import sys
 import time
 from collections import defaultdict
@@ -79,6 +77,8 @@ def analyse_text(name: str, text: str) -> tuple[Optional[str], list[Hit]]:
         doc = analyse(read_bytes(text.encode("utf-8"), name))
     except InputError as e:
         return str(e), []
+    except Exception as e:  # a crash is a result too: the case counts as missed and is listed
+        return f"crashed: {type(e).__name__}: {e}", []
     hits = []
     for f in doc.findings:
         out = finding_out(doc, f)   # the JSON output's original offsets
@@ -383,7 +383,7 @@ def main(argv: Optional[list[str]] = None) -> int:
           f"warning-level {rep.per_10k(rep.warnings):.2f} per 10k ({rep.warnings}); "
           f"seed {args.seed}, {per} per category, {args.jobs} jobs, {run.seconds:.0f} s")
     for f in run.failures:
-        print(f"unreadable: {f}")
+        print(f"not analysed: {f}")
     print(summary_line(run.table, rep, len(run.docs)))
     return 0
 

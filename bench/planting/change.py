@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import math
-import random
 import re
 from fractions import Fraction
 from typing import Optional
 
-from .base import Case, Edit, Operator, finditer, inexact, make_case
+from .base import Edit, Operator, finditer, inexact, make_case, sentence_start
 from .numerals import ARABIC, decimal_value, decimals, fmt, half_width, quantity, round_half_up, show
 from .script import in_script
 from .vocab import COMPARE, COUNT_UNITS, DOWN, MEASURE_UNITS, REAL_GROWTH, UP, alternation
@@ -245,8 +244,6 @@ _CLAIM = re.compile(rf"(?P<n>{ARABIC})(?P<mult>{_MULT})?(?P<unit>{_ANY_UNIT})[ï¼
 
 def nominal_of_real_growth(doc, start: int) -> bool:
     """The amount is GDP or value added, whose growth is in comparable prices (not nominal)."""
-    from .base import sentence_start
-
     return re.search(REAL_GROWTH, doc.text[max(sentence_start(doc.text, start), start - 30):start]) is not None
 
 

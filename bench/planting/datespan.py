@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from .base import Edit, Operator, finditer, make_case, sentence_end, sentence_start
-from .numerals import int_value
+from .base import Edit, Operator, finditer, make_case, sentence_start
+from .numerals import han_text, int_value
 from .script import in_script
 from .streak import STREAK, streak_sites
 
@@ -92,7 +92,7 @@ class StreakLengthened(Operator):
 
     def plant(self, doc, m, rng):
         n = years_allowed(int(m["y"]), doc.year) + rng.choice([1, 2])
-        new = str(n) if m["n"].isdigit() else _han(n, doc.script)
+        new = str(n) if m["n"].isdigit() else han_text(n, doc.script == "hant")
         edit = Edit(doc.text)
         i = edit.replace(m.start("n"), m.end("n"), new)
         streak = m["streak"][:2] + new + "年"
@@ -104,12 +104,6 @@ class StreakLengthened(Operator):
         g = STREAK.fullmatch(case.gold_text)
         r = _SINCE.fullmatch(case.related_text)
         return bool(g and r) and too_long(int(r["y"]), int_value(g["n"]), case.facts["year"])
-
-
-def _han(n: int, script: str) -> str:
-    from .numerals import han_text
-
-    return han_text(n, script == "hant")
 
 
 OPERATORS = [SinceInserted(), SinceFromYear(), SinceMovedLater(), StreakLengthened()]

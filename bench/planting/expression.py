@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .base import Edit, Operator, finditer, make_case
 from .numerals import ARABIC, han_text
@@ -34,7 +35,7 @@ class AddZuoyou(Operator):
         case = make_case(doc, self.category, self.name, edit, ("orig", m.start(), m.end()), None,
                          "约 and 左右 both mark the same number as approximate")
         gold = (case.gold[0], case.gold[1] + 2)
-        return self.checked(type(case)(**{**case.__dict__, "gold": gold, "gold_text": case.text[gold[0]:gold[1]]}))
+        return self.checked(replace(case, gold=gold, gold_text=case.text[gold[0]:gold[1]]))
 
     def verify(self, case):
         return bool(STACKED.fullmatch(case.gold_text))
@@ -107,7 +108,7 @@ class DropMeasureWord(Operator):
         edit.replace(m.start("u"), m.end("u"), "")
         case = make_case(doc, self.category, self.name, edit, ("orig", m.start() - 2, m.end("n")), None,
                          f"{m['n']} counts {m['u']}: the measure word is missing")
-        return self.checked(type(case)(**{**case.__dict__, "facts": {"unit": m["u"]}}))
+        return self.checked(replace(case, facts={"unit": m["u"]}))
 
     def verify(self, case):
         text = case.text

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from .base import Edit, Operator, clause_start, finditer, inexact, make_case, sentence_start
+from .base import Edit, Operator, finditer, inexact, make_case, sentence_start
 from .numerals import ARABIC, quantity, show
 
 # Resident population, 2020 census (万人), rounded: the harness's own table, used with a 1.5x margin.

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from fractions import Fraction
 
 from .base import Edit, Operator, finditer, inexact, make_case
 from .numerals import decimal_value

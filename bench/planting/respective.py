@@ -3,6 +3,7 @@ no longer matches its items."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .base import Edit, Operator, clause_start, finditer, make_case
 from .numerals import ARABIC, HAN_NUMERAL, han_int, han_text
@@ -74,7 +75,7 @@ class DropValue(_Respective):
         g0 = case.gold[0]
         text = case.text
         gold = (g0, g0 + (end - start) - removed)
-        return self.checked(type(case)(**{**case.__dict__, "gold": gold, "gold_text": text[gold[0]:gold[1]]}))
+        return self.checked(replace(case, gold=gold, gold_text=text[gold[0]:gold[1]]))
 
 
 class DropItem(_Respective):
@@ -97,8 +98,8 @@ class DropItem(_Respective):
         case = make_case(doc, self.category, self.name, edit, ("orig", m.start("values"), m.end("values")),
                          ("orig", cs, cs), arith)
         rel = (case.related[0], case.related[0] + len(segment) - (end - start))
-        return self.checked(type(case)(**{**case.__dict__, "related": rel,
-                                          "related_text": case.text[rel[0]:rel[1]]}))
+        return self.checked(replace(case, related=rel,
+                                          related_text=case.text[rel[0]:rel[1]]))
 
 
 class AddValue(_Respective):
@@ -119,7 +120,7 @@ class AddValue(_Respective):
         case = make_case(doc, self.category, self.name, edit, ("orig", m.start("values"), m.end("values")),
                          ("orig", cs, m.start()), arith)
         gold = (case.gold[0], case.gold[1] + 1 + len(extra))
-        return self.checked(type(case)(**{**case.__dict__, "gold": gold, "gold_text": case.text[gold[0]:gold[1]]}))
+        return self.checked(replace(case, gold=gold, gold_text=case.text[gold[0]:gold[1]]))
 
 
 _ENUM = re.compile(rf"(?P<items>(?:[\u4e00-\u9fff]{{1,6}}、){{1,8}}[\u4e00-\u9fff]{{1,6}}?)(?P<deng>等)?"
