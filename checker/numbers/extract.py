@@ -51,6 +51,22 @@ def _lexicon():
     )
 
 
+@lru_cache(maxsize=1)
+def _context_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(units that begin with a numeral character, words after 近+duration meaning "recent")."""
+    data = load_data_toml("number_context.toml")
+    return (tuple(sorted(data["numeral_led_units"], key=len, reverse=True)),
+            tuple(sorted(data["recent_followers"], key=len, reverse=True)))
+
+
+def _unit_owned_end(text: str, s: int, e: int) -> int:
+    """End of the numeral run once a trailing 千/百/十 that starts a unit word (千克) is given back."""
+    units = _context_words()[0]
+    while e - s > 1 and text.startswith(units, e - 1) and text[e - 1] in "十百千":
+        e -= 1
+    return e
+
+
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
     idiom_re = _lexicon()[0]
     return [m.span() for m in idiom_re.finditer(text)]
@@ -157,6 +173,9 @@ def extract_quantities(text: str) -> list[Quantity]:
         if date_spans and _overlaps(date_spans, s, e):
             continue
         run = m.group(0)
+        e2 = _unit_owned_end(text, s, e)
+        if e2 != e:
+            e, run = e2, run[:e2 - s]
         if len(run) > 40:
             continue  # a digit string this long is a code or junk, not a quantity
         # a leading 百/千/万/亿 with no digit (百万警进千万家) is a word
@@ -264,6 +283,10 @@ def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quanti
             post = None
         else:
             approx.append(post)
+    if unit == "个" and post in ("多", "余") and text.startswith("月", end):
+        unit, kind, end = "个月", "duration", end + 1  # 一个多月: a duration of over a month
+    if pre in ("近", "最近") and kind == "duration" and _means_recent(text, end, tail):
+        approx.remove(pre)  # 近一个多月新低, 近3年来: the latest N months, not "nearly"
     start = s - 3 if pct_word else s
     if _is_name(text, s, e, end, unit):
         return None
@@ -281,6 +304,12 @@ def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quanti
         step=step, unit=unit, kind=kind, approx=tuple(approx), magnitude=magnitude,
         mixed_numerals=parsed_core.mixed,
     )
+
+
+def _means_recent(text: str, end: int, tail) -> bool:
+    if tail.group("a1") or tail.group("a2") or tail.group("post") in ("多", "余"):
+        return True
+    return text.startswith(_context_words()[1], end)
 
 
 def _read_chinese_pair(text: str, s: int, e: int, run: str) -> Quantity | None:

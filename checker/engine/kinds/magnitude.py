@@ -11,15 +11,18 @@ from ..registry import kind
 _STOP = ",，、;；。:：\n"
 
 
-def _entity_words(entities: list[dict]) -> list[tuple[str, str]]:
-    pairs = [(w, e["name"]) for e in entities for w in e["words"]]
-    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+def _entity_words(entities: list[dict]) -> list[tuple[str, str, tuple[str, ...]]]:
+    triples = [(w, e["name"], tuple(e.get("units", ()))) for e in entities for w in e["words"]]
+    return sorted(triples, key=lambda p: len(p[0]), reverse=True)
 
 
-def entity_of(text: str, q, words: list[tuple[str, str]]) -> str | None:
-    """The counted thing: a noun right after the unit (4011个三级网格) or right before the number."""
+def entity_of(text: str, q, words: list[tuple[str, str, tuple[str, ...]]]) -> str | None:
+    """The counted thing: a noun right after the unit (4011个三级网格) or right before the number.
+    An entity whose measure words (``units``) do not include the number's measure word is not
+    what is counted: in 10.73万艘乡镇船舶 the 艘 counts boats and 乡镇 only says whose."""
     if q.unit in ("级", "类", "大类"):
         return None  # 四级网格: a number of levels, not of things
+    words = [(w, name) for w, name, units in words if not units or q.unit is None or q.unit in units]
     end = q.end
     stop = end
     while stop < len(text) and stop - end < 6 and text[stop] not in _STOP:
@@ -39,6 +42,12 @@ def entity_of(text: str, q, words: list[tuple[str, str]]) -> str | None:
     return None
 
 
+def _whole(x: Fraction) -> str:
+    """``x`` to the nearest whole number, marked ≈ when that rounds (1/9421.25 → 1/≈9421)."""
+    n = round(x)
+    return str(n) if n == x else f"≈{n}"
+
+
 def _validate_entities(rule) -> None:
     ents = rule.params.get("entities")
     if not isinstance(ents, list) or not ents:
@@ -47,6 +56,9 @@ def _validate_entities(rule) -> None:
         for key in ("name", "words"):
             if key not in e:
                 raise ConfigError(rule.path, f"field 'params.entities[{i}].{key}' is required")
+        units = e.get("units", [])
+        if not isinstance(units, list) or not all(isinstance(u, str) for u in units):
+            raise ConfigError(rule.path, f"field 'params.entities[{i}].units' must be a list of measure words")
         for key in ("max_per_person",):
             if key in e:
                 try:
@@ -79,7 +91,7 @@ def run_magnitude(ctx) -> None:
             per = q.interval.lo / region.population
             ctx.emit(q.start, q.end, {
                 "entity": ent, "number": q.text, "region": region.name, "population": region.population,
-                "per_person": fmt(per, 2) if per >= Fraction(1, 100) else f"1/{fmt(1 / per, 0)}",
+                "per_person": fmt(per, 2) if per >= Fraction(1, 100) else f"1/{_whole(1 / per)}",
             }, evidence={"population": str(region.population), "region_code": region.code,
                          "limit": fmt(limit, 0)})
 
@@ -118,6 +130,6 @@ def run_ratio(ctx) -> None:
                 s, e = min(num.start, den.start), max(num.end, den.end)
                 ctx.emit(s, e, {"numerator": num.text, "denominator": den.text,
                                 "num_name": p["numerator"], "den_name": p["denominator"],
-                                "ratio": fmt(r, 4) if r >= Fraction(1, 1000) else f"1/{fmt(1 / r, 0)}",
+                                "ratio": fmt(r, 4) if r >= Fraction(1, 1000) else f"1/{_whole(1 / r)}",
                                 "min": p["min"], "max": p["max"]},
                          related=[(num.start, num.end, p["numerator"])])
