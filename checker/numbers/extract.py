@@ -9,6 +9,7 @@ stages do not mistake 2021年 for a count.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from fractions import Fraction
 from functools import lru_cache
 
@@ -191,7 +192,18 @@ def extract_quantities(text: str) -> list[Quantity]:
         out.append(q)
         pos = q.end
     out.sort(key=lambda q: q.start)
-    return _merge_ranges(text, out)
+    return _merge_ranges(text, _listed_months(text, out))
+
+
+def _listed_months(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """In 4、5月份 / 7和8月 the first number is a month too, not a count."""
+    for k in range(len(qs) - 2, -1, -1):
+        a, b = qs[k], qs[k + 1]
+        if b.kind == "date" and b.unit == "月" and a.kind == "count" and a.unit is None \
+                and a.magnitude == 1 and a.interval.is_point and 1 <= a.value <= 12 \
+                and text[a.end:b.start] in ("、", "和", "及", "与", ",", "，"):
+            qs[k] = replace(a, unit="月", kind="date")
+    return qs
 
 
 def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quantity | None:
@@ -263,6 +275,9 @@ def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quanti
     if kind == "duration" and unit in ("年", "年度") and parsed_core.decimals == 0 and not mag \
             and 1900 <= value <= 2100 and (len(core) == 4):
         kind = "year"
+    if unit is None and not is_cn and text.startswith("月", end) and 1 <= value <= 12 and not mag \
+            and parsed_core.decimals == 0:
+        unit, end = "月", end + (2 if text.startswith("月份", end) else 1)  # 9月 / 11月份: a month
     if unit == "月" or unit == "日":
         kind = "date"
     if is_cn and len(core) == 1 and unit is None and kind == "count":
@@ -345,8 +360,10 @@ def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
         if i + 1 < len(qs):
             b = qs[i + 1]
             sep = text[a.end:b.start]
-            if sep in _RANGE_SEP and (a.unit is None or a.unit == b.unit) and a.kind not in ("date",) \
-                    and b.kind != "date":
+            months = b.kind == "date" and b.unit == "月" and a.unit is None and a.kind == "count" \
+                and a.interval.is_point and 1 <= a.value <= 12  # 1-6月: a span of months
+            if sep in _RANGE_SEP and (a.unit is None or a.unit == b.unit) and (months or (
+                    a.kind not in ("date",) and b.kind != "date")):
                 lo = a.value
                 if a.unit is None and b.magnitude > 1 and a.magnitude == 1 and b.kind != "year":
                     lo = a.value * b.magnitude  # 9~16亿: the first value borrows the magnitude

@@ -74,7 +74,7 @@ def _validate_repeat(rule) -> None:
     for key in ("min_len", "max_len"):
         if key in rule.params and not isinstance(rule.params[key], int):
             raise ConfigError(rule.path, f"field 'params.{key}' must be an integer")
-    for key in ("reduplication_heads", "particles"):
+    for key in ("reduplication_heads", "particles", "name_suffixes"):
         if not isinstance(rule.params.get(key, ""), str):
             raise ConfigError(rule.path, f"field 'params.{key}' must be a string of characters")
     for key in ("allow", "deliberate_parts"):
@@ -89,14 +89,18 @@ def _is_han(ch: str) -> bool:
 
 def _deliberate(text: str, i: int, w: str, params: dict) -> bool:
     """Whether ``w`` written twice at ``i`` is no editing leftover: a reduplicated
-    measure phrase (一笔一笔, 逐格逐格), or a word with a particle or a Cantonese or
-    interrogative part (有嘅有嘅, 走多远走多远)."""
+    measure phrase (一笔一笔, 逐格逐格), a word with a particle or a Cantonese or
+    interrogative part (有嘅有嘅, 走多远走多远), or a place before a name built on
+    it (旺角旺角道)."""
     if w in params.get("allow", ()):
         return True
     if len(w) == 2 and w[0] in params.get("reduplication_heads", ""):
         return True
     if any(c in w for c in params.get("particles", "")):
         return True
+    after = text[i + 2 * len(w):i + 2 * len(w) + 1]
+    if after and after in params.get("name_suffixes", ""):
+        return True  # a district before a street named after it (旺角旺角道)
     return any(p in w for p in params.get("deliberate_parts", ()))
 
 
