@@ -17,6 +17,7 @@ from ..text.offsets import OffsetMap
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?\s*---[ \t]*\n(?:.*?\n)??(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _URL_CHARS = r"[^\s<>\"'\u3000-\u303f\uff08\uff09\uff0c\uff1b\u4e00-\u9fff)\]]"
+_URL = re.compile(r"(?:(?:https?|ftp)://|www\.)" + _URL_CHARS + "+", re.I)
 _MASKS = [
     # (pattern, replacement, formats it applies to)
     (re.compile(r"^(`{3,}|~{3,})[^\n]*\n.*?^\1[ \t]*$", re.S | re.M), "\n", {"markdown"}),
@@ -30,9 +31,12 @@ _MASKS = [
                 r"blockquote|pre|hr|figure|figcaption|img|iframe|video|source)\b[^<>]*>", re.I), "\n",
      {"markdown"}),
     (re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>"), "", {"markdown"}),  # inline tags
-    (re.compile(r"(?:(?:https?|ftp)://|www\.)" + _URL_CHARS + "+", re.I), " ", {"markdown", "text", "html"}),
-    (re.compile(r"[A-Za-z0-9_./~+-]*(?:%[0-9A-Fa-f]{2}){2,}[A-Za-z0-9_%./~=&?+-]*"), " ", {"markdown", "text", "html"}),
+    (_URL, " ", {"markdown", "text", "html"}),
 ]
+# percent-encoded runs (%E5%88%B0) outside a recognised URL: found by their escapes, then
+# widened over the URL characters around them (a scan, so linear on long digit runs)
+_PCT = re.compile(r"(?:%[0-9A-Fa-f]{2}){2,}")
+_URLISH = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_%./~=&?+-")
 
 
 def front_matter_span(text: str) -> Optional[tuple[int, int]]:
@@ -49,11 +53,26 @@ def masked_spans(text: str, fmt: str) -> list[tuple[int, int, str]]:
         if fm:
             spans.append((fm[0], fm[1], "\n"))
     for rx, repl, formats in _MASKS:
-        if fmt not in formats:
+        if fmt not in formats or (rx is _URL and not any(t in text for t in ("://", "www.", "WWW."))):
             continue
         for m in rx.finditer(text):
             if m.end() > m.start():
                 spans.append((m.start(), m.end(), repl))
+    last = 0
+    i = text.find("%")
+    while i != -1:
+        m = _PCT.match(text, i)
+        if m is None or i < last:
+            i = text.find("%", i + 1)
+            continue
+        s, e = m.span()
+        while s > last and text[s - 1] in _URLISH:
+            s -= 1
+        while e < len(text) and text[e] in _URLISH:
+            e += 1
+        spans.append((s, e, " "))
+        last = e
+        i = text.find("%", e)
     spans.sort(key=lambda s: (s[0], -s[1]))
     kept: list[tuple[int, int, str]] = []
     end = 0

@@ -52,13 +52,19 @@ def read_bytes(data: bytes, path: str) -> SourceDocument:
     fmt = _format_for(path)
     if fmt == "docx":
         from .docx import docx_text
-
         from .metadata import docx_date
 
         text = docx_text(data, path)
         return SourceDocument(path=path, text=text, format="docx", encoding="docx",
                               view=prose_view(text, "text"), **_dated(docx_date(data)))
     text, enc = decode_bytes(data, path)
+    return source_from_text(text, path, enc)
+
+
+def source_from_text(text: str, path: str, encoding: str = "utf-8") -> SourceDocument:
+    """A SourceDocument for already decoded ``text`` (its format from ``path``'s suffix), with
+    the prose view (no front matter, URLs or markup) and the metadata's publication date."""
+    fmt, enc = _format_for(path), encoding
     if fmt == "html":
         from .html import html_view
         from .metadata import html_meta_date
