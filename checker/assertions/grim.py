@@ -14,6 +14,7 @@ from typing import Optional
 from ..numbers import Interval
 
 MAX_LISTED = 12
+ROUND_FIGURE = "a round figure, read to its leading digits"
 
 
 @dataclass(frozen=True)
@@ -94,8 +95,7 @@ def solve_prior(value: Fraction, pct: Interval, decrease: bool, integer: bool,
     if coarse is not None:
         alt = solve_prior(value, coarse, decrease, integer)
         if alt.verdict != "inconsistent":
-            return PriorResult(alt.verdict, alt.candidates, alt.prior_range,
-                               "a round figure, read to its leading digits")
+            return PriorResult(alt.verdict, alt.candidates, alt.prior_range, ROUND_FIGURE)
     if truncated is not None:
         alt = solve_prior(value, truncated, decrease, integer)
         if alt.verdict == "consistent":

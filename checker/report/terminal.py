@@ -89,7 +89,7 @@ def render_report(doc: Doc, rules: dict, lang: str = "zh", width: int | None = 1
     year = f"{doc.year} ({doc.year_source})" if doc.year else t["unknown"]
     header = Table.grid(padding=(0, 2))
     header.add_row(t["doc"], doc.source.path)
-    header.add_row(t["lang"], f"{doc.language} · profile {doc.profile} ({doc.profile_reason})")
+    header.add_row(t["lang"], doc.language)
     header.add_row(t["region"], region)
     header.add_row(t["year"], year)
     header.add_row(t["claims"], "  ".join(f"{STYLE[k][0]} {k} {counts.get(k, 0)}" for k in ORDER))

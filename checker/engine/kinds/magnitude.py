@@ -43,9 +43,10 @@ def entity_of(text: str, q, words: list[tuple[str, str, tuple[str, ...]]]) -> st
 
 
 def _whole(x: Fraction) -> str:
-    """``x`` to the nearest whole number, marked ≈ when that rounds (1/9421.25 → 1/≈9421)."""
-    n = round(x)
-    return str(n) if n == x else f"≈{n}"
+    """``x`` exactly when its decimal terminates (9421.25), else to the nearest whole number
+    marked ≈ (≈387), never a bare ``≈.387``."""
+    exact = fmt(x)
+    return exact if not exact.startswith("≈") else f"≈{round(x)}"
 
 
 def _validate_entities(rule) -> None:
