@@ -60,6 +60,13 @@ def test_a_finding_after_front_matter_points_at_the_original_text():
     assert src.text[s:e] == "08年8月"
 
 
+def test_a_thematic_break_is_not_front_matter():
+    text = "---\n全市新增充电桩70个,比上年增长40%。\n---\n该案于08年8月告破。\n"
+    src = read_bytes(text.encode(), "notes.md")
+    assert "充电桩70个" in src.readable and src.published is None
+    assert [f.rule for f in analyse(src, MAINLAND).findings] == ["CC307"]
+
+
 def test_percent_encoded_url_in_plain_text_is_no_range():
     doc = check_text("见 www.example.hk/a/%E5%88-26%E4%B8 一文。", options=MAINLAND)
     assert doc.findings == []

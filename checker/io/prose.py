@@ -15,7 +15,9 @@ from typing import Optional
 
 from ..text.offsets import OffsetMap
 
-_FRONT_MATTER = re.compile(r"\A\ufeff?\s*---[ \t]*\n(?:.*?\n)??(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+# opening ---, a first line that is a YAML key (title: …), then anything up to a closing --- or ...
+_FRONT_MATTER = re.compile(r"\A\ufeff?\s*---[ \t]*\n[ \t]*[\w-]+[ \t]*:(?:.*?\n)??(?:---|\.\.\.)[ \t]*(?:\n|\Z)",
+                           re.S)
 _URL_CHARS = r"[^\s<>\"'\u3000-\u303f\uff08\uff09\uff0c\uff1b\u4e00-\u9fff)\]]"
 _URL = re.compile(r"(?:(?:https?|ftp)://|www\.)" + _URL_CHARS + "+", re.I)
 _MASKS = [
