@@ -219,3 +219,22 @@ def test_short_year_quote_has_no_context_character():
 def test_one_span_one_rule_for_bai_wan():
     doc = check_text("项目投资1百万元。", options=MAINLAND)
     assert [f.rule for f in doc.findings] == ["CC318"]
+
+
+def test_a_provincial_count_is_not_held_to_the_most_named_city():
+    text = ("鄂尔多斯市煤炭产量稳居前列,鄂尔多斯市能源基地建设加快,鄂尔多斯市新材料产业集聚。"
+            "全区经营主体突破300万户,规上工业企业达到4358户。")
+    assert [f.rule for f in check_text(text, options=MAINLAND).findings if f.category == "magnitude"] == []
+
+
+def test_people_beyond_the_region_are_flagged_but_not_visitors_or_national_figures():
+    bad = check_text("青海省全年城镇新增就业6.2亿人,城镇调查失业率5.5%左右。", options=MAINLAND)
+    assert [f.rule for f in bad.findings if f.category == "magnitude"] == ["CC203"]
+    good = check_text("青海省全年接待游客4800万人。全国城镇新增就业1256万人。青海省城镇新增就业6.2万人。",
+                      options=MAINLAND)
+    assert [f.rule for f in good.findings if f.category == "magnitude"] == []
+
+
+def test_renminbi_is_money_not_people():
+    q = [q for q in extract_quantities("拖欠学费逾10亿人民币") if q.unit == "人民币"]
+    assert q and q[0].kind == "money"
