@@ -7,8 +7,12 @@ import json
 import subprocess
 import sys
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from checker import check_text
 from checker.io import read_bytes
+from checker.io.prose import apply_masks
 from checker.numbers import extract_quantities
 from checker.options import CheckOptions
 from checker.pipeline import analyse
@@ -238,3 +242,28 @@ def test_people_beyond_the_region_are_flagged_but_not_visitors_or_national_figur
 def test_renminbi_is_money_not_people():
     q = [q for q in extract_quantities("拖欠学费逾10亿人民币") if q.unit == "人民币"]
     assert q and q[0].kind == "money"
+
+
+@given(st.text(alphabet="全市新增70个%E5:/.<>-\n ", max_size=60),
+       st.lists(st.tuples(st.integers(0, 60), st.integers(0, 8), st.sampled_from(["", " ", "\n"])), max_size=6))
+def test_masked_view_maps_every_character_back(text, raw_spans):
+    """Kept characters map to themselves in the original; a replacement stands for its whole run."""
+    spans, end = [], 0
+    for s, n, repl in sorted(raw_spans):
+        s = min(s, len(text))
+        e = min(len(text), s + max(n, 1))
+        if s >= end and e > s:
+            spans.append((s, e, repl))
+            end = e
+    view, omap = apply_masks(text, spans)
+    replaced = {}
+    shift = 0
+    for s, e, repl in spans:
+        if repl:
+            replaced[s - shift] = (s, e)
+        shift += (e - s) - len(repl)
+    for i, ch in enumerate(view):
+        if i in replaced:
+            assert omap.span(i, i + 1) == replaced[i]
+        else:
+            assert text[omap.to_orig(i)] == ch
