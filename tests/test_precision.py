@@ -178,6 +178,9 @@ def test_cli_reports_the_profile_and_profile_flag_wins(tmp_path):
     out = run("--profile", "mainland")["files"][0]
     assert out["profile"] == {"name": "mainland", "reason": "configured"}
     assert any(f["rule"] == "CC305" for f in out["findings"])
+    full = subprocess.run([sys.executable, "-m", "checker", "check", "--no-config", "--exit-zero", str(p)],
+                          capture_output=True, check=True).stdout.decode()
+    assert full.splitlines()[0].endswith(")") and "按香港用法检查(配置 hongkong:" in full.splitlines()[0]
 
 
 # --- 3. the counted noun ---------------------------------------------------------------------
