@@ -270,3 +270,14 @@ def test_masked_view_maps_every_character_back(text, raw_spans):
             assert omap.span(i, i + 1) == replaced[i]
         else:
             assert text[omap.to_orig(i)] == ch
+
+
+def test_rankings_titles_and_own_cities_do_not_widen_the_scope():
+    for text in ("江苏省科技型中小企业增至9.4亿家,均居全国第一。",
+                 "福建省启动城中村改造2.6亿户,厦门入选国家城市更新名单。",
+                 "甘肃省创建全国“民主法治示范村”12个,全省培养“法律明白人”10765万人。"):
+        assert [f.category for f in check_text(text, options=MAINLAND).findings
+                if f.category == "magnitude"], text
+    other = check_text("福建省经济稳步增长,福建省就业形势稳定。福建省对口支援新疆昌吉州,当地新增就业8000万人。",
+                       options=MAINLAND)
+    assert [f for f in other.findings if f.category == "magnitude"] == []

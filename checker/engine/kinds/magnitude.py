@@ -49,6 +49,17 @@ def entity_of(text: str, q, words: list[tuple[str, str, tuple[str, ...]]], links
 _CITY_WORDS = ("全市", "我市", "市域", "本市")
 
 
+def wider_scope(sentence: str, params: dict) -> bool:
+    """Whether the sentence speaks of a wider scope than the document's region (全国 …), once
+    rankings and titles that only mention it (居全国第一, 高于全国平均, 全国“文明城市”) are set aside."""
+    words = params.get("wider_scope_words", [])
+    if not words:
+        return False
+    for t in params.get("scope_titles", []):
+        sentence = sentence.replace(t, "")
+    return any(w in sentence for w in words)
+
+
 def _bounding_region(scope, context: str):
     """The region whose population bounds a count in ``context``: the prefecture only when the
     sentence says so (全市, or its name); otherwise the largest region in scope, so that a
@@ -97,7 +108,6 @@ def run_magnitude(ctx) -> None:
     text = ctx.doc.text
     scope = ctx.doc.scope
     links = tuple(ctx.params.get("links", []))
-    wider = tuple(ctx.params.get("wider_scope_words", []))
     for q in ctx.doc.quantities:
         if q.kind != "count" or q.unit in ("人次", "户次", "元") or q.interval.lo is None:
             continue
@@ -105,7 +115,7 @@ def run_magnitude(ctx) -> None:
         if ent is None or ent not in bound:
             continue
         ss, se = ctx.doc.sentence_of(q.start)
-        if wider and any(w in text[ss:se] for w in wider):
+        if wider_scope(text[ss:se], ctx.params):
             continue  # a national (or other wider) figure, not the region's
         region = _bounding_region(scope, text[ss:q.start])
         if region is None:
@@ -160,7 +170,7 @@ def run_ratio(ctx) -> None:
 
 
 def _validate_population(rule) -> None:
-    for key in ("units", "wider_scope_words", "skip_words"):
+    for key in ("units", "wider_scope_words", "scope_titles", "skip_words"):
         v = rule.params.get(key, [])
         if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
             raise ConfigError(rule.path, f"field 'params.{key}' must be a list of strings")
@@ -185,7 +195,7 @@ def run_population(ctx) -> None:
         return
     own = {r.code for r in (scope.province, scope.prefecture) if r is not None}
     units = set(ctx.params["units"])
-    avoid = tuple(ctx.params.get("wider_scope_words", [])) + tuple(ctx.params.get("skip_words", []))
+    skip = tuple(ctx.params.get("skip_words", []))
     limit = Fraction(str(ctx.params.get("factor", "3/2"))) * region.population
     rx, names = _name_index()
     text = ctx.doc.text
@@ -194,10 +204,11 @@ def run_population(ctx) -> None:
             continue
         ss, se = ctx.doc.sentence_of(q.start)
         sentence = text[ss:se]
-        if any(w in sentence for w in avoid):
+        if any(w in sentence for w in skip) or wider_scope(sentence, ctx.params):
             continue
-        if any(names[m.group(0)].code not in own for m in rx.finditer(sentence)):
-            continue  # another region's figure
+        if any(names[m.group(0)].code not in own and names[m.group(0)].parent_code not in own
+               for m in rx.finditer(sentence)):
+            continue  # a region outside the document's: its figure, not the region's
         ctx.emit(q.start, q.end, {
             "number": q.text, "region": region.name, "population": region.population,
             "times": fmt(q.interval.lo / region.population, 2),
