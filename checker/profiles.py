@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .resources import load_data_toml
 
 AUTO = "auto"
+SAMPLE = 200_000  # characters read to decide (a profile is a property of the writing, not its length)
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ def choose_profile(text: str, traditional: bool, configured: str = AUTO) -> Prof
     if configured and configured != AUTO:
         return ProfileChoice(configured, "configured")
     data = load_data_toml("profiles.toml")
+    text = text[:SAMPLE]
     script = "traditional" if traditional else "simplified"
     best: tuple[int, str, dict[str, int]] | None = None
     for spec in data.get("profiles", []):
