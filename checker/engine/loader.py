@@ -46,7 +46,7 @@ def _merge(extra_dirs: tuple[str, ...]) -> list[RuleSpec]:
 
 def selected(rule: RuleSpec, select: list[str], ignore: list[str], profile: str) -> bool:
     """Whether a rule runs under the given select/ignore prefixes and profile."""
-    if rule.profiles and profile not in rule.profiles:
+    if rule.profiles and (profile if profile != "auto" else "mainland") not in rule.profiles:
         return False
     if select and not any(rule.id.startswith(s) or rule.name == s for s in select):
         return False

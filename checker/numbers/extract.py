@@ -9,6 +9,7 @@ stages do not mistake 2021年 for a count.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from fractions import Fraction
 from functools import lru_cache
 
@@ -56,6 +57,22 @@ def _lexicon():
         tuple(data["enumeration_suffixes"]),
         tuple(data["name_suffixes"]),
     )
+
+
+@lru_cache(maxsize=1)
+def _context_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(units that begin with a numeral character, words after 近+duration meaning "recent")."""
+    data = load_data_toml("number_context.toml")
+    return (tuple(sorted(data["numeral_led_units"], key=len, reverse=True)),
+            tuple(sorted(data["recent_followers"], key=len, reverse=True)))
+
+
+def _unit_owned_end(text: str, s: int, e: int) -> int:
+    """End of the numeral run once a trailing 千/百/十 that starts a unit word (千克) is given back."""
+    units = _context_words()[0]
+    while e - s > 1 and text.startswith(units, e - 1) and text[e - 1] in "十百千":
+        e -= 1
+    return e
 
 
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
@@ -164,6 +181,9 @@ def extract_quantities(text: str) -> list[Quantity]:
         if date_spans and _overlaps(date_spans, s, e):
             continue
         run = m.group(0)
+        e2 = _unit_owned_end(text, s, e)
+        if e2 != e:
+            e, run = e2, run[:e2 - s]
         if len(run) > 40:
             continue  # a digit string this long is a code or junk, not a quantity
         # a leading 百/千/万/亿 with no digit (百万警进千万家) is a word
@@ -179,7 +199,18 @@ def extract_quantities(text: str) -> list[Quantity]:
         out.append(q)
         pos = q.end
     out.sort(key=lambda q: q.start)
-    return _merge_ranges(text, out)
+    return _merge_ranges(text, _listed_months(text, out))
+
+
+def _listed_months(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """In 4、5月份 / 7和8月 the first number is a month too, not a count."""
+    for k in range(len(qs) - 2, -1, -1):
+        a, b = qs[k], qs[k + 1]
+        if b.kind == "date" and b.unit == "月" and a.kind == "count" and a.unit is None \
+                and a.magnitude == 1 and a.interval.is_point and 1 <= a.value <= 12 \
+                and text[a.end:b.start] in ("、", "和", "及", "与", ",", "，"):
+            qs[k] = replace(a, unit="月", kind="date")
+    return qs
 
 
 def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quantity | None:
@@ -257,6 +288,9 @@ def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quanti
     if kind == "duration" and unit in ("年", "年度") and parsed_core.decimals == 0 and not mag \
             and 1900 <= value <= 2100 and (len(core) == 4):
         kind = "year"
+    if unit is None and not is_cn and text.startswith("月", end) and 1 <= value <= 12 and not mag \
+            and parsed_core.decimals == 0:
+        unit, end = "月", end + (2 if text.startswith("月份", end) else 1)  # 9月 / 11月份: a month
     if unit == "月" or unit == "日":
         kind = "date"
     if is_cn and len(core) == 1 and unit is None and kind == "count":
@@ -277,6 +311,10 @@ def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quanti
             post = None
         else:
             approx.append(post)
+    if unit == "个" and post in ("多", "余") and text.startswith("月", end):
+        unit, kind, end = "个月", "duration", end + 1  # 一个多月: a duration of over a month
+    if pre in ("近", "最近") and kind == "duration" and _means_recent(text, end, tail):
+        approx.remove(pre)  # 近一个多月新低, 近3年来: the latest N months, not "nearly"
     start = s - 3 if pct_word else s
     if _is_name(text, s, e, end, unit):
         return None
@@ -296,6 +334,12 @@ def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quanti
         step=step, unit=unit, kind=kind, approx=tuple(approx), magnitude=magnitude,
         mixed_numerals=parsed_core.mixed,
     )
+
+
+def _means_recent(text: str, end: int, tail) -> bool:
+    if tail.group("a1") or tail.group("a2") or tail.group("post") in ("多", "余"):
+        return True
+    return text.startswith(_context_words()[1], end)
 
 
 def _minus_before(text: str, s: int) -> bool:
@@ -352,8 +396,10 @@ def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
         if i + 1 < len(qs):
             b = qs[i + 1]
             sep = text[a.end:b.start]
-            if sep in _RANGE_SEP and (a.unit is None or a.unit == b.unit) and a.kind not in ("date",) \
-                    and b.kind != "date":
+            months = b.kind == "date" and b.unit == "月" and a.unit is None and a.kind == "count" \
+                and a.interval.is_point and 1 <= a.value <= 12  # 1-6月: a span of months
+            if sep in _RANGE_SEP and (a.unit is None or a.unit == b.unit) and (months or (
+                    a.kind not in ("date",) and b.kind != "date")):
                 lo = a.value
                 if a.unit is None and b.magnitude > 1 and a.magnitude == 1 and b.kind != "year":
                     lo = a.value * b.magnitude  # 9~16亿: the first value borrows the magnitude
