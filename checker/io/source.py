@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,9 +11,11 @@ from typing import Iterator, Optional
 from ..text.offsets import OffsetMap
 from ..errors import InputError
 from .decode import decode_bytes
+from .names import display_path
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx"}
-MAX_BYTES = 512 * 1024 * 1024
+MAX_BYTES = 64 * 1024 * 1024   # per document, counted while reading (``st_size`` is 0 for pipes)
+_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -58,27 +61,68 @@ def read_bytes(data: bytes, path: str) -> SourceDocument:
     return SourceDocument(path=path, text=text, format=fmt, encoding=enc)
 
 
+def read_limited(fh, name: str, limit: int = MAX_BYTES) -> bytes:
+    """All bytes of the binary stream ``fh``, or ``InputError`` once more than ``limit`` arrive
+    (whatever the file system says the size is: pipes, devices and /proc report 0)."""
+    chunks, total = [], 0
+    while True:
+        try:
+            chunk = fh.read(min(_CHUNK, limit + 1 - total))
+        except OSError as e:
+            raise InputError(name, f"cannot read: {e.strerror or e}") from None
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > limit:
+            raise InputError(name, f"more than {limit // (1024 * 1024)} MiB; the limit per document is "
+                                   f"{limit // (1024 * 1024)} MiB (split the input)")
+
+
+def _kind_of(mode: int) -> str | None:
+    if stat.S_ISDIR(mode):
+        return "is a directory"
+    if stat.S_ISFIFO(mode):
+        return "is a named pipe (FIFO), not a regular file; pipe it to standard input instead: - < FILE"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device, not a regular file"
+    if stat.S_ISSOCK(mode):
+        return "is a socket, not a regular file"
+    return None
+
+
 def read_path(path: str | os.PathLike) -> SourceDocument:
-    """Read one file (or ``-`` for standard input); raises ``InputError`` with the reason."""
+    """Read one file (or ``-`` for standard input) within the byte budget; raises ``InputError``
+    with the reason.  Directories, FIFOs, devices and sockets are refused before they are opened
+    (opening a FIFO would block; a device may never end)."""
     p = str(path)
     if p == "-":
-        return read_bytes(sys.stdin.buffer.read(), "<stdin>")
+        if sys.stdin is None:
+            raise InputError("<stdin>", "standard input is closed")
+        try:
+            stream = sys.stdin.buffer
+        except (AttributeError, ValueError):
+            raise InputError("<stdin>", "standard input is closed") from None
+        return read_bytes(read_limited(stream, "<stdin>"), "<stdin>")
+    shown = display_path(p)
     try:
         st = os.stat(p)
     except FileNotFoundError:
-        raise InputError(p, "no such file or directory") from None
-    except OSError as e:
-        raise InputError(p, f"cannot read: {e.strerror}") from None
-    if os.path.isdir(p):
-        raise InputError(p, "is a directory")
+        raise InputError(shown, "no such file or directory") from None
+    except (OSError, ValueError) as e:
+        raise InputError(shown, f"cannot read: {getattr(e, 'strerror', None) or e}") from None
+    refused = _kind_of(st.st_mode)
+    if refused:
+        raise InputError(shown, refused)
     if st.st_size > MAX_BYTES:
-        raise InputError(p, f"file is {st.st_size // (1024 * 1024)} MiB; the limit is {MAX_BYTES // (1024 * 1024)} MiB")
+        raise InputError(shown, f"file is {st.st_size // (1024 * 1024)} MiB; the limit per document is "
+                                f"{MAX_BYTES // (1024 * 1024)} MiB")
     try:
         with open(p, "rb") as fh:
-            data = fh.read()
+            data = read_limited(fh, shown)
     except OSError as e:
-        raise InputError(p, f"cannot read: {e.strerror}") from None
-    return read_bytes(data, p)
+        raise InputError(shown, f"cannot read: {e.strerror}") from None
+    return read_bytes(data, shown)
 
 
 def iter_paths(paths: list[str]) -> Iterator[str]:

@@ -77,6 +77,7 @@ def to_simplified(text: str) -> str:
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _samples(text: str, size: int = 2000) -> list[str]:
@@ -147,6 +148,8 @@ def normalize(original: str) -> NormalizedText:
         pieces.append(original[o_pos:])
         n_pos += n - o_pos
     text = "".join(pieces)
+    if not text.isascii():
+        text = _SURROGATE.sub("\ufffd", text)  # lone surrogates (from JSON or the API): one for one
     traditional = False
     if not text.isascii():
         traditional = looks_traditional(text)
