@@ -88,14 +88,18 @@ def filter_baseline(doc: Doc, base: dict[str, Counter]) -> int:
 def write_baseline(path: str, docs: list[Doc]) -> int:
     """Record the findings of ``docs``; returns the number recorded."""
     files: dict[str, list[str]] = {}
-    n = 0
     for doc in docs:
         fps = sorted(fingerprint(doc, f) for f in doc.findings)
         if fps:
-            files[baseline_key(doc.source.path)] = fps
-            n += len(fps)
+            files.setdefault(baseline_key(doc.source.path), []).extend(fps)
+    return write_fingerprints(path, files)
+
+
+def write_fingerprints(path: str, files: dict[str, list[str]]) -> int:
+    """Write a baseline from fingerprints per file key (atomically); returns the number recorded."""
     from .io.output import atomic_write
 
+    files = {k: sorted(v) for k, v in files.items() if v}
     payload = json.dumps({"version": 1, "tool": "claimcheck", "files": files}, ensure_ascii=False, indent=1)
     atomic_write(path, payload + "\n")
-    return n
+    return sum(len(v) for v in files.values())

@@ -164,7 +164,16 @@ def cmd_check(args) -> int:
         loaded = find_config(os.getcwd())
         fail_on = loaded.config.fail_on if loaded else None
     fail_on = fail_on or "error"
-    files, texts, docs, had_error, rules_seen = [], {}, [], False, {}
+    # nothing per document is kept but its contract entry (and its text, for the formats that quote it):
+    # 20,000 files must not hold 20,000 analysed documents
+    files, texts, had_error, rules_seen = [], {}, False, {}
+    fingerprints: dict[str, list[str]] = {}
+    keep_text = args.format in ("full", "github", "sarif")
+    render_now = args.format == "report" and not args.write_baseline
+    if render_now:
+        from .report.terminal import render_report
+
+        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     bar = _progress(len(paths))
     for path in paths:
         _CURRENT[0] = path
@@ -186,31 +195,31 @@ def cmd_check(args) -> int:
             filter_baseline(doc, baseline)
         for r in load_rules(tuple(opts.rule_dirs)):
             rules_seen.setdefault(r.id, r)
-        docs.append(doc)
-        texts[src.path] = src.text
+        if args.write_baseline:
+            from .baseline import baseline_key, fingerprint
+
+            fps = sorted(fingerprint(doc, f) for f in doc.findings)
+            if fps:
+                fingerprints.setdefault(baseline_key(doc.source.path), []).extend(fps)
+        if render_now:
+            render_report(doc, rules_seen, base.lang, width=None if sys.stdout.isatty() else 100, color=color)
+        if keep_text:
+            texts[src.path] = src.text
         files.append(file_out(doc))
     if bar:
         bar[0].stop()
     _CURRENT[0] = None
     if args.write_baseline:
-        from .baseline import write_baseline
+        from .baseline import write_fingerprints
 
-        n = write_baseline(args.write_baseline, docs)
+        n = write_fingerprints(args.write_baseline, fingerprints)
         from .io.names import display_path
 
         print(f"claimcheck: recorded {n} findings in {display_path(args.write_baseline)}", file=sys.stderr)
         return 2 if had_error else 0
     report = report_out(files)
     lang = base.lang
-    if args.format == "report":
-        import os
-
-        from .report.terminal import render_report
-
-        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        for doc in docs:
-            render_report(doc, rules_seen, lang, width=None if sys.stdout.isatty() else 100, color=color)
-    else:
+    if args.format != "report":  # the report format was printed document by document
         _emit_report(args.format, report, texts, lang, list(rules_seen.values()), not args.no_claims)
     if args.statistics:
         counts: dict[str, int] = {}
