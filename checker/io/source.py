@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from ..errors import InputError
 from .decode import decode_bytes
 from .names import display_path
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx"}
 MAX_BYTES = 64 * 1024 * 1024   # per document, counted while reading (``st_size`` is 0 for pipes)
 _CHUNK = 1 << 20
@@ -28,6 +30,12 @@ class SourceDocument:
     encoding: str = "utf-8"
     # for markup: the readable text and its map back to ``text`` (the raw file)
     view: Optional[tuple[str, OffsetMap]] = None
+
+    def __post_init__(self) -> None:
+        # a lone surrogate (from JSON or the API) cannot be written as UTF-8: U+FFFD, one for one,
+        # so that every offset stays valid
+        if not self.text.isascii() and _SURROGATE.search(self.text):
+            object.__setattr__(self, "text", _SURROGATE.sub("\ufffd", self.text))
 
     @property
     def readable(self) -> str:
