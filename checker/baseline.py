@@ -44,9 +44,15 @@ def load_baseline(path: str) -> dict[str, Counter]:
     """Read a baseline file; a malformed one is a ``ConfigError``."""
     from .io.source import read_limited
 
+    from .io.source import special_file_reason
+
     shown = display_path(path)
-    if os.path.isdir(path):
-        raise ConfigError(shown, "is a directory, not a baseline file")
+    try:
+        refused = special_file_reason(os.stat(path).st_mode)
+    except OSError:
+        refused = None  # reported by open() below
+    if refused:
+        raise ConfigError(shown, refused)
     try:
         with open(path, "rb") as fh:
             raw = read_limited(fh, shown, MAX_BASELINE_BYTES)

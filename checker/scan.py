@@ -65,17 +65,18 @@ def _open_archive(source: str):
         if sys.stdin is None:
             raise InputError("<stdin>", "standard input is closed")
         return sys.stdin.buffer
-    from .io.source import _kind_of
+    from .io.source import special_file_reason
 
     shown = display_path(source)
     try:
-        refused = _kind_of(os.stat(source).st_mode)
+        refused = special_file_reason(os.stat(source).st_mode)
     except FileNotFoundError:
         raise InputError(shown, "no such file or directory") from None
     except OSError as e:
         raise InputError(shown, f"cannot read: {e.strerror}") from None
     if refused:
-        raise InputError(shown, refused)
+        raise InputError(shown, refused + ("; stream it to standard input instead: scan - < FILE"
+                                           if "pipe" in refused else ""))
     try:
         return open(source, "rb")
     except OSError as e:

@@ -87,11 +87,12 @@ def read_limited(fh, name: str, limit: int = MAX_BYTES) -> bytes:
                                    f"{limit // (1024 * 1024)} MiB (split the input)")
 
 
-def _kind_of(mode: int) -> str | None:
+def special_file_reason(mode: int) -> str | None:
+    """Why a file of this ``st_mode`` is not read (a directory, FIFO, device or socket), or None."""
     if stat.S_ISDIR(mode):
         return "is a directory"
     if stat.S_ISFIFO(mode):
-        return "is a named pipe (FIFO), not a regular file; pipe it to standard input instead: - < FILE"
+        return "is a named pipe (FIFO), not a regular file"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         return "is a device, not a regular file"
     if stat.S_ISSOCK(mode):
@@ -119,9 +120,10 @@ def read_path(path: str | os.PathLike) -> SourceDocument:
         raise InputError(shown, "no such file or directory") from None
     except (OSError, ValueError) as e:
         raise InputError(shown, f"cannot read: {getattr(e, 'strerror', None) or e}") from None
-    refused = _kind_of(st.st_mode)
+    refused = special_file_reason(st.st_mode)
     if refused:
-        raise InputError(shown, refused)
+        hint = "; pipe it to standard input instead: - < FILE" if stat.S_ISFIFO(st.st_mode) else ""
+        raise InputError(shown, refused + hint)
     if st.st_size > MAX_BYTES:
         raise InputError(shown, f"file is {st.st_size // (1024 * 1024)} MiB; the limit per document is "
                                 f"{MAX_BYTES // (1024 * 1024)} MiB")

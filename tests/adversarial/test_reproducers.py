@@ -348,3 +348,12 @@ def test_user_repeat_rule_is_bounded(tmp_path):
     r = cli("check", "--no-config", "--rules", pack, "--select", "XX002", "--format", "concise", doc, timeout=120)
     assert r.status == 0 and "Traceback" not in r.err and time.perf_counter() - t < 60
     assert "XX002" in r.out and "1,541" not in r.err
+
+
+def test_fifo_baseline_and_archive_refused(tmp_path):
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    doc = tmp_path / "d.txt"
+    doc.write_text(SEED[:300], encoding="utf-8")
+    cli("check", doc, "--baseline", fifo, timeout=30).assert_clean(2, str(fifo), "named pipe")
+    cli("scan", fifo, timeout=30).assert_clean(2, str(fifo), "named pipe")
