@@ -53,7 +53,8 @@ class RuleContext:
         self.findings.append(Finding(
             rule=self.rule.id, category=self.rule.category, severity=sev,
             message=render(template, values), start=start, end=end,
-            related=[Related(s, e, m) for s, e, m in related], claims=list(claims),
+            related=[Related(min(max(0, s), n), min(max(s, e), n), m) for s, e, m in related],
+            claims=list(claims),
             evidence={k: v for k, v in (evidence or {}).items()},
         ))
 
