@@ -2,25 +2,53 @@
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 
 from . import __version__
-from .errors import ClaimcheckError
+from .errors import EXIT_INTERNAL, EXIT_RESOURCES, EXIT_USER, ClaimcheckError, OutputError
 
 FORMATS = ("full", "concise", "json", "sarif", "github", "report")
 SEV_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
+def _year(s: str) -> int:
+    """``--year``: a four-digit publication year."""
+    try:
+        y = int(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a year: {s!r}") from None
+    if not 1900 <= y <= 2200:
+        raise argparse.ArgumentTypeError(f"{y} is not a plausible publication year (1900–2200)")
+    return y
+
+
+def _positive(s: str) -> int:
+    """A whole number ≥ 1 (``--jobs``, ``--batch``)."""
+    try:
+        n = int(s)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {s!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
+    return n
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="claimcheck", description="检查中文报道中数字之间是否自洽 / "
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show the traceback of an error")
+    p = argparse.ArgumentParser(prog="claimcheck", parents=[common],
+                                description="检查中文报道中数字之间是否自洽 / "
                                 "check that the numbers in a Chinese report agree with each other")
     p.add_argument("--version", action="version", version=f"claimcheck {__version__}")
     sub = p.add_subparsers(dest="command")
-    c = sub.add_parser("check", aliases=["lint"], help="check files, directories or - (stdin)")
+    c = sub.add_parser("check", aliases=["lint"], parents=[common], help="check files, directories or - (stdin)")
     c.add_argument("paths", nargs="+", metavar="PATH")
     c.add_argument("--format", choices=FORMATS, default="full")
     c.add_argument("--lang", choices=("zh", "en"), default=None)
-    c.add_argument("--year", type=int, help="publication year (default: detected from the text)")
+    c.add_argument("--year", type=_year, help="publication year (default: detected from the text)")
     c.add_argument("--rules", action="append", default=[], metavar="DIR", help="extra rule pack directory")
     c.add_argument("--select", default=None, help="comma-separated rule codes or prefixes to run")
     c.add_argument("--ignore", default=None, help="comma-separated rule codes or prefixes to skip")
@@ -35,34 +63,35 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--baseline", metavar="FILE", help="ignore findings recorded in FILE")
     c.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
     c.add_argument("--no-config", action="store_true", help="ignore claimcheck.toml / pyproject.toml")
-    rp = sub.add_parser("report", help="the fact-checker's report of every claim")
+    rp = sub.add_parser("report", parents=[common], help="the fact-checker's report of every claim")
     rp.add_argument("paths", nargs="+", metavar="PATH")
     rp.add_argument("--lang", choices=("zh", "en"), default=None)
-    rp.add_argument("--year", type=int)
+    rp.add_argument("--year", type=_year)
     rp.add_argument("--rules", action="append", default=[], metavar="DIR")
     rp.add_argument("--profile", choices=("mainland", "hongkong", "taiwan"), default=None)
     rp.add_argument("--format", choices=("text", "html"), default="text")
     rp.add_argument("--output", metavar="FILE", help="write the report to FILE (HTML when it ends in .html)")
-    rp.add_argument("--width", type=int, default=None, help="columns (default: the terminal's)")
+    rp.add_argument("--width", type=_positive, default=None, help="columns (default: the terminal's)")
     rp.add_argument("--select", default=None)
     rp.add_argument("--ignore", default=None)
     rp.add_argument("--no-config", action="store_true")
-    sc = sub.add_parser("scan", help="check an archive (JSONL or a directory) into JSONL results")
+    sc = sub.add_parser("scan", parents=[common], help="check an archive (JSONL or a directory) into JSONL results")
     sc.add_argument("archive", help="JSONL file, - for stdin, or a directory")
     sc.add_argument("--output", "-o", help="JSONL results (appended; ids already there are skipped)")
     sc.add_argument("--id-field", default="id")
     sc.add_argument("--text-field", default="text")
-    sc.add_argument("--jobs", "-j", type=int, default=1)
+    sc.add_argument("--jobs", "-j", type=_positive, default=1,
+                    help="worker processes (at most the CPUs this process may use)")
     sc.add_argument("--engine", choices=("process", "dask"), default="process")
     sc.add_argument("--scheduler", help="dask scheduler address (default: a LocalCluster with --jobs workers)")
-    sc.add_argument("--batch", type=int, default=64, help="documents per task")
+    sc.add_argument("--batch", type=_positive, default=64, help="documents per task")
     sc.add_argument("--lang", choices=("zh", "en"), default="zh")
     sc.add_argument("--select", default=None)
     sc.add_argument("--ignore", default=None)
-    r = sub.add_parser("rules", help="list the rules")
+    r = sub.add_parser("rules", parents=[common], help="list the rules")
     r.add_argument("--rules", action="append", default=[], metavar="DIR")
     r.add_argument("--lang", choices=("zh", "en"), default="zh")
-    e = sub.add_parser("explain", help="explain a rule with its examples")
+    e = sub.add_parser("explain", parents=[common], help="explain a rule with its examples")
     e.add_argument("code")
     e.add_argument("--rules", action="append", default=[], metavar="DIR")
     e.add_argument("--lang", choices=("zh", "en"), default="zh")
@@ -119,6 +148,10 @@ def cmd_check(args) -> int:
     load_rules(tuple(base.rule_dirs))  # fail early, before reading inputs, on a bad rule pack
     paths = [p for p in iter_paths(args.paths)
              if p == "-" or p in args.paths or _wanted(p, args.include, args.exclude)]
+    if args.write_baseline:
+        from .io.output import check_output
+
+        check_output(args.write_baseline, [*args.paths, *paths])
     baseline = None
     if args.baseline:
         from .baseline import load_baseline
@@ -131,9 +164,19 @@ def cmd_check(args) -> int:
         loaded = find_config(os.getcwd())
         fail_on = loaded.config.fail_on if loaded else None
     fail_on = fail_on or "error"
-    files, texts, docs, had_error, rules_seen = [], {}, [], False, {}
+    # nothing per document is kept but its contract entry (and its text, for the formats that quote it):
+    # 20,000 files must not hold 20,000 analysed documents
+    files, texts, had_error, rules_seen = [], {}, False, {}
+    fingerprints: dict[str, list[str]] = {}
+    keep_text = args.format in ("full", "github", "sarif")
+    render_now = args.format == "report" and not args.write_baseline
+    if render_now:
+        from .report.terminal import render_report
+
+        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     bar = _progress(len(paths))
     for path in paths:
+        _CURRENT[0] = path
         opts = base if args.no_config else options_for(path, base, cli_set)
         try:
             src = read_path(path)
@@ -152,28 +195,31 @@ def cmd_check(args) -> int:
             filter_baseline(doc, baseline)
         for r in load_rules(tuple(opts.rule_dirs)):
             rules_seen.setdefault(r.id, r)
-        docs.append(doc)
-        texts[src.path] = src.text
+        if args.write_baseline:
+            from .baseline import baseline_key, fingerprint
+
+            fps = sorted(fingerprint(doc, f) for f in doc.findings)
+            if fps:
+                fingerprints.setdefault(baseline_key(doc.source.path), []).extend(fps)
+        if render_now:
+            render_report(doc, rules_seen, base.lang, width=None if sys.stdout.isatty() else 100, color=color)
+        if keep_text:
+            texts[src.path] = src.text
         files.append(file_out(doc))
     if bar:
         bar[0].stop()
+    _CURRENT[0] = None
     if args.write_baseline:
-        from .baseline import write_baseline
+        from .baseline import write_fingerprints
 
-        n = write_baseline(args.write_baseline, docs)
-        print(f"claimcheck: recorded {n} findings in {args.write_baseline}", file=sys.stderr)
+        n = write_fingerprints(args.write_baseline, fingerprints)
+        from .io.names import display_path
+
+        print(f"claimcheck: recorded {n} findings in {display_path(args.write_baseline)}", file=sys.stderr)
         return 2 if had_error else 0
     report = report_out(files)
     lang = base.lang
-    if args.format == "report":
-        import os
-
-        from .report.terminal import render_report
-
-        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        for doc in docs:
-            render_report(doc, rules_seen, lang, width=None if sys.stdout.isatty() else 100, color=color)
-    else:
+    if args.format != "report":  # the report format was printed document by document
         _emit_report(args.format, report, texts, lang, list(rules_seen.values()), not args.no_claims)
     if args.statistics:
         counts: dict[str, int] = {}
@@ -229,12 +275,18 @@ def cmd_report(args) -> int:
 
     base, cli_set = _base_options(args)
     rules = {r.id: r for r in load_rules(tuple(base.rule_dirs))}
+    paths = list(iter_paths(args.paths))
+    if args.output:
+        from .io.output import check_output
+
+        check_output(args.output, [*args.paths, *paths])
     html = args.format == "html" or (args.output or "").endswith((".html", ".htm"))
     color = not html and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     width = args.width or (None if sys.stdout.isatty() else 100)
     status = 0
     chunks = []
-    for path in iter_paths(args.paths):
+    for path in paths:
+        _CURRENT[0] = path
         opts = base if args.no_config else options_for(path, base, cli_set)
         try:
             doc = analyse(read_path(path), opts)
@@ -251,11 +303,13 @@ def cmd_report(args) -> int:
             chunks.append(console.export_text())
         if any(f.severity == "error" for f in doc.findings) and status == 0:
             status = 1
+    _CURRENT[0] = None
     if chunks:
         out = "\n".join(chunks)
         if args.output:
-            with open(args.output, "w", encoding="utf-8") as fh:
-                fh.write(out)
+            from .io.output import atomic_write
+
+            atomic_write(args.output, out)
         else:
             sys.stdout.write(out)
     return status
@@ -265,9 +319,18 @@ def cmd_scan(args) -> int:
     """Scan an archive; print a summary on standard error."""
     import time
 
-    from .scan import ScanOptions, scan
+    from .scan import ScanOptions, scan, usable_cpus
 
-    opts = ScanOptions(id_field=args.id_field, text_field=args.text_field, jobs=max(1, args.jobs),
+    if args.output:
+        from .io.output import check_output
+
+        check_output(args.output, [args.archive])
+    jobs = args.jobs
+    if args.engine == "process" and jobs > usable_cpus():
+        jobs = usable_cpus()
+        print(f"claimcheck scan: --jobs {args.jobs} capped to {jobs}, the CPUs this process may use",
+              file=sys.stderr)
+    opts = ScanOptions(id_field=args.id_field, text_field=args.text_field, jobs=jobs,
                        engine=args.engine, scheduler=args.scheduler, batch=max(1, args.batch), lang=args.lang,
                        select=_split(args.select), ignore=_split(args.ignore))
     bar = None
@@ -278,7 +341,7 @@ def cmd_scan(args) -> int:
         from rich.progress import (BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn,
                                    TimeRemainingColumn)
 
-        total = os.path.getsize(args.archive) if os.path.isfile(args.archive) else None
+        total = os.path.getsize(args.archive) if args.archive != "-" and os.path.isfile(args.archive) else None
         bar = Progress(TextColumn("scan"), BarColumn(), TaskProgressColumn(), TextColumn("{task.fields[docs]} docs"),
                        TextColumn("{task.fields[rate]:.0f} docs/s"), TimeElapsedColumn(), TimeRemainingColumn(),
                        console=Console(stderr=True), transient=True)
@@ -298,11 +361,16 @@ def cmd_scan(args) -> int:
             bar.stop()
     dt = time.perf_counter() - t0
     cats = ", ".join(f"{k.split(':', 1)[1]} {v}" for k, v in sorted(summary.items()) if k.startswith("category:"))
+    for reason in summary["failed"]:
+        print(f"claimcheck scan: unreadable record {reason}", file=sys.stderr)
+    if summary["errors"] > len(summary["failed"]):
+        print(f"claimcheck scan: … and {summary['errors'] - len(summary['failed'])} more unreadable records "
+              "(their results carry the reason in 'error')", file=sys.stderr)
     print(f"claimcheck scan: {summary['documents']} documents in {dt:.1f} s "
           f"({summary['documents'] / dt if dt else 0:.1f}/s), {summary['skipped']} already done, "
           f"{summary['claims']} claims, {summary['findings']} findings ({cats or 'none'}), "
           f"{summary['errors']} unreadable", file=sys.stderr)
-    return 0
+    return EXIT_USER if summary["errors"] else 0
 
 
 def cmd_rules(args) -> int:
@@ -336,26 +404,142 @@ def cmd_explain(args) -> int:
     return 0
 
 
+_CURRENT: list = [None]  # the input being checked, named in an internal-error message
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that every ``finally`` (and the scan's worker shutdown) runs."""
+
+
+def _on_sigterm(signum, frame):
+    raise _Terminated()
+
+
+class _GuardedStream:
+    """Standard output that turns a failed write into ``OutputError`` (closed, full disk, I/O error);
+    a closed pipe stays ``BrokenPipeError``."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def _guard(self, fn, *a):
+        if self._stream is None:
+            raise OutputError("<standard output>", "cannot write: standard output is closed")
+        try:
+            return fn(*a)
+        except BrokenPipeError:
+            raise
+        except (OSError, ValueError) as e:
+            reason = getattr(e, "strerror", None) or str(e)
+            raise OutputError("<standard output>", f"cannot write: {reason}") from None
+
+    def write(self, text: str) -> int:
+        """Write ``text``."""
+        return self._guard(lambda: self._stream.write(text))
+
+    def flush(self) -> None:
+        """Flush the underlying stream."""
+        if self._stream is not None:
+            self._guard(self._stream.flush)
+
+    def isatty(self) -> bool:
+        """Whether the underlying stream is a terminal."""
+        try:
+            return self._stream is not None and self._stream.isatty()
+        except (OSError, ValueError):
+            return False
+
+    def __getattr__(self, name):
+        if self._stream is None:
+            raise OutputError("<standard output>", "cannot write: standard output is closed")
+        return getattr(self._stream, name)
+
+
+def _internal_message(e: BaseException, exit_status: int) -> str:
+    where = f" while checking {_display(_CURRENT[0])}" if _CURRENT[0] else ""
+    what = ("ran out of memory" if isinstance(e, MemoryError) else
+            "input nested too deeply" if isinstance(e, RecursionError) else "internal error")
+    detail = f"{type(e).__name__}: {e}" if str(e) else type(e).__name__
+    return (f"claimcheck {__version__}: {what}{where} ({detail}); exit status {exit_status}. "
+            "This is a bug: please report it at the project's issue tracker with the version and the input "
+            "(run again with --debug for the traceback).")
+
+
+def _display(path: str) -> str:
+    from .io.names import display_path
+
+    return display_path(path)
+
+
+def _discard_stdout(stream) -> None:
+    """Point standard output at /dev/null so that the interpreter's final flush cannot fail again."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
+def _dispatch(args) -> int:
+    if args.command in ("check", "lint"):
+        return cmd_check(args)
+    if args.command == "rules":
+        return cmd_rules(args)
+    if args.command == "report":
+        return cmd_report(args)
+    if args.command == "scan":
+        return cmd_scan(args)
+    return cmd_explain(args)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``claimcheck`` console script."""
+    """Entry point of the ``claimcheck`` console script.
+
+    Exit statuses: 0 no failing finding, 1 failing findings, 2 unusable input, output, configuration
+    or usage (one message naming the input and the cause), 3 internal error, 4 out of memory or too
+    deeply nested input, 130/143 interrupted by SIGINT/SIGTERM."""
+    import traceback
+
     args = _parser().parse_args(argv)
     if args.command is None:
         _parser().print_help()
-        return 2
+        return EXIT_USER
+    debug = getattr(args, "debug", False)
+    real_stdout = sys.stdout
+    sys.stdout = _GuardedStream(real_stdout)
+    if real_stdout is not None and hasattr(real_stdout, "reconfigure"):
+        real_stdout.reconfigure(errors="backslashreplace")
+    previous = signal.getsignal(signal.SIGTERM)
     try:
-        if args.command in ("check", "lint"):
-            return cmd_check(args)
-        if args.command == "rules":
-            return cmd_rules(args)
-        if args.command == "report":
-            return cmd_report(args)
-        if args.command == "scan":
-            return cmd_scan(args)
-        return cmd_explain(args)
+        signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:  # not the main thread (embedded use)
+        previous = None
+    try:
+        status = _dispatch(args)
+        sys.stdout.flush()
+        return status
     except ClaimcheckError as e:
+        if debug:
+            traceback.print_exc()
+        if isinstance(e, OutputError) and e.path == "<standard output>":
+            _discard_stdout(real_stdout)
         print(f"claimcheck: {e}", file=sys.stderr)
-        return 2
+        return e.exit_status
     except BrokenPipeError:
+        _discard_stdout(real_stdout)  # the reader went away (``| head``): stop quietly
         return 0
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt as e:
+        return 128 + (signal.SIGTERM if isinstance(e, _Terminated) else signal.SIGINT)
+    except (MemoryError, RecursionError) as e:
+        if debug:
+            traceback.print_exc()
+        print(_internal_message(e, EXIT_RESOURCES), file=sys.stderr)
+        return EXIT_RESOURCES
+    except Exception as e:  # noqa: BLE001 — the last line of defence: a bug, reported as such
+        if debug:
+            traceback.print_exc()
+        print(_internal_message(e, EXIT_INTERNAL), file=sys.stderr)
+        return EXIT_INTERNAL
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+        sys.stdout = real_stdout

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import ConfigError
 from .options import CheckOptions
@@ -38,6 +38,30 @@ class FileConfig(BaseModel):
     include: list[str] = []
     exclude: list[str] = []
 
+    @field_validator("select", "ignore", "extend_select")
+    @classmethod
+    def _codes(cls, v: list[str]) -> list[str]:
+        """A rule code or prefix may not be empty: "" would match every rule."""
+        if any(not c.strip() for c in v):
+            raise ValueError("an empty rule code would match every rule")
+        return [c.strip() for c in v]
+
+    @field_validator("per_file_ignores")
+    @classmethod
+    def _file_codes(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
+        """The codes of each per-file pattern, as for ``ignore``."""
+        for codes in v.values():
+            cls._codes(codes)
+        return v
+
+    @field_validator("year")
+    @classmethod
+    def _year(cls, v: Optional[int]) -> Optional[int]:
+        """A plausible publication year."""
+        if v is not None and not 1900 <= v <= 2200:
+            raise ValueError(f"{v} is not a plausible publication year (1900–2200)")
+        return v
+
 
 class LoadedConfig(BaseModel):
     """A parsed configuration and the file it came from."""
@@ -50,9 +74,14 @@ class LoadedConfig(BaseModel):
 def _parse(path: Path) -> Optional[LoadedConfig]:
     raw = read_toml(path, "configuration")
     if path.name == "pyproject.toml":
-        table = raw.get("tool", {}).get("claimcheck")
+        tool = raw.get("tool", {})
+        if not isinstance(tool, dict):
+            return None  # not ours to judge: another tool's business
+        table = tool.get("claimcheck")
         if table is None:
             return None
+        if not isinstance(table, dict):
+            raise ConfigError(str(path), f"key 'tool.claimcheck': expected a table, got {type(table).__name__}")
         prefix = "tool.claimcheck."
     else:
         table, prefix = raw, ""

@@ -7,7 +7,9 @@ import re
 from ..document import Claim, Doc
 from .common import NUM, QuantityIndex, small_number
 
-_ITEMS = r"(?P<items>(?:[\u4e00-\u9fff“”\"]{1,12}[、和及与])+[\u4e00-\u9fff“”\"]{1,12}?)"
+# each "item + separator" is atomic and there are at most 24: the item class contains the separators
+# 和/及/与, so a free ``+`` would try every way of cutting a run of 和 into items (exponential time)
+_ITEMS = r"(?P<items>(?>[\u4e00-\u9fff“”\"]{1,12}[、和及与]){1,24}[\u4e00-\u9fff“”\"]{1,12}?)"
 _FENBIE = re.compile(_ITEMS + r"(?:的[\u4e00-\u9fff]{1,6})?分别(?:为|是|达|达到|下降|增长|上升|减少|增加|提高|降低)?")
 # the last item of an enumeration and the count after it: "…、乡四级"; earlier items are walked back
 _ENUM_TAIL = re.compile(rf"(?<=、)(?P<last>[\u4e00-\u9fff]{{1,4}}?)(?P<n>{NUM})(?P<u>级|类|大类|方面)")

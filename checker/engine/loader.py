@@ -36,7 +36,11 @@ def _merge(extra_dirs: tuple[str, ...]) -> list[RuleSpec]:
     from . import kinds  # noqa: F401  (registers the kinds)
 
     seen: dict[str, RuleSpec] = {}
-    for d in (str(rules_dir()), *extra_dirs):
+    dirs: list[str] = []
+    for d in (str(rules_dir()), *extra_dirs):  # a pack named twice (or by two spellings) loads once
+        if not any(_same_dir(d, e) for e in dirs):
+            dirs.append(d)
+    for d in dirs:
         for r in _load_dir(d):
             if r.id in seen:
                 raise ConfigError(r.path, f"field 'id': {r.id} is already defined in {seen[r.id].path}")
@@ -44,10 +48,19 @@ def _merge(extra_dirs: tuple[str, ...]) -> list[RuleSpec]:
     return sorted(seen.values(), key=lambda r: r.id)
 
 
+def _same_dir(a: str, b: str) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except (OSError, RuntimeError):
+        return a == b
+
+
 def selected(rule: RuleSpec, select: list[str], ignore: list[str], profile: str) -> bool:
     """Whether a rule runs under the given select/ignore prefixes and profile."""
     if rule.profiles and (profile if profile != "auto" else "mainland") not in rule.profiles:
         return False
+    select = [s for s in select if s]   # an empty code would match every rule
+    ignore = [s for s in ignore if s]
     if select and not any(rule.id.startswith(s) or rule.name == s for s in select):
         return False
     if any(rule.id.startswith(s) or rule.name == s for s in ignore):

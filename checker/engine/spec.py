@@ -70,5 +70,8 @@ def load_rule_file(path: Path) -> RuleSpec:
     if spec.kind not in KINDS:
         raise ConfigError(str(path), f"field 'kind': unknown rule kind {spec.kind!r}; "
                                      f"known kinds: {', '.join(sorted(KINDS))}")
+    from .schemas import validate_params
+
+    validate_params(spec)
     KINDS[spec.kind].validate(spec)
     return spec

@@ -11,15 +11,39 @@ import zipfile
 
 from ..errors import InputError
 
-MAX_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_UNCOMPRESSED = 64 * 1024 * 1024   # all members together, counted while decompressing
 MAX_RATIO = 200
+_CHUNK = 1 << 20
+
+
+def _check_members(zf: zipfile.ZipFile, path: str) -> None:
+    """Decompress every member in chunks, counting the bytes that really come out: the sizes in
+    the zip headers may lie.  A member that is corrupt or too large is refused before python-docx
+    (which reads every part whole) sees the archive."""
+    total = 0
+    for info in zf.infolist():
+        try:
+            with zf.open(info) as fh:
+                while chunk := fh.read(_CHUNK):
+                    total += len(chunk)
+                    if total > MAX_UNCOMPRESSED:
+                        raise InputError(path, f"refused: the archive expands to more than "
+                                               f"{MAX_UNCOMPRESSED // (1024 * 1024)} MiB, a likely zip bomb")
+        except InputError:
+            raise
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError,
+                NotImplementedError, RuntimeError) as e:
+            raise InputError(path, f"not a valid .docx (member {info.filename!r}: {e})") from None
+        except Exception as e:  # zlib.error, lzma/bz2 errors from a damaged member
+            raise InputError(path, f"not a valid .docx (member {info.filename!r}: "
+                                   f"{type(e).__name__}: {e})") from None
 
 
 def docx_text(data: bytes, path: str) -> str:
     """The paragraphs (and table cells) of a .docx, one per line."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError):
         raise InputError(path, "not a valid .docx (the zip archive is corrupt)") from None
     with zf:
         names = set(zf.namelist())
@@ -30,6 +54,7 @@ def docx_text(data: bytes, path: str) -> str:
         if total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO:
             raise InputError(path, f"refused: the archive expands to {total // (1024 * 1024)} MiB "
                                    f"(ratio {total // packed}:1), a likely zip bomb")
+        _check_members(zf, path)
     try:
         import docx  # python-docx, imported only for .docx input
         document = docx.Document(io.BytesIO(data))

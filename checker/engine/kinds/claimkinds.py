@@ -137,35 +137,56 @@ def run_respective(ctx) -> None:
             ctx.emit(c.start, c.end, {"items": d["n_items"], "values": d["n_stated"]}, claims=[c.id])
 
 
-def _distinct_pairs(claims, group_key, value_key, keys_of):
-    """Pairs of claims about one metric with different values, in linear-ish time.
+MAX_COMPARED = 50   # earlier statements of the same metric each statement is compared with
 
-    Claims are grouped by ``group_key``, then bucketed by their metric key set; only the first claim
-    of each distinct value in a bucket is kept, so a document that repeats itself does not make
-    the comparison quadratic."""
-    groups: dict = {}
-    for c in claims:
-        buckets = groups.setdefault(group_key(c), {})
-        firsts = buckets.setdefault(frozenset(keys_of(c)), {})
-        firsts.setdefault(value_key(c), c)
-    for buckets in groups.values():
-        items = list(buckets.items())
-        for i, (ka, fa) in enumerate(items):
-            for kb, fb in items[i:]:
-                if not same_metric(ka, kb):
+
+def _disagreements(claims, group_key, value_key, keys_of, conflict):
+    """``(earlier, later)`` pairs of claims about one metric that cannot both hold, in linear time.
+
+    Only the first claim of each distinct value (per group and metric key set) is a candidate, so a
+    document that repeats itself costs nothing.  Each candidate is compared with the earlier
+    candidates that share a metric key (at most ``MAX_COMPARED`` of them, first first) and paired
+    with the first one it contradicts: every contradicting statement is reported once, against
+    the earliest statement it contradicts, instead of every pair (n² findings)."""
+    firsts: dict = {}
+    for c in sorted(claims, key=lambda c: c.start):
+        firsts.setdefault((group_key(c), frozenset(keys_of(c)), value_key(c)), c)
+    by_key: dict = {}
+    for (group, keys, value), b in firsts.items():
+        seen: set[int] = set()
+        compared = 0
+        found = None
+        for k in sorted(keys):
+            for keys_a, value_a, a in by_key.get((group, k), ()):
+                if id(a) in seen:
                     continue
-                va, vb = list(fa.items()), list(fb.items())
-                for x, (vx, ca) in enumerate(va):
-                    for vy, cb in (va[x + 1:] if fa is fb else vb):
-                        if vx != vy:
-                            yield (ca, cb) if ca.start <= cb.start else (cb, ca)
+                seen.add(id(a))
+                compared += 1
+                if value_a != value and same_metric(keys_a, keys) and conflict(a, b):
+                    if found is None or a.start < found.start:
+                        found = a
+                    break
+                if compared >= MAX_COMPARED:
+                    break
+            if compared >= MAX_COMPARED:
+                break
+        if found is not None:
+            yield found, b
+        for k in keys:
+            bucket = by_key.setdefault((group, k), [])
+            if len(bucket) < MAX_COMPARED:
+                bucket.append((keys, value, b))
+
+
+def _always(a, b) -> bool:
+    return True
 
 
 @kind("streak")
 def run_streak(ctx) -> None:
     """Two streaks about one metric and outcome that give different lengths."""
-    pairs = _distinct_pairs(_claims(ctx, "streak"), lambda c: (c.data["unit"], c.data["outcome"]),
-                            lambda c: c.data["n"], lambda c: c.data["keys"])
+    pairs = _disagreements(_claims(ctx, "streak"), lambda c: (c.data["unit"], c.data["outcome"]),
+                           lambda c: c.data["n"], lambda c: c.data["keys"], _always)
     for a, b in sorted(pairs, key=lambda p: (p[0].start, p[1].start)):
         da, db = a.data, b.data
         ctx.emit(a.start, a.end, {"first": f"连续{da['n_text']}{da['unit']}",
@@ -209,17 +230,18 @@ def run_datespan(ctx) -> None:
                          related=[(p.start, p.end, p.data["label"])], claims=[p.id, q.id])
 
 
+def _disjoint(a, b) -> bool:
+    return a.quantities[-1].interval.intersect(b.quantities[-1].interval) is None
+
+
 @kind("conflict")
 def run_conflict(ctx) -> None:
     """The same metric and reference changed by amounts that cannot both hold."""
     changes = [c for c in _claims(ctx, "change") if c.data.get("amount_kind") == "percent"
                and c.data.get("keys") and not c.data.get("to_form")]
-    pairs = _distinct_pairs(changes, lambda c: (c.data["reference"], c.data["direction"]),
-                            lambda c: str(c.quantities[-1].interval), lambda c: c.data["keys"])
+    pairs = _disagreements(changes, lambda c: (c.data["reference"], c.data["direction"]),
+                           lambda c: str(c.quantities[-1].interval), lambda c: c.data["keys"], _disjoint)
     for a, b in sorted(pairs, key=lambda p: (p[0].start, p[1].start)):
-        qa, qb = a.quantities[-1], b.quantities[-1]
-        if qa.interval.intersect(qb.interval) is not None:
-            continue
         ctx.emit(b.start, b.end, {"first": ctx.doc.text[a.start:a.end], "second": ctx.doc.text[b.start:b.end]},
                  related=[(a.start, a.end, "另一处说法" if ctx.options.lang == "zh" else "the other statement")],
                  claims=[a.id, b.id], evidence={"metric": a.data["keys"]})

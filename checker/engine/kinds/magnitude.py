@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ...errors import ConfigError
 from ...numbers import fmt
 from ..registry import kind
 
@@ -79,27 +78,7 @@ def _whole(x: Fraction) -> str:
     return exact if not exact.startswith("≈") else f"≈{round(x)}"
 
 
-def _validate_entities(rule) -> None:
-    ents = rule.params.get("entities")
-    if not isinstance(ents, list) or not ents:
-        raise ConfigError(rule.path, "field 'params.entities' must be a non-empty list of tables")
-    for i, e in enumerate(ents):
-        for key in ("name", "words"):
-            if key not in e:
-                raise ConfigError(rule.path, f"field 'params.entities[{i}].{key}' is required")
-        units = e.get("units", [])
-        if not isinstance(units, list) or not all(isinstance(u, str) for u in units):
-            raise ConfigError(rule.path, f"field 'params.entities[{i}].units' must be a list of measure words")
-        for key in ("max_per_person",):  # (links / wider_scope_words: lists of strings, optional)
-            if key in e:
-                try:
-                    Fraction(str(e[key]))
-                except ValueError:
-                    raise ConfigError(rule.path, f"field 'params.entities[{i}].{key}' must be a number "
-                                                 f"or a fraction like \"1/20\"") from None
-
-
-@kind("magnitude", validate=_validate_entities)
+@kind("magnitude")
 def run_magnitude(ctx) -> None:
     """A count larger than the region's population allows for its entity."""
     ents = ctx.params["entities"]
@@ -130,18 +109,7 @@ def run_magnitude(ctx) -> None:
                          "limit": fmt(limit, 0)})
 
 
-def _validate_ratio(rule) -> None:
-    _validate_entities(rule)
-    pairs = rule.params.get("pairs")
-    if not isinstance(pairs, list) or not pairs:
-        raise ConfigError(rule.path, "field 'params.pairs' must be a non-empty list")
-    for i, p in enumerate(pairs):
-        for key in ("numerator", "denominator", "min", "max"):
-            if key not in p:
-                raise ConfigError(rule.path, f"field 'params.pairs[{i}].{key}' is required")
-
-
-@kind("ratio", validate=_validate_ratio)
+@kind("ratio")
 def run_ratio(ctx) -> None:
     """Two counts in one sentence whose ratio lies outside ``[min, max]``."""
     words = _entity_words(ctx.params["entities"])
@@ -169,20 +137,7 @@ def run_ratio(ctx) -> None:
                          related=[(num.start, num.end, p["numerator"])])
 
 
-def _validate_population(rule) -> None:
-    for key in ("units", "wider_scope_words", "scope_titles", "skip_words"):
-        v = rule.params.get(key, [])
-        if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
-            raise ConfigError(rule.path, f"field 'params.{key}' must be a list of strings")
-    if not rule.params.get("units"):
-        raise ConfigError(rule.path, "field 'params.units' must name at least one measure word")
-    try:
-        Fraction(str(rule.params.get("factor", "3/2")))
-    except ValueError:
-        raise ConfigError(rule.path, "field 'params.factor' must be a number or a fraction like \"3/2\"") from None
-
-
-@kind("population", validate=_validate_population)
+@kind("population")
 def run_population(ctx) -> None:
     """A count of people or households (``params.units``) above ``factor`` times the population of
     the largest region the document is about (its province, else its prefecture).  Sentences that

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from ...errors import ConfigError
-from ..registry import kind, require_params
+from ..registry import kind
 
 MAX_PATTERN_MEM = 8 << 20
 
@@ -27,7 +27,8 @@ def compile_re2(pattern: str):
 
 
 def _validate_pattern(rule) -> None:
-    require_params(rule, "pattern", types=(str,))
+    """Types are checked by the kind's schema (``engine.schemas``); here: the pattern compiles
+    under RE2 and names the group it flags."""
     try:
         rx = compile_re2(rule.params["pattern"])
     except Exception as e:  # re2.error carries bytes
@@ -39,10 +40,6 @@ def _validate_pattern(rule) -> None:
         raise ConfigError(rule.path, f"field 'params.group': no group named {group!r} in the pattern")
     if isinstance(group, int) and not 0 <= group <= rx.groups:
         raise ConfigError(rule.path, f"field 'params.group': the pattern has {rx.groups} groups")
-    for key in ("exceptions",):
-        v = rule.params.get(key, [])
-        if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
-            raise ConfigError(rule.path, f"field 'params.{key}' must be a list of strings")
 
 
 @kind("pattern", validate=_validate_pattern)
@@ -68,19 +65,6 @@ def run_pattern(ctx) -> None:
             values[name] = m.group(idx) or ""
         values["match"] = text[s:e]  # the reported span (a context character is no part of it)
         ctx.emit(s, e, values)
-
-
-def _validate_repeat(rule) -> None:
-    for key in ("min_len", "max_len"):
-        if key in rule.params and not isinstance(rule.params[key], int):
-            raise ConfigError(rule.path, f"field 'params.{key}' must be an integer")
-    for key in ("reduplication_heads", "particles", "name_suffixes"):
-        if not isinstance(rule.params.get(key, ""), str):
-            raise ConfigError(rule.path, f"field 'params.{key}' must be a string of characters")
-    for key in ("allow", "deliberate_parts"):
-        v = rule.params.get(key, [])
-        if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
-            raise ConfigError(rule.path, f"field 'params.{key}' must be a list of strings")
 
 
 def _is_han(ch: str) -> bool:
@@ -112,7 +96,7 @@ def _may_straddle(text: str, i: int, w: str) -> bool:
     return inside and text.count(w) <= 2
 
 
-@kind("repeat", validate=_validate_repeat)
+@kind("repeat")
 def run_repeat(ctx) -> None:
     """Flag a word of ``min_len``..``max_len`` Han characters written twice in a row
     (落实落实), unless the repetition is deliberate (``_deliberate``); one that may

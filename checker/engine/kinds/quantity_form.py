@@ -22,8 +22,9 @@ def run_missing_unit(ctx) -> None:
             continue
         before = text[q.start - 1] if q.start > 0 else ""
         after = text[q.end] if q.end < len(text) else ""
-        if before and before in tails and after in followers:
-            ctx.emit(q.start - min(q.start, 4), q.end + 1, {"number": q.text})
+        if before and before in tails and (after in followers if after else True):
+            # at the end of the text the span stops at the number (it used to run one past the end)
+            ctx.emit(q.start - min(q.start, 4), q.end + (1 if after else 0), {"number": q.text})
 
 
 _MAGNITUDE_UNIT = re.compile(r"[\d.,]+[百千]万")
