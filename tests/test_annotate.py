@@ -183,3 +183,27 @@ def test_libreoffice_renders_the_comments(draft, tmp_path):
     subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", str(tmp_path / "draft.checked.pdf"),
                     os.path.join(target, "annotated-draft")], check=True, timeout=60)
     assert os.path.getsize(os.path.join(target, "annotated-draft-1.png")) > 5000
+
+
+def test_readme_word_and_editor_examples(tmp_path):
+    """Every `claimcheck` line of the README's Word/editor section runs, with the exit status it states."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = text.index("## In Word and in the editor")
+    section = text[start:text.index("\n## ", start + 3)]
+    (tmp_path / "draft.docx").write_bytes(draft_docx())
+    cmds = [ln.strip() for ln in section.splitlines() if ln.strip().startswith("claimcheck ")]
+    assert len(cmds) == 3
+    for cmd in cmds:
+        line, _, comment = cmd.partition("#")
+        want = int(comment.split("exit")[1].split()[0].rstrip(":"))
+        argv = line.split()[1:]
+        if "<" in argv:
+            assert argv[argv.index("<") + 1] == "/dev/null"
+            argv = argv[:argv.index("<")]
+        p = subprocess.run([sys.executable, "-m", "checker", *argv], capture_output=True, cwd=tmp_path,
+                           stdin=subprocess.DEVNULL, timeout=180)
+        assert p.returncode == want, (cmd, p.stderr.decode())
+        if "annotate" in cmd:
+            out = tmp_path / "draft.checked.docx"
+            assert len(comments(out.read_bytes())) >= 5
+            out.unlink()

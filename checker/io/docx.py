@@ -20,7 +20,11 @@ def docx_text(data: bytes, path: str) -> str:
     """The paragraphs (and table rows) of a .docx, one per line, in document order."""
     from .docx_layout import DocxLayout
 
-    return DocxLayout(open_docx(data, path)).text
+    document = open_docx(data, path)
+    try:
+        return DocxLayout(document).text
+    except Exception as e:  # a part python-docx loaded but whose structure is broken
+        raise InputError(path, f"cannot read .docx: {type(e).__name__}: {e}") from None
 
 
 def open_docx(data: bytes, path: str):
