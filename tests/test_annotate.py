@@ -95,7 +95,7 @@ def test_comments_cover_exactly_the_finding_text(draft, tmp_path):
             assert anchors[cid] == "" and "位于页眉" in body
         elif f["span"]["start"] >= text.index(FOOTNOTE):
             stories["footnote"] += 1          # anchored on the footnote mark in the text
-            assert anchors[cid] == "" and "位于脚注" in body
+            assert anchors[cid] == "" and "位于脚注1" in body
         else:
             stories["body"] += 1
             assert anchors[cid] == quote
@@ -136,7 +136,7 @@ def test_english_comments(draft, tmp_path):
     run("annotate", "--lang", "en", str(draft), "-o", str(out))
     bodies = [b for _, b in comments(out.read_bytes()).values()]
     assert all("\nText: “" in b and "claimcheck explain CC" in b for b in bodies)
-    assert any("(in the footnote)" in b for b in bodies)
+    assert any("(in the footnote 1)" in b for b in bodies)
 
 
 def test_refuses_to_overwrite_input_and_bad_outputs(draft, tmp_path):

@@ -175,3 +175,35 @@ def test_lsp_uses_configuration_and_skips_other_files(tmp_path):
         assert not [m for m in c.backlog + list(c.inbox.queue) if m.get("params", {}).get("uri") == other]
     finally:
         c.close()
+
+
+def test_html_buffer_ranges_point_into_the_raw_markup(tmp_path):
+    from checker.lsp.analysis import buffer_format, check_buffer, diagnostics
+
+    raw = "<html><body>\n<p>全市发生命案<b>18起</b>,同比下降11%。</p>\n<p>严格落实落实责任。</p></body></html>\n"
+    path = str(tmp_path / "story.html")
+    fmt = buffer_format(path, "html")
+    assert fmt == "html" and buffer_format(str(tmp_path / "x.py"), "python") is None
+    diags = diagnostics(check_buffer(raw, path, fmt), "file:///story.html", "utf-16")
+    line = raw.split("\n")[2]
+    by = {d.code: d.range for d in diags}
+    assert by["CC309"].start.line == 2 and by["CC309"].start.character == line.index("落实落实")
+    assert by["CC111"].start.line == 1 and by["CC111"].end.character == raw.split("\n")[1].index("。")
+
+
+def test_bad_configuration_is_shown_not_fatal(tmp_path):
+    (tmp_path / "claimcheck.toml").write_text('selekt = ["CC1"]\n', encoding="utf-8")
+    uri = (tmp_path / "a.md").as_uri()
+    c = Client(tmp_path)
+    try:
+        c.request("initialize", {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}})
+        c.notify("initialized", {})
+        c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1,
+                                                           "text": DRAFT}})
+        msg = c.wait(lambda m: m.get("method") == "window/showMessage")
+        assert "claimcheck.toml" in msg["params"]["message"] and "selekt" in msg["params"]["message"]
+        assert c.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                "position": {"line": 0, "character": 0}}) is None
+    finally:
+        c.close()
+    assert c.proc.returncode == 0

@@ -48,15 +48,17 @@ def recomputed(evidence: dict[str, Any], lang: str) -> str:
 
 
 def comment_text(f: FindingOut, text: str, lang: str, story: str = "body",
-                 related_stories: list[str] | None = None) -> str:
-    """The comment for finding ``f`` on the original ``text``: paragraphs separated by newlines."""
+                 related_stories: list[str] | None = None, note: str = "") -> str:
+    """The comment for finding ``f`` on the original ``text``: paragraphs separated by newlines.
+    ``story`` says where the text is when not in the body (``note``: the footnote's number)."""
     lab = LABELS[lang if lang in LABELS else "zh"]
     lang = "zh" if lab is LABELS["zh"] else "en"
     quote = text[f.span.start:f.span.end]
     lines = [f"{f.rule}{lab['colon']}{f.message}"]
-    where = f"（{lab['located'].format(story=lab['story'][story])}）" if story in lab["story"] else ""
-    if lang == "en" and where:
-        where = f" ({lab['located'].format(story=lab['story'][story])})"
+    where = ""
+    if story in lab["story"]:
+        place = lab["located"].format(story=lab["story"][story] + (note if lang == "zh" else f" {note}".rstrip()))
+        where = f"（{place}）" if lang == "zh" else f" ({place})"
     lines.append(f"{lab['reported']}{lab['colon']}{lab['open']}{quote}{lab['close']}{where}")
     rec = recomputed(f.evidence, lang)
     if rec:

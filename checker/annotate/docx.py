@@ -58,15 +58,26 @@ def annotate(data: bytes, doc: Doc, lang: str) -> Annotated:
     found = [finding_out(doc, f) for f in doc.findings]
     cuts = {x for f in found for x in (f.span.start, f.span.end)}
     layout = split_at(layout, cuts)
+    numbers = _note_numbers(document)
     for f in found:
-        story = layout.para_at(f.span.start).story
+        para = layout.para_at(f.span.start)
         stories = [layout.para_at(r.span.start).story for r in f.related]
-        comment = document.comments.add_comment(comment_text(f, text, lang, story, stories),
+        note = numbers.get((para.story, para.note), "")
+        comment = document.comments.add_comment(comment_text(f, text, lang, para.story, stories, note),
                                                 author=AUTHOR, initials=INITIALS)
         _mark(layout, f.span.start, f.span.end, comment.comment_id)
     buf = io.BytesIO()
     document.save(buf)
     return Annotated(buf.getvalue(), len(found))
+
+
+def _note_numbers(document: Any) -> dict[tuple[str, str | None], str]:
+    """(``footnote``/``endnote``, w:id) → the number the reader sees: the order of its mark in the text."""
+    out: dict[tuple[str, str | None], str] = {}
+    for story in ("footnote", "endnote"):
+        for i, ref in enumerate(document.element.body.iter(qn(f"w:{story}Reference"))):
+            out.setdefault((story, ref.get(qn("w:id"))), str(i + 1))
+    return out
 
 
 def _mark(layout: DocxLayout, start: int, end: int, cid: int) -> None:
