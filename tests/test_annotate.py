@@ -253,3 +253,13 @@ def test_anchors_match_quotes_whatever_the_runs(data):
     assert len(anchors) == result.comments == len(doc.findings) >= 2
     for cid, f in enumerate(finding_out(doc, x) for x in doc.findings):
         assert anchors[cid] == src.text[f.span.start:f.span.end]
+
+
+def test_related_spans_are_named_in_the_comment(tmp_path):
+    f = tmp_path / "pw.docx"
+    f.write_bytes(simple_docx(["全市共有企业100家，其中国有企业120家。"]))
+    out = tmp_path / "pw.checked.docx"
+    assert run("annotate", str(f), "-o", str(out)).returncode == 1
+    (author, body), = comments(out.read_bytes()).values()
+    assert body.split("\n")[1:] == ["原文：「120家」", "相关：「100家」：整体", "说明：claimcheck explain CC141"]
+    assert anchored_texts(out.read_bytes()) == {0: "120家"}

@@ -51,8 +51,8 @@ def comment_text(f: FindingOut, text: str, lang: str, story: str = "body",
                  related_stories: list[str] | None = None, note: str = "") -> str:
     """The comment for finding ``f`` on the original ``text``: paragraphs separated by newlines.
     ``story`` says where the text is when not in the body (``note``: the footnote's number)."""
-    lab = LABELS[lang if lang in LABELS else "zh"]
-    lang = "zh" if lab is LABELS["zh"] else "en"
+    lang = "en" if lang == "en" else "zh"
+    lab = LABELS[lang]
     quote = text[f.span.start:f.span.end]
     lines = [f"{f.rule}{lab['colon']}{f.message}"]
     where = ""

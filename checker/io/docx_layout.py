@@ -153,9 +153,7 @@ class DocxLayout:
         out: list[Piece] = []
         i = max(0, bisect_right(self._para_starts, start) - 1)
         for para in self.paras[i:]:
-            if para.start >= end and out:
-                break
-            if para.start > end:
+            if para.start >= end:
                 break
             out.extend(pc for pc in para.pieces if pc.start < end and pc.end > start)
         return out
