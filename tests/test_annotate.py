@@ -263,3 +263,19 @@ def test_related_spans_are_named_in_the_comment(tmp_path):
     (author, body), = comments(out.read_bytes()).values()
     assert body.split("\n")[1:] == ["原文：「120家」", "相关：「100家」：整体", "说明：claimcheck explain CC141"]
     assert anchored_texts(out.read_bytes()) == {0: "120家"}
+
+
+def test_merged_cells_are_read_once(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("前言")
+    t = d.add_table(rows=2, cols=3)
+    t.cell(0, 0).merge(t.cell(0, 2)).text = "严格落实落实责任。"
+    t.cell(1, 0).merge(t.cell(1, 1)).text = "甲"
+    t.cell(1, 2).text = "乙"
+    d.add_paragraph("结语")
+    f = tmp_path / "m.docx"
+    d.save(str(f))
+    from checker.io import read_path
+
+    assert read_path(str(f)).text == "前言\n严格落实落实责任。\n甲\t乙\n结语"
+    assert [x["span"]["line"] for x in _findings(f)] == [2]

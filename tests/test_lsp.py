@@ -173,6 +173,11 @@ def test_lsp_uses_configuration_and_skips_other_files(tmp_path):
         assert [d["code"] for d in diags] == ["CC111"]                 # CC309 ignored by the config
         assert diags[0]["message"].startswith("The percentage change does not fit")   # lang = "en"
         assert not [m for m in c.backlog + list(c.inbox.queue) if m.get("params", {}).get("uri") == other]
+        # the configuration is read again: after an edit to it, a save brings CC309 back
+        (tmp_path / "claimcheck.toml").write_text('lang = "en"\n', encoding="utf-8")
+        c.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+        again = c.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri)
+        assert sorted(d["code"] for d in again["params"]["diagnostics"]) == ["CC111", "CC309"]
     finally:
         c.close()
 

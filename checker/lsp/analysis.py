@@ -33,13 +33,14 @@ def buffer_format(path: str, language_id: str | None) -> str | None:
 def check_buffer(text: str, path: str, fmt: str) -> BufferResult:
     """Run the pipeline on ``text`` as if it were the file ``path`` (configuration found as the CLI
     finds it, upward from the file's folder)."""
-    from ..config import options_for
+    from ..config import find_config, options_for
     from ..engine import load_rules
     from ..io import SourceDocument
     from ..options import CheckOptions
     from ..pipeline import analyse
     from ..report.build import finding_out
 
+    find_config.cache_clear()  # a long-running server must see edits to claimcheck.toml
     opts = options_for(path, CheckOptions(), set())
     view = None
     if fmt == "html":
