@@ -167,11 +167,9 @@ def cmd_check(args) -> int:
             rules_seen.setdefault(r.id, r)
         docs.append(doc)
         if args.annotate and src.format == "docx":
-            from .annotate import annotate_path, default_output
+            from .annotate import annotate_beside
 
-            out = default_output(src.path)
-            n = annotate_path(src.path, out, doc, opts.lang)
-            print(f"claimcheck: {out}: {n} comment(s)", file=sys.stderr)
+            annotate_beside(doc, opts.lang)
         texts[src.path] = src.text
         files.append(file_out(doc))
     if bar:
