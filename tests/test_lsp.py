@@ -212,3 +212,17 @@ def test_bad_configuration_is_shown_not_fatal(tmp_path):
     finally:
         c.close()
     assert c.proc.returncode == 0
+
+
+def test_positions_in_each_encoding_and_line_ending():
+    from checker.lsp.positions import LinePositions
+
+    text = "一\r\n𝟘b\r二\n"
+    b = text.index("b")
+    assert LinePositions(text, "utf-16").position(b) == (1, 2)
+    assert LinePositions(text, "utf-32").position(b) == (1, 1)
+    assert LinePositions(text, "utf-8").position(b) == (1, 4)
+    assert LinePositions(text, "utf-16").position(text.index("二")) == (2, 0)
+    for enc in ("utf-16", "utf-32", "utf-8"):
+        lp = LinePositions(text, enc)
+        assert all(lp.offset(*lp.position(i)) == i for i in range(len(text) + 1) if text[i - 1:i + 1] != "\r\n")

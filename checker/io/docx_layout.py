@@ -193,9 +193,9 @@ def _block_items(container: Any) -> Iterator[Any]:
         if child.tag in (W_P, W_TBL):
             yield child
         elif child.tag == W_SDT:
-            for content in child.iter(W_SDTCONTENT):
+            content = child.find(W_SDTCONTENT)
+            if content is not None:
                 yield from _block_items(content)
-                break
         elif child.tag in BLOCK_CONTAINERS:
             yield from _block_items(child)
 
