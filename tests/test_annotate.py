@@ -279,3 +279,24 @@ def test_merged_cells_are_read_once(tmp_path):
 
     assert read_path(str(f)).text == "前言\n严格落实落实责任。\n甲\t乙\n结语"
     assert [x["span"]["line"] for x in _findings(f)] == [2]
+
+
+def test_hyperlinks_and_content_controls_are_read_and_annotated(tmp_path):
+    from docx.oxml import parse_xml
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    d = docx.Document()
+    p = d.add_paragraph("请")
+    p._p.append(parse_xml(f'<w:hyperlink {ns} w:anchor="x"><w:r><w:t>严格落实</w:t></w:r>'
+                          f'<w:r><w:rPr><w:b/></w:rPr><w:t>落实责任</w:t></w:r></w:hyperlink>'))
+    d.element.body.insert(1, parse_xml(f'<w:sdt {ns}><w:sdtPr/><w:sdtContent><w:p><w:r>'
+                                       f'<w:t>全市发生命案18起,同比下降11%。</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
+    f = tmp_path / "h.docx"
+    d.save(str(f))
+    from checker.io import read_path
+
+    assert read_path(str(f)).text == "请严格落实落实责任\n全市发生命案18起,同比下降11%。"
+    out = tmp_path / "h.checked.docx"
+    assert run("annotate", str(f), "-o", str(out)).returncode == 1
+    assert sorted(anchored_texts(out.read_bytes()).values()) == ["18起,同比下降11%", "落实落实"]
+    assert read_path(str(out)).text == read_path(str(f)).text
