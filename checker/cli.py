@@ -63,6 +63,19 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--baseline", metavar="FILE", help="ignore findings recorded in FILE")
     c.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
     c.add_argument("--no-config", action="store_true", help="ignore claimcheck.toml / pyproject.toml")
+    c.add_argument("--annotate", action="store_true",
+                   help="also write NAME.checked.docx with one Word comment per finding for each .docx")
+    an = sub.add_parser("annotate", parents=[common], help="write a copy of a .docx with one Word comment per finding")
+    an.add_argument("path", metavar="DOCX")
+    an.add_argument("--output", "-o", metavar="FILE", help="the annotated copy (default: NAME.checked.docx)")
+    an.add_argument("--lang", choices=("zh", "en"), default=None)
+    an.add_argument("--year", type=_year, help="publication year (default: detected from the text)")
+    an.add_argument("--rules", action="append", default=[], metavar="DIR", help="extra rule pack directory")
+    an.add_argument("--select", default=None, help="comma-separated rule codes or prefixes to run")
+    an.add_argument("--ignore", default=None, help="comma-separated rule codes or prefixes to skip")
+    an.add_argument("--profile", choices=("mainland", "hongkong", "taiwan"), default=None)
+    an.add_argument("--no-config", action="store_true", help="ignore claimcheck.toml / pyproject.toml")
+    sub.add_parser("lsp", parents=[common], help="run the language server on standard input/output (needs claimcheck[lsp])")
     rp = sub.add_parser("report", parents=[common], help="the fact-checker's report of every claim")
     rp.add_argument("paths", nargs="+", metavar="PATH")
     rp.add_argument("--lang", choices=("zh", "en"), default=None)
@@ -203,6 +216,10 @@ def cmd_check(args) -> int:
                 fingerprints.setdefault(baseline_key(doc.source.path), []).extend(fps)
         if render_now:
             render_report(doc, rules_seen, base.lang, width=None if sys.stdout.isatty() else 100, color=color)
+        if args.annotate and src.format == "docx":
+            from .annotate import annotate_beside
+
+            annotate_beside(doc, opts.lang)
         if keep_text:
             texts[src.path] = src.text
         files.append(file_out(doc))
@@ -488,6 +505,14 @@ def _dispatch(args) -> int:
         return cmd_report(args)
     if args.command == "scan":
         return cmd_scan(args)
+    if args.command == "annotate":
+        from .annotate import cmd_annotate
+
+        return cmd_annotate(args)
+    if args.command == "lsp":
+        from .lsp import cmd_lsp
+
+        return cmd_lsp(args)
     return cmd_explain(args)
 
 

@@ -1,4 +1,5 @@
-"""Text of a .docx file: paragraphs joined by newlines (offsets are per paragraph).
+"""Text of a .docx file: paragraphs in document order joined by newlines (tables where they stand,
+one line per row; then footnotes, endnotes, headers and footers — see ``docx_layout``).
 
 The archive is checked before python-docx opens it: a corrupt zip, a missing
 document part, or an archive whose members expand beyond the limit (a zip bomb)
@@ -40,7 +41,18 @@ def _check_members(zf: zipfile.ZipFile, path: str) -> None:
 
 
 def docx_text(data: bytes, path: str) -> str:
-    """The paragraphs (and table cells) of a .docx, one per line."""
+    """The paragraphs (and table rows) of a .docx, one per line, in document order."""
+    from .docx_layout import DocxLayout
+
+    document = open_docx(data, path)
+    try:
+        return DocxLayout(document).text
+    except Exception as e:  # a part python-docx loaded but whose structure is broken
+        raise InputError(path, f"cannot read .docx: {type(e).__name__}: {e}") from None
+
+
+def open_docx(data: bytes, path: str):
+    """The python-docx ``Document`` of ``data``, after the archive checks; ``InputError`` if unreadable."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError):
@@ -57,11 +69,8 @@ def docx_text(data: bytes, path: str) -> str:
         _check_members(zf, path)
     try:
         import docx  # python-docx, imported only for .docx input
-        document = docx.Document(io.BytesIO(data))
+
+        from . import docx_layout  # noqa: F401  (registers the footnote and endnote parts)
+        return docx.Document(io.BytesIO(data))
     except Exception as e:  # python-docx raises many kinds on malformed parts
         raise InputError(path, f"cannot read .docx: {type(e).__name__}: {e}") from None
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append("\t".join(cell.text for cell in row.cells))
-    return "\n".join(lines)
