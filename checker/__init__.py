@@ -14,11 +14,12 @@ __all__ = ["__version__", "check_path", "check_text"]
 
 
 def check_text(text: str, path: str = "<text>", options=None):
-    """Analyse ``text`` and return the ``Doc`` with its claims and findings."""
-    from .io import SourceDocument
+    """Analyse ``text`` (read as the format ``path``'s suffix names: front matter, URLs and
+    markup are not prose) and return the ``Doc`` with its claims and findings."""
+    from .io import source_from_text
     from .pipeline import analyse
 
-    return analyse(SourceDocument(path=path, text=text), options)
+    return analyse(source_from_text(text, path), options)
 
 
 def check_path(path: str, options=None):

@@ -52,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--rules", action="append", default=[], metavar="DIR", help="extra rule pack directory")
     c.add_argument("--select", default=None, help="comma-separated rule codes or prefixes to run")
     c.add_argument("--ignore", default=None, help="comma-separated rule codes or prefixes to skip")
-    c.add_argument("--profile", choices=("mainland", "taiwan"), default=None)
+    c.add_argument("--profile", choices=("mainland", "hongkong", "taiwan"), default=None)
     c.add_argument("--fail-on", choices=("error", "warning", "info"), default=None)
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail")
     c.add_argument("--statistics", action="store_true", help="print the count of findings per rule")
@@ -68,7 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     rp.add_argument("--lang", choices=("zh", "en"), default=None)
     rp.add_argument("--year", type=_year)
     rp.add_argument("--rules", action="append", default=[], metavar="DIR")
-    rp.add_argument("--profile", choices=("mainland", "taiwan"), default=None)
+    rp.add_argument("--profile", choices=("mainland", "hongkong", "taiwan"), default=None)
     rp.add_argument("--format", choices=("text", "html"), default="text")
     rp.add_argument("--output", metavar="FILE", help="write the report to FILE (HTML when it ends in .html)")
     rp.add_argument("--width", type=_positive, default=None, help="columns (default: the terminal's)")
@@ -113,7 +113,7 @@ def _base_options(args):
     cli_set = {k for k in ("select", "ignore", "profile", "year", "lang") if getattr(args, k) is not None}
     opts = CheckOptions(lang=args.lang or "zh", year=args.year, rule_dirs=list(args.rules),
                         select=_split(args.select), ignore=_split(args.ignore),
-                        profile=args.profile or "mainland")
+                        profile=args.profile or "auto")
     return opts, cli_set
 
 

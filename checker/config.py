@@ -30,7 +30,7 @@ class FileConfig(BaseModel):
     extend_select: list[str] = Field(default=[], alias="extend-select")
     per_file_ignores: dict[str, list[str]] = Field(default={}, alias="per-file-ignores")
     severity: dict[str, Literal["error", "warning", "info"]] = {}
-    profile: Optional[Literal["mainland", "taiwan"]] = None
+    profile: Optional[Literal["mainland", "hongkong", "taiwan"]] = None
     year: Optional[int] = None
     rules: list[str] = []
     lang: Optional[Literal["zh", "en"]] = None

@@ -65,6 +65,8 @@ class Doc:
     language: str = "zh-Hans"
     year: Optional[int] = None
     year_source: str = ""
+    profile: str = "mainland"              # regional profile the rules ran under
+    profile_reason: str = ""               # configured, or the markers that chose it
     _lines: Optional[LineIndex] = None
     _joint: Optional[Any] = None          # cached document-level solution (assertions.joint)
     _scope: Optional[Any] = None          # cached region scope (regions.detect_scope)

@@ -37,7 +37,7 @@ def test_stdin_and_exit_zero():
 
 
 def test_fail_on_warning():
-    text = "严格落实落实责任。".encode()
+    text = "严格落实落实责任,层层落实。".encode()
     assert run("check", "-", stdin=text).returncode == 0
     assert run("check", "--fail-on", "warning", "-", stdin=text).returncode == 1
 

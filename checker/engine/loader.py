@@ -57,7 +57,7 @@ def _same_dir(a: str, b: str) -> bool:
 
 def selected(rule: RuleSpec, select: list[str], ignore: list[str], profile: str) -> bool:
     """Whether a rule runs under the given select/ignore prefixes and profile."""
-    if rule.profiles and profile not in rule.profiles:
+    if rule.profiles and (profile if profile != "auto" else "mainland") not in rule.profiles:
         return False
     select = [s for s in select if s]   # an empty code would match every rule
     ignore = [s for s in ignore if s]

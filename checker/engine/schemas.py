@@ -58,13 +58,37 @@ class Entity(_Params):
 
     name: StrictStr = Field(min_length=1)
     words: Words = Field(min_length=1)
+    units: Words = []
     max_per_person: Optional[Rational] = None
 
 
-class MagnitudeParams(_Params):
-    """``magnitude``: the entities and their per-capita bounds."""
+class _ScopeWords(_Params):
+    """Words that mark a sentence about a wider scope, and titles that only mention one."""
+
+    wider_scope_words: Words = []
+    scope_titles: Words = []
+
+
+class MagnitudeParams(_ScopeWords):
+    """``magnitude``: the entities, their per-capita bounds, and linking words before a number."""
 
     entities: list[Entity] = Field(min_length=1)
+    links: Words = []
+
+
+class PopulationParams(_ScopeWords):
+    """``population``: measure words of people counts, the bound as a multiple of the population,
+    and words of counts that need not be residents."""
+
+    units: Words = Field(min_length=1)
+    factor: Rational = "3/2"
+    skip_words: Words = []
+
+    @model_validator(mode="after")
+    def _positive(self):
+        if Fraction(str(self.factor)) <= 0:
+            raise ValueError("factor must be above 0")
+        return self
 
 
 class RatioPair(_Params):
@@ -131,6 +155,10 @@ class RepeatParams(_Params):
     min_len: StrictInt = Field(default=2, ge=2, le=MAX_REPEAT_LEN)
     max_len: StrictInt = Field(default=4, ge=2, le=MAX_REPEAT_LEN)
     allow: Words = []
+    reduplication_heads: StrictStr = ""
+    particles: StrictStr = ""
+    name_suffixes: StrictStr = ""
+    deliberate_parts: Words = []
 
     @model_validator(mode="after")
     def _ordered(self):
@@ -148,7 +176,7 @@ class StackedApproxParams(_Params):
 SCHEMAS: dict[str, type[_Params]] = {
     "change": ChangeParams, "change_misuse": ChangeMisuseParams, "magnitude": MagnitudeParams,
     "ratio": RatioParams, "missing_unit": MissingUnitParams, "pattern": PatternParams,
-    "rate_range": RateRangeParams, "repeat": RepeatParams, "stacked_approx": StackedApproxParams,
+    "rate_range": RateRangeParams, "repeat": RepeatParams, "population": PopulationParams, "stacked_approx": StackedApproxParams,
     **{k: NoParams for k in ("conflict", "datespan", "joint", "mixed_numeral", "partwhole", "rate_fraction",
                              "respective", "streak", "suppression", "trend")},
 }

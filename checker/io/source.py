@@ -1,6 +1,7 @@
 """SourceDocument: the decoded original text of one input, and where it came from."""
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import stat
@@ -13,6 +14,7 @@ from ..text.offsets import OffsetMap
 from ..errors import InputError
 from .decode import decode_bytes
 from .names import display_path
+from .prose import compose, prose_view
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".docx"}
@@ -30,6 +32,8 @@ class SourceDocument:
     encoding: str = "utf-8"
     # for markup: the readable text and its map back to ``text`` (the raw file)
     view: Optional[tuple[str, OffsetMap]] = None
+    published: Optional[datetime.date] = None   # publication date from the metadata
+    published_from: str = ""                    # where that date was found
 
     def __post_init__(self) -> None:
         # a lone surrogate (from JSON or the API) cannot be written as UTF-8: U+FFFD, one for one,
@@ -59,14 +63,34 @@ def read_bytes(data: bytes, path: str) -> SourceDocument:
     fmt = _format_for(path)
     if fmt == "docx":
         from .docx import docx_text
+        from .metadata import docx_date
 
-        return SourceDocument(path=path, text=docx_text(data, path), format="docx", encoding="docx")
+        text = docx_text(data, path)
+        return SourceDocument(path=path, text=text, format="docx", encoding="docx",
+                              view=prose_view(text, "text"), **_dated(docx_date(data)))
     text, enc = decode_bytes(data, path)
+    return source_from_text(text, path, enc)
+
+
+def source_from_text(text: str, path: str, encoding: str = "utf-8") -> SourceDocument:
+    """A SourceDocument for already decoded ``text`` (its format from ``path``'s suffix), with
+    the prose view (no front matter, URLs or markup) and the metadata's publication date."""
+    fmt, enc = _format_for(path), encoding
     if fmt == "html":
         from .html import html_view
+        from .metadata import html_meta_date
 
-        return SourceDocument(path=path, text=text, format="html", encoding=enc, view=html_view(text, path))
-    return SourceDocument(path=path, text=text, format=fmt, encoding=enc)
+        return SourceDocument(path=path, text=text, format="html", encoding=enc,
+                              view=compose(html_view(text, path), "html"), **_dated(html_meta_date(text)))
+    from .metadata import front_matter_date
+
+    return SourceDocument(path=path, text=text, format=fmt, encoding=enc, view=prose_view(text, fmt),
+                          **_dated(front_matter_date(text) if fmt == "markdown" else (None, "")))
+
+
+def _dated(found: tuple) -> dict:
+    date, where = found
+    return {"published": date, "published_from": where} if date is not None else {}
 
 
 def read_limited(fh, name: str, limit: int = MAX_BYTES) -> bytes:

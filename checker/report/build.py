@@ -48,6 +48,7 @@ def file_out(doc: Doc) -> FileOut:
     """Contract entry for one analysed file."""
     return FileOut(
         path=doc.source.path, language=doc.language, error=None,
+        profile={"name": doc.profile, "reason": doc.profile_reason},
         claims=[claim_out(doc, c) for c in doc.claims],
         findings=[finding_out(doc, f) for f in doc.findings],
     )

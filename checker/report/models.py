@@ -97,6 +97,7 @@ class FileOut(_Strict):
     path: str
     language: Optional[str]
     error: Optional[str]
+    profile: Optional[dict[str, str]] = None   # {"name", "reason"}: the regional profile applied
     claims: list[ClaimOut] = []
     findings: list[FindingOut] = []
 

@@ -8,10 +8,13 @@ from .models import FileOut, ReportOut
 SYMBOL = {"consistent": "✓", "inconsistent": "✗", "warning": "!", "untestable": "?", "misuse": "✗"}
 LABELS = {
     "zh": {"claims": "已判定的数字主张", "summary": "共 {files} 个文件, {claims} 条主张, {findings} 个发现 "
-           "(错误 {errors}, 警告 {warnings}, 提示 {info})", "related": "相关", "none": "未发现问题"},
+           "(错误 {errors}, 警告 {warnings}, 提示 {info})", "related": "相关", "none": "未发现问题",
+           "profile": "按{label}用法检查(配置 {name}: {reason})"},
     "en": {"claims": "decided claims", "summary": "{files} files, {claims} claims, {findings} findings "
-           "({errors} errors, {warnings} warnings, {info} info)", "related": "related", "none": "no findings"},
+           "({errors} errors, {warnings} warnings, {info} info)", "related": "related", "none": "no findings",
+           "profile": "checked under the {name} profile ({reason})"},
 }
+PROFILE_NAMES_ZH = {"mainland": "内地", "hongkong": "香港", "taiwan": "台湾"}
 
 
 def display_width(s: str) -> int:
@@ -62,6 +65,9 @@ def _file_full(f: FileOut, original: str, L: dict, show_claims: bool) -> list[st
     out = []
     if f.error:
         return [f"{f.path}: error: {f.error}", ""]
+    if f.profile and f.profile.get("name") != "mainland":  # a regional profile relaxes some rules: say so
+        label = PROFILE_NAMES_ZH.get(f.profile["name"], f.profile["name"])
+        out += [f"{f.path}: " + L["profile"].format(label=label, **f.profile), ""]
     for x in f.findings:
         out.append(f"{f.path}:{x.span.line}:{x.span.column}: {x.rule} [{x.severity}] {x.message}")
         out.extend(_excerpt(original, x.span.start, x.span.end))

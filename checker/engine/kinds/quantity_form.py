@@ -2,6 +2,8 @@
 ``mixed_numeral``, ``stacked_approx``, ``range_affix``."""
 from __future__ import annotations
 
+import re
+
 from ..registry import kind
 
 
@@ -25,12 +27,18 @@ def run_missing_unit(ctx) -> None:
             ctx.emit(q.start - min(q.start, 4), q.end + (1 if after else 0), {"number": q.text})
 
 
+_MAGNITUDE_UNIT = re.compile(r"[\d.,]+[百千]万")
+
+
 @kind("mixed_numeral")
 def run_mixed(ctx) -> None:
-    """Arabic digits joined to 十/百/千 (4千, 1百零8): GB/T 15835-2011 §5.3."""
+    """Arabic digits joined to 十/百/千 (4千, 1百零8): GB/T 15835-2011 §5.3.
+    Digits before 百万/千万 alone (1百万) are the magnitude-unit rule's finding, not this one's."""
     for q in ctx.doc.quantities:
         if q.mixed_numerals:
-            ctx.emit(q.num_start, q.num_end, {"number": ctx.doc.text[q.num_start:q.num_end]})
+            number = ctx.doc.text[q.num_start:q.num_end]
+            if not _MAGNITUDE_UNIT.fullmatch(number):
+                ctx.emit(q.num_start, q.num_end, {"number": number})
 
 
 @kind("stacked_approx")
