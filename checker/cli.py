@@ -111,6 +111,11 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _weight(text: str) -> int:
+    """About how many UTF-8 bytes ``text`` is (what the memory estimate is per)."""
+    return len(text) if text.isascii() else 3 * len(text)
+
+
 def _split(s: str | None) -> list[str]:
     return [x.strip() for x in (s or "").split(",") if x.strip()]
 
@@ -152,8 +157,9 @@ def cmd_check(args) -> int:
     """Run the check and print the report; return the exit status."""
     from .config import find_config, options_for
     from .engine import load_rules
-    from .errors import InputError
+    from .errors import InputError, ResourceError
     from .io import iter_paths, read_path
+    from .io.memory import check_memory
     from .pipeline import analyse
     from .report.build import error_file_out, file_out, report_out
 
@@ -179,7 +185,7 @@ def cmd_check(args) -> int:
     fail_on = fail_on or "error"
     # nothing per document is kept but its contract entry (and its text, for the formats that quote it):
     # 20,000 files must not hold 20,000 analysed documents
-    files, texts, had_error, rules_seen = [], {}, False, {}
+    files, texts, error_status, rules_seen = [], {}, 0, {}
     fingerprints: dict[str, list[str]] = {}
     keep_text = args.format in ("full", "github", "sarif")
     render_now = args.format == "report" and not args.write_baseline
@@ -193,8 +199,9 @@ def cmd_check(args) -> int:
         opts = base if args.no_config else options_for(path, base, cli_set)
         try:
             src = read_path(path)
-        except InputError as e:
-            had_error = True
+            check_memory(src.path, _weight(src.readable))
+        except (InputError, ResourceError) as e:
+            error_status = max(error_status, e.exit_status)
             print(f"claimcheck: {e}", file=sys.stderr)
             files.append(error_file_out(e.path, e.reason))
             continue
@@ -233,7 +240,7 @@ def cmd_check(args) -> int:
         from .io.names import display_path
 
         print(f"claimcheck: recorded {n} findings in {display_path(args.write_baseline)}", file=sys.stderr)
-        return 2 if had_error else 0
+        return error_status
     report = report_out(files)
     lang = base.lang
     if args.format != "report":  # the report format was printed document by document
@@ -246,8 +253,8 @@ def cmd_check(args) -> int:
         stream = sys.stdout if args.format in ("full", "concise") else sys.stderr
         for rule, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
             print(f"{n:>5}  {rule}", file=stream)
-    if had_error:
-        return 2
+    if error_status:
+        return error_status
     if args.exit_zero:
         return 0
     threshold = SEV_RANK[fail_on]
@@ -285,8 +292,9 @@ def cmd_report(args) -> int:
 
     from .config import options_for
     from .engine import load_rules
-    from .errors import InputError
+    from .errors import InputError, ResourceError
     from .io import iter_paths, read_path
+    from .io.memory import check_memory
     from .pipeline import analyse
     from .report.terminal import render_report
 
@@ -306,11 +314,13 @@ def cmd_report(args) -> int:
         _CURRENT[0] = path
         opts = base if args.no_config else options_for(path, base, cli_set)
         try:
-            doc = analyse(read_path(path), opts)
-        except InputError as e:
+            src = read_path(path)
+            check_memory(src.path, _weight(src.readable))
+        except (InputError, ResourceError) as e:
             print(f"claimcheck: {e}", file=sys.stderr)
-            status = 2
+            status = max(status if status != 1 else 0, e.exit_status)
             continue
+        doc = analyse(src, opts)
         capture = html or bool(args.output)
         console = render_report(doc, rules, base.lang, width=width or 100, color=color or html,
                                 record=capture, file=io.StringIO() if capture else None)

@@ -50,3 +50,9 @@ class ConfigError(_PathError):
 
 class OutputError(_PathError):
     """An output file (or standard output) cannot be written."""
+
+
+class ResourceError(_PathError):
+    """A document needs more memory than the process may use (exit status 4)."""
+
+    exit_status = EXIT_RESOURCES

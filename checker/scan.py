@@ -205,6 +205,9 @@ def check_record(rid: str, text, select=(), ignore=(), lang: str = "zh") -> dict
     from .report.build import finding_out
 
     try:
+        from .io.memory import check_memory
+
+        check_memory(rid, len(text) if text.isascii() else 3 * len(text))
         doc = analyse(SourceDocument(path=rid, text=text),
                       CheckOptions(lang=lang, select=list(select), ignore=list(ignore)))
         return {"id": rid, "error": None, "claims": len(doc.claims),

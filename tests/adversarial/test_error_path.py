@@ -209,8 +209,31 @@ def test_internal_error_is_reported_not_crashed(doc):
     assert p.returncode == 3 and "Traceback" in p.stderr.decode()
 
 
-def test_memory_error_exits_4(tmp_path):
+def test_document_too_big_for_the_memory_cap_exits_4(tmp_path):
+    """Under an address-space cap a native extension may abort instead of raising MemoryError, so a
+    document that cannot fit is refused before analysis: exit 4 and a message naming it."""
     big = tmp_path / "big.txt"
     big.write_bytes(("全市发案3315起,比2020年下降12.67%。" * 1000 + "\n").encode() * 40)
-    r = cli("check", big, cap=400 << 20, timeout=120)
-    r.assert_clean(4, "out of memory", "please report", __version__)
+    small = tmp_path / "small.txt"
+    small.write_bytes(SEED.read_bytes())
+    for _ in range(3):  # deterministic, not a race with the allocator
+        r = cli("check", small, big, cap=400 << 20, timeout=120)
+        r.assert_clean(4, str(big), "not enough memory", "ulimit -v")
+        assert str(small) not in r.err   # the other file was checked
+    out = tmp_path / "a.jsonl"
+    out.write_text(json.dumps({"id": "big", "text": big.read_text(encoding="utf-8")}) + "\n", encoding="utf-8")
+    r = cli("scan", out, cap=400 << 20, timeout=120)
+    r.assert_clean(2, "not enough memory")
+
+
+def test_memory_error_exits_4(doc):
+    code = ("import sys, checker.pipeline as p\n"
+            "def boom(*a, **k): raise MemoryError()\n"
+            "p.analyse = boom\n"
+            "from checker.cli import main\n"
+            "sys.exit(main(sys.argv[1:]))\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    p = subprocess.run(["python3", "-c", code, "check", str(doc)], capture_output=True, timeout=60, env=env)
+    err = p.stderr.decode()
+    assert p.returncode == 4 and "out of memory" in err and "please report" in err and __version__ in err
+    assert "Traceback" not in err and str(doc) in err
