@@ -12,10 +12,9 @@ def cmd_lsp(args) -> int:
     except ImportError:
         raise ClaimcheckError("claimcheck lsp needs pygls and lsprotocol: "
                               "pip install 'claimcheck[lsp]' (or: pip install 'pygls>=2' lsprotocol)") from None
-    from .server import build_server
-
     import os
-    import sys
+
+    from .server import build_server
 
     # the protocol owns raw byte streams of its own (duplicates of 0 and 1, which the server closes
     # on exit; the CLI's guarded text stdout stays open for its final flush)
