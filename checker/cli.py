@@ -234,6 +234,7 @@ def cmd_report(args) -> int:
     width = args.width or (None if sys.stdout.isatty() else 100)
     status = 0
     chunks = []
+    docs, unreadable = [], []
     for path in iter_paths(args.paths):
         opts = base if args.no_config else options_for(path, base, cli_set)
         try:
@@ -241,16 +242,23 @@ def cmd_report(args) -> int:
         except InputError as e:
             print(f"claimcheck: {e}", file=sys.stderr)
             status = 2
+            unreadable.append((e.path, e.reason))
+            continue
+        if html:  # the HTML page is built once, for all documents, below
+            docs.append(doc)
+            status = 1 if status == 0 and any(f.severity == "error" for f in doc.findings) else status
             continue
         capture = html or bool(args.output)
         console = render_report(doc, rules, base.lang, width=width or 100, color=color or html,
                                 record=capture, file=io.StringIO() if capture else None)
-        if html:
-            chunks.append(console.export_html(inline_styles=True))
-        elif args.output:
+        if args.output:
             chunks.append(console.export_text())
         if any(f.severity == "error" for f in doc.findings) and status == 0:
             status = 1
+    if html and (docs or unreadable):
+        from .report.html import render_html
+
+        chunks.append(render_html(docs, rules, base.lang, errors=unreadable))
     if chunks:
         out = "\n".join(chunks)
         if args.output:
