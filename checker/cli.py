@@ -59,6 +59,12 @@ def _parser() -> argparse.ArgumentParser:
     sc.add_argument("--lang", choices=("zh", "en"), default="zh")
     sc.add_argument("--select", default=None)
     sc.add_argument("--ignore", default=None)
+    sv = sub.add_parser("serve", help="a local web page to check pasted or uploaded drafts")
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
+    sv.add_argument("--port", type=int, default=8080)
+    sv.add_argument("--workers", type=int, default=2, help="worker processes that run checks")
+    sv.add_argument("--max-bytes", type=int, default=5 * 1024 * 1024, help="request body limit")
+    sv.add_argument("--timeout", type=float, default=60.0, help="seconds allowed per check")
     r = sub.add_parser("rules", help="list the rules")
     r.add_argument("--rules", action="append", default=[], metavar="DIR")
     r.add_argument("--lang", choices=("zh", "en"), default="zh")
@@ -313,6 +319,20 @@ def cmd_scan(args) -> int:
     return 0
 
 
+def cmd_serve(args) -> int:
+    """Run the review server (needs the ``serve`` extra)."""
+    try:
+        from .serve import ServeConfig, serve
+    except ImportError as e:
+        print(f"claimcheck: serve needs {e.name}; pip install 'claimcheck[serve]'", file=sys.stderr)
+        return 2
+    if not 0 < args.port < 65536 or args.workers < 0 or args.max_bytes < 1 or args.timeout <= 0:
+        print("claimcheck: serve: --port 1–65535, --workers ≥ 0, --max-bytes ≥ 1, --timeout > 0", file=sys.stderr)
+        return 2
+    return serve(args.host, args.port, ServeConfig(max_bytes=args.max_bytes, timeout=args.timeout,
+                                                   workers=args.workers))
+
+
 def cmd_rules(args) -> int:
     """List rules: code, severity, category, name, message."""
     from .engine import load_rules
@@ -359,6 +379,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_report(args)
         if args.command == "scan":
             return cmd_scan(args)
+        if args.command == "serve":
+            return cmd_serve(args)
         return cmd_explain(args)
     except ClaimcheckError as e:
         print(f"claimcheck: {e}", file=sys.stderr)
