@@ -21,7 +21,7 @@ SEV_RANK = {"info": 0, "warning": 1, "error": 2}
 VERDICT_CLASS = {"inconsistent": "bad", "warning": "warn", "consistent": "ok", "untestable": "unknown",
                  "not checked": "none"}
 T = {
-    "zh": {"html_lang": "zh-CN", "title": "核查报告", "doc": "文档", "lang": "语言", "region": "地区/范围",
+    "zh": {"html_lang": "zh-CN", "paren": "（{}）", "colon": "：", "sep": "，", "title": "核查报告", "doc": "文档", "lang": "语言", "region": "地区/范围",
            "year": "发布年份", "how": "依据", "coverage": "覆盖", "numbers": "个数字", "became": "条成为主张",
            "decided": "条可判定", "claims": "数字主张", "findings": "发现", "none": "未发现问题",
            "contents": "目录", "text": "原文", "loc": "位置", "claim": "原文", "kind": "类型", "frame": "框架",
@@ -39,7 +39,7 @@ T = {
                           "conflict": "矛盾", "expression": "表述"},
            "levels": {"province": "省级", "prefecture": "地级"},
            "frames": {"subject": "主体", "scope": "范围", "period": "时期", "measure": "指标"}},
-    "en": {"html_lang": "en", "title": "Fact-check report", "doc": "Document", "lang": "Language",
+    "en": {"html_lang": "en", "paren": " ({})", "colon": ": ", "sep": ", ", "title": "Fact-check report", "doc": "Document", "lang": "Language",
            "region": "Region / scope", "year": "Publication year", "how": "found by", "coverage": "Coverage",
            "numbers": "numbers found", "became": "became claims", "decided": "decided", "claims": "Claims",
            "findings": "Findings", "none": "No findings", "contents": "Contents", "text": "Text",
@@ -191,17 +191,18 @@ def _header(doc: Doc, t: dict, verdicts: dict) -> list[tuple[str, str]]:
     scope = doc.scope
     names = [r.name for r in (scope.province, scope.prefecture) if r is not None]
     level = t["levels"].get(scope.default_level, scope.default_level)
-    region = (" / ".join(names) + f"({level})") if names else t["unknown"]
+    region = (" / ".join(names) + t["paren"].format(level)) if names else t["unknown"]
     published = getattr(doc, "published", None)
-    year = f"{published or doc.year}({t['how']}: {doc.year_source})" if doc.year else t["unknown"]
+    how = t["paren"].format(f"{t['how']}{t['colon']}{doc.year_source}")
+    year = f"{published or doc.year}{how}" if doc.year else t["unknown"]
     counts = Counter(v for v, _ in verdicts.values())
     claimed = {id(q) for c in doc.claims if c.kind != "quantity" for q in c.quantities}
     decided = sum(1 for v, _ in verdicts.values() if v in ("consistent", "inconsistent", "warning"))
     return [
         (t["lang"], doc.language), (t["region"], region), (t["year"], year),
-        (t["claims"], "  ".join(f"{t['verdicts'][k]} {counts.get(k, 0)}" for k in ORDER)),
-        (t["coverage"], f"{len(doc.quantities)} {t['numbers']}, {len(claimed)} {t['became']}, "
-                        f"{decided} {t['decided']}"),
+        (t["claims"], t["sep"].join(f"{t['verdicts'][k]} {counts.get(k, 0)}" for k in ORDER)),
+        (t["coverage"], t["sep"].join((f"{len(doc.quantities)} {t['numbers']}", f"{len(claimed)} {t['became']}",
+                                       f"{decided} {t['decided']}"))),
     ]
 
 

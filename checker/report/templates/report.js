@@ -4,13 +4,14 @@
   function marksFor(id) {
     return document.querySelectorAll('mark[data-refs~="' + id + '"]');
   }
-  function show(id) {
+  var wide = window.matchMedia("(min-width: 901px)");
+  function show(id, scroll) {
     document.querySelectorAll("mark.current").forEach(function (m) { m.classList.remove("current"); });
     var marks = marksFor(id);
     document.querySelectorAll('mark[data-refs*="' + id + '-r"]').forEach(function (m) { m.classList.add("current"); });
     marks.forEach(function (m) { m.classList.add("current"); });
     var target = marks[0] || document.getElementById(id);
-    if (target) target.scrollIntoView({ block: "center", behavior: "smooth" });
+    if (target && scroll !== false) target.scrollIntoView({ block: "center", behavior: "smooth" });
   }
   function findingOf(ref) {
     var m = /^(.*-f\d+)(-r\d+)?$/.exec(ref);
@@ -20,7 +21,7 @@
   // opening a finding scrolls the text to its span
   document.addEventListener("toggle", function (e) {
     var d = e.target;
-    if (!printing && d.matches && d.matches("details.finding") && d.open) show(d.dataset.f);
+    if (!printing && d.matches && d.matches("details.finding") && d.open) show(d.dataset.f, wide.matches);
   }, true);
   document.addEventListener("click", function (e) {
     var jump = e.target.closest("a.jump");
