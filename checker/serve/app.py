@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import html
 import json
+import os
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -44,7 +45,7 @@ class ServeConfig:
     max_bytes: int = 5 * 1024 * 1024     # request body limit
     timeout: float = 60.0                # seconds per check
     workers: int = 2                     # worker processes; 0 runs checks in threads (tests, debugging)
-    queue: int = 0                       # checks waiting or running at once; 0 = 8 per worker
+    queue: int = 0                       # checks waiting or running at once; 0 = 64 per worker
 
 
 class Pool:
@@ -53,12 +54,13 @@ class Pool:
     def __init__(self, config: ServeConfig) -> None:
         self.config = config
         self._executor: Executor | None = None
-        self._slots = asyncio.Semaphore(config.queue or 8 * max(1, config.workers))
+        self._slots = asyncio.Semaphore(config.queue or 64 * max(1, config.workers))
 
     def _get(self) -> Executor:
         if self._executor is None:
             if self.config.workers > 0:
-                self._executor = ProcessPoolExecutor(self.config.workers, mp_context=get_context("spawn"))
+                self._executor = ProcessPoolExecutor(self.config.workers, mp_context=get_context("spawn"),
+                                                     initializer=exit_with_parent, initargs=(os.getpid(),))
             else:
                 self._executor = ThreadPoolExecutor(4)
         return self._executor
@@ -79,11 +81,24 @@ class Pool:
                 self.close()
                 raise RequestError(503, "a worker process stopped; try again") from None
 
-    def close(self) -> None:
+    def close(self, wait: bool = False) -> None:
         """Stop the workers (they are started again on the next request)."""
         if self._executor is not None:
-            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor.shutdown(wait=wait, cancel_futures=True)
             self._executor = None
+
+
+def exit_with_parent(parent: int) -> None:
+    """In a worker: exit when the server process is gone, whatever way it ended."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 async def read_body(request: Request, limit: int) -> bytes:
@@ -250,7 +265,7 @@ def create_app(config: ServeConfig | None = None) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(app):
         yield
-        pool.close()
+        pool.close(wait=True)
 
     app = Starlette(routes=[
         Route("/", index, methods=["GET"]),
