@@ -9,7 +9,7 @@ pytest.importorskip("starlette")
 pytest.importorskip("multipart")
 pytest.importorskip("httpx")
 
-from conftest import SEEDS  # noqa: E402
+from conftest import ROOT, SEEDS  # noqa: E402
 from checker.report.models import ReportOut  # noqa: E402
 from checker.serve import ServeConfig, create_app, is_loopback  # noqa: E402
 
@@ -161,3 +161,74 @@ def test_loopback_by_default():
     assert args.host == "127.0.0.1" and args.port == 8080
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.4")
+
+
+def _readme_block(title):
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text[text.index(f"## {title}"):]
+    section = section[:section.find("\n## ", 3)]
+    block = section[section.index("```bash\n") + 8:]
+    return [ln.strip() for ln in block[:block.index("```")].splitlines() if ln.strip()]
+
+
+def _start(argv, port, cwd):
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    server = subprocess.Popen([sys.executable, "-m", "checker", *argv, "--port", str(port)], cwd=cwd,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return server
+        except OSError:
+            assert server.poll() is None, server.stderr.read().decode()
+            assert time.monotonic() < deadline, "the server did not start"
+            time.sleep(0.2)
+
+
+def test_readme_review_in_the_browser_commands_run(tmp_path):
+    """Every line of the README's "Review in the browser" block runs as written (servers on a free port)."""
+    import shutil
+    import socket
+    import subprocess
+    import sys
+
+    lines = _readme_block("Review in the browser")
+    assert [ln.split()[0] for ln in lines] == ["claimcheck", "claimcheck", "claimcheck", "curl", "curl"]
+    (tmp_path / "fixtures" / "seeds").mkdir(parents=True)
+    shutil.copy(SEED0, tmp_path / "fixtures" / "seeds" / SEED0.name)
+    (tmp_path / "draft.docx").write_bytes(_docx(DRAFT))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    report_line = lines[0]
+    argv, _, comment = report_line.partition("#")
+    p = subprocess.run([sys.executable, "-m", "checker", *argv.split()[1:]], cwd=tmp_path, capture_output=True,
+                       timeout=120)
+    assert p.returncode == int(comment.split("exit")[1].split(":")[0]), p.stderr.decode()
+    assert (tmp_path / "report.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    for serve_line in lines[1:3]:
+        server = _start(serve_line.partition("#")[0].split()[1:], port, tmp_path)
+        try:
+            if serve_line == lines[1]:
+                for curl in lines[3:]:
+                    c = subprocess.run(["bash", "-c", curl.replace("127.0.0.1:8080", f"127.0.0.1:{port}")],
+                                       cwd=tmp_path, capture_output=True, timeout=120)
+                    assert c.returncode == 0, c.stderr.decode()
+                    if "/api/check" in curl:
+                        found = json.loads(c.stdout)["files"][0]["findings"]
+                        assert [f["rule"] for f in found] == ["CC111"]
+                html = (tmp_path / "draft-report.html").read_text(encoding="utf-8")
+                assert "draft.docx" in html and html.count('class="finding sev-error"') == 2
+            else:
+                import urllib.request
+
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/") as r:
+                    assert r.status == 200 and b"multipart/form-data" in r.read()
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
