@@ -117,17 +117,25 @@ def segments(text: str, marks: list[Mark]) -> list[Segment]:
     mark becomes a visible caret.
     """
     cuts = sorted({0, len(text)} | {b for m in marks for b in (m.start, m.end) if 0 <= b <= len(text)})
-    starts: dict[int, list[str]] = {}
+    starting: dict[int, list[Mark]] = {}
+    ending: dict[int, list[Mark]] = {}
     for m in marks:
-        starts.setdefault(m.start, []).append(m.ref)
+        starting.setdefault(m.start, []).append(m)
+        ending.setdefault(m.end, []).append(m)
+    active: dict[int, Mark] = {}      # insertion-ordered: marks covering the current piece
     out = []
     for a, b in zip(cuts, cuts[1:] + [None]):
-        for m in (m for m in marks if m.start == m.end == a and m.role != "claim"):
-            out.append(Segment("‸", f"mark caret {m.role} sev-{m.severity}", m.ref, [m.ref]))
+        for m in ending.get(a, []):
+            active.pop(id(m), None)
+        for m in starting.get(a, []):
+            if m.end > m.start:
+                active[id(m)] = m
+            elif m.role != "claim":  # a zero-length span: a visible caret so that it can be found
+                out.append(Segment("‸", f"mark caret {m.role} sev-{m.severity}", m.ref, [m.ref]))
         if b is None:
             break
-        cover = [m for m in marks if m.start <= a and b <= m.end]
-        anchors = [r for r in starts.get(a, []) if any(m.ref == r and m.end > m.start for m in marks)]
+        cover = list(active.values())
+        anchors = [m.ref for m in starting.get(a, []) if m.end > m.start]
         if not cover:
             out.append(Segment(text[a:b], anchors=anchors))
             continue
@@ -171,20 +179,19 @@ def _rule_view(rule, lang: str) -> Optional[dict]:
             "examples": [(ex.verdict, ex.text) for ex in rule.examples[:4]]}
 
 
-def _finding_view(doc: Doc, f: Finding, fid: str, rules: dict, lang: str, t: dict) -> dict:
+def _finding_view(doc: Doc, f: Finding, fid: str, rules: dict, lang: str) -> dict:
     s, e = f.orig if f.orig else doc.orig_span(f.start, f.end)
     line, col = doc.line_col(s)
     related = []
     for i, r in enumerate(f.related):
-        rs, _ = doc.orig_span(r.start, r.end)
+        rs, re_ = doc.orig_span(r.start, r.end)
         rl, rc = doc.line_col(rs)
         related.append({"id": f"{fid}-r{i}", "where": f"{rl}:{rc}", "message": r.message,
-                        "quote": doc.source.text[slice(*doc.orig_span(r.start, r.end))]})
+                        "quote": doc.source.text[rs:re_]})
     return {"id": fid, "rule": f.rule, "severity": f.severity, "category": f.category,
-            "message": f.message, "where": f"{line}:{col}", "start": s, "end": e,
-            "quote": doc.source.text[s:e], "related": related, "evidence": explain(doc, f, lang),
-            "rule_info": _rule_view(rules.get(f.rule), lang), "shown": display_span(doc, f.start, f.end, f.orig)
-            is not None}
+            "message": f.message, "where": f"{line}:{col}", "quote": doc.source.text[s:e], "related": related,
+            "evidence": explain(doc, f, lang), "rule_info": _rule_view(rules.get(f.rule), lang),
+            "shown": display_span(doc, f.start, f.end, f.orig) is not None}
 
 
 def _header(doc: Doc, t: dict, verdicts: dict) -> list[tuple[str, str]]:
@@ -217,7 +224,7 @@ def doc_view(doc: Doc, index: int, rules: dict, lang: str = "zh") -> DocView:
     findings = []
     for n, f in enumerate(doc.findings):
         fid = f"{did}-f{n}"
-        findings.append(_finding_view(doc, f, fid, rules, lang, t))
+        findings.append(_finding_view(doc, f, fid, rules, lang))
         sp = display_span(doc, f.start, f.end, f.orig)
         if sp is not None:
             marks.append(Mark(sp[0], sp[1], "finding", fid, f.severity))
