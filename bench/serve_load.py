@@ -89,6 +89,8 @@ async def load(port: int, args, pid: int) -> dict:
                     errors[str(r.status_code)] = errors.get(str(r.status_code), 0) + 1
             except httpx.HTTPError as e:
                 errors[type(e).__name__] = errors.get(type(e).__name__, 0) + 1
+                print(f"  {type(e).__name__} after {time.perf_counter() - start:.2f} s, request {issued}: {e!r}",
+                      file=sys.stderr)
             latencies.append(time.perf_counter() - start)
             if rss_tenth[0] is None and len(latencies) >= args.requests // 10:
                 rss_tenth[0] = rss_mib(pid)

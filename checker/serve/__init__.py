@@ -30,5 +30,5 @@ def serve(host: str = "127.0.0.1", port: int = 8080, config: ServeConfig | None 
     print(f"claimcheck serve: http://{host}:{port}/  (limit {config.max_bytes:,} bytes, {config.timeout:g} s, "
           f"{config.workers} workers; Ctrl-C stops)", file=sys.stderr)
     uvicorn.run(create_app(config), host=host, port=port, log_level="warning", server_header=False,
-                limit_concurrency=256, timeout_keep_alive=5)
+                limit_concurrency=256, timeout_keep_alive=30)
     return 0
