@@ -121,6 +121,7 @@ def test_change_finding_details_english(tmp_path):
     assert "20 → 10%" in html and "21 → 14%" in html                      # nearest consistent values
     assert "GRIM test" in html                                            # the rule's basis
     assert "These cannot all hold." in html                               # the trend's derivation
+    assert re.search(r'<mark class="mark finding sev-error[^"]*" data-refs="d0-f1[^"]*" title="CC111 ', html)
 
 
 def test_evidence_in_words_zh():
@@ -168,7 +169,7 @@ def test_markup_in_the_document_is_escaped_and_html_input_shows_its_text(tmp_pat
 def test_claims_table_lists_every_claim_with_verdict_and_filters():
     doc = check_text(DRAFT)
     html = render_html([doc], RULES, "zh")
-    rows = re.findall(r'<tr data-kind="([^"]+)" data-verdict="([^"]+)"', html)
+    rows = re.findall(r'<tr id="d0-c\d+-row" data-kind="([^"]+)" data-verdict="([^"]+)"', html)
     assert len(rows) == sum(1 for c in doc.claims if c.kind != "quantity")
     assert ("trend", "inconsistent") in rows and ("change", "inconsistent") in rows
     assert '<select name="kind">' in html and '<option value="trend">trend</option>' in html

@@ -75,6 +75,7 @@ class Segment:
     classes: str = ""
     refs: str = ""                      # space-separated finding/related ids covering the run
     anchors: list[str] = field(default_factory=list)
+    title: str = ""                     # the findings' codes and messages, shown on hover
 
 
 @dataclass
@@ -250,6 +251,10 @@ def doc_view(doc: Doc, index: int, rules: dict, lang: str = "zh") -> DocView:
     view.has_frames = any(c["frame"] for c in view.claims)
     view.n_findings = len(findings)
     view.segments = segments(doc.source.readable, marks)
+    titles = {fv["id"]: f"{fv['rule']} {fv['message']}" for fv in findings}
+    for seg in view.segments:
+        seg.title = "\n".join(dict.fromkeys(titles[r.split("-r")[0]] for r in seg.refs.split()
+                                           if r.split("-r")[0] in titles))
     groups: dict[str, list[dict]] = {}
     for fv in sorted(findings, key=lambda x: -SEV_RANK.get(x["severity"], 0)):
         groups.setdefault(fv["category"], []).append(fv)

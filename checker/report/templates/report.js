@@ -44,6 +44,17 @@
         return;
       }
     }
+    // a claim without a finding: its row in the claims table
+    for (var j = 0; j < refs.length; j++) {
+      var row = document.getElementById(refs[j] + "-row");
+      if (row) {
+        row.hidden = false;
+        row.classList.add("current");
+        setTimeout(function () { row.classList.remove("current"); }, 2000);
+        row.scrollIntoView({ block: "center", behavior: "smooth" });
+        return;
+      }
+    }
   });
   // claims table filters
   function applyFilters(form) {
