@@ -232,3 +232,18 @@ def test_readme_review_in_the_browser_commands_run(tmp_path):
         finally:
             server.terminate()
             server.wait(timeout=30)
+
+
+def test_serve_on_a_busy_port_exits_2_with_a_message():
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        p = subprocess.run([sys.executable, "-m", "checker", "serve", "--port", str(port)], cwd=ROOT,
+                           capture_output=True, timeout=60)
+    assert p.returncode == 2 and f"cannot listen on 127.0.0.1:{port}" in p.stderr.decode()
+    assert b"Traceback" not in p.stderr

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ipaddress
+import socket
 import sys
 
 from .app import ServeConfig, create_app
@@ -24,6 +25,14 @@ def serve(host: str = "127.0.0.1", port: int = 8080, config: ServeConfig | None 
     import uvicorn
 
     config = config or ServeConfig()
+    try:
+        socket.getaddrinfo(host, port)
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+            probe.bind((host, port))
+    except OSError as e:
+        print(f"claimcheck: serve: cannot listen on {host}:{port}: {e.strerror or e}", file=sys.stderr)
+        return 2
     if not is_loopback(host):
         print(f"claimcheck serve: listening on {host}, reachable from other machines; there is no login",
               file=sys.stderr)

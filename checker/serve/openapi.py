@@ -17,10 +17,11 @@ OPTIONS = {
 ERROR = {"type": "object", "properties": {"error": {"type": "string"}}, "required": ["error"]}
 
 
-def _errors(*codes: int) -> dict:
+def _errors(*codes: int, html: bool = False) -> dict:
     words = {400: "malformed request", 413: "body larger than the limit", 415: "unsupported content or file type",
              422: "invalid option, or a document that cannot be decoded", 503: "busy, or the time limit passed"}
-    return {str(c): {"description": words[c], "content": {"application/json": {"schema": ERROR}}} for c in codes}
+    content = {"text/html": {}} if html else {"application/json": {"schema": ERROR}}
+    return {str(c): {"description": words[c], "content": content} for c in codes}
 
 
 def schema(max_bytes: int) -> dict:
@@ -55,7 +56,7 @@ def schema(max_bytes: int) -> dict:
                 "summary": "Check one document; returns the HTML report",
                 "requestBody": {"required": True, "content": {"multipart/form-data": {"schema": upload}}},
                 "responses": {"200": {"description": "the HTML report", "content": {"text/html": {}}},
-                              **_errors(400, 413, 415, 422, 503)},
+                              **_errors(400, 413, 415, 422, 503, html=True)},
             }},
             "/api/rules": {"get": {"summary": "The rules", "responses": {"200": {"description": "every rule"}}}},
         },
