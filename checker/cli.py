@@ -101,6 +101,12 @@ def _parser() -> argparse.ArgumentParser:
     sc.add_argument("--lang", choices=("zh", "en"), default="zh")
     sc.add_argument("--select", default=None)
     sc.add_argument("--ignore", default=None)
+    sv = sub.add_parser("serve", parents=[common], help="a local web page to check pasted or uploaded drafts")
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
+    sv.add_argument("--port", type=int, default=8080)
+    sv.add_argument("--workers", type=int, default=2, help="worker processes that run checks")
+    sv.add_argument("--max-bytes", type=int, default=5 * 1024 * 1024, help="request body limit")
+    sv.add_argument("--timeout", type=float, default=60.0, help="seconds allowed per check")
     r = sub.add_parser("rules", parents=[common], help="list the rules")
     r.add_argument("--rules", action="append", default=[], metavar="DIR")
     r.add_argument("--lang", choices=("zh", "en"), default="zh")
@@ -286,7 +292,7 @@ def _emit_report(fmt: str, report, texts, lang: str, rules: list, show_claims: b
 
 
 def cmd_report(args) -> int:
-    """Print (or write) the fact-checker's report for each file."""
+    """Print (or write) the fact-checker's report for each file (terminal text, or one HTML page)."""
     import io
     import os
 
@@ -310,6 +316,7 @@ def cmd_report(args) -> int:
     width = args.width or (None if sys.stdout.isatty() else 100)
     status = 0
     chunks = []
+    docs, unreadable = [], []
     for path in paths:
         _CURRENT[0] = path
         opts = base if args.no_config else options_for(path, base, cli_set)
@@ -319,18 +326,23 @@ def cmd_report(args) -> int:
         except (InputError, ResourceError) as e:
             print(f"claimcheck: {e}", file=sys.stderr)
             status = max(status if status != 1 else 0, e.exit_status)
+            unreadable.append((e.path, e.reason))
             continue
         doc = analyse(src, opts)
-        capture = html or bool(args.output)
-        console = render_report(doc, rules, base.lang, width=width or 100, color=color or html,
-                                record=capture, file=io.StringIO() if capture else None)
-        if html:
-            chunks.append(console.export_html(inline_styles=True))
-        elif args.output:
-            chunks.append(console.export_text())
         if any(f.severity == "error" for f in doc.findings) and status == 0:
             status = 1
+        if html:  # the HTML page is built once, for all documents, below
+            docs.append(doc)
+            continue
+        console = render_report(doc, rules, base.lang, width=width or 100, color=color,
+                                record=bool(args.output), file=io.StringIO() if args.output else None)
+        if args.output:
+            chunks.append(console.export_text())
     _CURRENT[0] = None
+    if html and (docs or unreadable):
+        from .report.html import render_html
+
+        chunks.append(render_html(docs, rules, base.lang, errors=unreadable))
     if chunks:
         out = "\n".join(chunks)
         if args.output:
@@ -398,6 +410,20 @@ def cmd_scan(args) -> int:
           f"{summary['claims']} claims, {summary['findings']} findings ({cats or 'none'}), "
           f"{summary['errors']} unreadable", file=sys.stderr)
     return EXIT_USER if summary["errors"] else 0
+
+
+def cmd_serve(args) -> int:
+    """Run the review server (needs the ``serve`` extra)."""
+    try:
+        from .serve import ServeConfig, serve
+    except ImportError as e:
+        print(f"claimcheck: serve needs {e.name}; pip install 'claimcheck[serve]'", file=sys.stderr)
+        return 2
+    if not 0 < args.port < 65536 or args.workers < 0 or args.max_bytes < 1 or args.timeout <= 0:
+        print("claimcheck: serve: --port 1–65535, --workers ≥ 0, --max-bytes ≥ 1, --timeout > 0", file=sys.stderr)
+        return 2
+    return serve(args.host, args.port, ServeConfig(max_bytes=args.max_bytes, timeout=args.timeout,
+                                                   workers=args.workers))
 
 
 def cmd_rules(args) -> int:
@@ -523,6 +549,8 @@ def _dispatch(args) -> int:
         from .lsp import cmd_lsp
 
         return cmd_lsp(args)
+    if args.command == "serve":
+        return cmd_serve(args)
     return cmd_explain(args)
 
 
