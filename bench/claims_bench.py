@@ -34,7 +34,7 @@ def main() -> None:
             if c.kind == "change" and len(c.quantities) == 2 and c.quantities[1].kind == "percent" \
                     and c.quantities[0].kind != "percent":
                 v, a = c.quantities
-                cases.append((v.value, a.interval.scale(Fraction(1, 100)), c.data["direction"] == "decrease",
+                cases.append((v.value, a.interval.scale(Fraction(1, 100)), c.data.direction == "decrease",
                               v.kind == "count" and v.interval.is_point))
     n = 0
     t0 = time.perf_counter()
@@ -58,7 +58,7 @@ def main() -> None:
             doc = check_text(t)
             claims += len(doc.claims)
             findings += len(doc.findings)
-            decided += sum(1 for c in doc.claims if c.data.get("verdict") in ("consistent", "inconsistent", "warning"))
+            decided += sum(1 for c in doc.claims if c.data.verdict in ("consistent", "inconsistent", "warning"))
     dt = time.perf_counter() - t0
     print(f"full pipeline: {args.repeat}× {len(texts)} seeds, {chars:,} chars in {dt:.2f} s")
     print(f"  {chars / dt:,.0f} chars/s, {nbytes / dt / 1e6:.2f} MB/s, {claims / dt:,.0f} claims/s, "

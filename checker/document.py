@@ -8,23 +8,41 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from .io import SourceDocument
 from .numbers import Quantity
 from .text import LineIndex, NormalizedText
 
+if TYPE_CHECKING:
+    from .claims.frame import Frame
+    from .claims.types import ClaimData
+
+
+_DATA_CLASS: list = []
+
+
+def _empty_data():
+    """A fresh ``ClaimData`` (imported once, on first use: checker.claims imports this module)."""
+    if not _DATA_CLASS:
+        from .claims.types import ClaimData
+
+        _DATA_CLASS.append(ClaimData)
+    return _DATA_CLASS[0]()
+
 
 @dataclass
 class Claim:
-    """One numeric claim: a kind, its span in normalised text, its quantities."""
+    """One numeric claim: a kind, its span in normalised text, its quantities, its frame (what the
+    number is about) and the kind's typed data (``checker.claims.types``)."""
 
     id: str
     kind: str
     start: int
     end: int
     quantities: list[Quantity] = field(default_factory=list)
-    data: dict[str, Any] = field(default_factory=dict)
+    data: "ClaimData" = field(default_factory=_empty_data)
+    frame: Optional["Frame"] = None
 
 
 @dataclass

@@ -72,7 +72,7 @@ def test_table(text, expected):
         return
     changes = [c for c in doc.claims if c.kind == "change"]
     assert changes, "no change claim found"
-    assert changes[0].data.get("verdict") == expected, changes[0].data
+    assert changes[0].data.verdict == expected, changes[0].data
 
 
 def test_table_size():

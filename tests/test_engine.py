@@ -121,3 +121,14 @@ def test_message_placeholders_cannot_reach_attributes(tmp_path):
     d = write_rule(tmp_path, body)
     doc = check_text("他们打call。", options=CheckOptions(rule_dirs=[str(d)], select=["XX001"]))
     assert doc.findings[0].message == "{match.__class__}"
+
+
+def test_every_rule_kind_has_a_parameter_schema():
+    """Parameters are validated at load time by the kind's schema: a kind without one would let any
+    parameter (a typo, a wrong type) through to run time."""
+    from checker.engine import load_rules
+    from checker.engine.registry import KINDS
+    from checker.engine.schemas import SCHEMAS
+
+    load_rules(())  # registers every built-in kind
+    assert set(KINDS) - set(SCHEMAS) == set()

@@ -33,9 +33,9 @@ def test_consistent_change_never_errors(claim):
     assert_consistent(claim.text)
     doc = check_text(claim.text)
     change = [c for c in doc.claims if c.kind == "change"][0]
-    assert change.data["verdict"] in ("consistent", "untestable")
-    if change.data["verdict"] == "consistent":
-        assert claim.facts["prior"] in change.data["candidates"]
+    assert change.data.verdict in ("consistent", "untestable")
+    if change.data.verdict == "consistent":
+        assert claim.facts["prior"] in change.data.candidates
 
 
 @given(perturbed_change_claims())

@@ -15,7 +15,7 @@ _ABOUT = re.compile(rf"(?P<yue>约|約)(?P<n>{ARABIC})(?P<m>{_MULT})?(?P<u>{_UNI
 _AROUND = re.compile(rf"(?<![约約\d.,])(?P<n>{ARABIC})(?P<m>{_MULT})?(?P<u>{_UNIT})(?P<zy>左右)")
 _ABOUT_TEXT = "约 and 左右 both mark the same number as approximate"
 _DUO = re.compile(rf"(?<![约約\d.,])(?P<n>\d+0)(?P<m>{_MULT})?(?P<duo>多|余|餘)(?P<u>{_UNIT})")
-_FALL = re.compile(rf"(?P<dir>下降|减少|減少|降低|下跌)(?P<le>了)?(?P<p>\d+(?:\.\d+)?)%")
+_FALL = re.compile(r"(?P<dir>下降|减少|減少|降低|下跌)(?P<le>了)?(?P<p>\d+(?:\.\d+)?)%")
 _COUNT = re.compile(rf"(?<=[\u4e00-\u9fff])(?P<n>\d+)(?P<u>{alternation(MEASURE_WORDS)})(?=[，。；、,;])")
 
 STACKED = re.compile(rf"(?:约|約){ARABIC}{_MULT}?(?:多|余|餘)?{_UNIT}(?:左右|多|余|餘)|(?:约|約){ARABIC}{_MULT}?(?:多|余|餘)\w")

@@ -12,8 +12,8 @@ _MULT = r"(?:万亿|萬億|万|萬|亿|億)"
 _UNITS = alternation(MEASURE_UNITS + COUNT_UNITS)
 _AMOUNT = rf"(?P<NAME>{ARABIC})(?P<NAMEm>{_MULT})?(?P<NAMEu>{_UNITS})"
 _PARTWHOLE = re.compile(
-    rf"(?<![\d.,])" + _AMOUNT.replace("NAME", "w") + rf"(?![\d%次])(?P<noun>[\u4e00-\u9fff]{{0,4}})[，,。；;（(]?"
-    rf"(?:其中|當中|当中)[，,：:]?(?:包括)?(?P<label>[^\d，。；,;%]{{0,14}}?)" + _AMOUNT.replace("NAME", "p") + r"(?![\d%次])")
+    r"(?<![\d.,])" + _AMOUNT.replace("NAME", "w") + r"(?![\d%次])(?P<noun>[\u4e00-\u9fff]{0,4})[，,。；;（(]?"
+    r"(?:其中|當中|当中)[，,：:]?(?:包括)?(?P<label>[^\d，。；,;%]{0,14}?)" + _AMOUNT.replace("NAME", "p") + r"(?![\d%次])")
 _SAME_UNIT = {"名": "人", "位": "人"}
 
 

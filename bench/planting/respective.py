@@ -123,8 +123,8 @@ class AddValue(_Respective):
         return self.checked(replace(case, gold=gold, gold_text=case.text[gold[0]:gold[1]]))
 
 
-_ENUM = re.compile(rf"(?P<items>(?:[\u4e00-\u9fff]{{1,6}}、){{1,8}}[\u4e00-\u9fff]{{1,6}}?)(?P<deng>等)?"
-                   rf"(?P<num>[二两兩三四五六七八九十])(?P<cls>级|級|项|項|大|类|類|个|個|方面|种|種|化|家|所|条|條|地)(?!以上|以下|及以上|及以下|公路|水质|水質)")
+_ENUM = re.compile(r"(?P<items>(?:[\u4e00-\u9fff]{1,6}、){1,8}[\u4e00-\u9fff]{1,6}?)(?P<deng>等)?"
+                   r"(?P<num>[二两兩三四五六七八九十])(?P<cls>级|級|项|項|大|类|類|个|個|方面|种|種|化|家|所|条|條|地)(?!以上|以下|及以上|及以下|公路|水质|水質)")
 
 
 class EnumerationCount(Operator):

@@ -1,6 +1,7 @@
 """Document-level joint check: all claims about one metric must hold together.
 
-Each value a claim states or implies becomes a node ``(metric keys, unit dimension, year)``:
+Each value a claim states or implies becomes a node ``(frame identity, year)`` — the subject core
+and attribute, scope and unit dimension of its claim frame, and the year of its period:
 "2021年,全市刑事案件发案3315起,比2020年下降12.67%" fixes the 2021 node at 3315
 and bounds the 2020 node to the whole numbers that reproduce 12.67% (3796);
 "逐年下降" adds x₂₀₁₉ ≥ x₂₀₂₀ + 1 ≥ x₂₀₂₁ + 1; a second statement of the same
@@ -18,8 +19,6 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Optional
 
-from ..claims.common import QuantityIndex
-from ..claims.metric import metric_keys, subject_before
 from ..document import Claim, Doc
 from ..numbers import fmt
 from ..numbers.units import dimension
@@ -73,70 +72,94 @@ class JointResult:
     solved: bool = False
 
 
-def _sentence_year(doc: Doc, pos: int, idx) -> Optional[int]:
-    ss, _ = doc.sentence_of(pos)
-    for q in idx.before(pos, max(ss, pos - 200)):
-        if q.kind == "year" and not q.is_range:
-            return int(q.value)
-    return None
+def _node(doc: Doc, frame, unit: Optional[str], own: Optional[int] = None) -> Optional[tuple]:
+    """The node of a value: its frame's identity (subject core and attribute, scope, dimension) and the
+    absolute year of its period; None when the period is not one year (累计, 上半年) or unknown.
+    A subject too vague to identify anything (受理案件) gets an identity of its own value at ``own``:
+    the comparisons made from that one value still join, nothing else does."""
+    if frame is None or (not frame.subject.specific and own is None):
+        return None
+    p = frame.period
+    if p.span or p.part.replace("ytd", ""):
+        return None
+    year = p.year
+    if year is None and p.relative is not None and doc.year is not None:
+        year = doc.year + p.relative
+    if year is None:
+        return None
+    s = frame.subject
+    if not s.specific:
+        return ((f"@{own}", dimension(unit)), year)
+    return (tuple(x for x in (s.key, s.attr, frame.scope, dimension(unit)) if x), year)
 
 
 def collect(doc: Doc) -> list[Bound]:
-    """Bounds from change and trend claims on nodes ``(metric keys, year)``."""
+    """Bounds from change, value and trend claims on nodes ``(frame identity, year)``."""
     bounds: list[Bound] = []
     value_nodes: dict[int, tuple] = {}
-    idx = QuantityIndex(doc.quantities)
     for c in doc.claims:
-        if c.kind != "change" or not c.data.get("keys") or "verdict" not in c.data or len(c.quantities) < 2:
+        if c.kind != "change" or c.data.verdict is None or len(c.quantities) < 2 or c.data.form != "reference":
             continue
         value, amount = c.quantities[0], c.quantities[-1]
-        if amount.kind != "percent" or value.kind == "percent" or c.data.get("to_form"):
+        if amount.kind != "percent" or value.kind == "percent" or c.data.to_form:
             continue
-        keys = (*sorted(c.data["keys"]), dimension(value.unit))
-        year = _sentence_year(doc, value.start, idx)
-        ref_year = c.data.get("reference_year")
-        if year is None or (ref_year is None and c.data.get("reference") not in ("上年", "同比")):
+        now = _node(doc, c.frame, value.unit, value.start)
+        ref_year = c.data.reference_year
+        if now is None or (ref_year is None and c.data.reference not in ("上年", "同比")):
             continue
+        keys, year = now
         ref = ref_year if ref_year is not None else year - 1
-        now = (keys, year)
         value_nodes[id(value)] = now
         if value.interval.lo is not None and value.interval.hi is not None:
             bounds.append(Bound(c, now, value.interval.lo, value.interval.hi))
-        cands = c.data.get("candidates") or []
+        cands = c.data.candidates or []
         integer = value.kind == "count" and value.interval.is_point
-        if c.data["verdict"] == "inconsistent":
+        if c.data.verdict == "inconsistent":
             continue  # reported on its own (CC111); a joint core needs two claims
-        if integer and cands and c.data["verdict"] == "consistent":
+        if integer and cands and c.data.verdict == "consistent":
             bounds.append(Bound(c, (keys, ref), Fraction(min(cands)), Fraction(max(cands))))
-        elif c.data.get("_lo") is not None:
-            bounds.append(Bound(c, (keys, ref), c.data["_lo"], c.data["_hi"]))
+        elif c.data.prior_lo is not None:
+            bounds.append(Bound(c, (keys, ref), c.data.prior_lo, c.data.prior_hi))
     for c in doc.claims:
         # a value stated on its own ("2020年,全市刑事案件发案3796起") pins its node
-        if c.kind != "quantity" or c.quantities[0].kind != "count":
+        if c.kind != "quantity" or c.quantities[0].kind != "count" or c.frame is None:
             continue
         q = c.quantities[0]
-        year = _sentence_year(doc, q.start, idx)
-        if year is None or q.interval.lo is None or q.interval.hi is None:
+        node = _node(doc, c.frame, q.unit)
+        if node is None or q.interval.lo is None or q.interval.hi is None or c.frame.modality or c.frame.flow:
             continue
-        _, subject = subject_before(doc.text, q.start)
-        keys = (*sorted(metric_keys(subject)), dimension(q.unit))
-        if len(keys) > 1:
-            bounds.append(Bound(c, (keys, year), q.interval.lo, q.interval.hi))
+        bounds.append(Bound(c, node, q.interval.lo, q.interval.hi))
     for c in doc.claims:
         if c.kind != "trend":
             continue
-        decreasing = c.data["direction"] == "decrease"
-        for s in c.data["series"]:
-            now = value_nodes.get(id(s["value"]))
+        decreasing = c.data.direction == "decrease"
+        for s in c.data.series:
+            if s.stated:
+                bounds.extend(_stated_bounds(c, s, decreasing))
+                continue
+            now = value_nodes.get(id(s.value))
             if now is None:
                 continue
             keys, year = now
-            years = sorted({year, *s["points"]}, reverse=True)
+            years = sorted({year, *s.points}, reverse=True)
             for later, earlier in zip(years, years[1:]):
                 a, b = (keys, earlier), (keys, later)
-                gap = Fraction(1) if s["value"].kind == "count" else Fraction(0)
+                gap = Fraction(1) if s.value.kind == "count" else Fraction(0)
                 bounds.append(Bound(c, a if decreasing else b, other=b if decreasing else a, gap=gap))
     return bounds
+
+
+def _stated_bounds(trend: Claim, s, decreasing: bool) -> list[Bound]:
+    """A series written out year by year (a 分别 list): each year pinned to its value, and the trend's
+    order between consecutive years."""
+    keys = tuple(x for x in (s.label, f"@{s.claims[0].start}", dimension(s.value.unit)) if x)
+    out = [Bound(s.claims[0], (keys, y), q.interval.lo, q.interval.hi) for y, q in sorted(s.stated.items())]
+    years = sorted(s.stated, reverse=True)
+    gap = Fraction(1) if s.value.kind == "count" else Fraction(0)
+    for later, earlier in zip(years, years[1:]):
+        a, b = (keys, earlier), (keys, later)
+        out.append(Bound(trend, a if decreasing else b, other=b if decreasing else a, gap=gap))
+    return out
 
 
 def _witness(bounds: list[Bound]) -> bool:

@@ -3,27 +3,29 @@
 Order matters only where one kind reads another (trends read changes)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..document import Claim, Doc
 from ..options import CheckOptions
 from . import change, partwhole, period, rate, respective, streak, trend
+from ..numbers.units import dimension
+from .frame import FrameReader, make_subject, vocab
 from .pubdate import detect_year
 
 
 def build_claims(doc: Doc, options: CheckOptions) -> None:
     """Fill ``doc.claims`` (ids c1…cn in document order) and the publication year."""
-    if options.year:
-        doc.year, doc.year_source = options.year, "--year"
-    else:
-        doc.year, doc.year_source = detect_year(doc.text)
+    doc.year, doc.year_source = detect_year(doc.text, doc.source, options.year)
     claims: list[Claim] = []
     changes = change.build(doc)
+    lists = respective.build(doc)
     claims += changes
-    claims += trend.build(doc, changes)
+    claims += trend.build(doc, changes, lists)
     claims += streak.build(doc)
     claims += period.build(doc)
     claims += rate.build(doc)
     claims += partwhole.build(doc)
-    claims += respective.build(doc)
+    claims += lists
     covered = {id(q) for c in claims for q in c.quantities}
     claims += [Claim(id="", kind="quantity", start=q.start, end=q.end, quantities=[q])
                for q in doc.quantities if id(q) not in covered]
@@ -31,3 +33,40 @@ def build_claims(doc: Doc, options: CheckOptions) -> None:
     for i, c in enumerate(claims, 1):
         c.id = f"c{i}"
     doc.claims = claims
+    attach_frames(doc)
+
+
+_MEASURE_OF_KIND = {"change": "change", "rate": "rate", "respective": "enumeration", "streak": "streak"}
+
+
+def attach_frames(doc: Doc) -> None:
+    """Give every claim with a quantity its frame, in document order (topics carry forward)."""
+    reader = FrameReader(doc)
+    text = doc.text
+    qualifier_rx = vocab().rx["change_qualifier"]
+    for c in doc.claims:
+        if c.kind == "streak":
+            c.frame = reader.streak_frame(c.data.streak_start, c.data.items, c.data.n)
+            continue
+        if not c.quantities:
+            continue
+        q = c.quantities[0]
+        if q.kind in ("year", "date", "duration") and c.kind == "quantity":
+            continue
+        measure = _MEASURE_OF_KIND.get(c.kind) or ""  # "": read from the clause (count, rate, change …)
+        if c.kind == "change":
+            amount = c.quantities[-1] if len(c.quantities) > 1 or q.kind == "percent" else None
+            subject = None
+            if c.data.form == "reference" and q.end <= c.data.ref_start:
+                # a subject written between the value and the reference wins (…10.7% 实现营业收入同比增7%)
+                own = make_subject(text[q.end:c.data.ref_start].lstrip(",，、 "), "", "")
+                if own.specific and not reader.text[q.end:c.data.ref_start].startswith((",", "，")):
+                    subject = own
+            frame = reader.frame(q, measure, reference=c.data.reference, subject=subject)
+            if amount is not None:
+                qualifier = qualifier_rx.search(text, reader.clause_before(amount.start)[0], amount.start)
+                frame = replace(frame, value=amount.interval, unit=amount.unit, dimension=dimension(amount.unit),
+                                measure=f"change:{qualifier.group(0)}" if qualifier else "change")  # 年均增长
+            c.frame = frame
+        else:
+            c.frame = reader.frame(q, measure)

@@ -14,29 +14,39 @@ from ..assertions import nearest_percents, solve_prior
 from ..document import Claim, Doc
 from ..numbers import Interval, Quantity, fmt
 from ..numbers.interval import round_half_up
+from .types import ChangeData
 from .common import QuantityIndex
-from .metric import metric_keys, subject_before
+from .metric import subject_before
 
 _REF = (
-    r"(?P<ref>同比|环比|比上年同期|比去年同期|较上年同期|较去年同期|比上年|比去年|较上年|较去年|"
+    r"(?P<ref>同比|环比|按年|按季|按月|比上年同期|比去年同期|较上年同期|较去年同期|比上年|比去年|较上年|较去年|"
     r"比(?P<ry>(?:19|20)\d{2})年(?:同期)?|较(?P<ry2>(?:19|20)\d{2})年(?:同期)?|"
     r"与(?:上年|去年|(?P<ry3>(?:19|20)\d{2})年)(?:同期)?相比,?|比过去|较过去)"
 )
-_DIR = r"(?P<dir>下降|减少|降低|下滑|回落|减|降|上升|增长|提高|增加|上涨|增多|提升|增|升)"
-_CHANGE = re.compile(_REF + r"(?:[、和](?:同比|环比))?(?:分别|均|共|实现)?(?:双)?" + _DIR + r"(?P<to>了|到|至|为)?")
+_DIR = r"(?P<dir>下降|减少|降低|下滑|回落|下跌|减|降|跌|上升|增长|提高|增加|上涨|增多|提升|增|升|涨)"
+_SIZE = r"(?P<size>升幅|涨幅|增幅|增速|降幅|跌幅|减幅)(?:为|达|是|达到)?"
+_CHANGE = re.compile("(?=[同环按比较与升涨增降跌减下上提回])(?:" + _REF + r"(?:[、和](?:同比|环比))?(?:分别|均|共|实现)?(?:双)?)?(?:" + _SIZE + "|" + _DIR
+                     + r")(?P<to>了|到|至|为)?")
+_FOLLOW = re.compile(r"[,，、]?(?:(?:同比|比上年|较上年)?" + _DIR + r"了?|(?:降幅|增幅|升幅|涨幅|跌幅|减幅|幅度)(?:为|达|是)?)")
 _FROMTO = re.compile(r"(?:从|由)(?P<a>[^,，;。从由]{1,14}?)" + _DIR + r"(?:到|至)")
-DECREASE = frozenset("下降 减少 降低 下滑 回落 减 降".split())
+_NOT_SUBJECT = re.compile(r"(?:两|三|五|十)?年平均|年均|平均|同比|环比|按年|比上年|较上年|比去年|较去年|分别|均|实现|共|约|"
+                          r"全年|今年|其中|合计|累计")
+_AVERAGE = re.compile(r"(?:[两三四五六七八九十\d]+年)?(?:年均|平均每年|年平均|平均)")
+_RATE_SUBJECT = re.compile(r"(?:率|比重|占比|比例)(?:比上年|比去年|同比)?$")
+DECREASE = frozenset("下降 减少 降低 下滑 回落 下跌 减 降 跌 降幅 跌幅 减幅".split())
 VALUE_KINDS = ("count", "money", "measure", "percent")
-NOT_VALUES = ("类", "级", "大类", "项")  # 八类案件, 四级网格: names of sets, not the value changed
+NOT_VALUES = ("类", "级", "大类", "项")
+_CALENDAR = re.compile(r"(?:[、和至到~\-—–]\d{1,2})*(?:月|日|号|季度|时|点)")  # 9月, 4、5月份  # 八类案件, 四级网格: names of sets, not the value changed
 
 
 def _new_subject_between(text: str, a: int, b: int) -> bool:
     """True when a clause with its own subject (≥2 Han characters) starts between ``a`` and ``b``."""
     between = text[a:b]
-    cut = max(between.rfind(","), between.rfind("，"), between.rfind(";"))
+    cut = max(between.rfind(","), between.rfind("，"), between.rfind(";"), between.rfind("、"))
     if cut == -1:
         return False
-    return sum(1 for ch in between[cut + 1:] if "\u4e00" <= ch <= "\u9fff") >= 2
+    rest = _NOT_SUBJECT.sub("", between[cut + 1:])  # 3万亿元、年均增长: 年均 is no new subject
+    return sum(1 for ch in rest if "\u4e00" <= ch <= "\u9fff") >= 2
 
 
 def _last_amount_end(idx: QuantityIndex, pos: int, lo: int) -> int:
@@ -47,11 +57,13 @@ def _last_amount_end(idx: QuantityIndex, pos: int, lo: int) -> int:
 def _reference(m: re.Match) -> tuple[str, int | None]:
     y = m.group("ry") or m.group("ry2") or m.group("ry3")
     ref = m.group("ref")
+    if ref is None:
+        return "", None  # not written: the prior value of the period (a growth rate of a year report)
     if y:
         return f"{y}年", int(y)
-    if ref in ("同比", "比上年同期", "比去年同期", "较上年同期", "较去年同期"):
+    if ref in ("同比", "按年", "比上年同期", "比去年同期", "较上年同期", "较去年同期"):
         return "同比", None
-    if ref == "环比":
+    if ref in ("环比", "按季", "按月"):
         return "环比", None
     if ref in ("比过去", "较过去"):
         return "过去", None
@@ -118,16 +130,28 @@ def build(doc: Doc) -> list[Claim]:
     out: list[Claim] = []
     amounts: set[int] = set()
     last_value: dict[int, Quantity] = {}  # sentence start → value of the last comparison
+    from_to = _from_to(doc, idx)
+    stated = {id(q) for c in from_to for q in c.quantities[2:]}  # 从A下降到B,下降P%: P belongs to the from-to
     for m in _CHANGE.finditer(text):
+        if m.group("ref") is None and not text[m.end():m.end() + 2].strip("约近超逾")[:1].isdigit():
+            continue  # without a reference only a percentage right after the direction counts (cheap test)
         ss, se = doc.sentence_of(m.start())
         ref_label, ref_year = _reference(m)
-        decrease = m.group("dir") in DECREASE
+        direction = m.group("dir") or m.group("size")
+        decrease = direction in DECREASE
         to_form = m.group("to") in ("到", "至", "为")
         amount = idx.starting_at(m.end(), slack=2)
         if amount is not None and (amount.start >= se or amount.kind in ("year", "date")):
             amount = None
+        if amount is not None and id(amount) in stated:
+            continue
+        if m.group("ref") is None and (amount is None or amount.kind not in ("percent", "percentage_point")
+                                       or amount.start - m.end() > 1):
+            continue  # without a written reference only "增长5.5%" itself is a change statement
         value = None
         for q in idx.before(m.start(), max(ss, m.start() - 60)):
+            if q.unit is None and _CALENDAR.match(text, q.end):
+                continue  # 1月至9月, 11月份: a date, not the value changed
             if q.kind in VALUE_KINDS and q.unit not in NOT_VALUES and m.start() - q.end <= 40:
                 if id(q) not in amounts and not _new_subject_between(text, q.end, m.start()):
                     value = q
@@ -140,54 +164,60 @@ def build(doc: Doc) -> list[Claim]:
         sub_start, subject = subject_before(text, value.start if value is not None else m.start())
         if value is not None:
             subject += text[value.end:m.start()]
-        keys = metric_keys(subject)
         start = value.start if value is not None and not inherited else min(sub_start, m.start())
         if inherited:
             start = m.start()
         if value is None and subject:
             start = sub_start
         end = amount.end if amount is not None else m.end()
-        data = {
-            "reference": ref_label, "reference_year": ref_year, "direction": "decrease" if decrease else "increase",
-            "to_form": to_form, "keys": sorted(keys), "subject": subject,
-            "ref_start": m.start(), "ref_end": m.end(),
-        }
+        data = ChangeData(reference=ref_label, reference_year=ref_year, ref_start=m.start(),
+                          direction="decrease" if decrease else "increase", to_form=to_form, subject=subject)
         qs = [x for x in (value, amount) if x is not None]
         if amount is not None:
             amounts.add(id(amount))
-            data["amount_kind"] = amount.kind
+            data.amount_kind = amount.kind
         if value is not None:
             last_value[ss] = value
-        if amount is not None and amount.kind == "percent" and not to_form:
+        average = _AVERAGE.search(text, max(ss, m.start() - 8), m.start())
+        if amount is not None and amount.kind == "percent" and not to_form and average:
+            data.verdict = "untestable"
+            data.detail = f"{average.group(0)}: an average over several years, not one comparison with the value"
+        elif amount is not None and amount.kind == "percent" and not to_form:
             if value is not None and value.kind != "percent":
                 dec = decide(value, amount, decrease)
-                data["detail"] = _detail(value, amount, ref_label, dec)
-                rng = dec.pop("_range")
+                data.detail = _detail(value, amount, ref_label, dec)
+                rng = dec["_range"]
                 if rng is not None and rng.lo is not None and rng.hi is not None:
                     if value.kind == "count" and value.interval.is_point:
                         ints = rng.integers(limit=100_000)
                         if ints:
-                            data["_lo"], data["_hi"] = Fraction(ints[0]), Fraction(ints[-1])
+                            data.prior_lo, data.prior_hi = Fraction(ints[0]), Fraction(ints[-1])
                     else:
-                        data["_lo"], data["_hi"] = rng.lo, rng.hi
-                data.update(dec)
+                        data.prior_lo, data.prior_hi = rng.lo, rng.hi
+                data.verdict, data.candidates = dec["verdict"], dec["candidates"]
+                data.prior_range, data.note, data.nearest = dec["prior_range"], dec["note"], dec.get("nearest")
             elif decrease and amount.interval.lo is not None and amount.interval.lo >= 100:
-                data.update(verdict="inconsistent", detail=f"a decrease of {amount.text} leaves nothing",
-                            note="a decrease of 100% or more leaves nothing")
+                data.verdict, data.detail = "inconsistent", f"a decrease of {amount.text} leaves nothing"
+                data.note = "a decrease of 100% or more leaves nothing"
             else:
-                data["verdict"] = "untestable"
-                data["detail"] = "no base value stated" if value is None else "a change of a percentage"
+                data.verdict = "untestable"
+                data.detail = "no base value stated" if value is None else "a change of a percentage"
+                if m.group("to") == "了" and _RATE_SUBJECT.search(_NOT_SUBJECT.sub("", text[max(ss, m.start() - 12):m.start()])):
+                    data.misuse = "percent-for-points"  # 失业率提高了1%: a rate changes by 百分点
+                    data.detail = f"a rate changes by 个百分点, not by {amount.text}"
         elif amount is None:
-            data["verdict"] = "untestable"
-            data["detail"] = "direction only, no amount"
+            data.verdict, data.detail = "untestable", "direction only, no amount"
+        elif to_form and amount.kind == "percent":
+            data.verdict = "untestable"
+            data.detail = f"the new value only ({m.group(0)}{amount.text}): no amount of change to recompute"
         else:
-            data.setdefault("verdict", "unchecked")
+            data.verdict = data.verdict or "unchecked"
         if value is not None:
-            data["value"] = fmt(value.value)
+            data.value = fmt(value.value)
         if amount is not None:
-            data["amount"] = fmt(amount.value)
+            data.amount = fmt(amount.value)
         out.append(Claim(id="", kind="change", start=start, end=end, quantities=qs, data=data))
-    out.extend(_from_to(doc, idx))
+    out.extend(from_to)
     return out
 
 
@@ -196,22 +226,31 @@ def _from_to(doc: Doc, idx: QuantityIndex) -> list[Claim]:
     text = doc.text
     out = []
     for m in _FROMTO.finditer(text):
-        a = idx.starting_at(m.start("a"), slack=len(m.group("a")))
+        # 由2022年的1200起下降到2023年的1000起: the years name the periods, the values follow them
+        inside = [q for q in idx.within(m.start("a"), m.start("dir")) if q.kind not in ("year", "date")]
+        a = inside[-1] if inside else None
         b = idx.starting_at(m.end(), slack=1)
-        if a is None or b is None or a.end > m.start("dir"):
+        from_year = to_year = None
+        if b is not None and b.kind == "year":
+            to_year = int(b.value)
+            b = idx.starting_at(b.end, slack=2) if text.startswith("的", b.end) else None
+        year_a = next((q for q in idx.within(m.start("a"), m.start("dir")) if q.kind == "year"), None)
+        if year_a is not None:
+            from_year = int(year_a.value)
+        if a is None or b is None or a.end > m.start("dir") or b.kind in ("year", "date"):
             continue
         decrease = m.group("dir") in DECREASE
-        data = {"direction": "decrease" if decrease else "increase", "from": fmt(a.value), "to": fmt(b.value),
-                "form": "from-to"}
+        data = ChangeData(direction="decrease" if decrease else "increase", from_value=fmt(a.value),
+                          to_value=fmt(b.value), form="from-to", from_year=from_year, to_year=to_year)
         qs = [a, b]
-        follow = re.compile(r"[,，]?(?:" + _DIR + r"了?|(?:降幅|增幅|幅度)(?:为|达)?)").match(text, b.end)
+        follow = _FOLLOW.match(text, b.end)
         if follow:
             c = idx.starting_at(follow.end(), slack=1)
             if c is not None and c.kind in ("percent", "percentage_point", "multiple"):
                 qs.append(c)
-                data["stated"] = c.text
-                data["stated_kind"] = c.kind
-                data.update(decide_from_to(a, b, c, follow.group(0)))
+                data.stated, data.stated_kind = c.text, c.kind
+                res = decide_from_to(a, b, c, follow.group(0))
+                data.verdict, data.detail, data.misuse = res["verdict"], res.get("detail", ""), res.get("misuse")
         out.append(Claim(id="", kind="change", start=a.start - (m.start("a") - m.start()),
                          end=qs[-1].end, quantities=qs, data=data))
     return out

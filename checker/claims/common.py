@@ -54,3 +54,24 @@ class QuantityIndex:
                 return
             if q.end <= pos:
                 yield q
+
+
+def anchored_matches(rx, text: str, anchor, back: int, allowed):
+    """The matches ``rx.finditer(text)`` gives, when every match holds a match of ``anchor`` preceded by
+    at most ``back`` characters from ``allowed`` (a set, or None for any): each anchor is found by one
+    fast pass and ``rx`` is tried only just before it, never at every position of the text."""
+    last_end = 0
+    for a in anchor.finditer(text):
+        p = a.start()
+        if p < last_end:
+            continue
+        s = p
+        lo = max(last_end, p - back)
+        while s > lo and (allowed is None or text[s - 1] in allowed):
+            s -= 1
+        for start in range(s, p + 1):
+            m = rx.match(text, start)
+            if m and m.end() > p:
+                last_end = max(m.end(), start + 1)
+                yield m
+                break

@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 
 from ..document import Claim, Doc
-from .common import NUM, NUM_START, small_number
+from .common import NUM, NUM_START, anchored_matches, small_number
+from .types import PeriodData
 
 CONGRESS_YEARS = {"十六": 2002, "十七": 2007, "十八": 2012, "十九": 2017, "二十": 2022}
 PLAN_YEARS = {"十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
@@ -18,23 +19,26 @@ _PERIOD = re.compile(
 )
 
 
+_ANCHOR = re.compile(r"年|大(?:召开)?以来|五")  # every form holds one: 2017年以来, 十八大以来, 十四五
+_BEFORE_ANCHOR = frozenset("0123456789零〇一二两三四五六七八九十百近党的“”\"")
+
+
 def build(doc: Doc) -> list[Claim]:
     """Claims of kind ``period``: a since-year or a window of N years."""
     out = []
-    for m in _PERIOD.finditer(doc.text):
+    for m in anchored_matches(_PERIOD, doc.text, _ANCHOR, 12, _BEFORE_ANCHOR):
         g = m.groupdict()
-        data: dict = {}
         if g["y"]:
-            data = {"since": int(g["y"]), "label": m.group(0)}
+            data = PeriodData(since=int(g["y"]), label=m.group(0))
         elif g["c"]:
-            data = {"since": CONGRESS_YEARS[g["c"]], "label": m.group(0)}
+            data = PeriodData(since=CONGRESS_YEARS[g["c"]], label=m.group(0))
         elif g["plan"]:
             lo, hi = PLAN_YEARS[g["plan"]]
-            data = {"since": lo, "until": hi, "label": m.group(0)}
+            data = PeriodData(since=lo, until=hi, label=m.group(0))
         else:
             n = small_number(g["n"] or g["n2"])
             if n is None or n <= 0 or n > 200:
                 continue
-            data = {"years": n, "label": m.group(0), "near": bool(g["near"] or g["n2"])}
+            data = PeriodData(years=n, label=m.group(0), near=bool(g["near"] or g["n2"]))
         out.append(Claim(id="", kind="period", start=m.start(), end=m.end(), data=data))
     return out

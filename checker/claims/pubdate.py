@@ -1,21 +1,25 @@
-"""Publication year: from a header date (发布时间/时间/日期), else the latest
-year the text names.  ``--year`` overrides both."""
+"""Publication year: ``--year`` wins; else the source's metadata date (``SourceDocument.published``,
+filled by the reader from front matter, HTML <meta> or .docx properties); else a header line near the
+top of the text (发布时间 / 发布日期 / 日期: 2021-08-19); else unknown — never "the latest year
+named", which hides every future-date error and invents false ones."""
 from __future__ import annotations
 
 import re
+from typing import Optional
 
-_HEADER = re.compile(r"(?:发布时间|发布日期|发表时间|时间|日期)\s*[:：]?\s*(\d{4})[-年./]\d{1,2}")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+_HEADER = re.compile(
+    r"(?:(?:发布|发表|发文|成文|印发)(?:时间|日期)\s*[:：]?|(?<![\u4e00-\u9fff])(?:时间|日期)\s*[:：])"
+    r"\s*(\d{4})\s*[-年./]\s*\d{1,2}")
 
 
-def detect_year(text: str) -> tuple[int | None, str]:
-    """``(year, how)``: how the year was found, for the report header."""
-    head = text[:600]
-    m = _HEADER.search(head)
+def detect_year(text: str, source=None, option_year: Optional[int] = None) -> tuple[Optional[int], str]:
+    """``(year, how)``: the publication year and how it was found, for the report header."""
+    if option_year:
+        return option_year, "--year"
+    published = getattr(source, "published", None)
+    if published is not None:
+        return published.year, getattr(source, "published_from", "") or "metadata"
+    m = _HEADER.search(text[:600])
     if m:
         return int(m.group(1)), f"header date «{m.group(0).strip()}»"
-    years = [int(y) for y in _YEAR.findall(text)]
-    if years:
-        y = max(years)
-        return y, f"latest year named in the text ({y}年)"
     return None, "unknown"

@@ -1,85 +1,152 @@
-"""分别 lists ("A、B、C分别下降x、y、z") and enumerations with a stated count
-("省、市、县、乡四级")."""
+"""分别 lists ("A、B、C分别下降x、y、z"), counted enumerations ("省、市、县、乡四级", "A、B、C三大行业")
+and counted outcomes ("发案数、损失数实现“双下降”"), all read with one list parser
+(``checker.claims.lists``)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..document import Claim, Doc
-from .common import NUM, QuantityIndex, small_number
+from .common import NUM, NUM_START, QuantityIndex, small_number
+from .lists import list_before, list_vocab, values_after
+from .types import RespectiveData
 
-# each "item + separator" is atomic and there are at most 24: the item class contains the separators
-# 和/及/与, so a free ``+`` would try every way of cutting a run of 和 into items (exponential time)
-_ITEMS = r"(?P<items>(?>[\u4e00-\u9fff“”\"]{1,12}[、和及与]){1,24}[\u4e00-\u9fff“”\"]{1,12}?)"
-_FENBIE = re.compile(_ITEMS + r"(?:的[\u4e00-\u9fff]{1,6})?分别(?:为|是|达|达到|下降|增长|上升|减少|增加|提高|降低)?")
-# the last item of an enumeration and the count after it: "…、乡四级"; earlier items are walked back
-_ENUM_TAIL = re.compile(rf"(?<=、)(?P<last>[\u4e00-\u9fff]{{1,4}}?)(?P<n>{NUM})(?P<u>级|类|大类|方面)")
-
-
-def _items_before(text: str, pos: int, last: str) -> list[str] | None:
-    """Items of "A、B、C、" ending at ``pos`` (just after a 、).  Each item is one to four Han
-    characters; where the first item runs into the words before it (实现市、县、乡), it is taken to be
-    as long as its neighbour.  None when this is a list of quantities, not an enumeration."""
-    items: list[str] = []
-    end = pos - 1  # the 、
-    while True:
-        start = end
-        while start > 0 and end - start < 8 and "\u4e00" <= text[start - 1] <= "\u9fff":
-            start -= 1
-        if start == end or (start > 0 and text[start - 1].isdigit()):
-            return None
-        bounded = start == 0 or not ("\u4e00" <= text[start - 1] <= "\u9fff")
-        segment = text[start:end]
-        if bounded and len(segment) <= 4:
-            items.insert(0, segment)
-            if start > 0 and text[start - 1] == "、":
-                end = start - 1
-                continue
-        else:
-            neighbour = items[0] if items else last
-            items.insert(0, segment[-len(neighbour):])
-        if "等" in "".join(items):
-            return None
-        return items
+_FENBIE = re.compile(r"分别(?:同比|环比|按年|按季|按月|(?:比|较)[^,，。;；\d]{1,8}?)?"
+                     r"(?:为|是|达到|达|下降|增长|上升|减少|增加|提高|降低|占|有)?(?:了)?")
+_MULTIPLE = re.compile(r"(?P<k>[双三四五六])(?P<dir>下降|减少|降低|上升|增长|提升|提高|增加|降|减|升|增|丰收|达标|提升)")
+# what may stand between a list and its counted outcome: 连续3年“…”, 实现, 均
+_BEFORE_OUTCOME = re.compile(rf"(?:连续{NUM}(?:个)?(?:年|个月|季度)|{NUM}年)?(?:均|都)?(?:实现|呈现|保持)?[“\"]?$")
+_OF = re.compile(r"的[\u4e00-\u9fff]{1,6}$")
 
 
-def _split_items(items: str) -> list[str]:
-    parts = re.split(r"[、]|(?<=[\u4e00-\u9fff”])(?:和|及|与)(?=[\u4e00-\u9fff“])", items)
-    return [p for p in parts if p]
+@lru_cache(maxsize=1)
+def _enum_rx() -> re.Pattern:
+    """A small count and its counter word (四级, 三大, 两个), counters from the data."""
+    counters = "|".join(re.escape(c) for c in list_vocab().counters)
+    return re.compile(rf"(?<=[\u4e00-\u9fff”)）]){NUM_START}(?P<n>[两二三四五六七八九十]|[2-9]|1[0-2])(?P<u>{counters})")
+
+
+def _fenbie(doc: Doc, idx: QuantityIndex) -> list[Claim]:
+    text = doc.text
+    out = []
+    for m in _FENBIE.finditer(text):
+        ss, se = doc.sentence_of(m.start())
+        end = m.start()
+        of = _OF.search(text, max(ss, end - 7), end)  # A、B、C的发案数分别…
+        if of:
+            end = of.start()
+        parsed = list_before(text, end, ss)
+        if parsed is None or len(parsed.items) < 2:
+            # the list may stand alone in the clause before: 2023年、2024年、2025年,全市电诈案件分别为…
+            comma = max(text.rfind(",", max(ss, end - 24), end), text.rfind("，", max(ss, end - 24), end))
+            parsed = list_before(text, comma, ss) if comma > ss else None
+            if parsed is not None and not _bare_list(text, parsed):
+                parsed = None
+        if parsed is None or parsed.open:
+            continue
+        values = values_after(idx.starting_at, text, m.end(), se)
+        if not values or text.startswith("等", values[-1].end) or any(q.kind == "date" for q in values):
+            continue
+        items = parsed.texts(text)
+        out.append(Claim(id="", kind="respective", start=parsed.start, end=values[-1].end, quantities=values,
+                         data=RespectiveData(form="分别", items=items, n_items=len(items), n_values=len(values),
+                                             n_alt=_alternative(parsed))))
+    return out
+
+
+def _alternative(parsed) -> int:
+    """The other admissible item count: one fewer when the last two items were split at a 和 that may
+    belong to a name (电信计算机和信息服务)."""
+    return len(parsed.items) - 1 if parsed.joined else len(parsed.items)
+
+
+_INTRODUCERS = ("是", "为", "有", "包括", ":", "：")
+
+
+def _bare_list(text: str, parsed) -> bool:
+    """A clause that is a list and nothing else (2023年、2024年、2025年): short items, no values in them."""
+    lead = text[parsed.segment_start:parsed.start].strip()
+    if parsed.cut or (lead and not lead.endswith(_INTRODUCERS)):
+        return False  # …领域是A、B、C,分别增长…: a list introduced by 是/为/包括 is bare too
+    return all(len(it) <= 12 and "%" not in it and "分别" not in it for it in parsed.texts(text))
+
+
+def _enumerations(doc: Doc) -> list[Claim]:
+    """A count right after a list of at least two 、-joined items: 省、市、县、乡四级; A、B和C三大行业."""
+    text = doc.text
+    out = []
+    for m in _enum_rx().finditer(text) if "、" in text else ():
+        if "、" not in text[max(0, m.start() - 40):m.start()]:
+            continue
+        n = small_number(m.group("n"))
+        nxt = text[m.end():m.end() + 1]
+        named = "\u4e00" <= nxt <= "\u9fff" or nxt in "“\"" or (nxt.isdigit() and m.group("u") in _SET_COUNTERS)
+        if n is None or n < 2 or not named or \
+                text[max(0, m.start() - 1):m.start()] == "第":
+            continue  # 村、社区8个, : a number of things, not the count of the items listed
+        ss, _ = doc.sentence_of(m.start())
+        parsed = list_before(text, m.start(), ss)
+        if parsed is None or parsed.open or len(parsed.items) < 2 or \
+                not _is_enumeration(text, parsed, m.start(), m.group("u"), m.group("n")):
+            continue
+        items = parsed.texts(text)
+        out.append(Claim(id="", kind="respective", start=parsed.start, end=m.end(),
+                         data=RespectiveData(form="enumeration", items=items, n_items=len(items), n_stated=n,
+                                             n_alt=_alternative(parsed))))
+    return out
+
+
+_NUMERAL_COUNTER = re.compile(rf"{NUM}(?:级|类|大|项|个|方面)|^{NUM}$")
+_SET_COUNTERS = ("级", "类", "大类", "方面", "大")  # counters that name a set: digits allowed (4级, 8类)
+_JOINS = set("、和及与或")
+
+
+def _is_enumeration(text: str, parsed, count_start: int | None = None, counter: str = "", numeral: str = "") -> bool:
+    """Short named items joined by 、 and counted right after the last one (省、市、县、乡四级;
+    南山口、哇让、同德、德令哈四个电站).  Not: items with numbers (一项暴动罪判囚6年、…), items that are
+    clauses (…提出, …的), ordinals (第二、第三个), nested counts (六大工程、城建六大行动), or a count
+    of other things in Arabic digits (北美、欧洲和亚洲10个城市)."""
+    items = parsed.texts(text)
+    if not any(text[e:e + 1] == "、" for _, e in parsed.items):
+        return False
+    if parsed.cut and count_start is not None:
+        return False  # where the first item starts is a guess: do not count
+    if _NUMERAL_COUNTER.search(text[parsed.segment_start:parsed.start]):
+        return False  # 苏南运河二级航道、宿连三级航道: the first item, cut to size, was a ranked name
+    for it in items:
+        if not it or len(it) > 8 or any(ch.isdigit() for ch in it) or _NUMERAL_COUNTER.search(it):
+            return False
+        if any(w in it for w in ("的", "嘅", "之", "其中", "包括")):
+            return False
+    if count_start is not None:
+        if text[count_start - 1:count_start] in _JOINS or text[max(0, count_start - 1):count_start] == "第":
+            return False
+        if counter not in _SET_COUNTERS and not all(ch in "两二三四五六七八九十" for ch in numeral):
+            return False
+    return True
+
+
+def _outcomes(doc: Doc) -> list[Claim]:
+    """双下降 / 三提升: the count against the items listed before it."""
+    text = doc.text
+    out = []
+    for m in _MULTIPLE.finditer(text):
+        ss, _ = doc.sentence_of(m.start())
+        lead = _BEFORE_OUTCOME.search(text, max(ss, m.start() - 14), m.start())
+        end = lead.start() if lead else m.start()
+        parsed = list_before(text, end, ss)
+        if parsed is None or parsed.open or len(parsed.items) < 2 or not _is_enumeration(text, parsed):
+            continue
+        n = 2 if m.group("k") == "双" else small_number(m.group("k"))
+        items = parsed.texts(text)
+        out.append(Claim(id="", kind="respective", start=parsed.start, end=m.end(),
+                         data=RespectiveData(form="enumeration", items=items, n_items=len(items), n_stated=n or 0,
+                                             n_alt=_alternative(parsed))))
+    return out
 
 
 def build(doc: Doc) -> list[Claim]:
     """``respective`` claims with the item and value counts."""
     idx = QuantityIndex(doc.quantities)
-    text = doc.text
-    out = []
-    for m in (_FENBIE.finditer(text) if "分别" in text else ()):
-        items = _split_items(m.group("items"))
-        ss, se = doc.sentence_of(m.start())
-        values = []
-        pos = m.end()
-        while True:
-            q = idx.starting_at(pos, slack=1)
-            if q is None or q.start >= se:
-                break
-            values.append(q)
-            if not text.startswith(("、", "和", ","), q.end):
-                break
-            pos = q.end + 1
-        if not values or len(items) < 2:
-            continue
-        if values and text[values[-1].end:values[-1].end + 1] == "等":
-            continue
-        out.append(Claim(id="", kind="respective", start=m.start(), end=values[-1].end, quantities=values,
-                         data={"form": "分别", "items": items, "n_items": len(items), "n_values": len(values)}))
-    for m in _ENUM_TAIL.finditer(text):
-        n = small_number(m.group("n"))
-        if n is None or n < 2 or n > 12:
-            continue
-        items = _items_before(text, m.start("last"), m.group("last"))
-        if items is None:
-            continue
-        items.append(m.group("last"))
-        start = m.start("last") - sum(len(x) + 1 for x in items[:-1])
-        out.append(Claim(id="", kind="respective", start=start, end=m.end(),
-                         data={"form": "enumeration", "items": items, "n_items": len(items), "n_stated": n}))
-    return out
+    out = _fenbie(doc, idx) if "分别" in doc.text else []
+    return out + _enumerations(doc) + _outcomes(doc)

@@ -1,11 +1,19 @@
-"""Streak claims: 连续N年, N年连降, 连续N个月, 二十二连丰, 蝉联."""
+"""Streak claims: 连续N年, N年连降, 连续N个月, 二十二连丰, 蝉联.
+
+The subject is what the list parser finds before the streak (发案数、损失数 → two items), each item
+read as a frame subject; the outcome is canonical (下降 / 上升 / the words as written), with the
+multiplicity of 双/三/四 kept apart (双下降 = 下降 of two items).  Identity of two streaks is decided
+on their frames (``checker.claims.frame``), not here."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..document import Claim, Doc
+from ..resources import load_data_toml
 from .common import NUM, NUM_START, small_number
-from .metric import metric_keys, subject_before
+from .lists import list_before
+from .types import StreakData
 
 _STREAK = re.compile(
     rf"连续(?P<n1>{NUM})(?P<u1>个月|年度|年|届|次|季度|个季度|周)"
@@ -13,57 +21,74 @@ _STREAK = re.compile(
     rf"|{NUM_START}(?P<n3>{NUM})连(?P<w3>[丰冠胜降增升减])"
 )
 _OUTCOME_END = re.compile(r"[,，;；。:：\n]")
+_MULTIPLICITY = {"双": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 
 
-def outcome_of(text: str) -> str:
-    """Canonical outcome of a streak ("实现“双下降”" → 双下降; "连降" → 下降)."""
-    t = text.replace("“", "").replace("”", "").replace("实现", "").replace("\"", "")
-    if "双下降" in t:
-        return "双下降"
-    if "三下降" in t:
-        return "三下降"
-    if any(w in t for w in ("下降", "降", "减少", "减")):
-        return "下降"
-    if any(w in t for w in ("增长", "增", "上升", "升", "提高")):
-        return "上升"
-    if "零发生" in t:
-        return "零发生"
-    return t[:8]
+@lru_cache(maxsize=1)
+def _directions() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    ch = load_data_toml("frames.toml")["change"]
+    by_len = lambda ws: tuple(sorted(ws, key=len, reverse=True))  # noqa: E731
+    return by_len(ch["decrease"] + ["连降"]), by_len(ch["increase"] + ["连增"])
+
+
+def outcome_of(text: str) -> tuple[str, int]:
+    """Canonical outcome of a streak and its multiplicity ("实现“双下降”" → ("下降", 2); "连降" → ("下降", 1))."""
+    t = re.sub(r"[“”\"「」]", "", text)
+    t = t.removeprefix("实现").removeprefix("保持").removeprefix("呈")
+    mult = 1
+    if t[:1] in _MULTIPLICITY and len(t) > 1:
+        mult, t = _MULTIPLICITY[t[0]], t[1:]
+    decrease, increase = _directions()
+    if any(t.startswith(w) for w in decrease):
+        return "下降", mult
+    if any(t.startswith(w) for w in increase):
+        return "上升", mult
+    return t[:8], mult
+
+
+_NUM_CHARS = frozenset("0123456789零〇一二两三四五六七八九十百")
+
+
+def _streak_matches(text: str):
+    """The matches ``_STREAK.finditer`` gives, found from each 连 instead of trying every position:
+    every form holds a 连 (连续N年, N年连降, N连丰) with only numerals and 年 before it."""
+    last_end = 0
+    for a in re.finditer("连", text):
+        p = a.start()
+        if p < last_end:
+            continue
+        s = p - 1 if p > 0 and text[p - 1] == "年" else p
+        while s > last_end and text[s - 1] in _NUM_CHARS:
+            s -= 1
+        for start in (s, p) if s != p else (p,):
+            m = _STREAK.match(text, start)
+            if m:
+                last_end = m.end()
+                yield m
+                break
 
 
 def build(doc: Doc) -> list[Claim]:
-    """One claim per streak expression, with N, unit, outcome and metric keys."""
+    """One claim per streak expression, with N, unit, outcome and the items it is about."""
     text = doc.text
     out = []
-    for m in _STREAK.finditer(text):
+    for m in _streak_matches(text):
         g = m.groupdict()
         n_txt = g["n1"] or g["n2"] or g["n3"]
-        n = small_number(n_txt)
+        n = small_number(n_txt) if len(n_txt) <= 6 else None  # no streak is written with a numeral that long
         if n is None or n <= 0:
             continue
         unit = g["u1"] or g["u2"] or "年"
-        if unit in ("年度",):
-            unit = "年"
-        if unit == "个季度":
-            unit = "季度"
+        unit = {"年度": "年", "个季度": "季度"}.get(unit, unit)
         word = g["w2"] or g["w3"]
-        end_m = _OUTCOME_END.search(text, m.end())
-        tail_end = end_m.start() if end_m else len(text)
-        tail = text[m.end():tail_end]
-        outcome = outcome_of(word if word else tail)
-        sub_start, subject = subject_before(text, m.start())
-        keys = metric_keys(subject)
-        if not keys:
-            # the subject may sit earlier in the sentence (…酒泉市共立电诈案件…, 发案数、损失数连续3年)
-            ss, _ = doc.sentence_of(m.start())
-            keys = frozenset()
-            subject_sentence = text[ss:m.start()]
-            keys = metric_keys(subject_sentence)
-        else:
-            ss, _ = doc.sentence_of(m.start())
-            keys = keys | (metric_keys(text[ss:sub_start]) & {"电诈"})
-        out.append(Claim(id="", kind="streak", start=sub_start if subject else m.start(),
-                         end=max(m.end(), min(tail_end, m.end() + 8)),
-                         data={"n": n, "n_text": n_txt, "unit": unit, "outcome": outcome,
-                               "keys": sorted(keys), "streak_start": m.start(), "streak_end": m.end()}))
+        end_m = _OUTCOME_END.search(text, m.end(), m.end() + 40)
+        tail_end = end_m.start() if end_m else min(len(text), m.end() + 40)
+        outcome, mult = outcome_of(word if word else text[m.end():tail_end])
+        ss, _ = doc.sentence_of(m.start())
+        parsed = list_before(text, m.start(), ss, min_items=1)
+        items = parsed.texts(text) if parsed is not None else []
+        start = parsed.start if parsed is not None else m.start()
+        out.append(Claim(id="", kind="streak", start=start, end=max(m.end(), min(tail_end, m.end() + 8)),
+                         data=StreakData(n=n, n_text=n_txt, unit=unit, outcome=outcome, multiplicity=mult,
+                                         items=items, streak_start=m.start(), streak_end=m.end())))
     return out

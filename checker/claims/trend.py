@@ -7,38 +7,65 @@ change claims of the same or the previous sentence).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..document import Claim, Doc
+from .types import SeriesEntry, TrendData
 
 _TREND = re.compile(r"(?:均|都)?(?:呈)?(?P<how>逐年|连年|年年)(?P<dir>下降|减少|降低|下滑|上升|增长|增加|提高|攀升)")
 _DEC = ("下降", "减少", "降低", "下滑")
+VALUES = ("count", "money", "measure")
 
 
-def build(doc: Doc, changes: list[Claim]) -> list[Claim]:
-    """Trend claims with the series of each metric they refer to."""
+_YEAR_ITEM = re.compile(r"((?:19|20)\d{2})年?(?:度)?")
+
+
+def _stated_series(lists: list[Claim], lo: int, hi: int) -> list[SeriesEntry]:
+    """Series written as a 分别 list of years and values ("2023年、2024年、2025年分别为5210起、4876起、4530起")."""
     out = []
+    starts = [c.start for c in lists]
+    for c in lists[bisect_left(starts, lo):bisect_left(starts, hi)]:
+        d = c.data
+        if d.form != "分别" or d.n_items != d.n_values or d.n_items < 2:
+            continue
+        # the last item may carry the subject after it (2025年全市电诈案件)
+        years = [_YEAR_ITEM.fullmatch(it.strip()) for it in d.items[:-1]] + [_YEAR_ITEM.match(d.items[-1].strip())]
+        if not all(years) or any(q.kind not in VALUES for q in c.quantities):
+            continue
+        if any(q.interval.lo is None or q.interval.hi is None for q in c.quantities):
+            continue
+        stated = {int(y.group(1)): q for y, q in zip(years, c.quantities)}
+        if len(stated) == len(years):
+            label = d.items[-1].strip()[years[-1].end():]
+            out.append(SeriesEntry(value=c.quantities[-1], stated=stated, claims=[c], label=label))
+    return out
+
+
+def build(doc: Doc, changes: list[Claim], lists: list[Claim] = ()) -> list[Claim]:
+    """Trend claims with the series of each metric they refer to: values implied by changes
+    ("比2020年下降12%") and values stated for several years in a 分别 list, in this sentence or the
+    one before."""
+    out = []
+    lists = sorted(lists, key=lambda c: c.start)
+    change_starts = [c.start for c in changes]
     for m in _TREND.finditer(doc.text):
         ss, se = doc.sentence_of(m.start())
         # the statements the trend refers to: this sentence and the one before
         prev_start = doc.sentence_of(ss - 1)[0] if ss > 0 else ss
-        series: dict[int, dict] = {}
-        for c in changes:
-            if not (prev_start <= c.start < m.start()) or not c.quantities:
-                continue
-            if c.data.get("reference_year") is None or not c.data.get("candidates"):
+        series: dict[int, SeriesEntry] = {}
+        for c in changes[bisect_left(change_starts, prev_start):bisect_left(change_starts, m.start())]:
+            if not c.quantities or c.data.reference_year is None or \
+                    not (c.data.candidates or c.data.prior_lo is not None):
                 continue
             value = c.quantities[0]
             if value.kind == "percent":
                 continue
-            key = id(value)
-            entry = series.setdefault(key, {"value": value, "points": {}, "claims": []})
-            entry["points"][c.data["reference_year"]] = c.data["candidates"]
-            entry["claims"].append(c)
+            entry = series.setdefault(id(value), SeriesEntry(value=value))
+            entry.points[c.data.reference_year] = c.data.candidates  # empty: a range, bounded by the change
+            entry.claims.append(c)
         decreasing = m.group("dir") in _DEC
         claim = Claim(id="", kind="trend", start=m.start(), end=m.end(),
-                      data={"direction": "decrease" if decreasing else "increase",
-                            "series": list(series.values())})
+                      data=TrendData(direction="decrease" if decreasing else "increase",
+                                     series=list(series.values()) + _stated_series(lists, prev_start, m.start())))
         out.append(claim)
     return out
-
-

@@ -10,7 +10,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Annotated, Optional, Union
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, StrictStr, ValidationError,
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError,
                       model_validator)
 
 from ..errors import ConfigError
@@ -167,6 +167,12 @@ class RepeatParams(_Params):
         return self
 
 
+class RespectiveParams(_Params):
+    """``respective``: with ``single_value``, report 分别 with one value for several items instead."""
+
+    single_value: StrictBool = False
+
+
 class StackedApproxParams(_Params):
     """``stacked_approx``: pairs of approximation words that may not meet on one number."""
 
@@ -176,9 +182,10 @@ class StackedApproxParams(_Params):
 SCHEMAS: dict[str, type[_Params]] = {
     "change": ChangeParams, "change_misuse": ChangeMisuseParams, "magnitude": MagnitudeParams,
     "ratio": RatioParams, "missing_unit": MissingUnitParams, "pattern": PatternParams,
-    "rate_range": RateRangeParams, "repeat": RepeatParams, "population": PopulationParams, "stacked_approx": StackedApproxParams,
+    "rate_range": RateRangeParams, "repeat": RepeatParams, "population": PopulationParams,
+    "respective": RespectiveParams, "stacked_approx": StackedApproxParams,
     **{k: NoParams for k in ("conflict", "datespan", "joint", "mixed_numeral", "partwhole", "rate_fraction",
-                             "respective", "streak", "suppression", "trend")},
+                             "restated", "streak", "suppression", "trend")},
 }
 
 

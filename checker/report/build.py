@@ -4,8 +4,8 @@ from __future__ import annotations
 from ..document import Claim, Doc, Finding
 from ..numbers import Quantity, fmt
 from .. import __version__
-from .models import (ClaimOut, FileOut, FindingOut, QuantityOut, RelatedOut, ReportOut, Span,
-                     SummaryOut, ToolOut)
+from .models import (ClaimOut, FileOut, FindingOut, FrameOut, PeriodOut, QuantityOut, RelatedOut, ReportOut,
+                     Span, SubjectOut, SummaryOut, ToolOut)
 
 
 def span_out(doc: Doc, start: int, end: int, orig: tuple[int, int] | None = None) -> Span:
@@ -24,13 +24,30 @@ def quantity_out(doc: Doc, q: Quantity) -> QuantityOut:
     )
 
 
+def _subject_out(s) -> SubjectOut:
+    return SubjectOut(text=s.text, core=s.core, attr=s.attr, topic=s.topic)
+
+
+def frame_out(f) -> FrameOut:
+    """Contract form of a claim frame."""
+    p = f.period
+    return FrameOut(
+        about=f.about(), subject=_subject_out(f.subject), items=[_subject_out(s) for s in f.items],
+        scope=f.scope_label or f.scope, period=PeriodOut(label=p.label, year=p.year, relative=p.relative,
+                                                       part=p.part, span=p.span),
+        measure=f.measure, unit=f.unit, dimension=f.dimension, reference=f.reference, flow=f.flow,
+        modality=f.modality, approx=list(f.approx), value=str(f.value) if f.value is not None else None,
+    )
+
+
 def claim_out(doc: Doc, c: Claim) -> ClaimOut:
     """Contract form of a Claim; its text is the original as written."""
     sp = span_out(doc, c.start, c.end)
     return ClaimOut(
         id=c.id, kind=c.kind, text=doc.source.text[sp.start:sp.end], span=sp,
         quantities=[quantity_out(doc, q) for q in c.quantities],
-        verdict=c.data.get("verdict"), detail=c.data.get("detail"),
+        verdict=c.data.verdict, detail=c.data.detail or None,
+        frame=frame_out(c.frame) if c.frame is not None else None,
     )
 
 

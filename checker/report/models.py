@@ -42,6 +42,47 @@ class QuantityOut(_Strict):
     span: Span
 
 
+class SubjectOut(_Strict):
+    """What a number is about: the phrase as written, its core (after synonyms), its generic attribute
+    (发案, 损失, 总量) and the core inherited from the text before when it has none."""
+
+    text: str
+    core: str
+    attr: str
+    topic: str
+
+
+class PeriodOut(_Strict):
+    """The time a value describes (apart from the comparison reference): a year, or a year relative to
+    publication (0 this year, -1 last), a sub-period ("上半年", "ytd"), or a cumulative span ("5y",
+    "since2017", "累计")."""
+
+    label: str
+    year: Optional[int] = None
+    relative: Optional[int] = None
+    part: str = ""
+    span: str = ""
+
+
+class FrameOut(_Strict):
+    """The claim frame (version 1): why two statements were or were not compared."""
+
+    version: Literal[1] = 1
+    about: str
+    subject: SubjectOut
+    items: list[SubjectOut] = []
+    scope: str
+    period: PeriodOut
+    measure: str
+    unit: Optional[str] = None
+    dimension: str
+    reference: str = ""
+    flow: str = ""
+    modality: str = ""
+    approx: list[str] = []
+    value: Optional[str] = None   # the interval the value admits, exact ("[3315, 3315]")
+
+
 class ClaimOut(_Strict):
     """A numeric claim found in the text."""
 
@@ -52,6 +93,7 @@ class ClaimOut(_Strict):
     quantities: list[QuantityOut] = []
     verdict: Optional[str] = None
     detail: Optional[str] = None
+    frame: Optional[FrameOut] = None
 
 
 class RelatedOut(_Strict):

@@ -16,14 +16,14 @@ L = {
            "claims": "数字主张", "coverage": "覆盖", "loc": "位置", "claim": "原文", "kind": "类型",
            "reported": "报告值", "recomputed": "推算值", "verdict": "判定", "reason": "理由",
            "numbers": "个数字", "became": "条成为主张", "decided": "条可判定",
-           "issues": "问题", "sentences": "涉及语句", "derivation": "推导", "why": "规则说明", "series": "序列",
+           "issues": "问题", "sentences": "涉及语句", "derivation": "推导", "why": "规则说明", "about": "关于", "series": "序列",
            "unknown": "未知", "none": "未发现不一致"},
     "en": {"title": "Fact-check report", "doc": "document", "lang": "language", "region": "region",
            "year": "publication year", "claims": "claims", "coverage": "coverage", "loc": "where",
            "claim": "claim as written", "kind": "kind", "reported": "reported", "recomputed": "recomputed",
            "verdict": "verdict", "reason": "reason", "numbers": "numbers found", "became": "became claims",
            "decided": "decided", "issues": "issue", "sentences": "sentences", "derivation": "derivation",
-           "why": "why", "series": "series", "unknown": "unknown", "none": "no inconsistencies found"},
+           "why": "why", "about": "about", "series": "series", "unknown": "unknown", "none": "no inconsistencies found"},
 }
 
 
@@ -59,11 +59,11 @@ def _series(doc: Doc) -> list[tuple[str, list[tuple[int, int]]]]:
     for c in doc.claims:
         if c.kind != "trend":
             continue
-        for s in c.data["series"]:
-            v = s["value"]
+        for s in c.data.series:
+            v = s.value
             if v.value.denominator != 1:
                 continue
-            pts = {y: (min(c_) + max(c_)) // 2 for y, c_ in s["points"].items() if c_}
+            pts = {y: (min(c_) + max(c_)) // 2 for y, c_ in s.points.items() if c_}
             now_year = max(pts) + 1 if pts else (doc.year or 0)
             pts[now_year] = int(v.value)
             out.append((doc.text[v.start:v.end], sorted(pts.items())))
@@ -141,6 +141,10 @@ def render_report(doc: Doc, rules: dict, lang: str = "zh", width: int | None = 1
                 sentence = Text(f"{line}:{col}  {doc.source.text[lo:os_]}【{doc.source.text[os_:oe]}】"
                                 f"{doc.source.text[oe:hi]}")
             parts.append(sentence)
+        by_id = {c.id: c for c in doc.claims}
+        abouts = dict.fromkeys(by_id[cid].frame.about() for cid in f.claims
+                               if cid in by_id and by_id[cid].frame is not None)
+        parts.extend(Text(f"{t['about']}: {a}") for a in abouts)
         eqs = f.evidence.get("equations")
         if eqs:
             parts.append(Text(f"{t['derivation']}:"))

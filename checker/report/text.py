@@ -9,10 +9,10 @@ SYMBOL = {"consistent": "✓", "inconsistent": "✗", "warning": "!", "untestabl
 LABELS = {
     "zh": {"claims": "已判定的数字主张", "summary": "共 {files} 个文件, {claims} 条主张, {findings} 个发现 "
            "(错误 {errors}, 警告 {warnings}, 提示 {info})", "related": "相关", "none": "未发现问题",
-           "profile": "按{label}用法检查(配置 {name}: {reason})"},
+           "profile": "按{label}用法检查(配置 {name}: {reason})", "about": "关于"},
     "en": {"claims": "decided claims", "summary": "{files} files, {claims} claims, {findings} findings "
            "({errors} errors, {warnings} warnings, {info} info)", "related": "related", "none": "no findings",
-           "profile": "checked under the {name} profile ({reason})"},
+           "profile": "checked under the {name} profile ({reason})", "about": "about"},
 }
 PROFILE_NAMES_ZH = {"mainland": "内地", "hongkong": "香港", "taiwan": "台湾"}
 
@@ -68,9 +68,13 @@ def _file_full(f: FileOut, original: str, L: dict, show_claims: bool) -> list[st
     if f.profile and f.profile.get("name") != "mainland":  # a regional profile relaxes some rules: say so
         label = PROFILE_NAMES_ZH.get(f.profile["name"], f.profile["name"])
         out += [f"{f.path}: " + L["profile"].format(label=label, **f.profile), ""]
+    claims = {c.id: c for c in f.claims}
     for x in f.findings:
         out.append(f"{f.path}:{x.span.line}:{x.span.column}: {x.rule} [{x.severity}] {x.message}")
         out.extend(_excerpt(original, x.span.start, x.span.end))
+        abouts = dict.fromkeys(claims[cid].frame.about for cid in x.claims
+                               if cid in claims and claims[cid].frame is not None)
+        out.extend(f"  {L['about']}: {a}" for a in abouts)
         for r in x.related:
             out.append(f"  {L['related']} {r.span.line}:{r.span.column}: {r.message}")
             out.extend(_excerpt(original, r.span.start, r.span.end))

@@ -11,11 +11,12 @@ REASONS = {
     "zh": {"within": "在0–100%之间", "part": "部分不大于整体", "pair": "项目与数值一一对应",
            "monotone": "陈述值与推算值单调", "no-trend-data": "趋势没有可核对的数字",
            "streak-agrees": "与同一指标的另一处说法一致", "streak-alone": "没有可对照的其他说法",
-           "fits-year": "与发布年份相符", "window": "只给出年数,无可对照", "amount": "变化量不是百分数"},
+           "fits-year": "与发布年份相符", "no-year": "发布日期未知,无法核对(可用 --year 指定)", "window": "只给出年数,无可对照", "amount": "变化量不是百分数"},
     "en": {"within": "within 0–100%", "part": "part ≤ whole", "pair": "items and values pair up",
            "monotone": "the stated and implied values are monotone", "no-trend-data": "no values stated for the trend",
            "streak-agrees": "agrees with the other statement of the same streak",
            "streak-alone": "no other statement to compare with", "fits-year": "fits the publication year",
+           "no-year": "publication date unknown, untestable (give --year)",
            "window": "a window of years with nothing to compare", "amount": "amount not a percentage"},
 }
 
@@ -35,33 +36,37 @@ def claim_verdicts(doc: Doc, lang: str = "zh") -> dict[str, tuple[str, str]]:
         if c.id in flagged:
             out[c.id] = flagged[c.id]
             continue
-        v, key = _own_verdict(c, streak_groups)
+        v, key = _own_verdict(c, streak_groups, doc.year)
         out[c.id] = (v, r.get(key, key))
     return out
 
 
 def _streak_partners(doc: Doc) -> set[str]:
-    from ..claims.metric import same_metric
+    """Streaks restated elsewhere with the same frame (bucketed, never all pairs of a long document)."""
+    from ..claims.frame import bucket_key, same_frame
 
-    s = [c for c in doc.claims if c.kind == "streak"]
+    buckets: dict = {}
+    for c in doc.claims:
+        if c.kind == "streak" and c.frame is not None and c.frame.items:
+            buckets.setdefault((c.data.unit, c.data.outcome, bucket_key(c.frame)), []).append(c)
     partners = set()
-    for i, a in enumerate(s):
-        for b in s[i + 1:]:
-            if a.data["unit"] == b.data["unit"] and a.data["outcome"] == b.data["outcome"] \
-                    and same_metric(frozenset(a.data["keys"]), frozenset(b.data["keys"])):
-                partners |= {a.id, b.id}
+    for group in buckets.values():
+        for i, a in enumerate(group[:64]):
+            for b in group[i + 1:64]:
+                if same_frame(a.frame, b.frame, doc.year):
+                    partners |= {a.id, b.id}
     return partners
 
 
-def _own_verdict(c: Claim, streak_partners: set[str]) -> tuple[str, str]:
+def _own_verdict(c: Claim, streak_partners: set[str], doc_year=None) -> tuple[str, str]:
     d = c.data
     if c.kind == "change":
-        v = d.get("verdict", "untestable")
+        v = d.verdict or "untestable"
         if v == "misuse":
-            return "warning", d.get("detail", "")
+            return "warning", d.detail
         if v == "unchecked":
             return "not checked", "amount"
-        return v, d.get("detail", "")
+        return v, d.detail
     if c.kind == "rate":
         return "consistent", "within"
     if c.kind == "partwhole":
@@ -69,7 +74,7 @@ def _own_verdict(c: Claim, streak_partners: set[str]) -> tuple[str, str]:
     if c.kind == "respective":
         return "consistent", "pair"
     if c.kind == "trend":
-        if any(s["points"] for s in d.get("series", [])):
+        if any(s.points for s in d.series):
             return "consistent", "monotone"
         return "untestable", "no-trend-data"
     if c.kind == "streak":
@@ -77,7 +82,9 @@ def _own_verdict(c: Claim, streak_partners: set[str]) -> tuple[str, str]:
             return "consistent", "streak-agrees"
         return "untestable", "streak-alone"
     if c.kind == "period":
-        if "since" in d:
+        if d.since is not None:
+            if doc_year is None:
+                return "untestable", "no-year"
             return "consistent", "fits-year"
         return "untestable", "window"
     return "not checked", ""

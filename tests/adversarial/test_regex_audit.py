@@ -31,17 +31,37 @@ def _module_patterns():
     return found
 
 
+def _patterns_in(obj, name: str, out: dict) -> dict:
+    """Every compiled pattern inside a vocabulary object (dataclass fields, dicts, tuples)."""
+    if isinstance(obj, re.Pattern):
+        out[name] = obj
+    elif isinstance(obj, dict):
+        for k, v in obj.items():
+            _patterns_in(v, f"{name}[{k}]", out)
+    elif isinstance(obj, (tuple, list)):
+        for i, v in enumerate(obj):
+            _patterns_in(v, f"{name}[{i}]", out)
+    elif hasattr(obj, "__dataclass_fields__"):
+        for k in obj.__dataclass_fields__:
+            _patterns_in(getattr(obj, k), f"{name}.{k}", out)
+    return out
+
+
 def _built_patterns():
     """Patterns compiled by functions (from the data files or parameters)."""
-    from checker.claims.metric import _vocab
+    from checker.claims import frame, lists, partwhole
     from checker.engine.kinds.pattern import _repeat_regex
     from checker.engine.schemas import MAX_REPEAT_LEN
     from checker.numbers.extract import _lexicon
     from checker.regions import _name_index
 
-    return {"checker.claims.metric._vocab": _vocab()[0], "checker.numbers.extract._lexicon": _lexicon()[0],
-            "checker.regions._name_index": _name_index()[0],
-            "checker.engine.kinds.pattern._repeat_regex(max)": _repeat_regex(2, MAX_REPEAT_LEN)}
+    found = {"checker.numbers.extract._lexicon": _lexicon()[0],
+             "checker.regions._name_index": _name_index()[0],
+             "checker.engine.kinds.pattern._repeat_regex(max)": _repeat_regex(2, MAX_REPEAT_LEN)}
+    _patterns_in(frame.vocab(), "checker.claims.frame.vocab", found)
+    _patterns_in(lists.list_vocab(), "checker.claims.lists.list_vocab", found)
+    _patterns_in(partwhole._vocab(), "checker.claims.partwhole._vocab", found)
+    return found
 
 
 PATTERNS = {**_module_patterns(), **_built_patterns()}

@@ -2,10 +2,12 @@
 datespan, conflict."""
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 
-from ...claims.metric import same_metric
+from ...claims.frame import bucket_key, measure_of, same_frame
 from ...numbers import fmt
+from ...numbers.units import dimension
 from ..registry import kind
 
 
@@ -18,14 +20,13 @@ def run_change(ctx) -> None:
     """A change that no admissible prior reproduces (``params.verdicts`` selects which)."""
     verdicts = ctx.params.get("verdicts", ["inconsistent"])
     for c in _claims(ctx, "change"):
-        v = c.data.get("verdict")
-        if v in verdicts:
+        d = c.data
+        if d.verdict in verdicts:
             ctx.emit(c.start, c.end, {
-                "claim": ctx.doc.text[c.start:c.end], "detail": c.data.get("detail", ""),
-                "reference": c.data.get("reference", ""),
-            }, claims=[c.id], evidence={k: c.data[k] for k in ("value", "amount", "prior_range", "candidates",
-                                                              "reference", "note", "nearest")
-                                        if c.data.get(k) is not None})
+                "claim": ctx.doc.text[c.start:c.end], "detail": d.detail, "reference": d.reference,
+            }, claims=[c.id], evidence={k: getattr(d, k) for k in ("value", "amount", "prior_range", "candidates",
+                                                                   "reference", "note", "nearest")
+                                        if getattr(d, k) not in (None, [])})
 
 
 @kind("change_misuse")
@@ -33,8 +34,8 @@ def run_change_misuse(ctx) -> None:
     """A from-to change whose stated amount uses the wrong measure (% vs 百分点, 了 vs 到)."""
     wanted = ctx.params.get("misuse", [])
     for c in _claims(ctx, "change"):
-        if c.data.get("misuse") in wanted:
-            ctx.emit(c.start, c.end, {"claim": ctx.doc.text[c.start:c.end], "detail": c.data.get("detail", "")},
+        if c.data.misuse in wanted:
+            ctx.emit(c.start, c.end, {"claim": ctx.doc.text[c.start:c.end], "detail": c.data.detail},
                      claims=[c.id])
 
 
@@ -82,25 +83,25 @@ def run_rate_range(ctx) -> None:
     for c in _claims(ctx, "rate"):
         q = c.quantities[0]
         lo = q.interval.lo
-        if lo is None:
+        if lo is None or c.data.may_exceed:
             continue
         pct = lo * 10 if q.kind == "ratio" and q.unit == "成" else lo
         if pct > limit or (pct == limit and not q.interval.lo_closed):
-            ctx.emit(c.start, c.end, {"name": c.data["name"], "value": q.text}, claims=[c.id])
+            ctx.emit(c.start, c.end, {"name": c.data.name, "value": q.text}, claims=[c.id])
 
 
 @kind("rate_fraction")
 def run_rate_fraction(ctx) -> None:
     """A share stated beside its numerator and denominator that they do not give (8/27 is not 超过三成)."""
     for c in _claims(ctx, "rate"):
-        if not c.data.get("fraction"):
+        if not c.data.fraction:
             continue
         rate, num, den = c.quantities
         actual = num.value / den.value * 100
         scale = 10 if rate.unit == "成" else 1
         iv = rate.interval.scale(Fraction(scale)) if scale != 1 else rate.interval
         if not iv.contains(actual):
-            ctx.emit(c.start, c.end, {"name": c.data["name"], "value": rate.text, "numerator": num.text,
+            ctx.emit(c.start, c.end, {"name": c.data.name, "value": rate.text, "numerator": num.text,
                                       "denominator": den.text, "actual": fmt(actual, 2).lstrip("≈")},
                      related=[(num.start, num.end, "分子"), (den.start, den.end, "分母")], claims=[c.id],
                      evidence={"actual_percent": fmt(actual, 4), "stated": str(iv)})
@@ -128,71 +129,36 @@ def run_partwhole(ctx) -> None:
 
 @kind("respective")
 def run_respective(ctx) -> None:
-    """分别 lists whose item and value counts differ; enumerations that miscount."""
+    """分别 lists whose item and value counts differ; enumerations that miscount.  With
+    ``params.single_value``: 分别 with one value for several items (均 was meant, or values are missing)."""
+    single = bool(ctx.params.get("single_value", False))
     for c in _claims(ctx, "respective"):
         d = c.data
-        if d["form"] == "分别" and d["n_items"] != d["n_values"] and d["n_values"] > 1:
-            ctx.emit(c.start, c.end, {"items": d["n_items"], "values": d["n_values"]}, claims=[c.id])
-        elif d["form"] == "enumeration" and d["n_items"] != d["n_stated"] and d["n_items"] >= 2:
-            ctx.emit(c.start, c.end, {"items": d["n_items"], "values": d["n_stated"]}, claims=[c.id])
-
-
-MAX_COMPARED = 50   # earlier statements of the same metric each statement is compared with
-
-
-def _disagreements(claims, group_key, value_key, keys_of, conflict):
-    """``(earlier, later)`` pairs of claims about one metric that cannot both hold, in linear time.
-
-    Only the first claim of each distinct value (per group and metric key set) is a candidate, so a
-    document that repeats itself costs nothing.  Each candidate is compared with the earlier
-    candidates that share a metric key (at most ``MAX_COMPARED`` of them, first first) and paired
-    with the first one it contradicts: every contradicting statement is reported once, against
-    the earliest statement it contradicts, instead of every pair (n² findings)."""
-    firsts: dict = {}
-    for c in sorted(claims, key=lambda c: c.start):
-        firsts.setdefault((group_key(c), frozenset(keys_of(c)), value_key(c)), c)
-    by_key: dict = {}
-    for (group, keys, value), b in firsts.items():
-        seen: set[int] = set()
-        compared = 0
-        found = None
-        for k in sorted(keys):
-            for keys_a, value_a, a in by_key.get((group, k), ()):
-                if id(a) in seen:
-                    continue
-                seen.add(id(a))
-                compared += 1
-                if value_a != value and same_metric(keys_a, keys) and conflict(a, b):
-                    if found is None or a.start < found.start:
-                        found = a
-                    break
-                if compared >= MAX_COMPARED:
-                    break
-            if compared >= MAX_COMPARED:
-                break
-        if found is not None:
-            yield found, b
-        for k in keys:
-            bucket = by_key.setdefault((group, k), [])
-            if len(bucket) < MAX_COMPARED:
-                bucket.append((keys, value, b))
-
-
-def _always(a, b) -> bool:
-    return True
+        if single:
+            if d.form == "分别" and d.n_values == 1 and d.n_items >= 2:
+                ctx.emit(c.start, c.end, {"items": d.n_items, "values": d.n_values}, claims=[c.id])
+            continue
+        if d.form == "分别" and d.n_values not in (d.n_items, d.n_alt) and d.n_values > 1:
+            ctx.emit(c.start, c.end, {"items": d.n_items, "values": d.n_values}, claims=[c.id])
+        elif d.form == "enumeration" and d.n_stated not in (d.n_items, d.n_alt) and d.n_items >= 2:
+            ctx.emit(c.start, c.end, {"items": d.n_items, "values": d.n_stated}, claims=[c.id])
 
 
 @kind("streak")
 def run_streak(ctx) -> None:
-    """Two streaks about one metric and outcome that give different lengths."""
-    pairs = _disagreements(_claims(ctx, "streak"), lambda c: (c.data["unit"], c.data["outcome"]),
-                           lambda c: c.data["n"], lambda c: c.data["keys"], _always)
-    for a, b in sorted(pairs, key=lambda p: (p[0].start, p[1].start)):
+    """Two streaks about one frame (the same listed items, scope and period) and outcome that give
+    different lengths."""
+    year = ctx.doc.year
+    streaks = [c for c in _claims(ctx, "streak") if c.frame is not None and c.frame.items
+               and all(s.key for s in c.frame.items)]
+    pairs = _frame_pairs(streaks, lambda c: c.frame, lambda c: (c.data.unit, c.data.outcome))
+    for a, fa, b, fb in sorted(pairs, key=lambda p: (p[0].start, p[2].start)):
+        if not same_frame(fa, fb, year):
+            continue
         da, db = a.data, b.data
-        ctx.emit(a.start, a.end, {"first": f"连续{da['n_text']}{da['unit']}",
-                                  "second": f"连续{db['n_text']}{db['unit']}"},
-                 related=[(b.start, b.end, "另一处说法" if ctx.options.lang == "zh" else "the other statement")],
-                 claims=[a.id, b.id], evidence={"n": [da["n"], db["n"]], "metric": da["keys"]})
+        ctx.emit(a.start, a.end, {"first": f"连续{da.n_text}{da.unit}", "second": f"连续{db.n_text}{db.unit}"},
+                 related=[(b.start, b.end, _other(ctx))], claims=[a.id, b.id],
+                 evidence={"n": [da.n, db.n], "about": fa.about(), "other_about": fb.about()})
 
 
 @kind("datespan")
@@ -208,40 +174,123 @@ def run_datespan(ctx) -> None:
     streak_starts = [c.start for c in streaks]
     period_starts = [c.start for c in periods]
     for p in periods:
-        since = p.data.get("since")
+        since = p.data.since
         if since is None:
             continue
         if since > year:
-            ctx.emit(p.start, p.end, {"label": p.data["label"], "year": year, "n": "-", "available": 0},
+            ctx.emit(p.start, p.end, {"label": p.data.label, "year": year, "n": "-", "available": 0},
                      claims=[p.id])
             continue
         available = year - since + 1
         ps, pe = ctx.doc.sentence_of(p.start)
-        for s in streaks[bisect_left(streak_starts, ps):bisect_left(streak_starts, pe)]:
-            if s.data["unit"] == "年" and s.data["n"] > available:
-                ctx.emit(p.start, s.end, {"label": p.data["label"], "year": year, "n": s.data["n"],
+        for s in streaks[bisect_left(streak_starts, p.end):bisect_left(streak_starts, pe)]:
+            between = ctx.doc.text[p.end:s.data.streak_start]
+            if len(between) > 40 or sum(between.count(ch) for ch in ",，;；") > 1:
+                continue  # the since-year frames another statement of a long sentence
+            if s.data.unit == "年" and s.data.n > available:
+                ctx.emit(p.start, s.end, {"label": p.data.label, "year": year, "n": s.data.n,
                                           "available": available}, claims=[p.id, s.id])
         for q in periods[bisect_left(period_starts, p.start):bisect_left(period_starts, pe + 80)]:
-            n = q.data.get("years")
+            n = q.data.years
             if n is None or q is p:
                 continue
             if n > available:
-                ctx.emit(q.start, q.end, {"label": p.data["label"], "year": year, "n": n, "available": available},
-                         related=[(p.start, p.end, p.data["label"])], claims=[p.id, q.id])
+                ctx.emit(q.start, q.end, {"label": p.data.label, "year": year, "n": n, "available": available},
+                         related=[(p.start, p.end, p.data.label)], claims=[p.id, q.id])
 
 
-def _disjoint(a, b) -> bool:
-    return a.quantities[-1].interval.intersect(b.quantities[-1].interval) is None
+def _frame_pairs(claims, frame_of, group=lambda c: ()):
+    """Pairs of claims whose frames are the same (``same_frame``) but whose values differ.
+
+    Frames are bucketed (``bucket_key``) and, inside a bucket, only the first claim of each distinct
+    (subject, scope, period, value) is kept, so a long or repetitive document is never compared
+    all pairs against all pairs."""
+    buckets: dict = {}
+    for c in claims:
+        f = frame_of(c)
+        if f is None or f.value is None:
+            continue
+        firsts = buckets.setdefault((group(c), bucket_key(f)), {})
+        firsts.setdefault((f.subject.key, f.subject.attr, f.scope, f.period, f.flow, str(f.value)), (c, f))
+    for firsts in buckets.values():
+        entries = list(firsts.values())
+        for i, (ca, fa) in enumerate(entries):
+            for cb, fb in entries[i + 1:]:
+                if fa.value.intersect(fb.value) is not None:
+                    continue
+                yield (ca, fa, cb, fb) if ca.start <= cb.start else (cb, fb, ca, fa)
+
+
+def _other(ctx) -> str:
+    return "另一处说法" if ctx.options.lang == "zh" else "the other statement"
 
 
 @kind("conflict")
 def run_conflict(ctx) -> None:
-    """The same metric and reference changed by amounts that cannot both hold."""
-    changes = [c for c in _claims(ctx, "change") if c.data.get("amount_kind") == "percent"
-               and c.data.get("keys") and not c.data.get("to_form")]
-    pairs = _disagreements(changes, lambda c: (c.data["reference"], c.data["direction"]),
-                           lambda c: str(c.quantities[-1].interval), lambda c: c.data["keys"], _disjoint)
-    for a, b in sorted(pairs, key=lambda p: (p[0].start, p[1].start)):
+    """The same frame (subject, scope, period) and reference changed by amounts that cannot both hold."""
+    year = ctx.doc.year
+    text = ctx.doc.text
+    changes = [c for c in _claims(ctx, "change") if c.data.amount_kind == "percent" and not c.data.to_form
+               and c.data.form == "reference" and c.data.reference  # a written reference: 同比, 比2020年
+               and not c.quantities[-1].approx and "分别" not in text[max(0, c.quantities[-1].start - 8):
+                                                                     c.quantities[-1].start]]
+    pairs = _frame_pairs(changes, lambda c: c.frame, lambda c: (c.data.reference, c.data.direction))
+    for a, fa, b, fb in sorted(pairs, key=lambda p: (p[0].start, p[2].start)):
+        if not same_frame(fa, fb, year):
+            continue
         ctx.emit(b.start, b.end, {"first": ctx.doc.text[a.start:a.end], "second": ctx.doc.text[b.start:b.end]},
-                 related=[(a.start, a.end, "另一处说法" if ctx.options.lang == "zh" else "the other statement")],
-                 claims=[a.id, b.id], evidence={"metric": a.data["keys"]})
+                 related=[(a.start, a.end, _other(ctx))], claims=[a.id, b.id],
+                 evidence={"about": fa.about(), "other_about": fb.about()})
+
+
+SET_NAMES = ("类", "级", "大类", "方面", "大")  # 八类案件, 四级网格: names of sets, not values
+
+
+def _value_frame(c):
+    """The frame of the value a claim states (a change claim's base value, or a bare quantity)."""
+    if c.frame is None or not c.quantities:
+        return None
+    q = c.quantities[0]
+    if c.kind == "change":
+        if q.kind not in ("count", "money", "measure") or len(c.quantities) < 2 or c.data.form != "reference":
+            return None
+        return replace(c.frame, measure=measure_of(q), unit=q.unit, dimension=dimension(q.unit),
+                       value=q.interval, reference="")
+    if c.kind != "quantity" or c.frame.measure not in ("count", "amount", "quantity"):
+        return None
+    return c.frame
+
+
+@kind("restated")
+def run_restated(ctx) -> None:
+    """One frame (subject, scope, period, flow) stated twice with exact values that disagree beyond
+    their rounding (今年以来办理法律援助案件462件 … 全年法律援助案件426件)."""
+    year = ctx.doc.year
+    claims = [c for c in ctx.doc.claims if c.kind in ("quantity", "change")]
+
+    def frame_of(c):
+        f = _value_frame(c)
+        q = c.quantities[0] if c.quantities else None
+        if f is None or q is None or q.approx or q.is_range or f.modality or not f.subject.key \
+                or q.unit in SET_NAMES:
+            return None
+        if q.interval.lo is None or q.interval.hi is None or q.unit is None or not f.period.known:
+            return None
+        if not f.subject.core or not f.specific:
+            return None
+        text = ctx.doc.text
+        lead = ctx.doc.text[max(0, q.start - 1):q.start]
+        clause_start = q.start - len(f.subject.text)
+        if lead in "“「『《\"" or text[max(0, clause_start - 1):clause_start] == "、":
+            return None  # a number in a name (“三个口袋”) or the count after a list (A、B4个电站)
+        return f
+
+    for a, fa, b, fb in sorted(_frame_pairs(claims, frame_of), key=lambda p: (p[0].start, p[2].start)):
+        if ctx.doc.sentence_of(a.start) == ctx.doc.sentence_of(b.start):
+            continue  # two values in one sentence are two things (a total and a part, two years)
+        if fa.subject.key != fb.subject.key or not same_frame(fa, fb, year):
+            continue  # a restatement names the same thing in the same words (after synonyms)
+        qa, qb = a.quantities[0], b.quantities[0]
+        ctx.emit(qb.start, qb.end, {"first": qa.text, "second": qb.text, "about": fb.about()},
+                 related=[(qa.start, qa.end, _other(ctx))], claims=[a.id, b.id],
+                 evidence={"about": fa.about(), "values": [str(qa.interval), str(qb.interval)]})

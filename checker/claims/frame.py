@@ -1,0 +1,732 @@
+"""Claim frames: what a number is about.
+
+A frame records, for one numeric statement, its *subject* (the noun phrase, split into a core
+and a generic attribute such as 发案/损失/总量), its *scope* (全市 / 市区 / a named county), the
+*period* the value describes (kept apart from the comparison reference 比2019年 / 同比 and from
+cumulative wording 累计 / 五年来), its *measure* (count, amount, rate, change, …), unit and
+dimension, approximation and exact interval.
+
+Two frames describe the same thing (``same_frame``) when scope and period are compatible,
+measure and dimension agree and the subjects are similar: equal attributes, and cores that are
+equal, differ by one character at length ≥ 4, or share ≥ 90 % of their character bigrams.  ``rules/data/metrics.toml`` is only a
+synonym table applied before comparing.  Vocabulary lives in ``rules/data/frames.toml``.
+
+``FrameReader`` reads every period and scope marker of a document once (one regex pass each), so
+building a frame costs a binary search plus a look at its own clause.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from fractions import Fraction
+from functools import lru_cache
+from typing import Optional
+
+from ..numbers import Interval, Quantity
+from ..numbers.units import dimension
+from ..resources import load_data_toml
+from .common import NUM, NUM_START, small_number
+
+_HAN = "\u4e00-\u9fff"
+_QUOTES = "“”\"‘’「」『』《》"
+_BOUNDARY = ",，;；:：。！？!?\n、… \t\u3000|"
+
+_DIRECTION_CHARS = frozenset("增降升减长跌涨提回下上落滑少加多幅速")  # a change tail needs one of these
+_CUT_RX = re.compile("[" + re.escape(_BOUNDARY) + "]")
+_COMMA_RX = re.compile("[,，;；:：]")
+_CLASS_WORDS = ("案件", "事件")  # class nouns: 电诈案件 counts 电诈 cases
+
+
+# ----------------------------------------------------------------------------- vocabulary
+
+@dataclass(frozen=True)
+class _Vocab:
+    whole: dict[str, str]
+    parts: frozenset[str]
+    not_places: frozenset[str]
+    period_words: dict[str, tuple[str, Optional[int], str]]  # word → (kind, relative, part)
+    ref_words: tuple[str, ...]
+    object_after: tuple[str, ...]
+    rx: dict[str, re.Pattern]              # compiled word lists: prefix, suffix, verb, generic, new, target, …
+    count_attrs: frozenset[str]
+    synonyms: Optional[re.Pattern]
+    canon: dict[str, str]
+    marker_rx: re.Pattern
+    scope_rx: re.Pattern
+    change_tail: re.Pattern
+
+
+def _longest(words) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in _longest(words))
+
+
+_YEAR = r"(?P<{0}>(?:19|20)\d{{2}})(?:[-—–~至到](?P<{0}b>(?:19|20)?\d{{2}}))?年(?:度)?"
+_PART = (r"上月|本月|上季度|本季度|上半年|下半年|前三季度|前两季度|第?[一二三四1-4]季度|"
+         r"\d{1,2}[-—–~至到]\d{1,2}月(?:份)?|前" + NUM + r"个月|\d{1,2}月份?")
+
+
+@lru_cache(maxsize=1)
+def vocab() -> _Vocab:
+    """The frame vocabulary (rules/data/frames.toml + the synonym table metrics.toml), loaded once."""
+    d = load_data_toml("frames.toml")
+    m = load_data_toml("metrics.toml")
+    whole = {w: w[-1] for w in d["scope"]["whole"]}
+    whole.update({"香港": "港", "本港": "港", "全港": "港", "我国": "国", "全国": "国"})
+    pw: dict[str, tuple[str, Optional[int], str]] = {}
+    for w in d["period"]["current"]:
+        pw[w] = ("rel", 0, "")
+    for w in d["period"]["to_date"]:
+        pw[w] = ("rel", 0, "ytd")
+    for w in d["period"]["reported"]:
+        pw[w] = ("rel", None, "reported")
+    for w in d["period"]["previous"]:
+        pw[w] = ("rel", -1, "")
+    for w in d["period"]["next"]:
+        pw[w] = ("rel", 1, "")
+    pairs = [(w, key) for key, words in m["terms"].items() for w in words]
+    synonyms = re.compile(_alt(w for w, _ in pairs)) if pairs else None
+    since = _alt(d["period"]["since"])
+    firsts = set("“十党近过这上下前第本0123456789零〇一二两三四五六七八九百")
+    firsts |= {w[0] for w in list(pw) + d["period"]["cumulative"]}
+    marker = re.compile(
+        rf"(?=[{''.join(sorted(firsts))}])(?:(?P<plan>“?十[一二三四五]五”?(?:时期|期间|以来|期)?)"
+        rf"|党的(?P<cong>十[六七八九]|二十)大(?:召开)?以来"
+        rf"|(?P<nyears>(?:近|过去|这)?{NUM_START}(?P<n>{NUM})(?:个)?年(?:来|以来|间|中)|近(?P<n2>{NUM})年)"
+        rf"|{_YEAR.format('y')}(?P<since>{since})?(?P<ypart>{_PART})?"
+        rf"|(?P<rel>{_alt(pw)})(?P<rpart>{_PART})?"
+        rf"|(?P<part>{_PART})"
+        rf"|(?P<cum>{_alt(d['period']['cumulative'])}))"
+    )
+    scope_words = list(whole) + list(d["scope"]["parts"])
+    ch = d["change"]
+    direction = _alt(ch["increase"] + ch["decrease"] + ch["size_increase"] + ch["size_decrease"])
+    change_tail = re.compile(
+        rf"(?:{_alt(d['reference']['words'])}|(?:{_alt(d['reference']['before'])})[^,，;；]{{0,12}}?)?"
+        rf"(?:[、和](?:{_alt(d['reference']['words'])}))?(?:分别|均|都|实现|双|了)*(?:{direction})(?:了|为|达|至|到)?$")
+    return _Vocab(
+        whole=whole, parts=frozenset(d["scope"]["parts"]), not_places=frozenset(d["scope"]["not_places"]),
+        period_words=pw, ref_words=_longest(d["reference"]["words"]),
+        object_after=_longest(d["subject"]["object_after"]), count_attrs=frozenset(d["subject"]["count_attrs"]),
+        rx={
+            "prefix": re.compile(rf"(?:{_alt(d['subject']['prefixes'])})(?=.)", re.S),
+            "suffix": re.compile(rf"(?<=.)(?:{_alt(d['subject']['suffixes'])})$", re.S),
+            "verb": re.compile(_alt(d["subject"]["object_after"])),
+            "generic": re.compile(rf"(?:{_alt(list(d['subject']['generic']) + list(_CLASS_WORDS))})$"),
+            "new": re.compile(_alt(d["flow"]["new"])),
+            "target": re.compile(_alt(d["modality"]["target"])),
+            "not_specific": re.compile(_alt(d["subject"]["not_specific"])),
+            "ref_word": re.compile(_alt(d["reference"]["words"])),
+            "ref_before": re.compile(rf"(?:{_alt(d['reference']['before'])})$"),
+            "comparison": re.compile(_alt(d["scope"]["comparison_after"])),
+            "change_qualifier": re.compile(_alt(d["change"]["qualifiers"])),
+        },
+        synonyms=synonyms, canon=dict(pairs), marker_rx=marker,
+        scope_rx=re.compile(_alt(scope_words)), change_tail=change_tail,
+    )
+
+
+# ----------------------------------------------------------------------------- the records
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What is counted or measured: the phrase as written, its core and generic attribute.
+
+    ``core`` is the specific part after synonyms ("电诈" of 电信网络诈骗案件); ``attr`` the generic
+    tail (发案, 损失, 总量); ``topic`` the core inherited from the text before when the phrase
+    has none of its own (发案数、损失数 after a sentence about 电诈案件)."""
+
+    text: str = ""
+    core: str = ""
+    attr: str = ""
+    topic: str = ""
+    modifiers: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """The core compared across frames (own, else inherited)."""
+        return self.core or self.topic
+
+    @property
+    def prose(self) -> bool:
+        """Whether the subject reads as words (two Han characters or more, no markup or URL residue)."""
+        key = self.key
+        return sum(1 for ch in key if "\u4e00" <= ch <= "\u9fff") >= 2 and not any(ch in key for ch in "%/=&?[]【】<>{}|#")
+
+    @property
+    def specific(self) -> bool:
+        """Specific enough to identify a figure on its own: prose, three Han characters or more (or a
+        synonym-table key), and not a remainder or per-unit phrase (其余, 每, 平均)."""
+        return _specific(self.text, self.core, self.topic)
+
+    @property
+    def head(self) -> str:
+        """The head phrase shown to readers: key plus attribute."""
+        return self.key + self.attr
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """The time a value describes.
+
+    ``year`` is absolute when written; ``relative`` counts from the publication year otherwise
+    (0 this year, -1 last year); ``part`` is "" for a whole period, "ytd" for the year so far,
+    else the sub-period as written; ``span`` is "" for one period, else the cumulative wording
+    (五年来 → "5y", 2017年以来 → "since2017", 十四五 → the plan, 累计)."""
+
+    label: str = ""
+    year: Optional[int] = None
+    relative: Optional[int] = None
+    part: str = ""
+    span: str = ""
+
+    @property
+    def known(self) -> bool:
+        """Whether any time was stated or inherited."""
+        return bool(self.label)
+
+
+@dataclass(slots=True, eq=False)
+class Frame:
+    """A typed record of what one numeric statement says."""
+
+    subject: Subject
+    scope: str
+    period: Period
+    measure: str
+    unit: Optional[str] = None
+    dimension: str = "unknown"
+    approx: tuple[str, ...] = ()
+    value: Optional[Interval] = None
+    reference: str = ""
+    flow: str = ""
+    modality: str = ""
+    items: tuple[Subject, ...] = field(default=())
+    scope_label: str = ""
+
+    @property
+    def specific(self) -> bool:
+        """Whether the frame identifies one figure: a specific subject, or a two-character one made
+        specific by its scope part or flow (城镇 · 新增 · 就业)."""
+        if self.subject.specific:
+            return True
+        if not self.subject.prose or vocab().rx["not_specific"].search(self.subject.text):
+            return False
+        extra = (self.scope if len(self.scope) > 1 else "") + ("新增" if self.flow else "")
+        return len(self.subject.key) >= 2 and bool(extra)
+
+    def about(self) -> str:
+        """One line for readers: "全市 · 电信网络诈骗案件 · 2021年 · count"."""
+        def shown(s: Subject) -> str:
+            return s.text if s.core else s.topic + s.text
+        subject = "、".join(shown(s) for s in self.items) if self.items else shown(self.subject)
+        parts = [self.scope_label or self.scope or "范围未说明", subject or "?", self.period.label or "时间未说明",
+                 self.measure]
+        if self.reference:
+            parts.insert(3, f"对比{self.reference}")
+        return " · ".join(parts)
+
+
+# ----------------------------------------------------------------------------- subjects
+
+@lru_cache(maxsize=8192)
+def _specific(text: str, core: str, topic: str) -> bool:
+    key = core or topic
+    if not Subject(text=text, core=core, topic=topic).prose or vocab().rx["not_specific"].search(text):
+        return False
+    phrase = canonical(text) if core else topic + canonical(text)
+    return sum(1 for ch in phrase if "\u4e00" <= ch <= "\u9fff") >= 3 or key in vocab().canon.values()
+
+
+def canonical(text: str) -> str:
+    """``text`` without quotes and spaces, synonyms replaced by their key (metrics.toml)."""
+    v = vocab()
+    t = "".join(ch for ch in text if ch not in _QUOTES and not ch.isspace())
+    if v.synonyms is not None:
+        t = v.synonyms.sub(lambda m: v.canon[m.group(0)], t)
+    return t
+
+
+def split_head(text: str) -> tuple[str, str]:
+    """``(core, attr)``: generic words (发案, 损失, 总量) and class words (案件) peeled off the end of a
+    canonical phrase; the attribute is the last generic word written (刑事案件发案 → 刑事, 发案)."""
+    v = vocab()
+    core, attr = text, ""
+    while core:
+        m = v.rx["generic"].search(core)
+        if m is None:
+            break
+        g = m.group(0)
+        core = core[: -len(g)]
+        if g not in _CLASS_WORDS and not attr:
+            attr = v.canon.get(g, g)
+    return core, ("" if attr in v.count_attrs else attr)
+
+
+def _bigrams(s: str) -> set[str]:
+    return {s[i:i + 2] for i in range(len(s) - 1)} or ({s} if s else set())
+
+
+def similar_core(a: str, b: str) -> bool:
+    """Two subject cores name the same thing: equal; or one contains the other with a single character
+    more (the shorter at least four: 法律援助 / 法律援助类); or their character bigrams agree by a Dice
+    coefficient ≥ 0.9 (全体居民 and 城乡居民 人均可支配收入 are apart).  Containment alone is not enough: 出口 is not 进出口, nor 工业增加值
+    规模以上工业增加值 — a modifier changes the figure."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) >= 4 and len(long_) - len(short) <= 1 and short in long_:
+        return True
+    ba, bb = _bigrams(a), _bigrams(b)
+    return len(short) >= 4 and 2 * len(ba & bb) >= 0.9 * (len(ba) + len(bb))
+
+
+def same_items(a: tuple[Subject, ...], b: tuple[Subject, ...]) -> bool:
+    """Two lists name the same things: as many items, each similar to one of the other list's."""
+    if len(a) != len(b) or not a:
+        return False
+    return all(any(same_subject(x, y) for y in b) for x in a) and all(any(same_subject(y, x) for x in a) for y in b)
+
+
+def same_subject(a: Subject, b: Subject) -> bool:
+    """Same attribute (损失 is not 发案) and similar cores."""
+    if a.attr != b.attr:
+        return False
+    return similar_core(a.key, b.key)
+
+
+def _strip_start(text: str) -> tuple[str, list[str]]:
+    """Discourse words (据统计, 其中, 共 …) taken off the start, repeatedly."""
+    rx = vocab().rx["prefix"]
+    taken = []
+    m = rx.match(text)
+    while m:
+        taken.append(m.group(0))
+        text = text[m.end():]
+        m = rx.match(text)
+    return text, taken
+
+
+def _strip_end(text: str) -> str:
+    """Copulas (达到, 为, 共计 …) taken off the end, repeatedly."""
+    rx = vocab().rx["suffix"]
+    m = rx.search(text)
+    while m:
+        text = text[:m.start()]
+        m = rx.search(text)
+    return text
+
+
+_PLACE = re.compile(rf"[{_HAN}]{{2,4}}?(?:省|市|县|区|州|旗|盟)")
+
+
+def _place_prefix(text: str) -> str:
+    """A place name at the start of a subject (肃州区刑事案件 → 肃州区), or ""."""
+    v = vocab()
+    m = _PLACE.match(text)
+    if not m or len(m.group(0)) >= len(text):
+        return ""
+    name = m.group(0)
+    if any(name.endswith(w) for w in v.not_places) or name in v.whole:
+        return ""
+    return name
+
+
+@lru_cache(maxsize=8192)
+def make_subject(before: str, after: str = "", topic: str = "") -> Subject:
+    """The subject of a number from the clause text ``before`` it and the noun ``after`` it.
+
+    Scope, period and discourse words are stripped from the start, copulas from the end; when
+    only a verb such as 发生 precedes the number, the noun after it is the subject
+    (发生18起命案 → 命案)."""
+    v = vocab()
+    text, mods = _strip_lead(before)
+    text = _strip_end(text)
+    tail = v.change_tail.search(text) if _DIRECTION_CHARS.intersection(text) else None
+    if tail:
+        text = _strip_end(text[:tail.start()])
+    vm = v.rx["verb"].match(text)
+    verb = vm.group(0) if vm else ""
+    if verb and (len(text) == len(verb) or not text[len(verb):]) and after:
+        text = after
+        mods.append(verb)
+    elif verb and len(text) > len(verb):
+        text = text[len(verb):]
+        mods.append(verb)
+    elif not text and after:
+        text = after
+    if text in v.object_after or text in v.ref_words:
+        text = after
+    core, attr = split_head(canonical(text))
+    return Subject(text=text, core=core, attr=attr, topic="" if core else topic, modifiers=tuple(mods))
+
+
+def strip_lead(text: str) -> str:
+    """``text`` without the scope, period and discourse words at its start (全市, 2021年, 据统计)."""
+    return _strip_lead(text)[0]
+
+
+def _strip_lead(text: str) -> tuple[str, list[str]]:
+    v = vocab()
+    mods: list[str] = []
+    while True:
+        before = text
+        m = v.marker_rx.match(text)
+        if m and m.end() < len(text):
+            mods.append(m.group(0))
+            text = text[m.end():]
+        text = text.lstrip(",，、 ")
+        m = v.scope_rx.match(text)
+        if m and m.end() < len(text):
+            mods.append(m.group(0))
+            text = text[m.end():]
+        place = _place_prefix(text)
+        if place:
+            mods.append(place)
+            text = text[len(place):]
+        text, taken = _strip_start(text)
+        mods += taken
+        if text == before:
+            return text, mods
+
+
+# ----------------------------------------------------------------------------- periods
+
+@dataclass(frozen=True, slots=True)
+class _Marker:
+    start: int
+    end: int
+    period: Period
+    reference: bool
+    sentence_initial: bool
+
+
+def _period_of(m: re.Match) -> Period:
+    g = m.groupdict()
+    label = m.group(0)
+    if g["plan"]:
+        return Period(label=label, span=label.strip("“”").removesuffix("时期").removesuffix("期间")
+                      .removesuffix("以来").removesuffix("期"))
+    if g["cong"]:
+        return Period(label=label, span=f"since{g['cong']}")
+    if g["nyears"]:
+        raw = g["n"] or g["n2"] or ""
+        n = small_number(raw) if len(raw) <= 6 else None  # 一一一…年来 (adversarial) is no count of years
+        return Period(label=label[:24], span=f"{n}y" if n is not None else "years?")
+    if g["y"]:
+        y = int(g["y"])
+        if g["since"]:
+            return Period(label=label, year=y, span=f"since{y}")
+        part = g["ypart"] or ""
+        if g["yb"]:
+            part = part or f"-{g['yb']}"
+        return Period(label=label, year=y, part=part)
+    if g["rel"]:
+        kind, rel, part = vocab().period_words[g["rel"]]
+        return Period(label=label, relative=rel, part=g["rpart"] or part)
+    if g["part"]:
+        return Period(label=label, relative=None, part=g["part"])
+    return Period(label=label, span=g["cum"])
+
+
+def compatible_periods(a: Period, b: Period, year: Optional[int]) -> bool:
+    """Whether two periods may describe the same value.  ``year`` is the publication year (or None).
+
+    Cumulative spans match only each other; sub-periods only the same sub-period ("ytd", the year
+    so far, matches the whole year); years must agree (a relative year resolves against the
+    publication year); an unstated period matches the current one."""
+    if "ambiguous" in (a.span, b.span):
+        return False  # under a heading that names two periods, which one is meant is unknown
+    if a.span or b.span:
+        return a.span == b.span and a.year == b.year
+    pa, pb = a.part.replace("ytd", ""), b.part.replace("ytd", "")
+    if pa != pb:
+        return False
+    ya, yb = _abs_year(a, year), _abs_year(b, year)
+    if not a.known or not b.known:
+        other = b if not a.known else a
+        oy = yb if not a.known else ya
+        return not other.known or other.relative == 0 or (oy is not None and oy == year)
+    if ya is not None and yb is not None:
+        return ya == yb
+    if a.year is None and b.year is None and a.relative is None and b.relative is None:
+        return pa == "reported"  # 过去一年 … 这一年: the year the report looks back on
+    return a.relative is not None and a.relative == b.relative
+
+
+def _abs_year(p: Period, year: Optional[int]) -> Optional[int]:
+    if p.year is not None:
+        return p.year
+    if p.relative is not None and year is not None:
+        return year + p.relative
+    return None
+
+
+# ----------------------------------------------------------------------------- the reader
+
+class FrameReader:
+    """Frames for the positions of one document; markers are found once, looked up by bisection."""
+
+    def __init__(self, doc) -> None:
+        v = vocab()
+        self.doc = doc
+        text = doc.text
+        self.text = text
+        self.markers: list[_Marker] = []
+        for m in v.marker_rx.finditer(text):
+            ss, _ = doc.sentence_of(m.start())
+            initial = m.start() - ss <= 8 and len(text[ss:m.start()].strip(" \t“”\"")) <= 2
+            self.markers.append(_Marker(m.start(), m.end(), _period_of(m), self._is_reference(m), initial))
+        self.marker_ends = [mk.end for mk in self.markers]
+        self.initial = [mk for mk in self.markers if mk.sentence_initial and not mk.reference]
+        self.initial_ends = [mk.end for mk in self.initial]
+        self.para_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.cuts = [m.start() for m in _CUT_RX.finditer(text)]  # clause boundaries, for bisection
+        self.commas = [m.start() for m in _COMMA_RX.finditer(text)]
+        self.new_ends = [m.end() for m in v.rx["new"].finditer(text)]        # 新增 …
+        self.target_ends = [m.end() for m in v.rx["target"].finditer(text)]  # 目标, 预期 …
+        comparison = v.rx["comparison"]
+        self.scopes = [(m.start(), m.end(), m.group(0)) for m in v.scope_rx.finditer(text)
+                       if not comparison.match(text, m.end())]
+        self.scope_ends = [e for _, e, _ in self.scopes]
+        self.headings = self._headings()
+        self.heading_starts = [h for h, _ in self.headings]
+        # a paragraph that opens with a period (这一年,… / 五年来,…) sets it for the paragraphs after it,
+        # until the next heading that names a period
+        self.leading = [mk for mk in self.initial if self._para_of(mk.start) >= self.doc.sentence_of(mk.start)[0]]
+        self.leading_ends = [mk.end for mk in self.leading]
+        self._topic: tuple[int, str] = (-1, "")
+
+    @staticmethod
+    def _any_in(ends: list[int], lo: int, hi: int) -> bool:
+        """Whether a word ending in ``(lo, hi]`` was found (positions from one pass over the text)."""
+        i = bisect_left(ends, lo + 1)
+        return i < len(ends) and ends[i] <= hi
+
+    def _is_reference(self, m: re.Match) -> bool:
+        v = vocab()
+        pre = self.text[max(0, m.start() - 4):m.start()].rstrip("“\"")
+        if v.rx["ref_before"].search(pre):
+            return True
+        post = self.text[m.end():m.end() + 6]
+        return post.startswith(("同期相比", "相比", "同期比"))
+
+    def _headings(self) -> list[tuple[int, Period]]:
+        """Periods named in short heading lines (no 。): they hold until the next heading that names one.
+        A heading naming two periods (2025年和“十四五”时期工作回顾) leaves its section's period ambiguous."""
+        out = []
+        text = self.text
+        pos = 0
+        for line in text.split("\n"):
+            s = line.strip()
+            if s and len(s) <= 40 and "。" not in s:
+                named = []
+                for mk in self.markers[bisect_left(self.marker_ends, pos + 1):]:
+                    if mk.start >= pos + len(line) or len(named) > 1:
+                        break
+                    if not mk.reference:
+                        named.append(mk.period)
+                if len(named) == 1:
+                    out.append((pos, named[0]))
+                elif named:
+                    out.append((pos, Period(label=s[:24], span="ambiguous")))
+            pos += len(line) + 1
+        return out
+
+    def period_at(self, pos: int, ss: Optional[int] = None) -> Period:
+        """The period of a value at ``pos``: the last non-reference marker before it in its sentence
+        (starting at ``ss``), else the last sentence-initial one in its paragraph, else the one opening an
+        earlier paragraph of the section, else the section heading's."""
+        if ss is None:
+            ss, _ = self.doc.sentence_of(pos)
+        para = self._para_of(ss)
+        i = bisect_left(self.marker_ends, pos + 1) - 1
+        lo = max(-1, i - 32)  # a few references in a row at most; never a walk over the whole text
+        while i > lo and self.markers[i].start >= ss:
+            if not self.markers[i].reference:
+                return self.markers[i].period
+            i -= 1
+        j = bisect_left(self.initial_ends, pos + 1) - 1
+        if j >= 0 and self.initial[j].start >= para:
+            return self.initial[j].period
+        h = bisect_left(self.heading_starts, para + 1) - 1
+        k = bisect_left(self.leading_ends, pos + 1) - 1
+        if k >= 0 and (h < 0 or self.leading[k].start > self.heading_starts[h]):
+            return self.leading[k].period
+        return self.headings[h][1] if h >= 0 else Period()
+
+    def _para_of(self, pos: int) -> int:
+        """Start of the paragraph (line) containing ``pos``."""
+        return self.para_starts[bisect_left(self.para_starts, pos + 1) - 1]
+
+    def scope_at(self, pos: int, subject_mods: tuple[str, ...] = (), ss: Optional[int] = None) -> tuple[str, str]:
+        """The scope of a value at ``pos``: a place at the start of its subject, else the last scope
+        word before it in its clause (全市 → 市; 市区 kept), else "" (the document's own).
+        Returns ``(scope, as written)``."""
+        v = vocab()
+        for w in subject_mods:
+            if w in v.parts or w not in v.whole and _PLACE.fullmatch(w):
+                return w, w
+            if w in v.whole:
+                return v.whole[w], w
+        if ss is None:
+            ss, _ = self.doc.sentence_of(pos)
+        j = bisect_left(self.commas, pos) - 1
+        # the clause: a scope word earlier in the sentence may frame another statement
+        cs = max(ss, pos - 60, self.commas[j] + 1 if j >= 0 else 0)
+        i = bisect_left(self.scope_ends, pos + 1) - 1
+        if i >= 0 and self.scopes[i][0] >= cs:
+            w = self.scopes[i][2]
+            return v.whole.get(w, w), w
+        return "", ""
+
+    def reference_at(self, start: int, end: int) -> str:
+        """The comparison reference written in ``[start, end)`` (同比 / 2020年 / 上年), or ""."""
+        v = vocab()
+        seg = self.text[start:end]
+        for w in v.ref_words:
+            if w in seg:
+                return w
+        i = bisect_left(self.marker_ends, start + 1)
+        while i < len(self.markers) and self.markers[i].start < end:
+            if self.markers[i].reference:
+                return self.markers[i].period.label
+            i += 1
+        return ""
+
+    def clause_before(self, pos: int, limit: int = 30) -> tuple[int, str]:
+        """The text from the previous clause boundary up to ``pos`` (at most ``limit`` characters)."""
+        i = bisect_left(self.cuts, pos) - 1
+        start = max(self.cuts[i] + 1 if i >= 0 else 0, pos - limit, 0)
+        return start, self.text[start:pos]
+
+    def noun_after(self, pos: int, limit: int = 12) -> str:
+        """The noun right after a number and its unit (发生18起命案 → 命案), up to a boundary or a comparison."""
+        text = self.text
+        end = pos
+        while end < len(text) and end - pos < limit and text[end] not in _BOUNDARY and (
+                "\u4e00" <= text[end] <= "\u9fff" or text[end] in _QUOTES):
+            end += 1
+        seg = text[pos:end]
+        cut = re.search(r"同比|环比|按年|比|较|分别|均|下降|增长|上升|减少|增加|的|是|为|占", seg)
+        return seg[:cut.start()] if cut else seg
+
+    def subject_at(self, pos: int, end: Optional[int] = None, before: Optional[str] = None,
+                   ss: Optional[int] = None) -> Subject:
+        """Subject of a number at ``[pos, end)`` (the topic before fills a generic one; the noun after the
+        number is read only when nothing but a verb precedes it)."""
+        if before is None:
+            before = self.clause_before(pos)[1]
+        if ss is None:
+            ss, _ = self.doc.sentence_of(pos)
+        topic = self._topic[1] if self._topic[0] >= 0 and self._topic[0] >= self._para_start(ss) else ""
+        subj = make_subject(before, "", topic)
+        if not subj.text and end is not None:
+            subj = make_subject(before, self.noun_after(end), topic)
+        if subj.core:
+            self._topic = (pos, subj.core)
+        return subj
+
+    def _para_start(self, pos: int) -> int:
+        """Start of the paragraph before the one containing ``pos`` (topics carry over one paragraph)."""
+        i = bisect_left(self.para_starts, pos + 1) - 1
+        return self.para_starts[max(0, i - 1)]
+
+    def frame(self, q: Quantity, measure: str, *, subject: Optional[Subject] = None, reference: str = "",
+              items: tuple[Subject, ...] = ()) -> Frame:
+        """The frame of quantity ``q`` read as ``measure`` (call in document order: topics carry over)."""
+        _, before = self.clause_before(q.start)
+        ss, _ = self.doc.sentence_of(q.start)
+        if measure == "":
+            measure = measure_of(q, before)
+        if subject is None:
+            subject = self.subject_at(q.start, q.end, before, ss)
+        flow = "new" if self._any_in(self.new_ends, q.start - len(before), q.start) else ""
+        # 主要预期目标是:地区生产总值增长4.5%: a target word anywhere before in the sentence
+        target = self._any_in(self.target_ends, max(ss, q.start - 120), q.start)
+        modality = "target" if target or self.text.startswith(("左右", "以上"), q.end) else ""
+        scope, scope_label = self.scope_at(q.start, subject.modifiers, ss)
+        return Frame(subject=subject, scope=scope, scope_label=scope_label,
+                     period=self.period_at(q.start, ss), measure=measure, unit=q.unit,
+                     dimension=dimension(q.unit), approx=tuple(q.approx), value=q.interval,
+                     reference=reference, flow=flow, modality=modality, items=items)
+
+
+    def streak_frame(self, pos: int, items: list[str], n: int) -> Frame:
+        """The frame of a streak at ``pos`` about the listed ``items`` (the topic before fills generic items,
+        the first item's core fills the generic items after it: 电诈发案、损失 → 电诈损失)."""
+        ss, _ = self.doc.sentence_of(pos)
+        topic = self._topic[1] if self._topic[0] >= self._para_start(ss) else ""
+        subjects: list[Subject] = []
+        for it in items:
+            s = make_subject(it, "", topic)
+            subjects.append(s)
+            if s.core:
+                topic = s.core
+        # a generic item before the first specific one takes that one's core (发案、电诈损失 is rare; keep order)
+        subject = subjects[0] if subjects else Subject()
+        scope, label = self.scope_at(pos, subject.modifiers)
+        value = Interval(Fraction(n), Fraction(n))
+        return Frame(subject=subject, scope=scope, scope_label=label, period=self.period_at(pos), measure="streak",
+                     value=value, items=tuple(subjects))
+
+
+def measure_of(q: Quantity, text: str = "") -> str:
+    """The measure a bare quantity states (count / amount / quantity / rate; change after a direction
+    word such as 增长/降幅, read from ``text``, the clause before it)."""
+    if q.kind in ("percent", "percentage_point", "multiple") and vocab().change_tail.search(text.rstrip("约近超逾")):
+        return "change"
+    if q.kind == "percentage_point":
+        return "change"
+    return {"count": "count", "money": "amount", "measure": "quantity", "percent": "rate",
+            "ratio": "rate"}.get(q.kind, q.kind)
+
+
+def same_frame(a: Frame, b: Frame, year: Optional[int]) -> bool:
+    """Identity of two frames: compatible scope and period, same measure and dimension, similar
+    subject, same flow (新增 vs 总数) and modality (a target is not a result)."""
+    if a.measure != b.measure or a.dimension != b.dimension or a.flow != b.flow or a.modality != b.modality:
+        return False
+    if not compatible_scopes(a.scope, b.scope):
+        return False
+    if a.measure == "streak":
+        # a streak runs up to the time of writing wherever it is stated; only two different written
+        # years (2020年…连续3年 / 2021年…连续4年) make two streaks different statements
+        ya, yb = _abs_year(a.period, year), _abs_year(b.period, year)
+        if ya is not None and yb is not None and ya != yb:
+            return False
+    elif not compatible_periods(a.period, b.period, year):
+        return False
+    if a.items or b.items:
+        return same_items(a.items, b.items)
+    return same_subject(a.subject, b.subject)
+
+
+def compatible_scopes(a: str, b: str) -> bool:
+    """Unstated scope matches the document's own level (市/省); parts and named places only themselves;
+    a named place matches the whole of its own level (酒泉市 ~ 全市)."""
+    if a == b:
+        return True
+    if not a or not b:
+        other = a or b
+        return len(other) == 1 or (other not in vocab().parts and bool(_PLACE.fullmatch(other)))
+    if len(a) == 1 and len(b) > 1:
+        return b not in vocab().parts and b.endswith(a)
+    if len(b) == 1 and len(a) > 1:
+        return a not in vocab().parts and a.endswith(b)
+    return False
+
+
+def bucket_key(f: Frame) -> tuple:
+    """A key under which frames that may be the same are grouped (measure, dimension and the last
+    character of the subject core): comparisons stay inside a bucket, never across all pairs."""
+    if f.items:
+        return (f.measure, f.dimension, frozenset(s.key[-1:] for s in f.items))
+    key = f.subject.key
+    return (f.measure, f.dimension, key[-1:] if key else "")
