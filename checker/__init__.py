@@ -8,7 +8,8 @@ Public API::
 """
 from __future__ import annotations
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
+__homepage__ = "https://github.com/claimcheck-zh/claimcheck"  # the repository; SARIF helpUri links into it
 
 __all__ = ["__version__", "check_path", "check_text"]
 

@@ -108,10 +108,30 @@ def find_config(directory: str) -> Optional[LoadedConfig]:
     return None
 
 
-def options_for(path: str, base: CheckOptions, cli_set: set[str]) -> CheckOptions:
-    """Options for one file: its configuration under the command line (CLI flags win)."""
+@lru_cache(maxsize=16)
+def load_config_file(path: str) -> LoadedConfig:
+    """The configuration named by ``--config``: a claimcheck.toml or a pyproject.toml with a
+    ``[tool.claimcheck]`` table; ``ConfigError`` when it is missing or has no such table."""
+    p = Path(path)
+    if not p.is_file():
+        raise ConfigError(path, "configuration file does not exist")
+    loaded = _parse(p.resolve())
+    if loaded is None:
+        raise ConfigError(path, "has no [tool.claimcheck] table")
+    return loaded
+
+
+def config_for(path: str, config_file: str | None = None) -> Optional[LoadedConfig]:
+    """The configuration that applies to ``path``: ``config_file`` when given, else the nearest one."""
+    if config_file:
+        return load_config_file(config_file)
     directory = os.getcwd() if path in ("-", "<stdin>") else os.path.dirname(os.path.abspath(path))
-    loaded = find_config(directory)
+    return find_config(directory)
+
+
+def options_for(path: str, base: CheckOptions, cli_set: set[str], config_file: str | None = None) -> CheckOptions:
+    """Options for one file: its configuration under the command line (CLI flags win)."""
+    loaded = config_for(path, config_file)
     if loaded is None:
         return base
     c = loaded.config
@@ -126,7 +146,7 @@ def options_for(path: str, base: CheckOptions, cli_set: set[str]) -> CheckOption
     for pattern, codes in c.per_file_ignores.items():
         if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern):
             opts.ignore = opts.ignore + list(codes)
-    opts.severity = {**c.severity, **base.severity}
+    opts.severity = {**{k.upper(): v for k, v in c.severity.items()}, **base.severity}
     if c.profile and "profile" not in cli_set:
         opts.profile = c.profile
     if c.year and "year" not in cli_set:
@@ -135,4 +155,24 @@ def options_for(path: str, base: CheckOptions, cli_set: set[str]) -> CheckOption
         opts.lang = c.lang
     if c.rules:
         opts.rule_dirs = [str(Path(loaded.root) / r) for r in c.rules] + list(base.rule_dirs)
+    _check_config_selectors(loaded, tuple(opts.rule_dirs))
     return opts
+
+
+def _check_config_selectors(loaded: LoadedConfig, rule_dirs: tuple[str, ...]) -> None:
+    """Every selector in the configuration names a loaded rule (a typo must not turn a rule off)."""
+    from .engine.loader import load_rules, selector_problem
+
+    rules = load_rules(rule_dirs)
+    c = loaded.config
+    keys = {"select": c.select, "ignore": c.ignore, "extend-select": c.extend_select,
+            **{f"per-file-ignores.{k}": v for k, v in c.per_file_ignores.items()}}
+    for key, selectors in keys.items():
+        problem = selector_problem(list(selectors), rules)
+        if problem:
+            raise ConfigError(loaded.path, f"key '{key}': {problem}")
+    ids = {r.id for r in rules}
+    bad = [k for k in c.severity if k.upper() not in ids]
+    if bad:
+        raise ConfigError(loaded.path, f"key 'severity': unknown rule code{'s' if len(bad) > 1 else ''} "
+                                       f"{', '.join(repr(b) for b in bad)}; see `claimcheck rules`")

@@ -50,6 +50,7 @@ class Finding:
     claims: list[str] = field(default_factory=list)
     evidence: dict[str, Any] = field(default_factory=dict)
     orig: Optional[tuple[int, int]] = None  # set when the span is known only in the original text
+    fix: Optional[tuple[str, bool]] = None   # (replacement of the whole span, safe) from the rule's fix
 
 
 @dataclass

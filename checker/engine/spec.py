@@ -31,6 +31,16 @@ class Example(BaseModel):
     year: Optional[int] = None       # publication year to assume for this example
 
 
+class FixSpec(BaseModel):
+    """A mechanical fix: the finding's span is replaced by ``replace`` (``{name}`` placeholders from
+    the finding's values, as in messages).  ``safe`` fixes are applied by ``--fix``; the others only
+    with ``--unsafe-fixes`` (they may change what the sentence says)."""
+
+    model_config = ConfigDict(extra="forbid")
+    replace: str
+    safe: bool = False
+
+
 class RuleSpec(BaseModel):
     """One rule: a stable code instantiating an engine kind with parameters."""
 
@@ -46,6 +56,7 @@ class RuleSpec(BaseModel):
     profiles: list[str] = []          # empty: every profile
     params: dict[str, Any] = {}
     examples: list[Example] = []
+    fix: Optional[FixSpec] = None
     path: str = ""
 
 

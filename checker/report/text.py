@@ -7,13 +7,45 @@ from .models import FileOut, ReportOut
 
 SYMBOL = {"consistent": "✓", "inconsistent": "✗", "warning": "!", "untestable": "?", "misuse": "✗"}
 LABELS = {
-    "zh": {"claims": "已判定的数字主张", "summary": "共 {files} 个文件, {claims} 条主张, {findings} 个发现 "
-           "(错误 {errors}, 警告 {warnings}, 提示 {info})", "related": "相关", "none": "未发现问题",
+    "zh": {"claims": "已判定的数字主张", "summary": "共 {files} 个文件，{claims} 条主张，{findings} 个发现"
+           "（错误 {errors}，警告 {warnings}，提示 {info}）", "related": "相关", "none": "未发现问题",
            "profile": "按{label}用法检查(配置 {name}: {reason})"},
-    "en": {"claims": "decided claims", "summary": "{files} files, {claims} claims, {findings} findings "
-           "({errors} errors, {warnings} warnings, {info} info)", "related": "related", "none": "no findings",
+    "en": {"claims": "decided claims", "summary": "{files}, {claims}, {findings} "
+           "({errors}, {warnings}, {info} info)", "related": "related", "none": "no findings",
            "profile": "checked under the {name} profile ({reason})"},
 }
+# how a count reads: (Chinese measure word, English singular, English plural)
+_NOUNS = {"file": ("个文件", "file", "files"), "claim": ("条主张", "claim", "claims"),
+          "finding": ("个发现", "finding", "findings"), "error": ("个错误", "error", "errors"),
+          "warning": ("个警告", "warning", "warnings"), "fix": ("处修改", "fix", "fixes"),
+          "hidden": ("个发现被基线隐藏", "hidden by baseline", "hidden by baseline")}
+_SEVERITY_COLOR = {"error": "31", "warning": "33", "info": "36"}
+
+
+def count_words(n: int, noun: str, lang: str = "zh") -> str:
+    """``n`` with its noun: "1 file", "2 files"; in Chinese with the measure word: "2 个文件"."""
+    zh, one, many = _NOUNS[noun]
+    if lang != "en":
+        return f"{n} {zh}"
+    return f"{n:,} {one if n == 1 else many}"
+
+
+def summary_line(s, lang: str = "zh", hidden: int = 0) -> str:
+    """The closing line of the full format: files, claims, findings by severity (and the baseline)."""
+    if lang == "en":
+        line = LABELS["en"]["summary"].format(
+            files=count_words(s.files, "file", "en"), claims=count_words(s.claims, "claim", "en"),
+            findings=count_words(s.findings, "finding", "en"), errors=count_words(s.errors, "error", "en"),
+            warnings=count_words(s.warnings, "warning", "en"), info=s.info)
+        return line + (f", {hidden:,} hidden by baseline" if hidden else "")
+    line = LABELS["zh"]["summary"].format(**s.model_dump())
+    return line + (f"，另有 {hidden} 个发现被基线隐藏" if hidden else "")
+
+
+def _paint(text: str, severity: str, color: bool) -> str:
+    return f"\x1b[{_SEVERITY_COLOR.get(severity, '0')}m{text}\x1b[0m" if color else text
+
+
 PROFILE_NAMES_ZH = {"mainland": "内地", "hongkong": "香港", "taiwan": "台湾"}
 
 
@@ -39,29 +71,32 @@ def _excerpt(original: str, start: int, end: int) -> list[str]:
     return [f"    {shown}", f"    {' ' * pad}{'^' * width}"]
 
 
-def format_concise(report: ReportOut, lang: str = "zh") -> str:
+def format_concise(report: ReportOut, lang: str = "zh", color: bool = False) -> str:
     """``path:line:col: CODE [severity] message``, one finding a line."""
     out = []
     for f in report.files:
         if f.error:
             out.append(f"{f.path}: error: {f.error}")
         for x in f.findings:
-            out.append(f"{f.path}:{x.span.line}:{x.span.column}: {x.rule} [{x.severity}] {x.message}")
+            out.append(f"{f.path}:{x.span.line}:{x.span.column}: "
+                       f"{_paint(f'{x.rule} [{x.severity}]', x.severity, color)} {x.message}")
     return "\n".join(out) + ("\n" if out else "")
 
 
-def format_full(report: ReportOut, texts: dict[str, str], lang: str = "zh", show_claims: bool = True) -> str:
-    """Findings with the source excerpt and a caret line, then each decided claim."""
+def format_full(report: ReportOut, texts: dict[str, str], lang: str = "zh", show_claims: bool = True,
+                color: bool = False, summary: bool = True, hidden: int = 0) -> str:
+    """Findings with the source excerpt and a caret line, then each decided claim, then the summary
+    (with the number of findings the baseline hid)."""
     L = LABELS.get(lang, LABELS["zh"])
     out: list[str] = []
     for f in report.files:
-        out.extend(_file_full(f, texts.get(f.path, ""), L, show_claims))
-    s = report.summary
-    out.append(L["summary"].format(**s.model_dump()))
-    return "\n".join(out) + "\n"
+        out.extend(_file_full(f, texts.get(f.path, ""), L, show_claims, color))
+    if summary:
+        out.append(summary_line(report.summary, lang, hidden))
+    return "\n".join(out) + ("\n" if out else "")
 
 
-def _file_full(f: FileOut, original: str, L: dict, show_claims: bool) -> list[str]:
+def _file_full(f: FileOut, original: str, L: dict, show_claims: bool, color: bool = False) -> list[str]:
     out = []
     if f.error:
         return [f"{f.path}: error: {f.error}", ""]
@@ -69,7 +104,8 @@ def _file_full(f: FileOut, original: str, L: dict, show_claims: bool) -> list[st
         label = PROFILE_NAMES_ZH.get(f.profile["name"], f.profile["name"])
         out += [f"{f.path}: " + L["profile"].format(label=label, **f.profile), ""]
     for x in f.findings:
-        out.append(f"{f.path}:{x.span.line}:{x.span.column}: {x.rule} [{x.severity}] {x.message}")
+        out.append(f"{f.path}:{x.span.line}:{x.span.column}: "
+                   f"{_paint(f'{x.rule} [{x.severity}]', x.severity, color)} {x.message}")
         out.extend(_excerpt(original, x.span.start, x.span.end))
         for r in x.related:
             out.append(f"  {L['related']} {r.span.line}:{r.span.column}: {r.message}")

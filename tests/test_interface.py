@@ -1,0 +1,206 @@
+"""The command line as a ruff or Vale user expects it: selectors, options, fixes, baselines.
+Every case runs the real program (``python -m checker``) in a subprocess."""
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+BAD = "全市发生命案18起,同比下降11%。"
+DRAFT = ("# 稿件\n\n现场约3000人左右。\r\n会议要求严格落实落实“谁办案谁负责”。\n"
+         "参与群众13.5万多人，其余内容不变：1,234 与 ＡＢＣ。\n")
+
+
+def run(*args, cwd=None, stdin=None, env=None):
+    full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    for k in ("NO_COLOR", "FORCE_COLOR"):
+        if env is None or k not in env:
+            full_env.pop(k, None)
+    return subprocess.run([sys.executable, "-m", "checker", *args], capture_output=True, cwd=cwd,
+                          input=stdin, timeout=120, env=full_env)
+
+
+def _draft(tmp_path, text=DRAFT, name="draft.md"):
+    p = tmp_path / name
+    p.write_bytes(text.encode("utf-8"))
+    return p
+
+
+# --- selectors ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+@pytest.mark.parametrize("selector", ["NOPE", "CC9999", "streaks"])
+def test_unknown_selector_exits_2_naming_it(tmp_path, option, selector):
+    p = run("check", option, f"CC1,{selector}", str(_draft(tmp_path)))
+    assert p.returncode == 2
+    err = p.stderr.decode()
+    assert option in err and repr(selector) in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("selector", ["cc111", "CC1", "change", "change-no-prior", "Change"])
+def test_known_selectors_case_insensitive(tmp_path, selector):
+    p = run("check", "--format", "json", "--select", selector, "-", stdin=BAD.encode())
+    rules = {f["rule"] for fo in json.loads(p.stdout)["files"] for f in fo["findings"]}
+    assert rules == {"CC111"}, (selector, rules)
+
+
+def test_unknown_selector_in_config_names_file_and_key(tmp_path):
+    (tmp_path / "claimcheck.toml").write_text('select = ["CC1", "CC9999"]\n', encoding="utf-8")
+    _draft(tmp_path)
+    p = run("check", "draft.md", cwd=tmp_path)
+    assert p.returncode == 2
+    err = p.stderr.decode()
+    assert "claimcheck.toml" in err and "'select'" in err and "'CC9999'" in err
+    (tmp_path / "claimcheck.toml").write_text('[severity]\nCC9999 = "error"\n', encoding="utf-8")
+    p = run("check", "draft.md", cwd=tmp_path)
+    assert p.returncode == 2 and "'CC9999'" in p.stderr.decode()
+
+
+def test_scan_and_report_validate_selectors_too(tmp_path):
+    d = _draft(tmp_path)
+    assert run("report", "--select", "NOPE", str(d)).returncode == 2
+    arch = tmp_path / "a.jsonl"
+    arch.write_text(json.dumps({"id": 1, "text": BAD}, ensure_ascii=False) + "\n", encoding="utf-8")
+    p = run("scan", str(arch), "--ignore", "nope")
+    assert p.returncode == 2 and "'nope'" in p.stderr.decode()
+
+
+# --- options ------------------------------------------------------------------------------------
+
+def test_year_validated():
+    for bad in ("-1", "abc", "99999"):
+        p = run("check", "--year", bad, "-", stdin=BAD.encode())
+        assert p.returncode == 2 and b"--year" in p.stderr
+
+
+def test_config_file_option(tmp_path):
+    cfg = tmp_path / "elsewhere.toml"
+    cfg.write_text('ignore = ["CC111"]\n', encoding="utf-8")
+    p = run("check", "--format", "json", "--config", str(cfg), "-", stdin=BAD.encode())
+    assert p.returncode == 0 and not json.loads(p.stdout)["files"][0]["findings"]
+    p = run("check", "--config", str(tmp_path / "missing.toml"), "-", stdin=BAD.encode())
+    assert p.returncode == 2 and b"missing.toml" in p.stderr
+
+
+@pytest.mark.parametrize("fmt", ["full", "concise", "json", "sarif", "github", "report"])
+def test_output_file_for_every_format(tmp_path, fmt):
+    out = tmp_path / f"out.{fmt}"
+    p = run("check", "--format", fmt, "-o", str(out), "-", stdin=BAD.encode())
+    assert p.returncode == 1 and p.stdout == b""
+    assert "CC111" in out.read_text(encoding="utf-8")
+
+
+def test_stdin_filename_names_the_input_and_sets_the_format():
+    html = "<html><body><p>" + BAD + "</p></body></html>"
+    p = run("check", "--format", "json", "--stdin-filename", "news/story.html", "-", stdin=html.encode())
+    fo = json.loads(p.stdout)["files"][0]
+    assert fo["path"] == "news/story.html"
+    [f] = fo["findings"]
+    assert html[f["span"]["start"]:f["span"]["end"]] in BAD
+
+
+def test_quiet_prints_findings_only():
+    loud = run("check", "--lang", "en", "-", stdin=BAD.encode()).stdout.decode()
+    quiet = run("check", "-q", "--lang", "en", "-", stdin=BAD.encode()).stdout.decode()
+    assert "1 file," in loud and "CC111" in quiet and "file" not in quiet.split("CC111")[-1].split("\n", 3)[-1]
+    assert "decided claims" in loud and "decided claims" not in quiet
+
+
+def test_color_choice_and_environment():
+    esc = b"\x1b["
+    assert esc not in run("check", "-", stdin=BAD.encode()).stdout            # not a terminal
+    assert esc in run("check", "--color", "always", "-", stdin=BAD.encode()).stdout
+    assert esc in run("check", "-", stdin=BAD.encode(), env={"FORCE_COLOR": "1"}).stdout
+    assert esc not in run("check", "--color", "never", "-", stdin=BAD.encode(), env={"FORCE_COLOR": "1"}).stdout
+
+
+def test_rules_json_and_show_settings(tmp_path):
+    rules = json.loads(run("rules", "--format", "json").stdout)
+    by_code = {r["code"]: r for r in rules}
+    assert by_code["CC309"]["fix"] == "safe" and by_code["CC312"]["fix"] == "unsafe"
+    assert by_code["CC101"]["fix"] is None and by_code["CC101"]["url"].endswith("CC101-streak-length-conflict.toml")
+    (tmp_path / "claimcheck.toml").write_text('ignore = ["CC3"]\nfail-on = "warning"\n', encoding="utf-8")
+    _draft(tmp_path)
+    s = json.loads(run("check", "--show-settings", "--select", "CC1", "draft.md", cwd=tmp_path).stdout)
+    assert s["select"] == ["CC1"] and s["ignore"] == ["CC3"] and s["fail_on"] == "warning"
+    assert s["config"].endswith("claimcheck.toml")
+
+
+def test_every_option_has_help():
+    from checker.cli import _parser
+
+    parser = _parser()
+    subs = [a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction"][0]
+    for name, sub in subs.choices.items():
+        for action in sub._actions:
+            assert action.help, (name, action.option_strings or action.dest)
+
+
+def test_empty_directory_warns_and_counts_read_well(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    p = run("check", str(tmp_path / "empty"))
+    assert p.returncode == 0 and b"holds no checkable file" in p.stderr
+    assert b"1 file, 1 claim," in run("check", "--lang", "en", "-", stdin=BAD.encode()).stdout
+    two = run("check", "--lang", "en", str(_draft(tmp_path, BAD, "a.txt")), str(_draft(tmp_path, BAD, "b.txt")))
+    assert b"2 files, 2 claims, 2 findings (2 errors," in two.stdout
+
+
+# --- fixes --------------------------------------------------------------------------------------
+
+def test_fix_rewrites_only_the_flagged_characters(tmp_path):
+    d = _draft(tmp_path)
+    before = d.read_bytes()
+    p = run("check", "--fix", str(d))
+    after = d.read_bytes()
+    want = before.replace("约3000人左右".encode(), "约3000人".encode()).replace(
+        "落实落实".encode(), "落实".encode())
+    assert after == want, after.decode()   # CRLF, full-width letters, everything else: byte-identical
+    assert "13.5万多".encode() in after       # unsafe: left alone without --unsafe-fixes
+    assert p.returncode in (0, 1)
+    run("check", "--fix", "--unsafe-fixes", str(d))
+    assert "13.5万人".encode() in d.read_bytes()
+
+
+def test_diff_shows_and_changes_nothing(tmp_path):
+    d = _draft(tmp_path)
+    before = d.read_bytes()
+    p = run("check", "--diff", str(d))
+    assert d.read_bytes() == before and p.returncode == 1
+    out = p.stdout.decode()
+    assert out.startswith(f"--- {d}\n+++ {d}\n@@") and "-现场约3000人左右。" in out and "+现场约3000人。" in out
+    clean = _draft(tmp_path, "现场约3000人。\n", "clean.txt")
+    assert run("check", "--diff", str(clean)).returncode == 0
+
+
+def test_fix_of_other_encodings_keeps_bytes(tmp_path):
+    gbk = tmp_path / "gbk.txt"
+    text = "据统计,本次活动现场约3000人左右,各部门要严格落实落实“谁办案谁负责”的要求。\n" * 3
+    gbk.write_bytes(text.encode("gb18030"))
+    run("check", "--fix", str(gbk))
+    assert gbk.read_bytes() == text.replace("约3000人左右", "约3000人").replace("落实落实", "落实").encode("gb18030")
+
+
+def test_fix_refuses_docx_and_fixes_stdin_to_stdout(tmp_path):
+    import docx
+
+    path = tmp_path / "d.docx"
+    document = docx.Document()
+    document.add_paragraph("现场约3000人左右。")
+    document.save(path)
+    before = path.read_bytes()
+    p = run("check", "--fix", str(path))
+    assert p.returncode == 2 and b".docx" in p.stderr and path.read_bytes() == before
+    p = run("check", "--fix", "-", stdin="现场约3000人左右。\n".encode())
+    assert p.stdout.decode() == "现场约3000人。\n"
+
+
+def test_fix_never_touches_normalised_text(tmp_path):
+    """A span whose original differs from what the rule read (traditional script, full-width digits)
+    has no exact fix: nothing is rewritten."""
+    p = run("check", "--format", "json", "-", stdin="現場約３０００人左右。".encode())
+    [f] = [f for f in json.loads(p.stdout)["files"][0]["findings"] if f["rule"] == "CC302"]
+    assert f["fix"] is None
