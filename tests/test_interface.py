@@ -144,9 +144,9 @@ def test_empty_directory_warns_and_counts_read_well(tmp_path):
     (tmp_path / "empty" / "notes.csv").write_text("a,b\n", encoding="utf-8")
     p = run("check", str(tmp_path / "empty"))
     assert p.returncode == 0 and b"holds no checkable file" in p.stderr
-    assert b"1 file, 1 claim," in run("check", "--lang", "en", "-", stdin=BAD.encode()).stdout
+    assert b"1 file, 2 numbers, 1 claim, 1 finding (1 error," in run("check", "--lang", "en", "-", stdin=BAD.encode()).stdout
     two = run("check", "--lang", "en", str(_draft(tmp_path, BAD, "a.txt")), str(_draft(tmp_path, BAD, "b.txt")))
-    assert b"2 files, 2 claims, 2 findings (2 errors," in two.stdout
+    assert b"2 files, 4 numbers, 2 claims, 2 findings (2 errors," in two.stdout
 
 
 # --- fixes --------------------------------------------------------------------------------------
@@ -204,3 +204,87 @@ def test_fix_never_touches_normalised_text(tmp_path):
     p = run("check", "--format", "json", "-", stdin="現場約３０００人左右。".encode())
     [f] = [f for f in json.loads(p.stdout)["files"][0]["findings"] if f["rule"] == "CC302"]
     assert f["fix"] is None
+
+
+# --- suppressions -------------------------------------------------------------------------------
+
+def test_suppression_same_line_selectors_and_unknown_codes():
+    text = (BAD + " claimcheck: disable-line=CC111\n"
+            "第二行 claimcheck: disable-next-line=CC999\n"
+            + BAD + " claimcheck: disable-line=change\n")
+    p = run("check", "--format", "json", "-", stdin=text.encode())
+    [f] = json.loads(p.stdout)["files"][0]["findings"]
+    assert f["rule"] == "CC900" and "CC999" in f["message"] and "未知" in f["message"]
+    assert f["span"]["line"] == 2
+
+
+# --- baselines ----------------------------------------------------------------------------------
+
+def test_baseline_matches_from_any_directory_and_reports_hidden(tmp_path):
+    bl = tmp_path / "bl"
+    bl.mkdir()
+    _draft(bl, BAD + "\n", "d2.md")
+    assert run("check", "--write-baseline", "base.json", "d2.md", cwd=bl).returncode == 0
+    for cwd, args in ((tmp_path, ("--baseline", "bl/base.json", "bl/d2.md")),
+                      (bl, ("--baseline", "base.json", "d2.md")),
+                      (ROOT, ("--baseline", str(bl / "base.json"), str(bl / "d2.md")))):
+        p = run("check", "--lang", "en", *args, cwd=cwd)
+        assert p.returncode == 0, (cwd, p.stdout.decode())
+        assert b"0 findings" in p.stdout and b"1 hidden by baseline" in p.stdout
+    p = run("check", "--format", "concise", "--baseline", "bl/base.json", "bl/d2.md", cwd=tmp_path)
+    assert p.stdout == b"" and "1 个发现被基线隐藏" in p.stderr.decode()
+    # a baseline written from the parent directory matches from inside it as well
+    assert run("check", "--write-baseline", "bl/top.json", "bl/d2.md", cwd=tmp_path).returncode == 0
+    assert run("check", "--baseline", "top.json", "d2.md", cwd=bl).returncode == 0
+
+
+def test_counts_agree_between_check_report_and_json(tmp_path):
+    import re
+
+    seed = str(ROOT / "fixtures" / "seeds" / "000_8c17534d86b76211.txt")
+    full = run("check", seed).stdout.decode()
+    report = run("report", "--width", "120", seed).stdout.decode()
+    numbers, claims = re.search(r"(\d+) 个数字，(\d+) 条主张", full).groups()
+    assert re.search(rf"{numbers} 个数字，{claims} 条主张", report), report
+    entries = json.loads(run("check", "--format", "json", seed).stdout)["files"][0]["claims"]
+    assert int(claims) == sum(c["kind"] != "quantity" for c in entries)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"{numbers} 个数字，{claims} 条主张" in readme
+
+
+def test_claim_hidden_by_baseline_is_not_shown_as_inconsistent(tmp_path):
+    d = _draft(tmp_path, BAD + "\n", "d.txt")
+    run("check", "--write-baseline", "b.json", "d.txt", cwd=tmp_path)
+    out = run("check", "--baseline", "b.json", "d.txt", cwd=tmp_path).stdout.decode()
+    [line] = [ln for ln in out.splitlines() if "「" in ln]
+    assert line.split()[1] == "·" and "基线" in line
+    rep = run("report", "--width", "120", str(d)).stdout.decode()
+    assert "✗ inconsistent 1" in rep or "✗ 不一致 1" in rep
+
+
+# --- the library --------------------------------------------------------------------------------
+
+def test_check_text_is_typed_and_uses_original_offsets():
+    from checker import CheckOptions, DocumentResult, check_text
+    from checker.report.models import FileOut
+
+    text = "前言\n甘肅省今年破獲案件8859起，全市發生命案18起，同比下降11%。"
+    result = check_text(text, options=CheckOptions(lang="zh", profile="mainland"))
+    assert isinstance(result, DocumentResult) and DocumentResult is FileOut
+    [f] = [f for f in result.findings if f.rule == "CC111"]
+    assert text[f.span.start:f.span.end].startswith("18起") and f.span.line == 2
+    assert f.span.column == f.span.start - text.index("\n")
+    with pytest.raises(TypeError, match="CheckOptions"):
+        check_text(text, options={"lang": "en"})
+    with pytest.raises(TypeError):
+        check_text(text, CheckOptions())  # options are keyword-only
+    assert (ROOT / "checker" / "py.typed").is_file()
+
+
+def test_cli_json_is_the_api_result(tmp_path):
+    from checker import CheckOptions, check_text
+
+    p = run("check", "--format", "json", "-", stdin=BAD.encode())
+    cli = json.loads(p.stdout)["files"][0]
+    api = json.loads(check_text(BAD, options=CheckOptions(), path="<stdin>").model_dump_json())
+    assert cli == api

@@ -1,7 +1,7 @@
 """Every rule documents and tests itself: run each rule's examples."""
 import pytest
 
-from checker import check_text
+from checker import analyse_text
 from checker.engine import load_rules
 from checker.options import CheckOptions
 
@@ -23,7 +23,7 @@ def test_example(rule, i, ex):
     # a suppression rule judges the other rules' findings, so those must run too
     select = [] if rule.kind == "suppression" else [rule.id]
     opts = CheckOptions(select=select, year=ex.year, profile=profile)
-    doc = check_text(ex.text, options=opts)
+    doc = analyse_text(ex.text, options=opts)
     hits = [f for f in doc.findings if f.rule == rule.id]
     if ex.verdict == "good":
         assert hits == [], [f.message for f in hits]

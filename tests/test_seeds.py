@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from checker import check_path
+from checker import analyse_path
 from checker.report.build import file_out
 
 from conftest import SEEDS
@@ -14,7 +14,7 @@ FILES = sorted(p.name for p in SEEDS.glob("*.txt"))
 
 @pytest.fixture(scope="module")
 def outputs():
-    return {name: file_out(check_path(str(SEEDS / name))) for name in FILES}
+    return {name: file_out(analyse_path(str(SEEDS / name))) for name in FILES}
 
 
 def _spans(f):

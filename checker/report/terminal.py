@@ -15,13 +15,13 @@ L = {
     "zh": {"title": "核查报告", "doc": "文档", "lang": "语言", "region": "地区", "year": "发布年份",
            "claims": "数字主张", "coverage": "覆盖", "loc": "位置", "claim": "原文", "kind": "类型",
            "reported": "报告值", "recomputed": "推算值", "verdict": "判定", "reason": "理由",
-           "numbers": "个数字", "became": "条成为主张", "decided": "条可判定",
+           "numbers": "个数字", "became": "条主张", "decided": "条可判定",
            "issues": "问题", "sentences": "涉及语句", "derivation": "推导", "why": "规则说明", "series": "序列",
            "unknown": "未知", "none": "未发现不一致"},
     "en": {"title": "Fact-check report", "doc": "document", "lang": "language", "region": "region",
            "year": "publication year", "claims": "claims", "coverage": "coverage", "loc": "where",
            "claim": "claim as written", "kind": "kind", "reported": "reported", "recomputed": "recomputed",
-           "verdict": "verdict", "reason": "reason", "numbers": "numbers found", "became": "became claims",
+           "verdict": "verdict", "reason": "reason", "numbers": "numbers", "became": "claims",
            "decided": "decided", "issues": "issue", "sentences": "sentences", "derivation": "derivation",
            "why": "why", "series": "series", "unknown": "unknown", "none": "no inconsistencies found"},
 }
@@ -93,10 +93,13 @@ def render_report(doc: Doc, rules: dict, lang: str = "zh", width: int | None = 1
     header.add_row(t["region"], region)
     header.add_row(t["year"], year)
     header.add_row(t["claims"], "  ".join(f"{STYLE[k][0]} {k} {counts.get(k, 0)}" for k in ORDER))
-    n_numbers = len(doc.quantities)
-    claimed = {id(q) for c in doc.claims if c.kind != "quantity" for q in c.quantities}
-    decided = sum(1 for v, _ in verdicts.values() if v in ("consistent", "inconsistent", "warning"))
-    header.add_row(t["coverage"], f"{n_numbers} {t['numbers']}, {len(claimed)} {t['became']}, "
+    from .counts import BARE, doc_counts
+
+    n = doc_counts(doc)
+    decided = sum(1 for c in doc.claims if c.kind != BARE
+                  and verdicts[c.id][0] in ("consistent", "inconsistent", "warning"))
+    sep = "，" if lang != "en" else ", "
+    header.add_row(t["coverage"], f"{n.numbers} {t['numbers']}{sep}{n.claims} {t['became']}{sep}"
                                   f"{decided} {t['decided']}")
     console.print(Panel(header, title=t["title"], expand=True))
 

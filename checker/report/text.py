@@ -7,16 +7,16 @@ from .models import FileOut, ReportOut
 
 SYMBOL = {"consistent": "✓", "inconsistent": "✗", "warning": "!", "untestable": "?", "misuse": "✗"}
 LABELS = {
-    "zh": {"claims": "已判定的数字主张", "summary": "共 {files} 个文件，{claims} 条主张，{findings} 个发现"
-           "（错误 {errors}，警告 {warnings}，提示 {info}）", "related": "相关", "none": "未发现问题",
+    "zh": {"claims": "已判定的数字主张", "summary": "共 {files} 个文件，{numbers} 个数字，{claims} 条主张，{findings} 个发现"
+           "（错误 {errors}，警告 {warnings}，提示 {info}）", "related": "相关", "none": "未发现问题", "hidden": "发现已被屏蔽或记入基线",
            "profile": "按{label}用法检查(配置 {name}: {reason})"},
-    "en": {"claims": "decided claims", "summary": "{files}, {claims}, {findings} "
-           "({errors}, {warnings}, {info} info)", "related": "related", "none": "no findings",
+    "en": {"claims": "decided claims", "summary": "{files}, {numbers}, {claims}, {findings} "
+           "({errors}, {warnings}, {info} info)", "related": "related", "none": "no findings", "hidden": "finding suppressed or in the baseline",
            "profile": "checked under the {name} profile ({reason})"},
 }
 # how a count reads: (Chinese measure word, English singular, English plural)
 _NOUNS = {"file": ("个文件", "file", "files"), "claim": ("条主张", "claim", "claims"),
-          "finding": ("个发现", "finding", "findings"), "error": ("个错误", "error", "errors"),
+          "finding": ("个发现", "finding", "findings"), "number": ("个数字", "number", "numbers"), "error": ("个错误", "error", "errors"),
           "warning": ("个警告", "warning", "warnings"), "fix": ("处修改", "fix", "fixes"),
           "hidden": ("个发现被基线隐藏", "hidden by baseline", "hidden by baseline")}
 _SEVERITY_COLOR = {"error": "31", "warning": "33", "info": "36"}
@@ -30,15 +30,21 @@ def count_words(n: int, noun: str, lang: str = "zh") -> str:
     return f"{n:,} {one if n == 1 else many}"
 
 
-def summary_line(s, lang: str = "zh", hidden: int = 0) -> str:
-    """The closing line of the full format: files, claims, findings by severity (and the baseline)."""
+def summary_line(report, lang: str = "zh", hidden: int = 0) -> str:
+    """The closing line of the full format: files, numbers, claims, findings by severity (and how many
+    the baseline hid); numbers and claims counted as everywhere else (``counts.report_counts``)."""
+    from .counts import report_counts
+
+    s = report.summary
+    n = report_counts(report)
     if lang == "en":
         line = LABELS["en"]["summary"].format(
-            files=count_words(s.files, "file", "en"), claims=count_words(s.claims, "claim", "en"),
+            files=count_words(s.files, "file", "en"), numbers=count_words(n.numbers, "number", "en"),
+            claims=count_words(n.claims, "claim", "en"),
             findings=count_words(s.findings, "finding", "en"), errors=count_words(s.errors, "error", "en"),
             warnings=count_words(s.warnings, "warning", "en"), info=s.info)
         return line + (f", {hidden:,} hidden by baseline" if hidden else "")
-    line = LABELS["zh"]["summary"].format(**s.model_dump())
+    line = LABELS["zh"]["summary"].format(**{**s.model_dump(), "numbers": n.numbers, "claims": n.claims})
     return line + (f"，另有 {hidden} 个发现被基线隐藏" if hidden else "")
 
 
@@ -92,7 +98,7 @@ def format_full(report: ReportOut, texts: dict[str, str], lang: str = "zh", show
     for f in report.files:
         out.extend(_file_full(f, texts.get(f.path, ""), L, show_claims, color))
     if summary:
-        out.append(summary_line(report.summary, lang, hidden))
+        out.append(summary_line(report, lang, hidden))
     return "\n".join(out) + ("\n" if out else "")
 
 
@@ -111,11 +117,19 @@ def _file_full(f: FileOut, original: str, L: dict, show_claims: bool, color: boo
             out.append(f"  {L['related']} {r.span.line}:{r.span.column}: {r.message}")
             out.extend(_excerpt(original, r.span.start, r.span.end))
         out.append("")
-    decided = [c for c in f.claims if c.verdict and c.detail and c.verdict != "unchecked"]
+    flagged: dict[str, tuple[str, str]] = {}
+    for x in f.findings:   # a finding decides the claims it names (a CC162 error makes them ✗)
+        for cid in x.claims:
+            if flagged.get(cid, ("",))[0] != "inconsistent":
+                flagged[cid] = ("inconsistent" if x.severity == "error" else "warning", f"{x.rule} {x.message}")
+    decided = [c for c in f.claims if c.id in flagged or (c.verdict and c.detail and c.verdict != "unchecked")]
     if show_claims and decided:
         out.append(f"{f.path}: {L['claims']}")
         for c in decided:
-            sym = SYMBOL.get(c.verdict, "·")
-            out.append(f"  {c.span.line}:{c.span.column} {sym} {c.kind:<7} 「{c.text}」 {c.detail}")
+            verdict, message = flagged.get(c.id, (c.verdict, ""))
+            hidden = c.id not in flagged and c.verdict == "inconsistent"  # its finding suppressed or baselined
+            sym = "·" if hidden else SYMBOL.get(verdict, "·")
+            detail = (c.detail or message) + (f" ({L['hidden']})" if hidden else "")
+            out.append(f"  {c.span.line}:{c.span.column} {sym} {c.kind:<7} 「{c.text}」 {detail}")
         out.append("")
     return out
