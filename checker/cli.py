@@ -328,7 +328,7 @@ def cmd_check(args) -> int:
         if render_now:
             render_report(doc, rules_seen, base.lang, width=None if out.isatty() else 100, color=color,
                           file=out if args.output else None)
-        if keep_text:
+        if keep_text or (args.format == "concise" and src.format == "docx"):  # docx: paragraphs by first words
             texts[src.path] = src.text
         files.append(file_out(doc))
     if bar:
@@ -422,7 +422,7 @@ def _emit_report(fmt: str, report, texts, lang: str, rules: list, show_claims: b
     elif fmt == "concise":
         from .report.text import format_concise
 
-        out.write(format_concise(report, lang, color=color))
+        out.write(format_concise(report, lang, color=color, texts=texts))
     else:
         from .report.text import format_full
 

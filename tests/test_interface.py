@@ -288,3 +288,82 @@ def test_cli_json_is_the_api_result(tmp_path):
     cli = json.loads(p.stdout)["files"][0]
     api = json.loads(check_text(BAD, options=CheckOptions(), path="<stdin>").model_dump_json())
     assert cli == api
+
+
+def test_docx_locations_name_the_paragraph(tmp_path):
+    import docx
+
+    path = tmp_path / "d.docx"
+    document = docx.Document()
+    document.add_paragraph("标题")
+    document.add_paragraph("今年以来，全市发生命案18起,同比下降11%。")
+    document.save(path)
+    for fmt in ("concise", "full"):
+        out = run("check", "--format", fmt, str(path)).stdout.decode()
+        assert f"{path}:段 2「今年以来，全市发生命案1…」:" in out, out
+
+
+# --- distribution and README --------------------------------------------------------------------
+
+def _readme():
+    return (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_distribution_name_version_tag_and_licence():
+    import tomllib
+
+    import checker
+
+    meta = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert meta["name"] == "claimcheck-zh" and meta["scripts"]["claimcheck"] == "checker.cli:main"
+    assert f"pip install {meta['name']}" in _readme()
+    assert f"rev: v{checker.__version__}" in _readme()          # the pre-commit example names this release
+    hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert "entry: claimcheck check" in hooks
+    licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert licence.startswith("MIT License") and meta["license"] == {"text": "MIT"}
+    assert "../shared" not in _readme()
+
+
+def test_readme_config_example_works_when_pasted(tmp_path):
+    readme = _readme()
+    section = readme[readme.index("Configuration lives in"):]
+    toml = section[section.index("```toml\n") + 8:]
+    toml = toml[:toml.index("```")]
+    (tmp_path / "claimcheck.toml").write_text(toml, encoding="utf-8")
+    (tmp_path / "house-rules").mkdir()
+    _draft(tmp_path, BAD + "\n", "d.txt")
+    p = run("check", "--show-settings", "d.txt", cwd=tmp_path)
+    assert p.returncode == 0, p.stderr.decode()
+    s = json.loads(p.stdout)
+    assert s["severity"] == {"CC304": "error"} and s["year"] == 2022 and "CC309" in s["select"]
+    # the same keys under [tool.claimcheck] of a pyproject.toml
+    (tmp_path / "claimcheck.toml").unlink()
+    nested = toml.replace("[severity]", "[tool.claimcheck.severity]").replace(
+        "[per-file-ignores]", "[tool.claimcheck.per-file-ignores]")
+    (tmp_path / "pyproject.toml").write_text("[tool.claimcheck]\n" + nested, encoding="utf-8")
+    s = json.loads(run("check", "--show-settings", "d.txt", cwd=tmp_path).stdout)
+    assert s["severity"] == {"CC304": "error"} and s["config"].endswith("pyproject.toml")
+
+
+def test_readme_check_examples_run(tmp_path):
+    """The `claimcheck` lines of the README's main section run (exit 0 or 1, never 2)."""
+    readme = _readme()
+    section = readme[readme.index("## Check a document"):readme.index("## The fact-checker's report")]
+    block = section[section.index("```bash\n") + 8:]
+    block = block[:block.index("```")]
+    _draft(tmp_path, BAD + "\n", "report.txt")
+    _draft(tmp_path, DRAFT, "draft.md")
+    (tmp_path / "draft.txt").write_text(BAD, encoding="utf-8")
+    (tmp_path / "fixtures").symlink_to(ROOT / "fixtures")
+    cmds = [ln.split("#")[0].strip() for ln in block.splitlines() if ln.startswith("claimcheck ")]
+    assert len(cmds) >= 7
+    for cmd in cmds:
+        argv = cmd.split()[1:]
+        stdin = None
+        if "<" in argv:
+            stdin = (tmp_path / argv[argv.index("<") + 1]).read_bytes()
+            argv = argv[:argv.index("<")]
+        p = run(*argv, cwd=tmp_path, stdin=stdin)
+        assert p.returncode in (0, 1), (cmd, p.stderr.decode())
+    assert "约3000人左右" not in (tmp_path / "draft.md").read_text(encoding="utf-8")  # --fix ran
