@@ -68,6 +68,7 @@ class Doc:
     year_source: str = ""
     profile: str = "mainland"              # regional profile the rules ran under
     profile_reason: str = ""               # configured, or the markers that chose it
+    lang: str = "zh"                       # language of the messages (CheckOptions.lang)
     _lines: Optional[LineIndex] = None
     _joint: Optional[Any] = None          # cached document-level solution (assertions.joint)
     _scope: Optional[Any] = None          # cached region scope (regions.detect_scope)

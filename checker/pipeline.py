@@ -31,6 +31,7 @@ def analyse(source: SourceDocument, options: CheckOptions | None = None) -> Doc:
     doc = build_doc(source)
     choice = choose_profile(source.readable, doc.norm.traditional, options.profile)
     doc.profile, doc.profile_reason = choice.name, choice.reason
+    doc.lang = options.lang
     if options.profile != choice.name:
         options = replace(options, profile=choice.name)
     build_claims(doc, options)

@@ -367,3 +367,56 @@ def test_readme_check_examples_run(tmp_path):
         p = run(*argv, cwd=tmp_path, stdin=stdin)
         assert p.returncode in (0, 1), (cmd, p.stderr.decode())
     assert "约3000人左右" not in (tmp_path / "draft.md").read_text(encoding="utf-8")  # --fix ran
+
+
+# --- the message layer --------------------------------------------------------------------------
+
+JOINT = "2021年全市刑事案件发案3315起,比2020年下降12.67%。2020年全市刑事案件发案3900起。"
+
+
+def _messages(text, *args):
+    p = run("check", "--format", "json", *args, "-", stdin=text.encode())
+    return {f["rule"]: f["message"] for f in json.loads(p.stdout)["files"][0]["findings"]}
+
+
+def test_chinese_messages_have_no_english_or_solver_notation():
+    import re
+
+    msgs = {**_messages(BAD), **_messages(JOINT), **_messages("全省刑事案件、治安案件、信访总量分别下降15.97%、47.05%。")}
+    assert {"CC111", "CC162", "CC151"} <= set(msgs)
+    for rule, m in msgs.items():
+        own = re.sub(r"「[^」]*」", "", m)                          # quotations are the source as written
+        assert not re.search(r"[A-Za-z]", own), (rule, m)          # no English words inside Chinese
+        assert "∈" not in own and "x[" not in own and "≈" not in own and ":" not in own and "," not in own, m
+    assert "20 → 10%" in msgs["CC111"] and "21 → 14%" in msgs["CC111"]    # the nearest whole priors
+    assert "3796" in msgs["CC162"] and "3900" in msgs["CC162"]
+    assert "「全省刑事案件、治安案件、信访总量」" in msgs["CC151"]
+    full = run("check", "-", stdin=BAD.encode()).stdout.decode()
+    assert "最接近的整数：20 → 10%" in full                                 # in the text output too
+
+
+def test_english_messages_say_the_same_in_english():
+    m = _messages(BAD, "--lang", "en")["CC111"]
+    assert "no whole number gives 11%" in m and "20 → 10%" in m and "同比" not in m
+    j = _messages(JOINT, "--lang", "en")["CC162"]
+    assert "gives 3796 for 2020" in j and "x[" not in j
+
+
+def test_numbers_quoted_as_the_source_wrote_them():
+    m = _messages("參與群眾1.7萬余人。")["CC312"]
+    assert "1.7萬余" in m
+
+
+def test_sarif_rule_metadata_is_readable():
+    sarif = json.loads(run("check", "--format", "sarif", "-", stdin=(BAD + "现场约3000人左右。").encode()).stdout)
+    rules = {r["id"]: r for r in sarif["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["CC302"]["shortDescription"]["text"] == "约数词叠用"
+    for r in rules.values():
+        assert "{" not in r["shortDescription"]["text"]
+        assert r["helpUri"].startswith("https://") and r["helpUri"].endswith(".toml")
+
+
+def test_report_uses_chinese_verdict_words():
+    out = run("report", "--width", "120", "-", stdin=(JOINT + BAD).encode()).stdout.decode()
+    assert "✗ 不一致" in out and "inconsistent" not in out and "x[" not in out
+    assert "最接近的整数上期值：20 → 10%，21 → 14%" in out

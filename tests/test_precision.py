@@ -180,7 +180,7 @@ def test_cli_reports_the_profile_and_profile_flag_wins(tmp_path):
     assert any(f["rule"] == "CC305" for f in out["findings"])
     full = subprocess.run([sys.executable, "-m", "checker", "check", "--no-config", "--exit-zero", str(p)],
                           capture_output=True, check=True).stdout.decode()
-    assert full.splitlines()[0].endswith(")") and "按香港用法检查(配置 hongkong:" in full.splitlines()[0]
+    assert full.splitlines()[0].endswith("）") and "按香港用法检查（hongkong；繁体字" in full.splitlines()[0]
 
 
 # --- 3. the counted noun ---------------------------------------------------------------------
@@ -220,7 +220,7 @@ def test_per_capita_message_has_a_readable_ratio():
 def test_short_year_quote_has_no_context_character():
     doc = analyse_text("见[08年8月的报道](https://example.cn/a)。", options=MAINLAND)
     msgs = [f.message for f in doc.findings if f.rule == "CC307"]
-    assert msgs == ["年份简写:「08年8月」,应写全四位年份"]
+    assert msgs == ["年份简写：「08年8月」，应写全四位年份"]
 
 
 def test_one_span_one_rule_for_bai_wan():

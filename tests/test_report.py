@@ -43,7 +43,7 @@ def test_narrow_no_color_and_english():
 
 def test_report_content_seed0():
     out = report("--width", "100", f"fixtures/seeds/{FILES[0]}").stdout.decode()
-    assert "3315起,比2020年下降12.67%" in out and "implied 2020年: 3796" in out
+    assert "3315起,比2020年下降12.67%" in out and "推算2020年的数为 3796" in out
     assert "2019: 4367  2020: 3796  2021: 3315" in out  # the series, with a sparkline
     assert "✗ CC101" in out and "【" in out  # the panel marks the spans
 

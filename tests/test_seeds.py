@@ -72,5 +72,5 @@ def test_no_error_on_consistent(outputs):
 def test_change_claims_decided(outputs):
     fo = outputs["000_8c17534d86b76211.txt"]
     details = [c.detail for c in fo.claims if c.kind == "change" and c.verdict == "consistent"]
-    assert "implied 2020年: 3796 → 12.67% ✓" in details
-    assert "implied 2019年: 4367 → 24.09% ✓" in details
+    assert "推算2020年的数为 3796，与 12.67% 相符" in details
+    assert "推算2019年的数为 4367，与 24.09% 相符" in details

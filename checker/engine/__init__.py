@@ -48,12 +48,18 @@ class RuleContext:
             if self.first_omitted is None:
                 self.first_omitted = (start, end)
             return
-        values = values or {}
+        values = dict(values or {})
+        own = self.doc.text[start:end]
+        if own and any(v == own for v in values.values()):  # quote the source as written (1.7萬余, not 1.7万余)
+            s, e = self.doc.orig_span(start, end)
+            message_values = {k: (self.doc.source.text[s:e] if v == own else v) for k, v in values.items()}
+        else:
+            message_values = values
         template = self.rule.message.en if self.options.lang == "en" else self.rule.message.zh
         sev = self.options.severity.get(self.rule.id) or severity or self.rule.severity
         self.findings.append(Finding(
             rule=self.rule.id, category=self.rule.category, severity=sev,
-            message=render(template, values), start=start, end=end,
+            message=render(template, message_values), start=start, end=end,
             related=[Related(min(max(0, s), n), min(max(s, e), n), m) for s, e, m in related],
             claims=list(claims),
             evidence={k: v for k, v in (evidence or {}).items()},

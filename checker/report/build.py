@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..document import Claim, Doc, Finding
+from ..evidence import claim_detail
 from ..numbers import Quantity, fmt
 from .. import __version__
 from .models import (ClaimOut, FileOut, FindingOut, FixOut, QuantityOut, RelatedOut, ReportOut, Span,
@@ -30,7 +31,7 @@ def claim_out(doc: Doc, c: Claim) -> ClaimOut:
     return ClaimOut(
         id=c.id, kind=c.kind, text=doc.source.text[sp.start:sp.end], span=sp,
         quantities=[quantity_out(doc, q) for q in c.quantities],
-        verdict=c.data.get("verdict"), detail=c.data.get("detail"),
+        verdict=c.data.get("verdict"), detail=claim_detail(doc, c, doc.lang),
     )
 
 

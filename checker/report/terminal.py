@@ -6,6 +6,7 @@ from collections import Counter
 
 from ..document import Doc
 from ..numbers import fmt
+from ..evidence import EVIDENCE_KEYS, VERDICT_WORDS
 from .verdicts import ORDER, claim_verdicts
 
 STYLE = {"consistent": ("✓", "green"), "inconsistent": ("✗", "bold red"), "warning": ("!", "yellow"),
@@ -85,14 +86,17 @@ def render_report(doc: Doc, rules: dict, lang: str = "zh", width: int | None = 1
     counts = Counter(v for v, _ in verdicts.values())
     scope = doc.scope
     names = [r.name for r in (scope.province, scope.prefecture) if r is not None]
-    region = (" / ".join(names) + f" ({scope.default_level})") if names else t["unknown"]
-    year = f"{doc.year} ({doc.year_source})" if doc.year else t["unknown"]
+    from ..evidence import level_text, year_source_text
+
+    region = (" / ".join(names) + level_text(scope.default_level, lang)) if names else t["unknown"]
+    year = f"{doc.year}{year_source_text(doc.year_source, lang)}" if doc.year else t["unknown"]
     header = Table.grid(padding=(0, 2))
     header.add_row(t["doc"], doc.source.path)
     header.add_row(t["lang"], doc.language)
     header.add_row(t["region"], region)
     header.add_row(t["year"], year)
-    header.add_row(t["claims"], "  ".join(f"{STYLE[k][0]} {k} {counts.get(k, 0)}" for k in ORDER))
+    words = VERDICT_WORDS["en" if lang == "en" else "zh"]
+    header.add_row(t["claims"], "  ".join(f"{STYLE[k][0]} {words[k]} {counts.get(k, 0)}" for k in ORDER))
     from .counts import BARE, doc_counts
 
     n = doc_counts(doc)
@@ -116,7 +120,7 @@ def render_report(doc: Doc, rules: dict, lang: str = "zh", width: int | None = 1
         line, col = doc.line_col(s)
         os_, oe = doc.orig_span(c.start, c.end)
         claim_text = Text(doc.source.text[os_:oe].replace("\n", " "))
-        table.add_row(f"{line}:{col}", claim_text, c.kind, Text(reason or ""), Text(f"{sym} {v}", style=style))
+        table.add_row(f"{line}:{col}", claim_text, c.kind, Text(reason or ""), Text(f"{sym} {words[v]}", style=style))
     console.print(table)
 
     for name, pts in _series(doc):
@@ -144,19 +148,18 @@ def render_report(doc: Doc, rules: dict, lang: str = "zh", width: int | None = 1
                 sentence = Text(f"{line}:{col}  {doc.source.text[lo:os_]}【{doc.source.text[os_:oe]}】"
                                 f"{doc.source.text[oe:hi]}")
             parts.append(sentence)
-        eqs = f.evidence.get("equations")
-        if eqs:
-            parts.append(Text(f"{t['derivation']}:"))
-            parts.extend(Text("  " + line) for line in _pretty_derivation(doc, eqs))
-        for key in ("prior_range", "candidates", "nearest", "note"):
-            if f.evidence.get(key):
-                parts.append(Text(f"{key}: {f.evidence[key]}"))
+        keys = EVIDENCE_KEYS["en" if lang == "en" else "zh"]
+        colon = ": " if lang == "en" else "："
+        if f.evidence.get("nearest"):  # the derivation itself is in the message, worded for an editor
+            sep = "; " if lang == "en" else "，"
+            parts.append(Text(f"{keys['nearest']}{colon}{sep.join(f.evidence['nearest'].split('; '))}"))
         rule = rules.get(f.rule)
         if rule is not None:
             why = rule.why.strip().split("\n")
             has_han = [any("\u4e00" <= ch <= "\u9fff" for ch in w) for w in why]
             why_lines = [w for w, h in zip(why, has_han) if w and h == (lang == "zh")] or why
-            parts.append(Text(f"{t['why']}: " + "".join(why_lines)[:300], style="dim" if color else ""))
+            parts.append(Text(f"{t['why']}{': ' if lang == 'en' else '：'}" + "".join(why_lines)[:300],
+                              style="dim" if color else ""))
         sym, style = STYLE["inconsistent" if f.severity == "error" else "warning"]
         console.print(Panel(Group(*parts), title=f"{sym} {f.rule} {f.message}", title_align="left",
                             border_style=style if color else "none"))

@@ -9,7 +9,7 @@ SYMBOL = {"consistent": "✓", "inconsistent": "✗", "warning": "!", "untestabl
 LABELS = {
     "zh": {"claims": "已判定的数字主张", "summary": "共 {files} 个文件，{numbers} 个数字，{claims} 条主张，{findings} 个发现"
            "（错误 {errors}，警告 {warnings}，提示 {info}）", "related": "相关", "none": "未发现问题", "hidden": "发现已被屏蔽或记入基线",
-           "profile": "按{label}用法检查(配置 {name}: {reason})"},
+           "profile": "按{label}用法检查（{name}；{reason}）"},
     "en": {"claims": "decided claims", "summary": "{files}, {numbers}, {claims}, {findings} "
            "({errors}, {warnings}, {info} info)", "related": "related", "none": "no findings", "hidden": "finding suppressed or in the baseline",
            "profile": "checked under the {name} profile ({reason})"},
@@ -125,7 +125,10 @@ def _file_full(f: FileOut, original: str, L: dict, show_claims: bool, color: boo
         return [f"{f.path}: error: {f.error}", ""]
     if f.profile and f.profile.get("name") != "mainland":  # a regional profile relaxes some rules: say so
         label = PROFILE_NAMES_ZH.get(f.profile["name"], f.profile["name"])
-        out += [f"{f.path}: " + L["profile"].format(label=label, **f.profile), ""]
+        from ..evidence import profile_reason_text
+
+        reason = profile_reason_text(f.profile.get("reason", ""), lang)
+        out += [f"{f.path}: " + L["profile"].format(label=label, name=f.profile["name"], reason=reason), ""]
     for x in f.findings:
         out.append(f"{location(f.path, x.span, original, lang)}: "
                    f"{_paint(f'{x.rule} [{x.severity}]', x.severity, color)} {x.message}")

@@ -38,6 +38,10 @@ def claim_verdicts(doc: Doc, lang: str = "zh") -> dict[str, tuple[str, str]]:
             out[c.id] = flagged[c.id]
             continue
         v, key = _own_verdict(c, streak_groups)
+        if c.kind == "change" and key == c.data.get("detail", ""):
+            from ..evidence import claim_detail
+
+            key = claim_detail(doc, c, lang) or key
         if v == "inconsistent":  # no finding names it any more: suppressed or recorded in the baseline
             v, key = "not checked", "hidden"
         out[c.id] = (v, r.get(key, key))

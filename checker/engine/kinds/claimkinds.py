@@ -5,6 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ...claims.metric import same_metric
+from ...evidence import change_detail, items_text, joint_derivation, quote
 from ...numbers import fmt
 from ..registry import kind
 
@@ -21,7 +22,7 @@ def run_change(ctx) -> None:
         v = c.data.get("verdict")
         if v in verdicts:
             ctx.emit(c.start, c.end, {
-                "claim": ctx.doc.text[c.start:c.end], "detail": c.data.get("detail", ""),
+                "claim": ctx.doc.text[c.start:c.end], "detail": change_detail(ctx.doc, c, ctx.options.lang),
                 "reference": c.data.get("reference", ""),
             }, claims=[c.id], evidence={k: c.data[k] for k in ("value", "amount", "prior_range", "candidates",
                                                               "reference", "note", "nearest")
@@ -52,7 +53,7 @@ def _cores(ctx):
 
 def _emit_core(ctx, anchor, claims, core) -> None:
     eqs = [b.equation() for b in core]
-    derivation = "; ".join(eqs)
+    derivation = joint_derivation(ctx.doc, core, ctx.options.lang)
     ctx.emit(anchor.start, anchor.end, {"derivation": derivation, "series": derivation},
              related=[(c.start, c.end, ctx.doc.text[c.start:c.end]) for c in claims if c is not anchor],
              claims=[c.id for c in claims], evidence={"equations": eqs})
@@ -86,7 +87,7 @@ def run_rate_range(ctx) -> None:
             continue
         pct = lo * 10 if q.kind == "ratio" and q.unit == "成" else lo
         if pct > limit or (pct == limit and not q.interval.lo_closed):
-            ctx.emit(c.start, c.end, {"name": c.data["name"], "value": q.text}, claims=[c.id])
+            ctx.emit(c.start, c.end, {"name": c.data["name"], "value": quote(ctx.doc, q.start, q.end)}, claims=[c.id])
 
 
 @kind("rate_fraction")
@@ -100,8 +101,10 @@ def run_rate_fraction(ctx) -> None:
         scale = 10 if rate.unit == "成" else 1
         iv = rate.interval.scale(Fraction(scale)) if scale != 1 else rate.interval
         if not iv.contains(actual):
-            ctx.emit(c.start, c.end, {"name": c.data["name"], "value": rate.text, "numerator": num.text,
-                                      "denominator": den.text, "actual": fmt(actual, 2).lstrip("≈")},
+            ctx.emit(c.start, c.end, {"name": c.data["name"], "value": quote(ctx.doc, rate.start, rate.end),
+                                      "numerator": quote(ctx.doc, num.start, num.end),
+                                      "denominator": quote(ctx.doc, den.start, den.end),
+                                      "actual": fmt(actual, 2).lstrip("≈")},
                      related=[(num.start, num.end, "分子"), (den.start, den.end, "分母")], claims=[c.id],
                      evidence={"actual_percent": fmt(actual, 4), "stated": str(iv)})
 
@@ -114,7 +117,8 @@ def run_partwhole(ctx) -> None:
         if part.interval.lo is None or whole.interval.hi is None:
             continue
         if part.interval.lo > whole.interval.hi:
-            ctx.emit(part.start, part.end, {"part": part.text, "whole": whole.text},
+            ctx.emit(part.start, part.end, {"part": quote(ctx.doc, part.start, part.end),
+                                            "whole": quote(ctx.doc, whole.start, whole.end)},
                      related=[(whole.start, whole.end, "整体")], claims=[c.id])
             continue
         parts = c.quantities[1:]
@@ -132,9 +136,11 @@ def run_respective(ctx) -> None:
     for c in _claims(ctx, "respective"):
         d = c.data
         if d["form"] == "分别" and d["n_items"] != d["n_values"] and d["n_values"] > 1:
-            ctx.emit(c.start, c.end, {"items": d["n_items"], "values": d["n_values"]}, claims=[c.id])
+            ctx.emit(c.start, c.end, {"items": d["n_items"], "values": d["n_values"],
+                                      "names": items_text(c, ctx.options.lang)}, claims=[c.id])
         elif d["form"] == "enumeration" and d["n_items"] != d["n_stated"] and d["n_items"] >= 2:
-            ctx.emit(c.start, c.end, {"items": d["n_items"], "values": d["n_stated"]}, claims=[c.id])
+            ctx.emit(c.start, c.end, {"items": d["n_items"], "values": d["n_stated"],
+                                      "names": items_text(c, ctx.options.lang)}, claims=[c.id])
 
 
 MAX_COMPARED = 50   # earlier statements of the same metric each statement is compared with
