@@ -326,7 +326,7 @@ def cmd_check(args) -> int:
             if fps:
                 fingerprints.setdefault(baseline_key(doc.source.path, args.write_baseline), []).extend(fps)
         if render_now:
-            render_report(doc, rules_seen, base.lang, width=None if out.isatty() else 100, color=color,
+            render_report(doc, rules_seen, base.lang, width=_report_width(None, out), color=color,
                           file=out if args.output else None)
         if keep_text or (args.format == "concise" and src.format == "docx"):  # docx: paragraphs by first words
             texts[src.path] = src.text
@@ -375,6 +375,20 @@ def cmd_check(args) -> int:
     threshold = SEV_RANK[fail_on]
     failing = any(SEV_RANK[x.severity] >= threshold for f in report.files for x in f.findings)
     return 1 if failing else 0
+
+
+def _report_width(asked: int | None, stream) -> int | None:
+    """Columns of the report: ``--width``, else the terminal's (None lets rich ask it), else $COLUMNS,
+    else 100 when the output is a pipe or a file."""
+    if asked:
+        return asked
+    try:
+        if stream.isatty():
+            return None
+    except (AttributeError, ValueError, OSError):
+        pass
+    cols = os.environ.get("COLUMNS", "")
+    return int(cols) if cols.isdigit() and int(cols) >= 20 else 100
 
 
 def _count(n: int, what: str, lang: str) -> str:
@@ -453,7 +467,7 @@ def cmd_report(args) -> int:
         check_output(args.output, [*args.paths, *paths])
     html = args.format == "html" or (args.output or "").endswith((".html", ".htm"))
     color = not html and not args.output and _use_color(args.color, sys.stdout)
-    width = args.width or (None if sys.stdout.isatty() else 100)
+    width = _report_width(args.width, sys.stdout)
     status = 0
     chunks = []
     for path in paths:
@@ -490,8 +504,13 @@ def cmd_scan(args) -> int:
     """Scan an archive; print a summary on standard error."""
     import time
 
+    from .errors import UsageError
     from .scan import ScanOptions, scan, usable_cpus
 
+    if args.scheduler and args.engine != "dask":
+        raise UsageError("--scheduler needs --engine dask (the process engine has no scheduler)")
+    if args.output == "-":
+        args.output = None  # standard output, as without -o (not a file named "-")
     if args.output:
         from .io.output import check_output
 

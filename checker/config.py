@@ -2,7 +2,8 @@
 discovered upward from each checked file (the nearest wins, as in ruff).
 
 Keys (hyphen or underscore): select, ignore, extend-select, per-file-ignores,
-severity, profile, year, rules, lang, fail-on, include, exclude.  An unknown key
+severity, profile, year, rules, lang, fail-on, include, exclude, extend (a base configuration file
+whose keys apply unless this file sets them, as in ruff).  An unknown key
 or a wrong type is a ``ConfigError`` naming the file and the key.
 """
 from __future__ import annotations
@@ -37,6 +38,7 @@ class FileConfig(BaseModel):
     fail_on: Optional[Literal["error", "warning", "info"]] = Field(default=None, alias="fail-on")
     include: list[str] = []
     exclude: list[str] = []
+    extend: Optional[str] = None     # another configuration file this one builds on (relative to this file)
 
     @field_validator("select", "ignore", "extend_select")
     @classmethod
@@ -71,7 +73,10 @@ class LoadedConfig(BaseModel):
     config: FileConfig
 
 
-def _parse(path: Path) -> Optional[LoadedConfig]:
+MAX_EXTEND_DEPTH = 8
+
+
+def _parse(path: Path, seen: tuple[Path, ...] = ()) -> Optional[LoadedConfig]:
     raw = read_toml(path, "configuration")
     if path.name == "pyproject.toml":
         tool = raw.get("tool", {})
@@ -91,7 +96,27 @@ def _parse(path: Path) -> Optional[LoadedConfig]:
         err = e.errors()[0]
         key = ".".join(str(x) for x in err["loc"])
         raise ConfigError(str(path), f"key '{prefix}{key}': {err['msg']}") from None
+    if cfg.extend:
+        cfg = _extended(path, cfg, prefix, seen)
     return LoadedConfig(path=str(path), root=str(path.parent), config=cfg)
+
+
+def _extended(path: Path, cfg: FileConfig, prefix: str, seen: tuple[Path, ...]) -> FileConfig:
+    """``cfg`` on top of the configuration its ``extend`` key names: the keys this file sets win, the
+    others come from the base (whose rule packs stay relative to the base file)."""
+    base_path = (path.parent / cfg.extend).resolve()
+    if base_path in seen or len(seen) >= MAX_EXTEND_DEPTH:
+        raise ConfigError(str(path), f"key '{prefix}extend': {cfg.extend} extends itself (directly or through others)")
+    if not base_path.is_file():
+        raise ConfigError(str(path), f"key '{prefix}extend': {cfg.extend} does not exist")
+    base = _parse(base_path, (*seen, path.resolve()))
+    if base is None:
+        raise ConfigError(str(path), f"key '{prefix}extend': {cfg.extend} has no [tool.claimcheck] table")
+    merged = base.config.model_dump()
+    merged["rules"] = [str(Path(base.root) / r) for r in base.config.rules]
+    merged.update({k: getattr(cfg, k) for k in cfg.model_fields_set if k != "extend"})
+    merged["extend"] = None
+    return FileConfig.model_validate(merged)
 
 
 @lru_cache(maxsize=256)

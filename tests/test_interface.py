@@ -420,3 +420,53 @@ def test_report_uses_chinese_verdict_words():
     out = run("report", "--width", "120", "-", stdin=(JOINT + BAD).encode()).stdout.decode()
     assert "✗ 不一致" in out and "inconsistent" not in out and "x[" not in out
     assert "最接近的整数上期值：20 → 10%，21 → 14%" in out
+
+
+def test_scan_scheduler_without_dask_and_output_dash(tmp_path):
+    arch = tmp_path / "a.jsonl"
+    arch.write_text(json.dumps({"id": 1, "text": BAD}, ensure_ascii=False) + "\n", encoding="utf-8")
+    p = run("scan", str(arch), "--scheduler", "tcp://127.0.0.1:1")
+    assert p.returncode == 2 and b"--engine dask" in p.stderr
+    p = run("scan", str(arch), "-o", "-", cwd=tmp_path)
+    assert p.returncode == 0 and json.loads(p.stdout.splitlines()[0])["id"] == "1"
+    assert not (tmp_path / "-").exists()
+
+
+def test_config_extend(tmp_path):
+    (tmp_path / "base.toml").write_text('ignore = ["CC3"]\nyear = 2020\nfail-on = "warning"\n', encoding="utf-8")
+    proj = tmp_path / "proj"
+    proj.mkdir()
+    (proj / "claimcheck.toml").write_text('extend = "../base.toml"\nyear = 2022\n', encoding="utf-8")
+    _draft(proj, BAD, "d.txt")
+    s = json.loads(run("check", "--show-settings", "d.txt", cwd=proj).stdout)
+    assert s["ignore"] == ["CC3"] and s["year"] == 2022 and s["fail_on"] == "warning"
+    (tmp_path / "base.toml").write_text('extend = "proj/claimcheck.toml"\n', encoding="utf-8")
+    p = run("check", "d.txt", cwd=proj)
+    assert p.returncode == 2 and b"extends itself" in p.stderr
+
+
+def test_docx_tables_stay_in_document_order(tmp_path):
+    import docx
+
+    path = tmp_path / "t.docx"
+    document = docx.Document()
+    document.add_paragraph("第一段")
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "发案"
+    table.rows[0].cells[1].text = "18起"
+    document.add_paragraph("全市发生命案18起,同比下降11%。")
+    document.save(path)
+    from checker.io import read_path
+
+    assert read_path(str(path)).text == "第一段\n发案\t18起\n全市发生命案18起,同比下降11%。"
+    out = run("check", "--format", "concise", str(path)).stdout.decode()
+    assert ":段 3「全市发生命案18起,同比…」:" in out
+
+
+def test_report_width_follows_columns():
+    seed = str(ROOT / "fixtures" / "seeds" / "001_252615fdda246d49.txt")
+    from checker.report.text import display_width
+
+    out = run("report", seed, env={"COLUMNS": "72"}).stdout.decode()
+    widths = {display_width(line) for line in out.splitlines() if line.startswith(("╭", "╰"))}
+    assert widths == {72}, widths

@@ -40,7 +40,7 @@ def _check_members(zf: zipfile.ZipFile, path: str) -> None:
 
 
 def docx_text(data: bytes, path: str) -> str:
-    """The paragraphs (and table cells) of a .docx, one per line."""
+    """The paragraphs and table rows of a .docx in document order, one per line."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError):
@@ -60,8 +60,22 @@ def docx_text(data: bytes, path: str) -> str:
         document = docx.Document(io.BytesIO(data))
     except Exception as e:  # python-docx raises many kinds on malformed parts
         raise InputError(path, f"cannot read .docx: {type(e).__name__}: {e}") from None
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append("\t".join(cell.text for cell in row.cells))
-    return "\n".join(lines)
+    return "\n".join(_body_lines(document))
+
+
+def _body_lines(document) -> list[str]:
+    """Paragraphs and table rows in document order (a table between two paragraphs stays there);
+    a table row is one line, its cells separated by tabs."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    lines: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(child, document).text)
+        elif tag == "tbl":
+            for row in Table(child, document).rows:
+                lines.append("\t".join(cell.text for cell in row.cells))
+    return lines
