@@ -119,9 +119,18 @@ def change_detail(doc, claim, lang: str = "zh") -> str:
     """The derivation of a value + percent change: the prior it implies and, when no whole prior
     reproduces the percentage, the nearest whole priors and the percentages they give."""
     f = _change_facts(claim)
-    if f["amount"] is None or f["verdict"] not in ("consistent", "inconsistent", "warning", "untestable"):
+    en = _en(lang)
+    if f["verdict"] not in ("consistent", "inconsistent", "warning", "untestable"):
         return f["detail"]
+    if f["amount"] is None or (f["value"] is None and len(claim.quantities) < 2 and f["amount"].kind != "percent"):
+        return "direction only, no amount" if en else "只有变化方向，没有幅度"
     pct = quote(doc, f["amount"].start, f["amount"].end)
+    if f["value"] is None or f["value"].kind == "percent":
+        if f["verdict"] == "inconsistent":
+            return f"a decrease of {pct} leaves nothing" if en else f"下降 {pct} 之后什么也不剩（降幅不能达到100%）"
+        if f["value"] is None:
+            return "no base value stated" if en else "没有给出基数，无法检验"
+        return "a change of a percentage" if en else "百分数的变化，无法按整数检验"
     ref = _reference(f["reference"], lang)
     cands = f["candidates"]
     lo, hi, unit = _in_units(f)
@@ -152,11 +161,65 @@ def _nearest(nearest: str | None, lang: str) -> str:
     return ("; " if _en(lang) else "，").join(parts)
 
 
+def _from_to_facts(claim) -> dict[str, Any] | None:
+    """从A…到B claims: the two values, the stated change if any, the verdict and misuse."""
+    d = claim.data
+    if d.get("form") != "from-to" or len(claim.quantities) < 2:
+        return None
+    qs = claim.quantities
+    return {"a": qs[0], "b": qs[1], "c": qs[2] if len(qs) > 2 else None, "verdict": d.get("verdict"),
+            "misuse": d.get("misuse") or "", "detail": d.get("detail")}
+
+
+def from_to_detail(doc, claim, lang: str = "zh") -> str | None:
+    """The arithmetic of 从A下降到B, 降幅C: the relative change, the difference in points or the ratio,
+    against what the text states."""
+    f = _from_to_facts(claim)
+    if f is None or f["c"] is None or f["verdict"] in (None, "unchecked"):
+        return f["detail"] if f else None
+    a, b, c = f["a"], f["b"], f["c"]
+    A, B, C = quote(doc, a.start, a.end), quote(doc, b.start, b.end), quote(doc, c.start, c.end)
+    en = _en(lang)
+    ok = f["verdict"] == "consistent"
+    if f["verdict"] == "untestable":
+        return "the values are too vague to test" if en else "数值过于笼统，无法检验"
+    if f["misuse"] == "points-for-percent":
+        return (f"percentage points compare two percentages; {A} and {B} are not percentages" if en
+                else f"“百分点”只用于比较两个百分数，{A} 和 {B} 不是百分数")
+    if c.kind == "percent" and f["misuse"] != "percent-for-points":
+        if a.value == 0:
+            return f["detail"]
+        rel = abs(b.value - a.value) / a.value * 100
+        if en:
+            return f"({B} − {A}) / {A} ≈ {number(rel)}%" + (", as stated" if ok else f", not {C}")
+        return f"（{B}−{A}）÷{A} ≈ {number(rel)}%" + ("，相符" if ok else f"，不是 {C}")
+    if c.kind in ("percent", "percentage_point"):
+        diff = number(abs(b.value - a.value))
+        if f["misuse"] == "percent-for-points":
+            return (f"{A} → {B} is a difference of {diff} percentage point{'' if diff == '1' else 's'}, not {C}" if en
+                    else f"{A} → {B} 相差 {diff} 个百分点，应写“{diff}个百分点”，而不是 {C}")
+        if en:
+            return f"the difference is {diff} percentage point{'' if diff == '1' else 's'}" + ("" if ok else f", not {C}")
+        return f"相差 {diff} 个百分点" + ("，相符" if ok else f"，不是 {C}")
+    if a.value == 0:
+        return f["detail"]
+    ratio = number(b.value / a.value)
+    if ok:
+        return f"{B} ÷ {A} ≈ {ratio}, as stated" if en else f"{B}÷{A} ≈ {ratio}，相符"
+    if en:
+        return f"{B} is {ratio} times {A}" + ("; 增加了 counts the increase only, 增加到 the new total"
+                                               if f["misuse"] == "le-vs-dao" else f", not {C}")
+    return f"{B} 是 {A} 的 {ratio} 倍" + ("；“增加了”只算增加的部分，“增加到”才是总数"
+                                         if f["misuse"] == "le-vs-dao" else f"，不是 {C}")
+
+
 def claim_detail(doc, claim, lang: str = "zh") -> str | None:
-    """The derivation shown beside a claim in claim lists and the JSON ``detail``."""
-    if claim.kind == "change" and not claim.data.get("misuse"):
-        return change_detail(doc, claim, lang) or None
-    return claim.data.get("detail")
+    """The derivation shown beside a claim in claim lists, in messages and in the JSON ``detail``."""
+    if claim.kind != "change":
+        return claim.data.get("detail")
+    if claim.data.get("form") == "from-to":
+        return from_to_detail(doc, claim, lang)
+    return change_detail(doc, claim, lang) or None
 
 
 # --- the joint check (CC121, CC162) ---------------------------------------------------------------------------

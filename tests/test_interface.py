@@ -470,3 +470,15 @@ def test_report_width_follows_columns():
     out = run("report", seed, env={"COLUMNS": "72"}).stdout.decode()
     widths = {display_width(line) for line in out.splitlines() if line.startswith(("╭", "╰"))}
     assert widths == {72}, widths
+
+
+def test_from_to_details_are_worded_in_chinese():
+    import re
+
+    for text, want in (("贷款利率从3.25%降至2.25%,下降了1%。", "相差 1 个百分点"),
+                       ("服务站从300个增加到600个,增加了两倍。", "600个 是 300个 的 2 倍"),
+                       ("全年盗窃案件同比下降120%。", "什么也不剩")):
+        msgs = _messages(text)
+        assert any(want in m for m in msgs.values()), msgs
+        for m in msgs.values():
+            assert not re.search(r"[A-Za-z]", re.sub(r"「[^」]*」", "", m)), m

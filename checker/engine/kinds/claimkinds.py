@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ...claims.metric import same_metric
-from ...evidence import change_detail, items_text, joint_derivation, quote
+from ...evidence import claim_detail, items_text, joint_derivation, quote
 from ...numbers import fmt
 from ..registry import kind
 
@@ -22,7 +22,7 @@ def run_change(ctx) -> None:
         v = c.data.get("verdict")
         if v in verdicts:
             ctx.emit(c.start, c.end, {
-                "claim": ctx.doc.text[c.start:c.end], "detail": change_detail(ctx.doc, c, ctx.options.lang),
+                "claim": ctx.doc.text[c.start:c.end], "detail": claim_detail(ctx.doc, c, ctx.options.lang),
                 "reference": c.data.get("reference", ""),
             }, claims=[c.id], evidence={k: c.data[k] for k in ("value", "amount", "prior_range", "candidates",
                                                               "reference", "note", "nearest")
@@ -35,8 +35,8 @@ def run_change_misuse(ctx) -> None:
     wanted = ctx.params.get("misuse", [])
     for c in _claims(ctx, "change"):
         if c.data.get("misuse") in wanted:
-            ctx.emit(c.start, c.end, {"claim": ctx.doc.text[c.start:c.end], "detail": c.data.get("detail", "")},
-                     claims=[c.id])
+            ctx.emit(c.start, c.end, {"claim": ctx.doc.text[c.start:c.end],
+                                      "detail": claim_detail(ctx.doc, c, ctx.options.lang)}, claims=[c.id])
 
 
 def _cores(ctx):
