@@ -69,6 +69,7 @@ def test_html_in_headless_chromium(tmp_path):
 
 def test_check_format_report_is_the_same_report():
     a = report("--width", "100", f"fixtures/seeds/{FILES[1]}").stdout
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}  # piped without $COLUMNS: 100 columns
     b = subprocess.run([sys.executable, "-m", "checker", "check", "--format", "report", f"fixtures/seeds/{FILES[1]}"],
-                       capture_output=True, timeout=120, cwd=ROOT).stdout
+                       capture_output=True, timeout=120, cwd=ROOT, env=env).stdout
     assert a == b
