@@ -482,3 +482,15 @@ def test_from_to_details_are_worded_in_chinese():
         assert any(want in m for m in msgs.values()), msgs
         for m in msgs.values():
             assert not re.search(r"[A-Za-z]", re.sub(r"「[^」]*」", "", m)), m
+
+
+def test_sarif_carries_fixes_and_validates():
+    from pydantic_sarif.model import StaticAnalysisResultsFormatSarifVersion210JsonSchema as Sarif
+
+    text = "现场约3000人左右。"
+    log = json.loads(run("check", "--format", "sarif", "-", stdin=text.encode()).stdout)
+    Sarif.model_validate(log)
+    [res] = [r for r in log["runs"][0]["results"] if r["ruleId"] == "CC302"]
+    [rep] = res["fixes"][0]["artifactChanges"][0]["replacements"]
+    s, n = rep["deletedRegion"]["charOffset"], rep["deletedRegion"]["charLength"]
+    assert text[:s] + rep["insertedContent"]["text"] + text[s + n:] == "现场约3000人。"

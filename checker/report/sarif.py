@@ -69,6 +69,14 @@ def to_sarif(report: ReportOut, rules: list, texts: dict[str, str], lang: str = 
             }
             if f.rule in index:
                 res["ruleIndex"] = index[f.rule]
+            if f.fix is not None:  # the rule's mechanical fix, as SARIF consumers apply it
+                res["fixes"] = [{
+                    "description": {"text": ("safe fix" if f.fix.applicability == "safe" else
+                                             "unsafe fix (may change the meaning; review it)")},
+                    "artifactChanges": [{"artifactLocation": {"uri": fo.path}, "replacements": [{
+                        "deletedRegion": {"charOffset": f.fix.span.start,
+                                          "charLength": f.fix.span.end - f.fix.span.start},
+                        "insertedContent": {"text": f.fix.replacement}}]}]}]
             if f.related:
                 res["relatedLocations"] = [
                     {"id": i + 1, "message": {"text": r.message},
