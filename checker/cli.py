@@ -584,8 +584,10 @@ def cmd_rules(args) -> int:
                            "fix": None if r.fix is None else ("safe" if r.fix.safe else "unsafe"),
                            "url": rule_url(r)} for r in rules], ensure_ascii=False, indent=2))
         return 0
+    from .report.sarif import short_description
+
     for r in rules:
-        msg = r.message.en if args.lang == "en" else r.message.zh
+        msg = short_description(r, args.lang)
         fix = "fix" if r.fix is not None else "   "
         print(f"{r.id}  {r.severity:<7} {r.category:<10} {fix} {r.name:<28} {msg}")
     return 0

@@ -14,7 +14,7 @@ from .messages import _PLACEHOLDER, render
 from .spec import RuleSpec
 
 MAX_FINDINGS_PER_RULE = 100
-_MORE = {"zh": "……另有 {n:,} 处同类发现未列出(每条规则每个文件最多列出 {limit} 处)",
+_MORE = {"zh": "……另有 {n:,} 处同类发现未列出（每条规则每个文件最多列出 {limit} 处）",
          "en": "…and {n:,} more findings of this rule not listed (at most {limit} per rule per file)"}
 
 
