@@ -494,3 +494,11 @@ def test_sarif_carries_fixes_and_validates():
     [rep] = res["fixes"][0]["artifactChanges"][0]["replacements"]
     s, n = rep["deletedRegion"]["charOffset"], rep["deletedRegion"]["charLength"]
     assert text[:s] + rep["insertedContent"]["text"] + text[s + n:] == "现场约3000人。"
+
+
+def test_fix_html_changes_only_the_text(tmp_path):
+    page = ('<html><head><title>t</title></head><body><p>会议要求严格落实落实“谁办案谁负责”。</p>'
+            '<p>现场&nbsp;约3000人左右。</p></body></html>\n')
+    d = _draft(tmp_path, page, "a.html")
+    run("check", "--fix", str(d))
+    assert d.read_text(encoding="utf-8") == page.replace("落实落实", "落实").replace("约3000人左右", "约3000人")
