@@ -447,12 +447,11 @@ def _emit_report(fmt: str, report, texts, lang: str, rules: list, show_claims: b
 def cmd_report(args) -> int:
     """Print (or write) the fact-checker's report for each file."""
     import io
-    import os
 
     from .config import options_for
     from .engine import load_rules
     from .errors import InputError
-    from .io import iter_paths, read_path
+    from .io import read_path
     from .pipeline import analyse
     from .report.terminal import render_report
 

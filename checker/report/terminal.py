@@ -38,23 +38,6 @@ def sparkline(values: list[int]) -> str:
     return "".join(SPARK[int((v - lo) * (len(SPARK) - 1) / (hi - lo))] for v in values)
 
 
-def _pretty_derivation(doc: Doc, equations: list[str]) -> list[str]:
-    """The joint core's constraints pretty-printed by sympy (one line per relation)."""
-    joint = getattr(doc, "_joint", None)
-    by_eq = {b.equation(): b for b in (joint.bounds if joint else [])}
-    lines = []
-    for eq in equations:
-        b = by_eq.get(eq)
-        if b is None:
-            lines.append(eq)
-            continue
-        from sympy import pretty
-
-        for rel in b.relation():
-            lines.extend(pretty(rel, use_unicode=True).splitlines())
-    return lines
-
-
 def _series(doc: Doc) -> list[tuple[str, list[tuple[int, int]]]]:
     out = []
     for c in doc.claims:
