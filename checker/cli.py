@@ -560,10 +560,11 @@ def cmd_scan(args) -> int:
     if summary["errors"] > len(summary["failed"]):
         print(f"claimcheck scan: … and {summary['errors'] - len(summary['failed'])} more unreadable records "
               "(their results carry the reason in 'error')", file=sys.stderr)
-    print(f"claimcheck scan: {summary['documents']} documents in {dt:.1f} s "
+    docs = f"{summary['documents']} document{'' if summary['documents'] == 1 else 's'}"
+    print(f"claimcheck scan: {docs} in {dt:.1f} s "
           f"({summary['documents'] / dt if dt else 0:.1f}/s), {summary['skipped']} already done, "
-          f"{summary['claims']} claims, {summary['findings']} findings ({cats or 'none'}), "
-          f"{summary['errors']} unreadable", file=sys.stderr)
+          f"{_count(summary['claims'], 'claim', 'en')}, {_count(summary['findings'], 'finding', 'en')} "
+          f"({cats or 'none'}), {summary['errors']} unreadable", file=sys.stderr)
     return EXIT_USER if summary["errors"] else 0
 
 
