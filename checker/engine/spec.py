@@ -29,6 +29,7 @@ class Example(BaseModel):
     verdict: Literal["bad", "good"]
     quote: Optional[str] = None      # for bad examples: text the finding must cover
     year: Optional[int] = None       # publication year to assume for this example
+    fixed: Optional[str] = None      # for bad examples of a rule with a fix: the text after --unsafe-fixes
 
 
 class FixSpec(BaseModel):
