@@ -33,11 +33,17 @@ def fingerprint(doc: Doc, f: Finding) -> str:
     return h[:20]
 
 
-def baseline_key(path: str) -> str:
-    """The key a file is recorded under (relative to the working directory)."""
+def baseline_key(path: str, baseline_file: str | None = None) -> str:
+    """The key a file is recorded under: its path relative to the baseline file's directory (so the
+    baseline matches whatever the working directory), or to the working directory without one."""
     if path.startswith("<"):
         return path
-    return display_path(os.path.relpath(os.path.abspath(path)).replace(os.sep, "/"))
+    root = os.path.dirname(os.path.abspath(baseline_file)) if baseline_file else os.getcwd()
+    try:
+        rel = os.path.relpath(os.path.abspath(path), root)
+    except ValueError:  # another drive (Windows)
+        rel = os.path.abspath(path)
+    return display_path(rel.replace(os.sep, "/"))
 
 
 def load_baseline(path: str) -> dict[str, Counter]:
@@ -76,9 +82,14 @@ def load_baseline(path: str) -> dict[str, Counter]:
     return out
 
 
-def filter_baseline(doc: Doc, base: dict[str, Counter]) -> int:
-    """Drop findings recorded in the baseline; return how many were dropped."""
-    known = Counter(base.get(baseline_key(doc.source.path), Counter()))
+def filter_baseline(doc: Doc, base: dict[str, Counter], baseline_file: str | None = None) -> int:
+    """Drop findings recorded in the baseline (read from ``baseline_file``); return how many were dropped.
+    A file is looked up relative to the baseline's directory, then (baselines written before 0.2)
+    relative to the working directory."""
+    key = baseline_key(doc.source.path, baseline_file)
+    if key not in base:
+        key = baseline_key(doc.source.path)
+    known = Counter(base.get(key, Counter()))
     kept, dropped = [], 0
     for f in doc.findings:
         fp = fingerprint(doc, f)
@@ -97,7 +108,7 @@ def write_baseline(path: str, docs: list[Doc]) -> int:
     for doc in docs:
         fps = sorted(fingerprint(doc, f) for f in doc.findings)
         if fps:
-            files.setdefault(baseline_key(doc.source.path), []).extend(fps)
+            files.setdefault(baseline_key(doc.source.path, path), []).extend(fps)
     return write_fingerprints(path, files)
 
 

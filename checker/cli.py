@@ -10,6 +10,8 @@ from . import __version__
 from .errors import EXIT_INTERNAL, EXIT_RESOURCES, EXIT_USER, ClaimcheckError, OutputError
 
 FORMATS = ("full", "concise", "json", "sarif", "github", "report")
+SELECTOR_HELP = ("codes or code prefixes (CC101, CC1), rule names (duplicated-word) or categories (streak); "
+                 "case-insensitive; an unknown one is an error")
 SEV_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
@@ -44,25 +46,43 @@ def _parser() -> argparse.ArgumentParser:
                                 "check that the numbers in a Chinese report agree with each other")
     p.add_argument("--version", action="version", version=f"claimcheck {__version__}")
     sub = p.add_subparsers(dest="command")
-    c = sub.add_parser("check", aliases=["lint"], parents=[common], help="check files, directories or - (stdin)")
-    c.add_argument("paths", nargs="+", metavar="PATH")
-    c.add_argument("--format", choices=FORMATS, default="full")
-    c.add_argument("--lang", choices=("zh", "en"), default=None)
+    c = sub.add_parser("check", aliases=["lint"], parents=[common], help="check files, directories or - (stdin)",
+                       description="Check files, directories (.txt .md .html .docx, recursively) or - (stdin).")
+    c.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, or - for standard input")
+    c.add_argument("--format", choices=FORMATS, default="full", help="output format (default: full)")
+    c.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of standard output")
+    c.add_argument("--lang", choices=("zh", "en"), default=None, help="language of the messages (default: zh)")
     c.add_argument("--year", type=_year, help="publication year (default: detected from the text)")
     c.add_argument("--rules", action="append", default=[], metavar="DIR", help="extra rule pack directory")
-    c.add_argument("--select", default=None, help="comma-separated rule codes or prefixes to run")
-    c.add_argument("--ignore", default=None, help="comma-separated rule codes or prefixes to skip")
-    c.add_argument("--profile", choices=("mainland", "hongkong", "taiwan"), default=None)
-    c.add_argument("--fail-on", choices=("error", "warning", "info"), default=None)
+    c.add_argument("--select", default=None, metavar="SELECTORS",
+                   help=f"comma-separated rules to run: {SELECTOR_HELP}")
+    c.add_argument("--ignore", default=None, metavar="SELECTORS", help="comma-separated rules to skip (as --select)")
+    c.add_argument("--profile", choices=("mainland", "hongkong", "taiwan"), default=None,
+                   help="regional usage profile (default: chosen from the text)")
+    c.add_argument("--fail-on", choices=("error", "warning", "info"), default=None,
+                   help="lowest severity that makes the exit status 1 (default: error)")
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail")
     c.add_argument("--statistics", action="store_true", help="print the count of findings per rule")
     c.add_argument("--no-claims", action="store_true", help="full format: do not list decided claims")
+    c.add_argument("-q", "--quiet", action="store_true",
+                   help="print the findings only: no summary, no claim list, no notes on standard error")
+    c.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help="colour the output (auto: on a terminal, unless NO_COLOR is set or FORCE_COLOR asks for it)")
     c.add_argument("--include", action="append", default=[], metavar="GLOB",
                    help="in directories, check only files matching GLOB")
     c.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="skip files matching GLOB")
+    c.add_argument("--stdin-filename", metavar="NAME",
+                   help="name of the text read from - (its suffix sets the format; configuration found from it)")
     c.add_argument("--baseline", metavar="FILE", help="ignore findings recorded in FILE")
     c.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE and exit 0")
+    c.add_argument("--config", metavar="FILE",
+                   help="use this claimcheck.toml / pyproject.toml for every file instead of searching for one")
     c.add_argument("--no-config", action="store_true", help="ignore claimcheck.toml / pyproject.toml")
+    c.add_argument("--show-settings", action="store_true",
+                   help="print the settings the first PATH is checked with (JSON) and exit")
+    c.add_argument("--fix", action="store_true", help="apply the safe fixes in place (rewritten atomically)")
+    c.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: the unsafe fixes too")
+    c.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; change no file")
     c.add_argument("--annotate", action="store_true",
                    help="also write NAME.checked.docx with one Word comment per finding for each .docx")
     an = sub.add_parser("annotate", parents=[common], help="write a copy of a .docx with one Word comment per finding")
@@ -77,30 +97,34 @@ def _parser() -> argparse.ArgumentParser:
     an.add_argument("--no-config", action="store_true", help="ignore claimcheck.toml / pyproject.toml")
     sub.add_parser("lsp", parents=[common], help="run the language server on standard input/output (needs claimcheck[lsp])")
     rp = sub.add_parser("report", parents=[common], help="the fact-checker's report of every claim")
-    rp.add_argument("paths", nargs="+", metavar="PATH")
-    rp.add_argument("--lang", choices=("zh", "en"), default=None)
-    rp.add_argument("--year", type=_year)
-    rp.add_argument("--rules", action="append", default=[], metavar="DIR")
-    rp.add_argument("--profile", choices=("mainland", "hongkong", "taiwan"), default=None)
-    rp.add_argument("--format", choices=("text", "html"), default="text")
-    rp.add_argument("--output", metavar="FILE", help="write the report to FILE (HTML when it ends in .html)")
+    rp.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, or - for standard input")
+    rp.add_argument("--lang", choices=("zh", "en"), default=None, help="language of the report (default: zh)")
+    rp.add_argument("--year", type=_year, help="publication year (default: detected from the text)")
+    rp.add_argument("--rules", action="append", default=[], metavar="DIR", help="extra rule pack directory")
+    rp.add_argument("--profile", choices=("mainland", "hongkong", "taiwan"), default=None,
+                    help="regional usage profile (default: chosen from the text)")
+    rp.add_argument("--format", choices=("text", "html"), default="text", help="text (default) or html")
+    rp.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (HTML when it ends in .html)")
     rp.add_argument("--width", type=_positive, default=None, help="columns (default: the terminal's)")
-    rp.add_argument("--select", default=None)
-    rp.add_argument("--ignore", default=None)
-    rp.add_argument("--no-config", action="store_true")
+    rp.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                    help="colour the text report (auto: on a terminal; NO_COLOR / FORCE_COLOR respected)")
+    rp.add_argument("--select", default=None, metavar="SELECTORS", help=f"rules to run: {SELECTOR_HELP}")
+    rp.add_argument("--ignore", default=None, metavar="SELECTORS", help="rules to skip (as --select)")
+    rp.add_argument("--config", metavar="FILE", help="use this configuration file for every file")
+    rp.add_argument("--no-config", action="store_true", help="ignore claimcheck.toml / pyproject.toml")
     sc = sub.add_parser("scan", parents=[common], help="check an archive (JSONL or a directory) into JSONL results")
     sc.add_argument("archive", help="JSONL file, - for stdin, or a directory")
     sc.add_argument("--output", "-o", help="JSONL results (appended; ids already there are skipped)")
-    sc.add_argument("--id-field", default="id")
-    sc.add_argument("--text-field", default="text")
+    sc.add_argument("--id-field", default="id", help="JSONL field holding the record id (default: id)")
+    sc.add_argument("--text-field", default="text", help="JSONL field holding the text (default: text)")
     sc.add_argument("--jobs", "-j", type=_positive, default=1,
                     help="worker processes (at most the CPUs this process may use)")
-    sc.add_argument("--engine", choices=("process", "dask"), default="process")
+    sc.add_argument("--engine", choices=("process", "dask"), default="process", help="where the work runs")
     sc.add_argument("--scheduler", help="dask scheduler address (default: a LocalCluster with --jobs workers)")
     sc.add_argument("--batch", type=_positive, default=64, help="documents per task")
-    sc.add_argument("--lang", choices=("zh", "en"), default="zh")
-    sc.add_argument("--select", default=None)
-    sc.add_argument("--ignore", default=None)
+    sc.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the messages")
+    sc.add_argument("--select", default=None, metavar="SELECTORS", help=f"rules to run: {SELECTOR_HELP}")
+    sc.add_argument("--ignore", default=None, metavar="SELECTORS", help="rules to skip (as --select)")
     sv = sub.add_parser("serve", parents=[common], help="a local web page to check pasted or uploaded drafts")
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
     sv.add_argument("--port", type=int, default=8080)
@@ -108,12 +132,13 @@ def _parser() -> argparse.ArgumentParser:
     sv.add_argument("--max-bytes", type=int, default=5 * 1024 * 1024, help="request body limit")
     sv.add_argument("--timeout", type=float, default=60.0, help="seconds allowed per check")
     r = sub.add_parser("rules", parents=[common], help="list the rules")
-    r.add_argument("--rules", action="append", default=[], metavar="DIR")
-    r.add_argument("--lang", choices=("zh", "en"), default="zh")
+    r.add_argument("--rules", action="append", default=[], metavar="DIR", help="extra rule pack directory")
+    r.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the messages")
+    r.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     e = sub.add_parser("explain", parents=[common], help="explain a rule with its examples")
-    e.add_argument("code")
-    e.add_argument("--rules", action="append", default=[], metavar="DIR")
-    e.add_argument("--lang", choices=("zh", "en"), default="zh")
+    e.add_argument("code", help="rule code (CC302) or name (stacked-approximation)")
+    e.add_argument("--rules", action="append", default=[], metavar="DIR", help="extra rule pack directory")
+    e.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the messages")
     return p
 
 
@@ -127,13 +152,55 @@ def _split(s: str | None) -> list[str]:
 
 
 def _base_options(args):
+    """The options the command line sets, the names of those it set, and the selectors checked."""
+    from .engine import load_rules
+    from .engine.loader import check_selectors
+    from .errors import UsageError
     from .options import CheckOptions
 
     cli_set = {k for k in ("select", "ignore", "profile", "year", "lang") if getattr(args, k) is not None}
     opts = CheckOptions(lang=args.lang or "zh", year=args.year, rule_dirs=list(args.rules),
                         select=_split(args.select), ignore=_split(args.ignore),
                         profile=args.profile or "auto")
+    rules = load_rules(tuple(opts.rule_dirs))  # fail early, before reading inputs, on a bad rule pack
+    check_selectors(opts.select, rules, "--select")
+    check_selectors(opts.ignore, rules, "--ignore")
+    if getattr(args, "config", None) and getattr(args, "no_config", False):
+        raise UsageError("--config and --no-config cannot be used together")
     return opts, cli_set
+
+
+def _config_file(args) -> str | None:
+    return None if args.no_config else getattr(args, "config", None)
+
+
+def _use_color(choice: str, stream) -> bool:
+    """``--color``: always/never as asked; auto follows FORCE_COLOR, then NO_COLOR, then the terminal."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("FORCE_COLOR", "") not in ("", "0"):
+        return True
+    if os.environ.get("NO_COLOR", ""):
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def _expand(args) -> list[str]:
+    """The files to check, with a warning for a directory that holds none."""
+    from .io import iter_paths
+
+    paths = []
+    for given in args.paths:
+        found = [p for p in iter_paths([given])
+                 if p == "-" or p == given or _wanted(p, args.include, args.exclude)]
+        if not found and os.path.isdir(given) and not getattr(args, "quiet", False):
+            print(f"claimcheck: warning: {_display(given)} holds no checkable file "
+                  "(.txt .text .md .markdown .html .htm .docx)", file=sys.stderr)
+        paths += found
+    return paths
 
 
 def _wanted(path: str, includes: list[str], excludes: list[str]) -> bool:
@@ -159,20 +226,47 @@ def _progress(total: int):
     return prog, prog.add_task("claimcheck", total=total)
 
 
+def _show_settings(args, base, cli_set, paths: list[str]) -> int:
+    """``--show-settings``: the resolved settings for the first path, as JSON."""
+    import dataclasses
+    import json
+
+    from .config import config_for, options_for
+
+    path = paths[0] if paths else "-"
+    name = args.stdin_filename if path == "-" and args.stdin_filename else path
+    loaded = None if args.no_config else config_for(name, _config_file(args))
+    opts = base if args.no_config else options_for(name, base, cli_set, _config_file(args))
+    fail_on = args.fail_on or (loaded.config.fail_on if loaded else None) or "error"
+    settings = {"path": _display(name), "config": loaded.path if loaded else None,
+                **dataclasses.asdict(opts), "fail_on": fail_on, "format": args.format}
+    print(json.dumps(settings, ensure_ascii=False, indent=2))
+    return 0
+
+
 def cmd_check(args) -> int:
-    """Run the check and print the report; return the exit status."""
-    from .config import find_config, options_for
+    """Run the check and print the report (or apply the fixes); return the exit status."""
+    import io
+
+    from .config import config_for, options_for
     from .engine import load_rules
     from .errors import InputError, ResourceError
-    from .io import iter_paths, read_path
+    from .io import read_path
     from .io.memory import check_memory
     from .pipeline import analyse
     from .report.build import error_file_out, file_out, report_out
 
     base, cli_set = _base_options(args)
-    load_rules(tuple(base.rule_dirs))  # fail early, before reading inputs, on a bad rule pack
-    paths = [p for p in iter_paths(args.paths)
-             if p == "-" or p in args.paths or _wanted(p, args.include, args.exclude)]
+    config_file = _config_file(args)
+    if config_file:
+        config_for("-", config_file)  # a missing or unusable --config fails before any input is read
+    paths = _expand(args)
+    if args.show_settings:
+        return _show_settings(args, base, cli_set, paths)
+    if args.output:
+        from .io.output import check_output
+
+        check_output(args.output, [*args.paths, *paths])
     if args.write_baseline:
         from .io.output import check_output
 
@@ -184,27 +278,29 @@ def cmd_check(args) -> int:
         baseline = load_baseline(args.baseline)
     fail_on = args.fail_on
     if fail_on is None and not args.no_config:
-        import os
-
-        loaded = find_config(os.getcwd())
+        loaded = config_for(os.path.join(os.getcwd(), "-"), config_file)
         fail_on = loaded.config.fail_on if loaded else None
     fail_on = fail_on or "error"
+    out = io.StringIO() if args.output else sys.stdout
+    color = _use_color(args.color, out)
+    notes = sys.stderr if not args.quiet else None
+    fixing = args.fix or args.diff
     # nothing per document is kept but its contract entry (and its text, for the formats that quote it):
     # 20,000 files must not hold 20,000 analysed documents
     files, texts, error_status, rules_seen = [], {}, 0, {}
     fingerprints: dict[str, list[str]] = {}
+    hidden = fixed = diffs = 0
     keep_text = args.format in ("full", "github", "sarif")
-    render_now = args.format == "report" and not args.write_baseline
+    render_now = args.format == "report" and not args.write_baseline and not fixing
     if render_now:
         from .report.terminal import render_report
-
-        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     bar = _progress(len(paths))
     for path in paths:
         _CURRENT[0] = path
-        opts = base if args.no_config else options_for(path, base, cli_set)
+        name = args.stdin_filename if path == "-" and args.stdin_filename else path
+        opts = base if args.no_config else options_for(name, base, cli_set, config_file)
         try:
-            src = read_path(path)
+            src = read_path(path, args.stdin_filename)
             check_memory(src.path, _weight(src.readable))
         except (InputError, ResourceError) as e:
             error_status = max(error_status, e.exit_status)
@@ -215,10 +311,38 @@ def cmd_check(args) -> int:
             if bar:
                 bar[0].advance(bar[1])
         doc = analyse(src, opts)
+        if fixing:
+            from .fix import apply_fixes, chosen_fixes, unified_diff, write_fixed
+
+            chosen = chosen_fixes(file_out(doc), args.unsafe_fixes)
+            if chosen:
+                new_text = apply_fixes(src.text, chosen)
+                if args.diff:
+                    out.write(unified_diff(src.path, src.text, new_text))
+                    diffs += len(chosen)
+                    continue
+                if path == "-":
+                    out.write(new_text)  # standard input: the fixed text goes to standard output
+                    fixed += len(chosen)
+                    continue
+                try:
+                    write_fixed(src, path, new_text)
+                except InputError as e:
+                    error_status = max(error_status, e.exit_status)
+                    print(f"claimcheck: {e}", file=sys.stderr)
+                else:
+                    fixed += len(chosen)
+                    src = read_path(path)
+                    doc = analyse(src, opts)  # what is left, with offsets into the fixed text
+            elif args.diff:
+                continue
+            elif path == "-":
+                out.write(src.text)
+                continue
         if baseline is not None:
             from .baseline import filter_baseline
 
-            filter_baseline(doc, baseline)
+            hidden += filter_baseline(doc, baseline, args.baseline)
         for r in load_rules(tuple(opts.rule_dirs)):
             rules_seen.setdefault(r.id, r)
         if args.write_baseline:
@@ -226,14 +350,15 @@ def cmd_check(args) -> int:
 
             fps = sorted(fingerprint(doc, f) for f in doc.findings)
             if fps:
-                fingerprints.setdefault(baseline_key(doc.source.path), []).extend(fps)
+                fingerprints.setdefault(baseline_key(doc.source.path, args.write_baseline), []).extend(fps)
         if render_now:
-            render_report(doc, rules_seen, base.lang, width=None if sys.stdout.isatty() else 100, color=color)
+            render_report(doc, rules_seen, base.lang, width=_report_width(None, out), color=color,
+                          file=out if args.output else None)
         if args.annotate and src.format == "docx":
             from .annotate import annotate_beside
 
             annotate_beside(doc, opts.lang)
-        if keep_text:
+        if keep_text or (args.format == "concise" and src.format == "docx"):  # docx: paragraphs by first words
             texts[src.path] = src.text
         files.append(file_out(doc))
     if bar:
@@ -243,22 +368,36 @@ def cmd_check(args) -> int:
         from .baseline import write_fingerprints
 
         n = write_fingerprints(args.write_baseline, fingerprints)
-        from .io.names import display_path
-
-        print(f"claimcheck: recorded {n} findings in {display_path(args.write_baseline)}", file=sys.stderr)
+        if notes:
+            print(_note("recorded", base.lang, n=_count(n, "finding", base.lang),
+                        path=_display(args.write_baseline)), file=notes)
+        return error_status
+    if args.diff:
+        if notes:
+            print(_note("diff", base.lang, n=_count(diffs, "fix", base.lang)), file=notes)
+        _flush_output(args, out)
+        return error_status or (1 if diffs else 0)
+    if fixing and all(p == "-" for p in paths):
+        _flush_output(args, out)
         return error_status
     report = report_out(files)
     lang = base.lang
     if args.format != "report":  # the report format was printed document by document
-        _emit_report(args.format, report, texts, lang, list(rules_seen.values()), not args.no_claims)
+        _emit_report(args.format, report, texts, lang, list(rules_seen.values()), not args.no_claims,
+                     out=out, color=color, quiet=args.quiet, hidden=hidden)
+    if notes and fixing:
+        print(_note("fixed", lang, n=_count(fixed, "fix", lang)), file=notes)
+    if notes and hidden and args.format != "full":
+        print(_note("hidden", lang, n=_count(hidden, "hidden", lang)), file=notes)
     if args.statistics:
         counts: dict[str, int] = {}
         for f in report.files:
             for x in f.findings:
                 counts[x.rule] = counts.get(x.rule, 0) + 1
-        stream = sys.stdout if args.format in ("full", "concise") else sys.stderr
+        stream = out if args.format in ("full", "concise") else sys.stderr
         for rule, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
             print(f"{n:>5}  {rule}", file=stream)
+    _flush_output(args, out)
     if error_status:
         return error_status
     if args.exit_zero:
@@ -268,58 +407,103 @@ def cmd_check(args) -> int:
     return 1 if failing else 0
 
 
-def _emit_report(fmt: str, report, texts, lang: str, rules: list, show_claims: bool) -> None:
+def _report_width(asked: int | None, stream) -> int | None:
+    """Columns of the report: ``--width``, else the terminal's (None lets rich ask it), else $COLUMNS,
+    else 100 when the output is a pipe or a file."""
+    if asked:
+        return asked
+    try:
+        if stream.isatty():
+            return None
+    except (AttributeError, ValueError, OSError):
+        pass
+    cols = os.environ.get("COLUMNS", "")
+    return int(cols) if cols.isdigit() and int(cols) >= 20 else 100
+
+
+def _count(n: int, what: str, lang: str) -> str:
+    """``n`` things in words: "1 finding" / "2 findings", "3 条发现"."""
+    from .report.text import count_words
+
+    return count_words(n, what, lang)
+
+
+_NOTES = {"zh": {"diff": "显示了 {n}，未改动任何文件", "fixed": "已完成 {n}", "hidden": "{n}",
+               "recorded": "已把 {n}记入 {path}"},
+          "en": {"diff": "{n} shown; no file changed", "fixed": "{n} applied", "hidden": "{n}",
+                 "recorded": "recorded {n} in {path}"}}
+
+
+def _note(key: str, lang: str, **values) -> str:
+    """A note for standard error in the chosen language."""
+    return "claimcheck: " + _NOTES["en" if lang == "en" else "zh"][key].format(**values)
+
+
+def _flush_output(args, out) -> None:
+    """With ``-o FILE``, write what was collected (atomically)."""
+    if args.output:
+        from .io.output import atomic_write
+
+        atomic_write(args.output, out.getvalue())
+
+
+def _emit_report(fmt: str, report, texts, lang: str, rules: list, show_claims: bool, out=None,
+                 color: bool = False, quiet: bool = False, hidden: int = 0) -> None:
+    """Write ``report`` in format ``fmt`` to ``out`` (standard output by default)."""
+    out = out or sys.stdout
     if fmt == "json":
-        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+        out.write(report.model_dump_json(indent=2) + "\n")
     elif fmt == "sarif":
         import json
 
         from .report.sarif import to_sarif
 
-        sys.stdout.write(json.dumps(to_sarif(report, rules, texts, lang), ensure_ascii=False, indent=2) + "\n")
+        out.write(json.dumps(to_sarif(report, rules, texts, lang), ensure_ascii=False, indent=2) + "\n")
     elif fmt == "github":
         from .report.github import format_github
 
-        sys.stdout.write(format_github(report, texts))
+        out.write(format_github(report, texts))
     elif fmt == "concise":
         from .report.text import format_concise
 
-        sys.stdout.write(format_concise(report, lang))
+        out.write(format_concise(report, lang, color=color, texts=texts))
     else:
         from .report.text import format_full
 
-        sys.stdout.write(format_full(report, texts, lang, show_claims=show_claims))
+        out.write(format_full(report, texts, lang, show_claims=show_claims and not quiet, color=color,
+                              summary=not quiet, hidden=hidden))
 
 
 def cmd_report(args) -> int:
     """Print (or write) the fact-checker's report for each file (terminal text, or one HTML page)."""
     import io
-    import os
 
     from .config import options_for
     from .engine import load_rules
     from .errors import InputError, ResourceError
-    from .io import iter_paths, read_path
+    from .io import read_path
     from .io.memory import check_memory
     from .pipeline import analyse
     from .report.terminal import render_report
 
     base, cli_set = _base_options(args)
     rules = {r.id: r for r in load_rules(tuple(base.rule_dirs))}
-    paths = list(iter_paths(args.paths))
+    config_file = _config_file(args)
+    args.include, args.exclude = [], []
+    paths = _expand(args)
     if args.output:
         from .io.output import check_output
 
         check_output(args.output, [*args.paths, *paths])
     html = args.format == "html" or (args.output or "").endswith((".html", ".htm"))
-    color = not html and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    width = args.width or (None if sys.stdout.isatty() else 100)
+    color = not html and not args.output and _use_color(args.color, sys.stdout)
+    width = _report_width(args.width, sys.stdout)
     status = 0
     chunks = []
     docs, unreadable = [], []
     for path in paths:
         _CURRENT[0] = path
-        opts = base if args.no_config else options_for(path, base, cli_set)
+        opts = base if args.no_config else options_for(path, base, cli_set, config_file)
         try:
             src = read_path(path)
             check_memory(src.path, _weight(src.readable))
@@ -358,8 +542,13 @@ def cmd_scan(args) -> int:
     """Scan an archive; print a summary on standard error."""
     import time
 
+    from .errors import UsageError
     from .scan import ScanOptions, scan, usable_cpus
 
+    if args.scheduler and args.engine != "dask":
+        raise UsageError("--scheduler needs --engine dask (the process engine has no scheduler)")
+    if args.output == "-":
+        args.output = None  # standard output, as without -o (not a file named "-")
     if args.output:
         from .io.output import check_output
 
@@ -369,6 +558,11 @@ def cmd_scan(args) -> int:
         jobs = usable_cpus()
         print(f"claimcheck scan: --jobs {args.jobs} capped to {jobs}, the CPUs this process may use",
               file=sys.stderr)
+    from .engine import load_rules
+    from .engine.loader import check_selectors
+
+    for option, value in (("--select", args.select), ("--ignore", args.ignore)):
+        check_selectors(_split(value), load_rules(), option)
     opts = ScanOptions(id_field=args.id_field, text_field=args.text_field, jobs=jobs,
                        engine=args.engine, scheduler=args.scheduler, batch=max(1, args.batch), lang=args.lang,
                        select=_split(args.select), ignore=_split(args.ignore))
@@ -405,10 +599,11 @@ def cmd_scan(args) -> int:
     if summary["errors"] > len(summary["failed"]):
         print(f"claimcheck scan: … and {summary['errors'] - len(summary['failed'])} more unreadable records "
               "(their results carry the reason in 'error')", file=sys.stderr)
-    print(f"claimcheck scan: {summary['documents']} documents in {dt:.1f} s "
+    docs = f"{summary['documents']} document{'' if summary['documents'] == 1 else 's'}"
+    print(f"claimcheck scan: {docs} in {dt:.1f} s "
           f"({summary['documents'] / dt if dt else 0:.1f}/s), {summary['skipped']} already done, "
-          f"{summary['claims']} claims, {summary['findings']} findings ({cats or 'none'}), "
-          f"{summary['errors']} unreadable", file=sys.stderr)
+          f"{_count(summary['claims'], 'claim', 'en')}, {_count(summary['findings'], 'finding', 'en')} "
+          f"({cats or 'none'}), {summary['errors']} unreadable", file=sys.stderr)
     return EXIT_USER if summary["errors"] else 0
 
 
@@ -430,9 +625,24 @@ def cmd_rules(args) -> int:
     """List rules: code, severity, category, name, message."""
     from .engine import load_rules
 
-    for r in load_rules(tuple(args.rules)):
-        msg = r.message.en if args.lang == "en" else r.message.zh
-        print(f"{r.id}  {r.severity:<7} {r.category:<10} {r.name:<28} {msg}")
+    rules = load_rules(tuple(args.rules))
+    if args.format == "json":
+        import json
+
+        from .report.sarif import rule_url
+
+        print(json.dumps([{"code": r.id, "name": r.name, "category": r.category, "severity": r.severity,
+                           "kind": r.kind, "message": {"zh": r.message.zh, "en": r.message.en},
+                           "why": r.why.strip(), "basis": r.basis, "profiles": list(r.profiles),
+                           "fix": None if r.fix is None else ("safe" if r.fix.safe else "unsafe"),
+                           "url": rule_url(r)} for r in rules], ensure_ascii=False, indent=2))
+        return 0
+    from .report.sarif import short_description
+
+    for r in rules:
+        msg = short_description(r, args.lang)
+        fix = "fix" if r.fix is not None else "   "
+        print(f"{r.id}  {r.severity:<7} {r.category:<10} {fix} {r.name:<28} {msg}")
     return 0
 
 

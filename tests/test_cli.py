@@ -51,7 +51,7 @@ def test_full_format_shows_caret_and_claims():
     p = run("check", SEED0)
     out = p.stdout.decode()
     assert "^" in out and "CC101" in out
-    assert "implied 2020年: 3796 → 12.67% ✓" in out
+    assert "推算2020年的数为 3796，与 12.67% 相符" in out
 
 
 @pytest.mark.parametrize("content,needle", [

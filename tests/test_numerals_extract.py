@@ -4,7 +4,7 @@ from fractions import Fraction
 
 import pytest
 
-from checker import check_text
+from checker import analyse_text
 from checker.numbers import Interval, extract_quantities
 from checker.text import normalize
 
@@ -69,17 +69,17 @@ def test_words_with_numerals_are_not_numbers(text):
 def test_rough_value_is_never_decided_as_exact():
     """A percent change on 十几起 cannot be decided; the claim's quantity says it is approximate."""
     # 11% (not a round figure such as 10%, which may be rounded to its leading digit): no whole prior gives it
-    doc = check_text("2021年,全市发生命案十几起,比上年下降11%。")
+    doc = analyse_text("2021年,全市发生命案十几起,比上年下降11%。")
     change = [c for c in doc.claims if c.kind == "change"]
     assert change and change[0].data["verdict"] == "untestable"
     assert change[0].quantities[0].approx == ("概数",)
-    exact = check_text("2021年,全市发生命案13起,比上年下降11%。")
+    exact = analyse_text("2021年,全市发生命案13起,比上年下降11%。")
     assert [c.data["verdict"] for c in exact.claims if c.kind == "change"] == ["inconsistent"]
 
 
 def test_colloquial_count_is_decided_exactly():
     """三万五人 is 35000, not 30005: a change computed on it is checked on the right value."""
-    doc = check_text("全年新增三万五人,比上年增长25%。")
+    doc = analyse_text("全年新增三万五人,比上年增长25%。")
     change = [c for c in doc.claims if c.kind == "change"][0]
     assert change.quantities[0].value == 35000
 
@@ -101,6 +101,6 @@ def test_hyphen_is_not_a_sign(text, values):
 
 def test_negative_growth_is_a_decrease():
     """增长-3.4% on 966起 implies a prior of 1000 (a decrease), not 934."""
-    doc = check_text("全市发案966起,比上年增长-3.4%。")
+    doc = analyse_text("全市发案966起,比上年增长-3.4%。")
     change = [c for c in doc.claims if c.kind == "change"][0]
     assert "1000" in change.data["detail"] and "934" not in change.data["detail"]

@@ -10,7 +10,7 @@ import sys
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checker import check_text
+from checker import analyse_text
 from checker.io import read_bytes
 from checker.io.prose import apply_masks
 from checker.numbers import extract_quantities
@@ -72,7 +72,7 @@ def test_a_thematic_break_is_not_front_matter():
 
 
 def test_percent_encoded_url_in_plain_text_is_no_range():
-    doc = check_text("见 www.example.hk/a/%E5%88-26%E4%B8 一文。", options=MAINLAND)
+    doc = analyse_text("见 www.example.hk/a/%E5%88-26%E4%B8 一文。", options=MAINLAND)
     assert doc.findings == []
 
 
@@ -113,14 +113,14 @@ def test_publication_date_from_docx_core_properties(tmp_path):
 # --- 9. units read as numerals; 近 meaning "recent" ----------------------------------------
 
 def test_kilo_units_are_not_mixed_numerals():
-    doc = check_text("每度电排放二氧化碳0.21千克,新建线路3千米,装机2.4亿千瓦。", options=MAINLAND)
+    doc = analyse_text("每度电排放二氧化碳0.21千克,新建线路3千米,装机2.4亿千瓦。", options=MAINLAND)
     assert _rules(doc) == []
     q = [q for q in extract_quantities("排放0.21千克") if q.unit == "千克"]
     assert q and q[0].value * 100 == 21 and not q[0].mixed_numerals
 
 
 def test_jin_before_a_duration_means_recent():
-    doc = check_text("恒生指数昨日收报两万点,创近一个多月新低。", options=MAINLAND)
+    doc = analyse_text("恒生指数昨日收报两万点,创近一个多月新低。", options=MAINLAND)
     assert [f.rule for f in doc.findings if f.rule == "CC302"] == []
     q = [q for q in extract_quantities("近3年来") if q.unit == "年"][0]
     assert q.approx == () and q.interval.lo == q.interval.hi == 3
@@ -129,7 +129,7 @@ def test_jin_before_a_duration_means_recent():
 
 
 def test_months_are_dates_not_counts():
-    doc = check_text("从月度看,3、4月份均同比上涨1.9%,1-6月累计增长2.2%,11月份同比上涨2.6%。",
+    doc = analyse_text("从月度看,3、4月份均同比上涨1.9%,1-6月累计增长2.2%,11月份同比上涨2.6%。",
                      options=MAINLAND)
     assert _rules(doc) == []
 
@@ -138,11 +138,11 @@ def test_months_are_dates_not_counts():
 
 def test_round_percentage_read_to_its_leading_digits():
     # 7 from 2 is +250%, which a writer rounds to 300%; no whole prior gives 300% exactly
-    assert _rules(check_text("今年全县新建游泳馆7座,同比增加300%。", options=MAINLAND)) == []
+    assert _rules(analyse_text("今年全县新建游泳馆7座,同比增加300%。", options=MAINLAND)) == []
     # the finer reading, when stated, is still decided at its own precision
-    assert ("CC111", "error") in _rules(check_text("今年全县新建游泳馆7座,同比增加300.0%。", options=MAINLAND))
+    assert ("CC111", "error") in _rules(analyse_text("今年全县新建游泳馆7座,同比增加300.0%。", options=MAINLAND))
     # and a figure wrong at every granularity stays an error: 5 from 1 is +400%, from 2 +150%
-    assert ("CC111", "error") in _rules(check_text("今年全县新建游泳馆5座,同比增加300%。", options=MAINLAND))
+    assert ("CC111", "error") in _rules(analyse_text("今年全县新建游泳馆5座,同比增加300%。", options=MAINLAND))
 
 
 # --- 11. the regional profile ----------------------------------------------------------------
@@ -152,19 +152,19 @@ HK = ("香港特區政府公布,2014-15年度本港共錄得2百宗個案,按年
 
 
 def test_hong_kong_text_gets_the_hongkong_profile():
-    doc = check_text(HK)
+    doc = analyse_text(HK)
     assert doc.profile == "hongkong" and "港" in doc.profile_reason
     assert _rules(doc, ("error", "warning", "info")) == []
 
 
 def test_configured_profile_wins():
-    doc = check_text(HK, options=CheckOptions(profile="mainland"))
+    doc = analyse_text(HK, options=CheckOptions(profile="mainland"))
     assert doc.profile == "mainland" and doc.profile_reason == "configured"
     assert {"CC305", "CC306", "CC307"} <= {f.rule for f in doc.findings}
 
 
 def test_mainland_text_in_traditional_script_stays_mainland():
-    doc = check_text("甘肅省委政法委通報,全省今年破獲案件8859起,全市同比下降5%,省委部署。")
+    doc = analyse_text("甘肅省委政法委通報,全省今年破獲案件8859起,全市同比下降5%,省委部署。")
     assert doc.profile == "mainland"
 
 
@@ -180,20 +180,20 @@ def test_cli_reports_the_profile_and_profile_flag_wins(tmp_path):
     assert any(f["rule"] == "CC305" for f in out["findings"])
     full = subprocess.run([sys.executable, "-m", "checker", "check", "--no-config", "--exit-zero", str(p)],
                           capture_output=True, check=True).stdout.decode()
-    assert full.splitlines()[0].endswith(")") and "按香港用法检查(配置 hongkong:" in full.splitlines()[0]
+    assert full.splitlines()[0].endswith("）") and "按香港用法检查（hongkong；繁体字" in full.splitlines()[0]
 
 
 # --- 3. the counted noun ---------------------------------------------------------------------
 
 def test_place_word_after_the_measure_word_is_not_what_is_counted():
-    doc = check_text("福建省全面加强海上安全管理,8.5万艘乡镇渔船纳入监管。", options=MAINLAND)
+    doc = analyse_text("福建省全面加强海上安全管理,8.5万艘乡镇渔船纳入监管。", options=MAINLAND)
     assert [f.rule for f in doc.findings if f.category == "magnitude"] == []
 
 
 # --- 7. repeated words -----------------------------------------------------------------------
 
 def test_repetition_across_word_boundaries_is_no_warning():
-    doc = check_text("着力构建共建共治共享格局,不断深化文化文艺体制改革。", options=MAINLAND)
+    doc = analyse_text("着力构建共建共治共享格局,不断深化文化文艺体制改革。", options=MAINLAND)
     assert _rules(doc) == []
 
 
@@ -201,43 +201,43 @@ def test_deliberate_reduplication_and_cantonese_are_not_flagged():
     for text in ("韭菜一茬一茬地割,干部一批又一批地派,逐格逐格地看。",
                  "佢话有嘅有嘅,真系非常非常难,你能走多远走多远。",
                  "地址:九龙旺角旺角道11号。"):
-        assert [f.rule for f in check_text(text, options=MAINLAND).findings if f.rule == "CC309"] == [], text
+        assert [f.rule for f in analyse_text(text, options=MAINLAND).findings if f.rule == "CC309"] == [], text
 
 
 def test_an_editing_leftover_is_still_flagged():
-    doc = check_text("各单位要严格落实落实“谁主管谁负责”,层层落实责任。", options=MAINLAND)
+    doc = analyse_text("各单位要严格落实落实“谁主管谁负责”,层层落实责任。", options=MAINLAND)
     assert ("CC309", "warning") in _rules(doc)
 
 
 # --- 12. message defects ---------------------------------------------------------------------
 
 def test_per_capita_message_has_a_readable_ratio():
-    doc = check_text("福建省全省共有乡镇(街道)10.73万个。", options=MAINLAND)
+    doc = analyse_text("福建省全省共有乡镇(街道)10.73万个。", options=MAINLAND)
     msgs = [f.message for f in doc.findings if f.rule == "CC201"]
     assert msgs and "1/≈387" in msgs[0] and "≈." not in msgs[0]
 
 
 def test_short_year_quote_has_no_context_character():
-    doc = check_text("见[08年8月的报道](https://example.cn/a)。", options=MAINLAND)
+    doc = analyse_text("见[08年8月的报道](https://example.cn/a)。", options=MAINLAND)
     msgs = [f.message for f in doc.findings if f.rule == "CC307"]
-    assert msgs == ["年份简写:「08年8月」,应写全四位年份"]
+    assert msgs == ["年份简写：「08年8月」，应写全四位年份"]
 
 
 def test_one_span_one_rule_for_bai_wan():
-    doc = check_text("项目投资1百万元。", options=MAINLAND)
+    doc = analyse_text("项目投资1百万元。", options=MAINLAND)
     assert [f.rule for f in doc.findings] == ["CC318"]
 
 
 def test_a_provincial_count_is_not_held_to_the_most_named_city():
     text = ("鄂尔多斯市煤炭产量稳居前列,鄂尔多斯市能源基地建设加快,鄂尔多斯市新材料产业集聚。"
             "全区经营主体突破300万户,规上工业企业达到4358户。")
-    assert [f.rule for f in check_text(text, options=MAINLAND).findings if f.category == "magnitude"] == []
+    assert [f.rule for f in analyse_text(text, options=MAINLAND).findings if f.category == "magnitude"] == []
 
 
 def test_people_beyond_the_region_are_flagged_but_not_visitors_or_national_figures():
-    bad = check_text("青海省全年城镇新增就业6.2亿人,城镇调查失业率5.5%左右。", options=MAINLAND)
+    bad = analyse_text("青海省全年城镇新增就业6.2亿人,城镇调查失业率5.5%左右。", options=MAINLAND)
     assert [f.rule for f in bad.findings if f.category == "magnitude"] == ["CC203"]
-    good = check_text("青海省全年接待游客4800万人。全国城镇新增就业1256万人。青海省城镇新增就业6.2万人。",
+    good = analyse_text("青海省全年接待游客4800万人。全国城镇新增就业1256万人。青海省城镇新增就业6.2万人。",
                       options=MAINLAND)
     assert [f.rule for f in good.findings if f.category == "magnitude"] == []
 
@@ -276,8 +276,8 @@ def test_rankings_titles_and_own_cities_do_not_widen_the_scope():
     for text in ("江苏省科技型中小企业增至9.4亿家,均居全国第一。",
                  "福建省启动城中村改造2.6亿户,厦门入选国家城市更新名单。",
                  "甘肃省创建全国“民主法治示范村”12个,全省培养“法律明白人”10765万人。"):
-        assert [f.category for f in check_text(text, options=MAINLAND).findings
+        assert [f.category for f in analyse_text(text, options=MAINLAND).findings
                 if f.category == "magnitude"], text
-    other = check_text("福建省经济稳步增长,福建省就业形势稳定。福建省对口支援新疆昌吉州,当地新增就业8000万人。",
+    other = analyse_text("福建省经济稳步增长,福建省就业形势稳定。福建省对口支援新疆昌吉州,当地新增就业8000万人。",
                        options=MAINLAND)
     assert [f for f in other.findings if f.category == "magnitude"] == []

@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from ..document import Doc, Finding, Related
 from ..options import CheckOptions
 from .loader import load_rules, selected
-from .messages import render
+from .messages import _PLACEHOLDER, render
 from .spec import RuleSpec
 
 MAX_FINDINGS_PER_RULE = 100
-_MORE = {"zh": "……另有 {n:,} 处同类发现未列出(每条规则每个文件最多列出 {limit} 处)",
+_MORE = {"zh": "……另有 {n:,} 处同类发现未列出（每条规则每个文件最多列出 {limit} 处）",
          "en": "…and {n:,} more findings of this rule not listed (at most {limit} per rule per file)"}
 
 
@@ -36,9 +36,10 @@ class RuleContext:
         return self.rule.params
 
     def emit(self, start: int, end: int, values: dict | None = None, related=(), claims=(),
-             evidence: dict | None = None, severity: str | None = None) -> None:
+             evidence: dict | None = None, severity: str | None = None, fixable: bool = True) -> None:
         """Record a finding of this rule at the normalised span ``[start, end)`` (clamped to the text;
-        beyond the per-rule limit only counted)."""
+        beyond the per-rule limit only counted).  The rule's fix, if any, is rendered from ``values``
+        unless ``fixable`` is false (the kind is not sure of this one)."""
         n = len(self.doc.text)
         start = min(max(0, start), n)
         end = min(max(start, end), n)
@@ -47,16 +48,33 @@ class RuleContext:
             if self.first_omitted is None:
                 self.first_omitted = (start, end)
             return
-        values = values or {}
+        values = dict(values or {})
+        own = self.doc.text[start:end]
+        if own and any(v == own for v in values.values()):  # quote the source as written (1.7萬余, not 1.7万余)
+            s, e = self.doc.orig_span(start, end)
+            message_values = {k: (self.doc.source.text[s:e] if v == own else v) for k, v in values.items()}
+        else:
+            message_values = values
         template = self.rule.message.en if self.options.lang == "en" else self.rule.message.zh
         sev = self.options.severity.get(self.rule.id) or severity or self.rule.severity
         self.findings.append(Finding(
             rule=self.rule.id, category=self.rule.category, severity=sev,
-            message=render(template, values), start=start, end=end,
+            message=render(template, message_values), start=start, end=end,
             related=[Related(min(max(0, s), n), min(max(s, e), n), m) for s, e, m in related],
             claims=list(claims),
             evidence={k: v for k, v in (evidence or {}).items()},
+            fix=_fix(self.rule, values) if fixable else None,
         ))
+
+
+def _fix(rule: RuleSpec, values: dict) -> tuple[str, bool] | None:
+    """The rule's replacement for this finding, or None when it has no fix or a placeholder has no value."""
+    if rule.fix is None:
+        return None
+    names = set(_PLACEHOLDER.findall(rule.fix.replace))
+    if not names <= values.keys():
+        return None
+    return render(rule.fix.replace, values), rule.fix.safe
 
 
 def run_rules(doc: Doc, options: CheckOptions) -> None:

@@ -87,8 +87,8 @@ def check_output(path: str, inputs: Iterable[str] = ()) -> None:
         raise OutputError(shown, f"cannot write in its directory: {_reason(e)}") from None
 
 
-def atomic_write(path: str, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` through a temporary file and a rename."""
+def atomic_write(path: str, text: str | bytes) -> None:
+    """Write ``text`` (UTF-8; bytes as they are) to ``path`` through a temporary file and a rename."""
     directory = os.path.dirname(os.path.abspath(path))
     try:
         mode = stat.S_IMODE(os.stat(path).st_mode)
@@ -99,7 +99,7 @@ def atomic_write(path: str, text: str) -> None:
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=".claimcheck-", dir=directory)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        with (os.fdopen(fd, "wb") if isinstance(text, bytes) else os.fdopen(fd, "w", encoding="utf-8")) as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())

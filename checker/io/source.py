@@ -124,9 +124,9 @@ def special_file_reason(mode: int) -> str | None:
     return None
 
 
-def read_path(path: str | os.PathLike) -> SourceDocument:
-    """Read one file (or ``-`` for standard input) within the byte budget; raises ``InputError``
-    with the reason.  Directories, FIFOs, devices and sockets are refused before they are opened
+def read_path(path: str | os.PathLike, stdin_name: str | None = None) -> SourceDocument:
+    """Read one file (or ``-`` for standard input, named ``stdin_name`` when given: its suffix sets
+    the format) within the byte budget; raises ``InputError`` with the reason.  Directories, FIFOs, devices and sockets are refused before they are opened
     (opening a FIFO would block; a device may never end)."""
     p = str(path)
     if p == "-":
@@ -136,7 +136,7 @@ def read_path(path: str | os.PathLike) -> SourceDocument:
             stream = sys.stdin.buffer
         except (AttributeError, ValueError):
             raise InputError("<stdin>", "standard input is closed") from None
-        return read_bytes(read_limited(stream, "<stdin>"), "<stdin>")
+        return read_bytes(read_limited(stream, stdin_name or "<stdin>"), stdin_name or "<stdin>")
     shown = display_path(p)
     try:
         st = os.stat(p)

@@ -157,13 +157,22 @@ def _change_words(data: dict, w: dict) -> list[str]:
     return out
 
 
+def _fields(data) -> dict[str, Any]:
+    """A claim's typed data (``checker.claims.types``) as a shallow dict of its fields."""
+    import dataclasses
+
+    if dataclasses.is_dataclass(data):
+        return {f.name: getattr(data, f.name) for f in dataclasses.fields(data)}
+    return dict(data or {})
+
+
 def explain(doc: Doc, f: Finding, lang: str = "zh") -> Evidence:
     """The evidence of finding ``f`` of ``doc`` in words."""
     w = WORDS.get(lang, WORDS["zh"])
     ev = f.evidence or {}
     claims = {c.id: c for c in doc.claims}
     first: Optional[Any] = claims.get(f.claims[0]) if f.claims else None
-    data = first.data if first is not None else {}
+    data = _fields(first.data) if first is not None else {}
     out = Evidence()
     for key in REPORTED:
         if key in ev and ev[key] not in (None, ""):

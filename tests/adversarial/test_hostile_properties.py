@@ -8,7 +8,7 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker import check_text
+from checker import analyse_text
 from checker.report.build import file_out
 from checker.scan import check_record
 
@@ -37,12 +37,12 @@ def _spans(doc):
 @PROFILE
 @given(TEXT)
 def test_any_text_is_analysed_inside_its_bounds_and_deterministically(text):
-    doc = check_text(text)
+    doc = analyse_text(text)
     for sp in _spans(doc):
         assert 0 <= sp.start <= sp.end <= len(text), (sp, len(text))
         assert sp.line >= 1 and sp.column >= 1
     first = file_out(doc).model_dump_json()
-    assert file_out(check_text(text)).model_dump_json() == first
+    assert file_out(analyse_text(text)).model_dump_json() == first
     rec = check_record("id", text)
     assert rec["error"] is None, rec["error"]
     json.dumps(rec, ensure_ascii=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from ...evidence import number, quote
 from ...numbers import fmt
 from ..registry import kind
 
@@ -103,8 +104,9 @@ def run_magnitude(ctx) -> None:
         if q.interval.lo > limit:
             per = q.interval.lo / region.population
             ctx.emit(q.start, q.end, {
-                "entity": ent, "number": q.text, "region": region.name, "population": region.population,
-                "per_person": fmt(per, 2) if per >= Fraction(1, 100) else f"1/{_whole(1 / per)}",
+                "entity": ent, "number": quote(ctx.doc, q.start, q.end), "region": region.name,
+                "population": region.population,
+                "per_person": number(per) if per >= Fraction(1, 100) else f"1/{_whole(1 / per)}",
             }, evidence={"population": str(region.population), "region_code": region.code,
                          "limit": fmt(limit, 0)})
 
@@ -130,9 +132,10 @@ def run_ratio(ctx) -> None:
             lo, hi = Fraction(str(p["min"])), Fraction(str(p["max"]))
             if r < lo or r > hi:
                 s, e = min(num.start, den.start), max(num.end, den.end)
-                ctx.emit(s, e, {"numerator": num.text, "denominator": den.text,
+                ctx.emit(s, e, {"numerator": quote(ctx.doc, num.start, num.end),
+                                "denominator": quote(ctx.doc, den.start, den.end),
                                 "num_name": p["numerator"], "den_name": p["denominator"],
-                                "ratio": fmt(r, 4) if r >= Fraction(1, 1000) else f"1/{_whole(1 / r)}",
+                                "ratio": number(r, 4) if r >= Fraction(1, 1000) else f"1/{_whole(1 / r)}",
                                 "min": p["min"], "max": p["max"]},
                          related=[(num.start, num.end, p["numerator"])])
 
@@ -165,6 +168,6 @@ def run_population(ctx) -> None:
                for m in rx.finditer(sentence)):
             continue  # a region outside the document's: its figure, not the region's
         ctx.emit(q.start, q.end, {
-            "number": q.text, "region": region.name, "population": region.population,
-            "times": fmt(q.interval.lo / region.population, 2),
+            "number": quote(ctx.doc, q.start, q.end), "region": region.name, "population": region.population,
+            "times": number(q.interval.lo / region.population),
         }, evidence={"population": str(region.population), "region_code": region.code, "limit": fmt(limit, 0)})

@@ -117,7 +117,8 @@ def run_repeat(ctx) -> None:
                 if not _deliberate(text, i, w, ctx.params):
                     # a possible straddle is reported as info only: it is as likely a false alarm
                     sev = "info" if _may_straddle(text, i, w) else None
-                    ctx.emit(i, i + 2 * L, {"word": w, "match": text[i:i + 2 * L]}, severity=sev)
+                    ctx.emit(i, i + 2 * L, {"word": w, "match": text[i:i + 2 * L]}, severity=sev,
+                             fixable=sev is None)
                 next_free = i + 2 * L
                 break
 

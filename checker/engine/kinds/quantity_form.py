@@ -55,6 +55,11 @@ def run_stacked(ctx) -> None:
                 for w in (a, b):
                     if ctx.doc.text.startswith(w, q.start - len(w)):
                         s = min(s, q.start - len(w))
-                ctx.emit(s, q.end, {"first": a, "second": b, "match": ctx.doc.text[s:q.end]})
+                match = ctx.doc.text[s:q.end]
+                cut = match.rfind(b)
+                values = {"first": a, "second": b, "match": match}
+                if cut > 0:  # the match without its second approximation word (约3000人左右 → 约3000人)
+                    values["without_second"] = match[:cut] + match[cut + len(b):]
+                ctx.emit(s, q.end, values)
                 break
 
