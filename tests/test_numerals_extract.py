@@ -71,10 +71,10 @@ def test_rough_value_is_never_decided_as_exact():
     # 11% (not a round figure such as 10%, which may be rounded to its leading digit): no whole prior gives it
     doc = analyse_text("2021年,全市发生命案十几起,比上年下降11%。")
     change = [c for c in doc.claims if c.kind == "change"]
-    assert change and change[0].data["verdict"] == "untestable"
+    assert change and change[0].data.verdict == "untestable"
     assert change[0].quantities[0].approx == ("概数",)
     exact = analyse_text("2021年,全市发生命案13起,比上年下降11%。")
-    assert [c.data["verdict"] for c in exact.claims if c.kind == "change"] == ["inconsistent"]
+    assert [c.data.verdict for c in exact.claims if c.kind == "change"] == ["inconsistent"]
 
 
 def test_colloquial_count_is_decided_exactly():
@@ -103,4 +103,4 @@ def test_negative_growth_is_a_decrease():
     """增长-3.4% on 966起 implies a prior of 1000 (a decrease), not 934."""
     doc = analyse_text("全市发案966起,比上年增长-3.4%。")
     change = [c for c in doc.claims if c.kind == "change"][0]
-    assert "1000" in change.data["detail"] and "934" not in change.data["detail"]
+    assert "1000" in change.data.detail and "934" not in change.data.detail

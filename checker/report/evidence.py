@@ -96,9 +96,13 @@ def _metric(keys) -> str:
     return "".join(k for k in keys if not k.isascii()) or "/".join(keys)
 
 
-def _node(node: tuple, w: dict) -> str:
+def _node(node: tuple, w: dict, claim: Any = None) -> str:
+    """A value of the joint check in words: what it is about (the claim's frame subject as written,
+    else the node's identity keys) and its year."""
     keys, year = node
-    return w["node"].format(metric=_metric(keys), year=w["year"].format(y=year))
+    frame = getattr(claim, "frame", None)
+    metric = frame.subject.text if frame is not None and frame.subject.text else _metric(keys)
+    return w["node"].format(metric=metric, year=w["year"].format(y=year))
 
 
 def _bound_fact(b, w: dict) -> str:
@@ -107,7 +111,7 @@ def _bound_fact(b, w: dict) -> str:
     if b.other is not None:
         gap = fmt(b.gap)
         key = "diff0" if b.gap == 0 else "diff"
-        return w[key].format(a=_node(b.node, w), b=_node(b.other, w), gap=gap)
+        return w[key].format(a=_node(b.node, w, b.claim), b=_node(b.other, w, b.claim), gap=gap)
     lo = None if b.lo is None else fmt(b.lo, 2)
     hi = None if b.hi is None else fmt(b.hi, 2)
     if lo is not None and lo == hi:
@@ -118,7 +122,7 @@ def _bound_fact(b, w: dict) -> str:
         rng = w["at_least"].format(lo=lo)
     else:
         rng = w["at_most"].format(hi=hi)
-    return f"{_node(b.node, w)} {rng}"
+    return f"{_node(b.node, w, b.claim)} {rng}"
 
 
 def _quote(doc: Doc, start: int, end: int) -> str:

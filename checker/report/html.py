@@ -155,7 +155,11 @@ def _frame_items(frame: Any, words: dict) -> list[tuple[str, str]]:
     """A claim's frame (subject/scope/period/measure) as labelled strings, whatever its type."""
     if frame is None:
         return []
-    if isinstance(frame, dict):
+    if hasattr(frame, "about") and hasattr(frame, "subject"):  # checker.claims.frame.Frame
+        period = frame.period
+        items = (("subject", frame.subject.text), ("scope", frame.scope_label or frame.scope),
+                 ("period", getattr(period, "label", "") or ""), ("measure", frame.measure))
+    elif isinstance(frame, dict):
         items = frame.items()
     elif dataclasses.is_dataclass(frame):
         items = ((f.name, getattr(frame, f.name)) for f in dataclasses.fields(frame))

@@ -183,6 +183,8 @@ def run_datespan(ctx) -> None:
         if since is None:
             continue
         if since > year:
+            if p.data.starting:
+                continue  # 从2027年起连续三年实施: a plan, not a claim about the past
             ctx.emit(p.start, p.end, {"label": p.data.label, "year": year, "n": "-", "available": 0},
                      claims=[p.id])
             continue
@@ -195,7 +197,7 @@ def run_datespan(ctx) -> None:
             if s.data.unit == "年" and s.data.n > available:
                 ctx.emit(p.start, s.end, {"label": p.data.label, "year": year, "n": s.data.n,
                                           "available": available}, claims=[p.id, s.id])
-        for q in periods[bisect_left(period_starts, p.start):bisect_left(period_starts, pe + 80)]:
+        for q in periods[bisect_left(period_starts, p.start):bisect_left(period_starts, pe)]:
             n = q.data.years
             if n is None or q is p:
                 continue
