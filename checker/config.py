@@ -2,7 +2,8 @@
 discovered upward from each checked file (the nearest wins, as in ruff).
 
 Keys (hyphen or underscore): select, ignore, extend-select, per-file-ignores,
-severity, profile, year, rules, lang, fail-on, include, exclude.  An unknown key
+severity, profile, year, rules, lang, fail-on, include, exclude, extend (a base configuration file
+whose keys apply unless this file sets them, as in ruff).  An unknown key
 or a wrong type is a ``ConfigError`` naming the file and the key.
 """
 from __future__ import annotations
@@ -14,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import ConfigError
 from .options import CheckOptions
@@ -30,13 +31,38 @@ class FileConfig(BaseModel):
     extend_select: list[str] = Field(default=[], alias="extend-select")
     per_file_ignores: dict[str, list[str]] = Field(default={}, alias="per-file-ignores")
     severity: dict[str, Literal["error", "warning", "info"]] = {}
-    profile: Optional[Literal["mainland", "taiwan"]] = None
+    profile: Optional[Literal["mainland", "hongkong", "taiwan"]] = None
     year: Optional[int] = None
     rules: list[str] = []
     lang: Optional[Literal["zh", "en"]] = None
     fail_on: Optional[Literal["error", "warning", "info"]] = Field(default=None, alias="fail-on")
     include: list[str] = []
     exclude: list[str] = []
+    extend: Optional[str] = None     # another configuration file this one builds on (relative to this file)
+
+    @field_validator("select", "ignore", "extend_select")
+    @classmethod
+    def _codes(cls, v: list[str]) -> list[str]:
+        """A rule code or prefix may not be empty: "" would match every rule."""
+        if any(not c.strip() for c in v):
+            raise ValueError("an empty rule code would match every rule")
+        return [c.strip() for c in v]
+
+    @field_validator("per_file_ignores")
+    @classmethod
+    def _file_codes(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
+        """The codes of each per-file pattern, as for ``ignore``."""
+        for codes in v.values():
+            cls._codes(codes)
+        return v
+
+    @field_validator("year")
+    @classmethod
+    def _year(cls, v: Optional[int]) -> Optional[int]:
+        """A plausible publication year."""
+        if v is not None and not 1900 <= v <= 2200:
+            raise ValueError(f"{v} is not a plausible publication year (1900–2200)")
+        return v
 
 
 class LoadedConfig(BaseModel):
@@ -47,12 +73,20 @@ class LoadedConfig(BaseModel):
     config: FileConfig
 
 
-def _parse(path: Path) -> Optional[LoadedConfig]:
+MAX_EXTEND_DEPTH = 8
+
+
+def _parse(path: Path, seen: tuple[Path, ...] = ()) -> Optional[LoadedConfig]:
     raw = read_toml(path, "configuration")
     if path.name == "pyproject.toml":
-        table = raw.get("tool", {}).get("claimcheck")
+        tool = raw.get("tool", {})
+        if not isinstance(tool, dict):
+            return None  # not ours to judge: another tool's business
+        table = tool.get("claimcheck")
         if table is None:
             return None
+        if not isinstance(table, dict):
+            raise ConfigError(str(path), f"key 'tool.claimcheck': expected a table, got {type(table).__name__}")
         prefix = "tool.claimcheck."
     else:
         table, prefix = raw, ""
@@ -62,7 +96,27 @@ def _parse(path: Path) -> Optional[LoadedConfig]:
         err = e.errors()[0]
         key = ".".join(str(x) for x in err["loc"])
         raise ConfigError(str(path), f"key '{prefix}{key}': {err['msg']}") from None
+    if cfg.extend:
+        cfg = _extended(path, cfg, prefix, seen)
     return LoadedConfig(path=str(path), root=str(path.parent), config=cfg)
+
+
+def _extended(path: Path, cfg: FileConfig, prefix: str, seen: tuple[Path, ...]) -> FileConfig:
+    """``cfg`` on top of the configuration its ``extend`` key names: the keys this file sets win, the
+    others come from the base (whose rule packs stay relative to the base file)."""
+    base_path = (path.parent / cfg.extend).resolve()
+    if base_path in seen or len(seen) >= MAX_EXTEND_DEPTH:
+        raise ConfigError(str(path), f"key '{prefix}extend': {cfg.extend} extends itself (directly or through others)")
+    if not base_path.is_file():
+        raise ConfigError(str(path), f"key '{prefix}extend': {cfg.extend} does not exist")
+    base = _parse(base_path, (*seen, path.resolve()))
+    if base is None:
+        raise ConfigError(str(path), f"key '{prefix}extend': {cfg.extend} has no [tool.claimcheck] table")
+    merged = base.config.model_dump()
+    merged["rules"] = [str(Path(base.root) / r) for r in base.config.rules]
+    merged.update({k: getattr(cfg, k) for k in cfg.model_fields_set if k != "extend"})
+    merged["extend"] = None
+    return FileConfig.model_validate(merged)
 
 
 @lru_cache(maxsize=256)
@@ -79,10 +133,30 @@ def find_config(directory: str) -> Optional[LoadedConfig]:
     return None
 
 
-def options_for(path: str, base: CheckOptions, cli_set: set[str]) -> CheckOptions:
-    """Options for one file: its configuration under the command line (CLI flags win)."""
+@lru_cache(maxsize=16)
+def load_config_file(path: str) -> LoadedConfig:
+    """The configuration named by ``--config``: a claimcheck.toml or a pyproject.toml with a
+    ``[tool.claimcheck]`` table; ``ConfigError`` when it is missing or has no such table."""
+    p = Path(path)
+    if not p.is_file():
+        raise ConfigError(path, "configuration file does not exist")
+    loaded = _parse(p.resolve())
+    if loaded is None:
+        raise ConfigError(path, "has no [tool.claimcheck] table")
+    return loaded
+
+
+def config_for(path: str, config_file: str | None = None) -> Optional[LoadedConfig]:
+    """The configuration that applies to ``path``: ``config_file`` when given, else the nearest one."""
+    if config_file:
+        return load_config_file(config_file)
     directory = os.getcwd() if path in ("-", "<stdin>") else os.path.dirname(os.path.abspath(path))
-    loaded = find_config(directory)
+    return find_config(directory)
+
+
+def options_for(path: str, base: CheckOptions, cli_set: set[str], config_file: str | None = None) -> CheckOptions:
+    """Options for one file: its configuration under the command line (CLI flags win)."""
+    loaded = config_for(path, config_file)
     if loaded is None:
         return base
     c = loaded.config
@@ -97,7 +171,7 @@ def options_for(path: str, base: CheckOptions, cli_set: set[str]) -> CheckOption
     for pattern, codes in c.per_file_ignores.items():
         if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern):
             opts.ignore = opts.ignore + list(codes)
-    opts.severity = {**c.severity, **base.severity}
+    opts.severity = {**{k.upper(): v for k, v in c.severity.items()}, **base.severity}
     if c.profile and "profile" not in cli_set:
         opts.profile = c.profile
     if c.year and "year" not in cli_set:
@@ -106,4 +180,24 @@ def options_for(path: str, base: CheckOptions, cli_set: set[str]) -> CheckOption
         opts.lang = c.lang
     if c.rules:
         opts.rule_dirs = [str(Path(loaded.root) / r) for r in c.rules] + list(base.rule_dirs)
+    _check_config_selectors(loaded, tuple(opts.rule_dirs))
     return opts
+
+
+def _check_config_selectors(loaded: LoadedConfig, rule_dirs: tuple[str, ...]) -> None:
+    """Every selector in the configuration names a loaded rule (a typo must not turn a rule off)."""
+    from .engine.loader import load_rules, selector_problem
+
+    rules = load_rules(rule_dirs)
+    c = loaded.config
+    keys = {"select": c.select, "ignore": c.ignore, "extend-select": c.extend_select,
+            **{f"per-file-ignores.{k}": v for k, v in c.per_file_ignores.items()}}
+    for key, selectors in keys.items():
+        problem = selector_problem(list(selectors), rules)
+        if problem:
+            raise ConfigError(loaded.path, f"key '{key}': {problem}")
+    ids = {r.id for r in rules}
+    bad = [k for k in c.severity if k.upper() not in ids]
+    if bad:
+        raise ConfigError(loaded.path, f"key 'severity': unknown rule code{'s' if len(bad) > 1 else ''} "
+                                       f"{', '.join(repr(b) for b in bad)}; see `claimcheck rules`")

@@ -68,6 +68,7 @@ class Finding:
     claims: list[str] = field(default_factory=list)
     evidence: dict[str, Any] = field(default_factory=dict)
     orig: Optional[tuple[int, int]] = None  # set when the span is known only in the original text
+    fix: Optional[tuple[str, bool]] = None   # (replacement of the whole span, safe) from the rule's fix
 
 
 @dataclass
@@ -83,6 +84,9 @@ class Doc:
     language: str = "zh-Hans"
     year: Optional[int] = None
     year_source: str = ""
+    profile: str = "mainland"              # regional profile the rules ran under
+    profile_reason: str = ""               # configured, or the markers that chose it
+    lang: str = "zh"                       # language of the messages (CheckOptions.lang)
     _lines: Optional[LineIndex] = None
     _joint: Optional[Any] = None          # cached document-level solution (assertions.joint)
     _scope: Optional[Any] = None          # cached region scope (regions.detect_scope)

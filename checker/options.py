@@ -15,5 +15,5 @@ class CheckOptions:
     select: list[str] = field(default_factory=list)    # rule codes or prefixes; empty = all
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)  # per-rule overrides
-    profile: str = "mainland"             # mainland | taiwan
+    profile: str = "auto"                 # auto (chosen from the text) | mainland | hongkong | taiwan
     rounding: str = "half-up"             # half-up | half-up-or-truncate

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 
+from dataclasses import replace
+
 from .document import Doc
+from .profiles import choose_profile
 from .io import SourceDocument
 from .numbers import extract_quantities
 from .options import CheckOptions
@@ -26,12 +29,17 @@ def analyse(source: SourceDocument, options: CheckOptions | None = None) -> Doc:
 
     options = options or CheckOptions()
     doc = build_doc(source)
+    choice = choose_profile(source.readable, doc.norm.traditional, options.profile)
+    doc.profile, doc.profile_reason = choice.name, choice.reason
+    doc.lang = options.lang
+    if options.profile != choice.name:
+        options = replace(options, profile=choice.name)
     build_claims(doc, options)
     run_rules(doc, options)
-    from .engine import rule_by_id
+    from .engine import load_rules, rule_by_id
     from .suppress import apply_suppressions
 
-    apply_suppressions(doc, rule_by_id("CC900", options), options.lang)
+    apply_suppressions(doc, rule_by_id("CC900", options), options.lang, load_rules(tuple(options.rule_dirs)))
     doc.findings.sort(key=lambda f: (f.orig or doc.orig_span(f.start, f.end), f.rule))
     return doc
 

@@ -26,8 +26,13 @@ def read_toml(path: Path, what: str = "file") -> dict:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(str(path), f"not valid TOML: {e}") from None
+    except UnicodeDecodeError as e:
+        raise ConfigError(str(path), f"not valid TOML: the {what} is not UTF-8 (byte {e.start}); "
+                                     "re-save it as UTF-8") from None
+    except RecursionError:
+        raise ConfigError(str(path), f"not valid TOML: the {what} is nested too deeply") from None
     except OSError as e:
-        raise ConfigError(str(path), f"cannot read {what}: {e.strerror}") from None
+        raise ConfigError(str(path), f"cannot read {what}: {e.strerror or e}") from None
 
 
 @lru_cache(maxsize=None)

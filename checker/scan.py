@@ -16,7 +16,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional
 
-from .errors import ConfigError, InputError
+from .errors import ClaimcheckError, ConfigError, InputError
+from .io.names import display_path
+
+
+MAX_RECORD_BYTES = 16 * 1024 * 1024   # one JSONL line; a longer one is an error record, the scan goes on
+_SKIP_CHUNK = 1 << 20
 
 
 @dataclass
@@ -32,20 +37,124 @@ class ScanOptions:
     lang: str = "zh"
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
+    max_record_bytes: int = MAX_RECORD_BYTES
     frames: Optional[str] = None       # write every claim's frame to this DuckDB/Parquet table
+
+
+def usable_cpus() -> int:
+    """CPUs this process may run on (its affinity mask, not the machine's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+class _Unreadable:
+    """A record that cannot be checked: its reason becomes the result's ``error``."""
+
+    __slots__ = ("reason",)
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+    def __reduce__(self):
+        return (_Unreadable, (self.reason,))
+
+
+def _open_archive(source: str):
+    if source == "-":
+        if sys.stdin is None:
+            raise InputError("<stdin>", "standard input is closed")
+        return sys.stdin.buffer
+    from .io.source import special_file_reason
+
+    shown = display_path(source)
+    try:
+        refused = special_file_reason(os.stat(source).st_mode)
+    except FileNotFoundError:
+        raise InputError(shown, "no such file or directory") from None
+    except OSError as e:
+        raise InputError(shown, f"cannot read: {e.strerror}") from None
+    if refused:
+        raise InputError(shown, refused + ("; stream it to standard input instead: scan - < FILE"
+                                           if "pipe" in refused else ""))
+    try:
+        return open(source, "rb")
+    except OSError as e:
+        raise InputError(shown, f"cannot read: {e.strerror}") from None
+
+
+def _read_line(fh, limit: int) -> tuple[bytes, int]:
+    """The next line (at most ``limit`` bytes are kept) and its full length; a longer line is
+    skipped in chunks without being held in memory."""
+    line = fh.readline(limit + 1)
+    if len(line) <= limit or line.endswith(b"\n"):
+        return line, len(line)
+    total = len(line)
+    while True:
+        chunk = fh.readline(_SKIP_CHUNK)
+        total += len(chunk)
+        if not chunk or chunk.endswith(b"\n"):
+            return b"", total
+
+
+def _record_id(value) -> str | None:
+    """Ids are strings; a JSON integer is taken as its decimal string (so 7 and "7" are the same id,
+    and a second one is reported as a duplicate).  Anything else is refused."""
+    if isinstance(value, str) and value:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return None
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _parse_record(line: bytes, opts: ScanOptions) -> tuple[Optional[str], object]:
+    """``(id, text)`` of one JSONL line, or ``(None, _Unreadable)``."""
+    try:
+        rec = json.loads(line.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        return None, _Unreadable(f"the line is not UTF-8 ({e.reason} at byte {e.start}); the archive must be "
+                                 "UTF-8 JSONL")
+    except RecursionError:
+        return None, _Unreadable("not a JSON record: nested too deeply")
+    except ValueError as e:
+        return None, _Unreadable(f"not a JSON record with '{opts.id_field}' and '{opts.text_field}': {e}")
+    if not isinstance(rec, dict):
+        return None, _Unreadable(f"not a JSON record with '{opts.id_field}' and '{opts.text_field}': "
+                                 f"a JSON {type(rec).__name__}, not an object")
+    missing = [k for k in (opts.id_field, opts.text_field) if k not in rec]
+    if missing:
+        return None, _Unreadable(f"not a JSON record with '{opts.id_field}' and '{opts.text_field}': "
+                                 f"no field {', '.join(repr(k) for k in missing)}")
+    rid = _record_id(rec[opts.id_field])
+    if rid is None:
+        got = rec[opts.id_field]
+        return None, _Unreadable(f"field '{opts.id_field}' must be a non-empty string or an integer, "
+                                 f"not {json.dumps(got, ensure_ascii=True)[:60]}")
+    text = rec[opts.text_field]
+    if not isinstance(text, str):
+        return rid, _Unreadable(f"field '{opts.text_field}' must be a string, not "
+                                f"{'null' if text is None else type(text).__name__}")
+    return rid, text
 
 
 def iter_records(source: str, opts: ScanOptions, skip: set[str],
                  consumed: Optional[list[int]] = None) -> Iterator[tuple[str, object]]:
     """``(id, text)`` pairs from a JSONL file, ``-`` (stdin) or a directory tree (there a
     ``SourceDocument`` carrying the file's metadata date), lazily;
-    ``consumed[0]`` counts the bytes of JSONL read so far (for progress and ETA)."""
+    ``consumed[0]`` counts the bytes of JSONL read so far (for progress and ETA).  A record that
+    cannot be checked comes as ``(id, _Unreadable)``: its id, or ``ARCHIVE:LINE`` when it has none
+    (a duplicate id too, so that the first record keeps its id)."""
     consumed = consumed if consumed is not None else [0]
     if source != "-" and os.path.isdir(source):
         from .io import SourceDocument, iter_paths, read_path
 
         for p in iter_paths([source]):
-            rid = os.path.relpath(p, source)
+            rid = display_path(os.path.relpath(p, source))
             if rid in skip:
                 continue
             try:
@@ -53,30 +162,36 @@ def iter_records(source: str, opts: ScanOptions, skip: set[str],
                 yield rid, SourceDocument(path=rid, text=src.readable, published=src.published,
                                           published_from=src.published_from)
             except InputError as e:
-                yield rid, InputError(e.path, e.reason)  # type: ignore[misc]
+                yield rid, _Unreadable(e.reason)
         return
-    fh = sys.stdin.buffer if source == "-" else open(source, "rb")
+    label = "<stdin>" if source == "-" else display_path(source)
+    fh = _open_archive(source)
+    first_line: dict[str, int] = {}
     try:
-        for lineno, raw in enumerate(fh, 1):
-            consumed[0] += len(raw)
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as e:
-                raise InputError(source, f"the archive is not UTF-8 JSONL (line {lineno}: {e.reason} "
-                                         f"at byte {e.start} of the line)") from None
+        lineno = 0
+        while True:
+            line, size = _read_line(fh, opts.max_record_bytes)
+            if not size:
+                break
+            lineno += 1
+            consumed[0] += size
+            where = f"{label}:{lineno}"
+            if size > opts.max_record_bytes and not line:
+                if where not in skip:
+                    yield where, _Unreadable(f"record of {size // 1024} KiB; the limit per record is "
+                                             f"{opts.max_record_bytes // 1024} KiB")
+                continue
             if not line.strip():
                 continue
-            try:
-                rec = json.loads(line)
-                rid = str(rec[opts.id_field])
-                text = rec[opts.text_field]
-            except (ValueError, KeyError, TypeError) as e:
-                yield f"{source}:{lineno}", InputError(f"{source}:{lineno}", f"not a JSON record with "
-                                                       f"'{opts.id_field}' and '{opts.text_field}': {e}")
-                continue
+            rid, text = _parse_record(line, opts)
+            if rid is not None and rid in first_line:
+                rid, text = None, _Unreadable(f"duplicate id {rid!r} (first at line {first_line[rid]})")
+            elif rid is not None:
+                first_line[rid] = lineno
+            rid = rid if rid is not None else where
             if rid in skip:
                 continue
-            yield rid, text if isinstance(text, str) else str(text)
+            yield rid, text
     finally:
         if fh is not sys.stdin.buffer:
             fh.close()
@@ -84,24 +199,37 @@ def iter_records(source: str, opts: ScanOptions, skip: set[str],
 
 def check_record(rid: str, text, select=(), ignore=(), lang: str = "zh", frames: bool = False) -> dict:
     """Check one document; the result is a JSON-ready dict (contract findings, counts; with ``frames``
-    also its frame rows under ``"frames"``, which the parent takes out and appends to the table)."""
-    if isinstance(text, InputError):
+    also its frame rows under ``"frames"``, which the parent takes out and appends to the table).  A failure
+    inside one record becomes that record's ``error``; it never loses the rest of the batch."""
+    if isinstance(text, (_Unreadable, InputError)):
         return {"id": rid, "error": text.reason, "claims": 0, "findings": []}
+    from . import __version__
     from .io import SourceDocument
     from .options import CheckOptions
     from .pipeline import analyse
     from .report.build import finding_out
 
-    source = text if isinstance(text, SourceDocument) else SourceDocument(path=rid, text=text)
-    doc = analyse(source,
-                  CheckOptions(lang=lang, select=list(select), ignore=list(ignore)))
-    out = {"id": rid, "error": None, "claims": len(doc.claims),
-           "findings": [finding_out(doc, f).model_dump() for f in doc.findings]}
-    if frames:
-        from .cross.rows import frame_rows
+    try:
+        from .io.memory import check_memory
 
-        out["frames"] = frame_rows(doc, rid)
-    return out
+        source = text if isinstance(text, SourceDocument) else SourceDocument(path=rid, text=text)
+        check_memory(rid, len(source.text) if source.text.isascii() else 3 * len(source.text))
+        doc = analyse(source, CheckOptions(lang=lang, select=list(select), ignore=list(ignore)))
+        out = {"id": rid, "error": None, "claims": len(doc.claims),
+               "findings": [finding_out(doc, f).model_dump() for f in doc.findings]}
+        if frames:
+            from .cross.rows import frame_rows
+
+            out["frames"] = frame_rows(doc, rid)
+        return out
+    except ClaimcheckError as e:
+        return {"id": rid, "error": str(e), "claims": 0, "findings": []}
+    except (MemoryError, RecursionError) as e:
+        return {"id": rid, "error": f"not checked: {type(e).__name__} (the record is too large or too deeply "
+                                    f"nested for this machine)", "claims": 0, "findings": []}
+    except Exception as e:  # noqa: BLE001 — a bug: report it in this record, keep the others
+        return {"id": rid, "error": f"internal error {type(e).__name__}: {e} — please report it "
+                                    f"(claimcheck {__version__})", "claims": 0, "findings": []}
 
 
 def _check_batch(batch: list[tuple[str, object]], select, ignore, lang, frames=False) -> list[dict]:
@@ -119,18 +247,48 @@ def _batches(records: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
+def trim_partial_tail(output: str) -> int:
+    """Cut an interrupted run's last, unfinished line off ``output`` (wherever it was cut, even
+    inside a UTF-8 character); return the bytes removed."""
+    with open(output, "rb+") as fh:
+        end = fh.seek(0, os.SEEK_END)
+        pos = end
+        while pos > 0:
+            step = min(pos, 1 << 16)
+            fh.seek(pos - step)
+            chunk = fh.read(step)
+            i = chunk.rfind(b"\n")
+            if i != -1:
+                keep = pos - step + i + 1
+                break
+            pos -= step
+        else:
+            keep = 0
+        if keep < end:
+            fh.truncate(keep)
+        return end - keep
+
+
 def done_ids(output: Optional[str]) -> set[str]:
-    """Ids already in an existing output file (to resume)."""
+    """Ids already in an existing output file (to resume); unreadable lines are redone."""
     if not output or not os.path.exists(output):
         return set()
     ids = set()
-    with open(output, encoding="utf-8") as fh:
-        for line in fh:
+    with open(output, "rb") as fh:
+        for raw in fh:
             try:
-                ids.add(json.loads(line)["id"])
-            except (ValueError, KeyError, TypeError):
-                continue  # a line cut by an interrupted run is redone
+                rid = json.loads(raw.decode("utf-8"))["id"]
+            except (ValueError, KeyError, TypeError, RecursionError):
+                continue  # a damaged line is redone
+            if isinstance(rid, str):
+                ids.add(rid)
     return ids
+
+
+def _ignore_sigint() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides; workers never print a traceback
 
 
 def _run_process(batches: Iterator[list], opts: ScanOptions) -> Iterator[list[dict]]:
@@ -144,7 +302,10 @@ def _run_process(batches: Iterator[list], opts: ScanOptions) -> Iterator[list[di
     import multiprocessing
 
     # spawn: workers start clean (no forked locks from threads of the parent, e.g. under a test runner)
-    with ProcessPoolExecutor(max_workers=opts.jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+    pool = ProcessPoolExecutor(max_workers=opts.jobs, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_ignore_sigint)
+    finished = False
+    try:
         pending = []
         for b in batches:
             pending.append(pool.submit(_check_batch, b, *args))
@@ -152,6 +313,12 @@ def _run_process(batches: Iterator[list], opts: ScanOptions) -> Iterator[list[di
                 yield pending.pop(0).result()
         for f in pending:
             yield f.result()
+        finished = True
+    finally:
+        if not finished:  # interrupted (signal, error, consumer gone): stop the workers now
+            for proc in list((getattr(pool, "_processes", None) or {}).values()):
+                proc.terminate()
+        pool.shutdown(wait=finished, cancel_futures=not finished)
 
 
 def _run_dask(batches: Iterator[list], opts: ScanOptions) -> Iterator[list[dict]]:
@@ -162,7 +329,11 @@ def _run_dask(batches: Iterator[list], opts: ScanOptions) -> Iterator[list[dict]
                                            "(pip install 'claimcheck[dask]')") from None
     cluster = None
     if opts.scheduler:
-        client = Client(opts.scheduler)
+        try:
+            client = Client(opts.scheduler, timeout="10s")
+        except (OSError, ValueError, TypeError) as e:
+            raise ConfigError(f"--scheduler {opts.scheduler}", f"cannot connect to the Dask scheduler: "
+                                                              f"{type(e).__name__}: {e}") from None
     else:
         cluster = LocalCluster(n_workers=max(1, opts.jobs), threads_per_worker=1, processes=True,
                                dashboard_address=None)
@@ -184,42 +355,59 @@ def _run_dask(batches: Iterator[list], opts: ScanOptions) -> Iterator[list[dict]
 
 
 def scan(source: str, output: Optional[str], opts: ScanOptions, progress=None) -> Counter:
-    """Run the scan; append results to ``output`` (or stdout); return summary counts."""
+    """Run the scan; append results to ``output`` (or stdout); return summary counts (``failed``
+    holds the reasons of the first unreadable records).  Interrupted (SIGINT/SIGTERM), it stops the
+    workers, says how many results were written and re-raises."""
+    if output and os.path.exists(output) and os.path.getsize(output):
+        trim_partial_tail(output)  # an interrupted run may have left part of a line: it is redone
     skip = done_ids(output)
     consumed = [0]
     records = iter_records(source, opts, skip, consumed)
     batches = _batches(records, opts.batch)
     runner = _run_dask if opts.engine == "dask" else _run_process
-    if output and os.path.exists(output) and os.path.getsize(output):
-        with open(output, "rb+") as fh:  # an interrupted run may have left half a line: end it
-            fh.seek(-1, os.SEEK_END)
-            if fh.read(1) != b"\n":
-                fh.write(b"\n")
+    sink = None
     if opts.frames:
         from .cross.store import FrameSink
 
         sink = FrameSink(opts.frames)
     out = open(output, "a", encoding="utf-8") if output else sys.stdout
     summary: Counter = Counter(skipped=len(skip))
+    summary["failed"] = []  # type: ignore[assignment]
+    results_iter = runner(batches, opts)
     try:
-        for results in runner(batches, opts):
+        for results in results_iter:
             for r in results:
-                if opts.frames:
+                if sink is not None:
                     sink.append(r.pop("frames", ()))
-                out.write(json.dumps(r, ensure_ascii=False) + "\n")
+                try:
+                    line = json.dumps(r, ensure_ascii=False)
+                    line.encode("utf-8")
+                except UnicodeEncodeError:
+                    line = json.dumps(r, ensure_ascii=True)
+                out.write(line + "\n")
                 summary["documents"] += 1
                 summary["claims"] += r["claims"]
-                summary["errors"] += r["error"] is not None
+                if r["error"] is not None:
+                    summary["errors"] += 1
+                    if len(summary["failed"]) < 5:
+                        summary["failed"].append(f"{r['id']}: {r['error']}")
                 for f in r["findings"]:
                     summary["findings"] += 1
                     summary[f"category:{f['category']}"] += 1
             out.flush()
             if progress:
                 progress(len(results), consumed[0])
+    except KeyboardInterrupt:
+        results_iter.close()  # stops the workers before anything else
+        where = f" to {display_path(output)}" if output else ""
+        print(f"claimcheck scan: interrupted; {summary['documents']} written{where}, rerun to resume",
+              file=sys.stderr)
+        raise
     finally:
+        results_iter.close()
         if out is not sys.stdout:
             out.close()
-        if opts.frames:
+        if sink is not None:
             summary["frames"] = sink.rows
             sink.close()
     return summary

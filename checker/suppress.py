@@ -2,9 +2,11 @@
 
 Markdown/HTML:  ``<!-- claimcheck-disable CC101 -->`` … ``<!-- claimcheck-enable -->``,
 ``<!-- claimcheck-disable-next-line CC101 -->``.  Plain text: a line with
-``claimcheck: disable=CC101``, ``claimcheck: enable``, ``claimcheck: disable-next-line=CC101``.
-Without codes a directive covers every rule.  Both forms work in every file type.
-A directive that suppresses nothing is reported (rule CC900, info).
+``claimcheck: disable=CC101``, ``claimcheck: enable``, ``claimcheck: disable-next-line=CC101``;
+``disable-line`` covers the directive's own line.  Codes are selectors as on the command line
+(code, prefix, rule name or category; case-insensitive).  Without codes a directive covers every
+rule.  Both forms work in every file type.  A directive that suppresses nothing is reported (rule
+CC900, info); one naming a code that is no rule says so instead of calling it unused.
 """
 from __future__ import annotations
 
@@ -15,8 +17,8 @@ from .document import Doc, Finding
 from .text import LineIndex
 
 _DIRECTIVE = re.compile(
-    r"<!--\s*claimcheck-(?P<a>disable-next-line|disable|enable)(?P<c1>(?:\s+[A-Za-z0-9-]+)*)\s*-->"
-    r"|claimcheck:\s*(?P<b>disable-next-line|disable|enable)(?:=(?P<c2>[A-Za-z0-9,\- ]+))?"
+    r"<!--\s*claimcheck-(?P<a>disable-next-line|disable-line|disable|enable)(?P<c1>(?:\s+[A-Za-z0-9-]+)*)\s*-->"
+    r"|claimcheck:\s*(?P<b>disable-next-line|disable-line|disable|enable)(?:=(?P<c2>[A-Za-z0-9,\- ]+))?"
 )
 ALL = "*"
 
@@ -57,6 +59,9 @@ def parse_directives(text: str) -> list[Directive]:
                 nxt += 1
             d.first_line = d.last_line = nxt
             out.append(d)
+        elif action == "disable-line":
+            d.first_line = d.last_line = line
+            out.append(d)
         elif action == "disable":
             d.first_line, d.last_line = line, n_lines
             out.append(d)
@@ -69,8 +74,9 @@ def parse_directives(text: str) -> list[Directive]:
     return out
 
 
-def apply_suppressions(doc: Doc, unused_rule=None, lang: str = "zh") -> None:
-    """Drop suppressed findings; report unused directives with ``unused_rule`` (a RuleSpec)."""
+def apply_suppressions(doc: Doc, unused_rule=None, lang: str = "zh", rules=None) -> None:
+    """Drop suppressed findings; report unused directives, and codes that name none of ``rules``
+    (default: the built-in rules), with ``unused_rule`` (a RuleSpec)."""
     text = doc.source.text
     if "claimcheck" not in text:
         return
@@ -83,7 +89,7 @@ def apply_suppressions(doc: Doc, unused_rule=None, lang: str = "zh") -> None:
         line, _ = doc.line_col(s)
         hit = None
         for d in directives:
-            if d.first_line <= line <= d.last_line and (ALL in d.codes or f.rule in d.codes):
+            if d.first_line <= line <= d.last_line and (ALL in d.codes or any(_names(f.rule, c) for c in d.codes)):
                 hit = d
                 break
         if hit is None:
@@ -93,13 +99,36 @@ def apply_suppressions(doc: Doc, unused_rule=None, lang: str = "zh") -> None:
     doc.findings = kept
     if unused_rule is None:
         return
+    from .engine import load_rules
+    from .engine.loader import unknown_selectors
+
+    rules = rules if rules is not None else load_rules()
     for d in directives:
-        if not d.used:
+        unknown = sorted(unknown_selectors(sorted(d.codes - {ALL}), rules))
+        if unknown:
+            message = _UNKNOWN["en" if lang == "en" else "zh"].format(codes=", ".join(unknown))
+        elif not d.used:
             template = unused_rule.message.en if lang == "en" else unused_rule.message.zh
             from .engine.messages import render
 
             codes = "全部" if ALL in d.codes and lang != "en" else ("all" if ALL in d.codes else ",".join(sorted(d.codes)))
-            doc.findings.append(Finding(rule=unused_rule.id, category=unused_rule.category,
-                                        severity=unused_rule.severity,
-                                        message=render(template, {"codes": codes, "directive": text[d.start:d.end]}),
-                                        start=0, end=0, orig=(d.start, d.end)))
+            message = render(template, {"codes": codes, "directive": text[d.start:d.end]})
+        else:
+            continue
+        doc.findings.append(Finding(rule=unused_rule.id, category=unused_rule.category,
+                                    severity=unused_rule.severity, message=message,
+                                    start=0, end=0, orig=(d.start, d.end)))
+
+
+_UNKNOWN = {"zh": "屏蔽指令中有未知的规则代码：{codes}（见 claimcheck rules）",
+            "en": "unknown rule code in a suppression directive: {codes} (see claimcheck rules)"}
+
+
+def _names(rule_id: str, selector: str) -> bool:
+    """Whether a directive's ``selector`` names the rule ``rule_id`` (as ``--select`` would)."""
+    from .engine.loader import load_rules, matches
+
+    for r in load_rules():
+        if r.id == rule_id:
+            return matches(r, selector)
+    return rule_id.startswith(selector)

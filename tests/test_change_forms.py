@@ -2,12 +2,12 @@
 base value is not (a new subject after 、, a count of steps under 年均)."""
 import pytest
 
-from checker import check_text
+from checker import analyse_text
 from checker.options import CheckOptions
 
 
 def changes(text: str):
-    return [c for c in check_text(text).claims if c.kind == "change"]
+    return [c for c in analyse_text(text).claims if c.kind == "change"]
 
 
 @pytest.mark.parametrize("text,reference,verdict", [
@@ -29,9 +29,9 @@ def test_new_subject_after_a_list_comma_is_not_the_value():
 
 def test_targets_and_unreferenced_changes_are_not_conflicts():
     text = ("过去一年,全市地区生产总值同比增长4.8%。\n今年经济社会发展主要预期目标是:地区生产总值同比增长4.5%左右。")
-    assert [f for f in check_text(text, options=CheckOptions(select=["CC161"])).findings] == []
+    assert [f for f in analyse_text(text, options=CheckOptions(select=["CC161"])).findings] == []
     text = "1-7月,进口14720.6亿元,下降4%;与2019年同期相比,进口下降25.9%。"
-    assert [f for f in check_text(text, options=CheckOptions(select=["CC161"])).findings] == []
+    assert [f for f in analyse_text(text, options=CheckOptions(select=["CC161"])).findings] == []
 
 
 @pytest.mark.parametrize("text,n", [
@@ -42,7 +42,7 @@ def test_targets_and_unreferenced_changes_are_not_conflicts():
     ("2021年,全市刑事案件发案3315起,比2020年下降12%,比2019年下降8%,均呈逐年下降趋势。", 1),
 ])
 def test_trends_assembled_across_clauses_and_sentences(text, n):
-    found = check_text(text, options=CheckOptions(select=["CC121"])).findings
+    found = analyse_text(text, options=CheckOptions(select=["CC121"])).findings
     assert len(found) == n, [f.message for f in found]
 
 
@@ -52,11 +52,11 @@ def test_trends_assembled_across_clauses_and_sentences(text, n):
     ("全市粮食产量比上年提高了1%。", 0),          # a quantity, not a rate: % is right
 ])
 def test_percent_for_points_on_a_rate(text, n):
-    assert len(check_text(text, options=CheckOptions(select=["CC113"])).findings) == n
+    assert len(analyse_text(text, options=CheckOptions(select=["CC113"])).findings) == n
 
 
 def test_rate_verbs():
-    rates = [c for c in check_text("全市空气质量优良天数比例稳定在90%以上,森林覆盖率维持在45%。").claims
+    rates = [c for c in analyse_text("全市空气质量优良天数比例稳定在90%以上,森林覆盖率维持在45%。").claims
              if c.kind == "rate"]
     assert len(rates) == 2
 
@@ -67,7 +67,7 @@ def test_rate_verbs():
     ("贷款利率从3.25%降至2.25%,下降了1%。", "CC113"),
 ])
 def test_from_to_with_years_and_size_nouns(text, rule):
-    assert [f.rule for f in check_text(text).findings if f.rule.startswith("CC11")] == [rule]
+    assert [f.rule for f in analyse_text(text).findings if f.rule.startswith("CC11")] == [rule]
 
 
 @pytest.mark.parametrize("text", [
@@ -75,9 +75,9 @@ def test_from_to_with_years_and_size_nouns(text, rule):
     "全市刑事案件从1200起下降到1000起、降幅16.7%。",
 ])
 def test_from_to_consistent(text):
-    changes = [c for c in check_text(text).claims if c.kind == "change"]
+    changes = [c for c in analyse_text(text).claims if c.kind == "change"]
     assert [c.data.verdict for c in changes] == ["consistent"]
-    assert check_text(text).findings == []
+    assert analyse_text(text).findings == []
 
 
 def test_new_value_only_is_untestable_with_a_reason():

@@ -37,7 +37,7 @@ def test_stdin_and_exit_zero():
 
 
 def test_fail_on_warning():
-    text = "严格落实落实责任。".encode()
+    text = "严格落实落实责任,层层落实。".encode()
     assert run("check", "-", stdin=text).returncode == 0
     assert run("check", "--fail-on", "warning", "-", stdin=text).returncode == 1
 
@@ -51,7 +51,7 @@ def test_full_format_shows_caret_and_claims():
     p = run("check", SEED0)
     out = p.stdout.decode()
     assert "^" in out and "CC101" in out
-    assert "implied 2020年: 3796 → 12.67% ✓" in out
+    assert "推算2020年的数为 3796，与 12.67% 相符" in out
 
 
 @pytest.mark.parametrize("content,needle", [

@@ -197,8 +197,9 @@ def test_directory_scan_takes_the_publication_date_from_front_matter(tmp_path):
 def test_front_matter_date(text, date):
     from checker.io.metadata import front_matter_date
 
-    got = front_matter_date(text)
+    got, where = front_matter_date(text)  # the date and where it was found
     assert (got.isoformat() if got else None) == date
+    assert bool(where) == (date is not None)
 
 
 def test_resumed_scan_appends_only_new_documents_to_the_frames_table(tmp_path):

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from checker import check_text
+from checker import analyse_text
 from checker.engine import load_rules
 from checker.engine.spec import load_rule_file
 from checker.errors import ConfigError
@@ -41,7 +41,7 @@ def write_rule(tmp_path, body, name="XX001.toml"):
 
 def test_user_pack_runs(tmp_path):
     d = write_rule(tmp_path, GOOD_RULE.replace("{pattern}", "打call"))
-    doc = check_text("他们打call。", options=CheckOptions(rule_dirs=[str(d)], select=["XX001"]))
+    doc = analyse_text("他们打call。", options=CheckOptions(rule_dirs=[str(d)], select=["XX001"]))
     assert [f.message for f in doc.findings] == ["请改写:打call"]
 
 
@@ -84,7 +84,7 @@ def test_pathological_pattern_is_linear(tmp_path):
     d = write_rule(tmp_path, GOOD_RULE.replace("{pattern}", "(a+)+$"))
     text = "a" * 50_000 + "!"
     t0 = time.perf_counter()
-    doc = check_text(text, options=CheckOptions(rule_dirs=[str(d)], select=["XX001"]))
+    doc = analyse_text(text, options=CheckOptions(rule_dirs=[str(d)], select=["XX001"]))
     elapsed = time.perf_counter() - t0
     assert doc.findings == []
     assert elapsed < 20  # a guard against a hang, not a speed target
@@ -92,21 +92,21 @@ def test_pathological_pattern_is_linear(tmp_path):
 
 def test_profiles():
     text = "财政收入6亿3,944万元,建成服务站4千个。"
-    mainland = {f.rule for f in check_text(text).findings}
-    taiwan = {f.rule for f in check_text(text, options=CheckOptions(profile="taiwan")).findings}
+    mainland = {f.rule for f in analyse_text(text).findings}
+    taiwan = {f.rule for f in analyse_text(text, options=CheckOptions(profile="taiwan")).findings}
     assert {"CC319", "CC305"} <= mainland
     assert not {"CC319", "CC305"} & taiwan
 
 
 def test_select_ignore_and_severity_override():
     text = "严格落实落实责任,现场约3000人左右。"
-    all_rules = {f.rule for f in check_text(text).findings}
+    all_rules = {f.rule for f in analyse_text(text).findings}
     assert {"CC309", "CC302"} <= all_rules
-    only = {f.rule for f in check_text(text, options=CheckOptions(select=["CC309"])).findings}
+    only = {f.rule for f in analyse_text(text, options=CheckOptions(select=["CC309"])).findings}
     assert only == {"CC309"}
-    ign = {f.rule for f in check_text(text, options=CheckOptions(ignore=["CC3"])).findings}
+    ign = {f.rule for f in analyse_text(text, options=CheckOptions(ignore=["CC3"])).findings}
     assert not ign & {"CC309", "CC302"}
-    sev = check_text(text, options=CheckOptions(select=["CC309"], severity={"CC309": "error"})).findings
+    sev = analyse_text(text, options=CheckOptions(select=["CC309"], severity={"CC309": "error"})).findings
     assert sev[0].severity == "error"
 
 
@@ -119,5 +119,16 @@ def test_explain_every_rule():
 def test_message_placeholders_cannot_reach_attributes(tmp_path):
     body = GOOD_RULE.replace("{pattern}", "打call").replace("请改写:{match}", "{match.__class__}")
     d = write_rule(tmp_path, body)
-    doc = check_text("他们打call。", options=CheckOptions(rule_dirs=[str(d)], select=["XX001"]))
+    doc = analyse_text("他们打call。", options=CheckOptions(rule_dirs=[str(d)], select=["XX001"]))
     assert doc.findings[0].message == "{match.__class__}"
+
+
+def test_every_rule_kind_has_a_parameter_schema():
+    """Parameters are validated at load time by the kind's schema: a kind without one would let any
+    parameter (a typo, a wrong type) through to run time."""
+    from checker.engine import load_rules
+    from checker.engine.registry import KINDS
+    from checker.engine.schemas import SCHEMAS
+
+    load_rules(())  # registers every built-in kind
+    assert set(KINDS) - set(SCHEMAS) == set()

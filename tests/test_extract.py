@@ -97,7 +97,7 @@ def test_pint_not_imported_by_default():
     import subprocess
     import sys
 
-    code = ("import sys; from checker import check_text; check_text('全市发案3315起,同比下降12.67%。'); "
+    code = ("import sys; from checker import analyse_text; analyse_text('全市发案3315起,同比下降12.67%。'); "
             "print('pint' in sys.modules, 'sympy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout
     assert out.split() == ["False", "False"]

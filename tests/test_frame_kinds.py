@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from checker import check_text
+from checker import analyse_text
 from checker.options import CheckOptions
 
 
 def hits(text: str, rule: str, year: int | None = None):
-    doc = check_text(text, options=CheckOptions(select=[rule], year=year))
+    doc = analyse_text(text, options=CheckOptions(select=[rule], year=year))
     return [f for f in doc.findings if f.rule == rule]
 
 

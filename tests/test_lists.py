@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from checker import check_text
+from checker import analyse_text
 from checker.claims.lists import list_before
 from checker.options import CheckOptions
 
@@ -40,14 +40,14 @@ def test_linear_on_adversarial_conjunctions():
         text = "分别。" + "和" * n + "及" * n + "、" * n + "分别为1、2。"
         t = time.perf_counter()
         for _ in range(20):
-            check_text(text, options=CheckOptions(select=["CC151"]))
+            analyse_text(text, options=CheckOptions(select=["CC151"]))
         return time.perf_counter() - t
     small, big = cost(2000), cost(8000)
     assert big < small * 12
 
 
 def findings(text, rule):
-    return [f for f in check_text(text, options=CheckOptions(select=[rule])).findings if f.rule == rule]
+    return [f for f in analyse_text(text, options=CheckOptions(select=[rule])).findings if f.rule == rule]
 
 
 @pytest.mark.parametrize("text,n", [

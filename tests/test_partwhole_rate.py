@@ -2,12 +2,12 @@
 are not the value of a change — the negatives of real text, and the positives next to them."""
 import pytest
 
-from checker import check_text
+from checker import analyse_text
 from checker.options import CheckOptions
 
 
 def rules(text: str, *ids: str, year=None):
-    return [f.rule for f in check_text(text, options=CheckOptions(select=list(ids), year=year)).findings]
+    return [f.rule for f in analyse_text(text, options=CheckOptions(select=list(ids), year=year)).findings]
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -13,3 +13,12 @@ def test_checker_testing_example_runs():
     assert len(tests) == 3
     for t in tests:
         t()
+
+
+def test_library_example_runs():
+    """The README's library example runs as written."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("## Use as a library"):]
+    code = section[section.index("```python\n") + len("```python\n"):]
+    code = code[:code.index("```")]
+    exec(compile(code, "README.md", "exec"), {})

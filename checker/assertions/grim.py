@@ -14,6 +14,7 @@ from typing import Optional
 from ..numbers import Interval
 
 MAX_LISTED = 12
+ROUND_FIGURE = "a round figure, read to its leading digits"
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,21 @@ def prior_interval(value: Fraction, pct: Interval, decrease: bool) -> Optional[I
     if lo <= -1:
         return None
     return Interval(value / (1 + hi), value / (1 + lo), pct.hi_closed, pct.lo_closed)
+
+
+def round_figure_interval(pct: Interval) -> Optional[Interval]:
+    """For a whole percentage with trailing zeros (300%, 50%, 20%) written as a rounded
+    interval, the interval it admits when rounded to its leading digits
+    (300% → [250%, 350%)); None for any other figure (7%, 12%, 300.0%)."""
+    if pct.lo is None or pct.hi is None:
+        return None
+    width, mid = (pct.hi - pct.lo) * 100, (pct.lo + pct.hi) / 2 * 100
+    if width != 1 or mid.denominator != 1 or mid == 0 or mid % 10 != 0:
+        return None
+    place = Fraction(1)
+    while mid % (place * 10) == 0:
+        place *= 10
+    return Interval((mid - place / 2) / 100, (mid + place / 2) / 100, True, False)
 
 
 def _reproduces(x: int, value: Fraction, pct: Interval, decrease: bool) -> bool:
@@ -75,6 +91,11 @@ def solve_prior(value: Fraction, pct: Interval, decrease: bool, integer: bool,
     ints = [x for x in (rng.integers(limit=10) or []) if _reproduces(x, value, pct, decrease)]
     if ints:
         return PriorResult("consistent", tuple(ints), rng)
+    coarse = round_figure_interval(pct)
+    if coarse is not None:
+        alt = solve_prior(value, coarse, decrease, integer)
+        if alt.verdict != "inconsistent":
+            return PriorResult(alt.verdict, alt.candidates, alt.prior_range, ROUND_FIGURE)
     if truncated is not None:
         alt = solve_prior(value, truncated, decrease, integer)
         if alt.verdict == "consistent":

@@ -7,8 +7,8 @@ cumulative wording 累计 / 五年来), its *measure* (count, amount, rate, chan
 dimension, approximation and exact interval.
 
 Two frames describe the same thing (``same_frame``) when scope and period are compatible,
-measure and dimension agree and the subjects are similar: equal attributes and cores where one
-contains the other or their character bigrams overlap.  ``rules/data/metrics.toml`` is only a
+measure and dimension agree and the subjects are similar: equal attributes, and cores that are
+equal, differ by one character at length ≥ 4, or share ≥ 90 % of their character bigrams.  ``rules/data/metrics.toml`` is only a
 synonym table applied before comparing.  Vocabulary lives in ``rules/data/frames.toml``.
 
 ``FrameReader`` reads every period and scope marker of a document once (one regex pass each), so
@@ -36,7 +36,6 @@ _DIRECTION_CHARS = frozenset("增降升减长跌涨提回下上落滑少加多�
 _CUT_RX = re.compile("[" + re.escape(_BOUNDARY) + "]")
 _COMMA_RX = re.compile("[,，;；:：]")
 _CLASS_WORDS = ("案件", "事件")  # class nouns: 电诈案件 counts 电诈 cases
-MEASURES = ("count", "amount", "quantity", "rate", "change", "streak", "rank", "enumeration")
 
 
 # ----------------------------------------------------------------------------- vocabulary
@@ -47,16 +46,8 @@ class _Vocab:
     parts: frozenset[str]
     not_places: frozenset[str]
     period_words: dict[str, tuple[str, Optional[int], str]]  # word → (kind, relative, part)
-    cumulative: tuple[str, ...]
-    ref_before: tuple[str, ...]
     ref_words: tuple[str, ...]
-    new: tuple[str, ...]
-    target: tuple[str, ...]
-    prefixes: tuple[str, ...]
-    suffixes: tuple[str, ...]
     object_after: tuple[str, ...]
-    generic: frozenset[str]
-    not_specific: tuple[str, ...]
     rx: dict[str, re.Pattern]              # compiled word lists: prefix, suffix, verb, generic, new, target, …
     count_attrs: frozenset[str]
     synonyms: Optional[re.Pattern]
@@ -64,8 +55,6 @@ class _Vocab:
     marker_rx: re.Pattern
     scope_rx: re.Pattern
     change_tail: re.Pattern
-    increase: tuple[str, ...]
-    decrease: tuple[str, ...]
 
 
 def _longest(words) -> tuple[str, ...]:
@@ -121,12 +110,8 @@ def vocab() -> _Vocab:
         rf"(?:[、和](?:{_alt(d['reference']['words'])}))?(?:分别|均|都|实现|双|了)*(?:{direction})(?:了|为|达|至|到)?$")
     return _Vocab(
         whole=whole, parts=frozenset(d["scope"]["parts"]), not_places=frozenset(d["scope"]["not_places"]),
-        period_words=pw, cumulative=_longest(d["period"]["cumulative"]),
-        ref_before=_longest(d["reference"]["before"]), ref_words=_longest(d["reference"]["words"]),
-        new=_longest(d["flow"]["new"]), target=_longest(d["modality"]["target"]),
-        prefixes=_longest(d["subject"]["prefixes"]), suffixes=_longest(d["subject"]["suffixes"]),
-        object_after=_longest(d["subject"]["object_after"]), generic=frozenset(d["subject"]["generic"]),
-        not_specific=tuple(d["subject"]["not_specific"]), count_attrs=frozenset(d["subject"]["count_attrs"]),
+        period_words=pw, ref_words=_longest(d["reference"]["words"]),
+        object_after=_longest(d["subject"]["object_after"]), count_attrs=frozenset(d["subject"]["count_attrs"]),
         rx={
             "prefix": re.compile(rf"(?:{_alt(d['subject']['prefixes'])})(?=.)", re.S),
             "suffix": re.compile(rf"(?<=.)(?:{_alt(d['subject']['suffixes'])})$", re.S),
@@ -142,8 +127,6 @@ def vocab() -> _Vocab:
         },
         synonyms=synonyms, canon=dict(pairs), marker_rx=marker,
         scope_rx=re.compile(_alt(scope_words)), change_tail=change_tail,
-        increase=_longest(ch["increase"] + ch["size_increase"]),
-        decrease=_longest(ch["decrease"] + ch["size_decrease"]),
     )
 
 

@@ -12,6 +12,7 @@ PLAN_YEARS = {"十二五": (2011, 2015), "十三五": (2016, 2020), "十四五":
 
 _PERIOD = re.compile(
     r"(?P<y>(?:19|20)\d{2})年(?:以来|至今|来)"
+    r"|[自从](?P<ys>(?:19|20)\d{2})年起"
     r"|党的(?P<c>十六|十七|十八|十九|二十)大(?:召开)?以来"
     rf"|(?P<near>近)?{NUM_START}(?P<n>{NUM})年(?:来|以来)"
     rf"|近(?P<n2>{NUM})年"
@@ -20,7 +21,7 @@ _PERIOD = re.compile(
 
 
 _ANCHOR = re.compile(r"年|大(?:召开)?以来|五")  # every form holds one: 2017年以来, 十八大以来, 十四五
-_BEFORE_ANCHOR = frozenset("0123456789零〇一二两三四五六七八九十百近党的“”\"")
+_BEFORE_ANCHOR = frozenset("0123456789零〇一二两三四五六七八九十百近党的“”\"自从")
 
 
 def build(doc: Doc) -> list[Claim]:
@@ -30,6 +31,8 @@ def build(doc: Doc) -> list[Claim]:
         g = m.groupdict()
         if g["y"]:
             data = PeriodData(since=int(g["y"]), label=m.group(0))
+        elif g["ys"]:  # 自2020年起: a start, which a plan may also name (从2027年起连续三年实施)
+            data = PeriodData(since=int(g["ys"]), label=m.group(0), starting=True)
         elif g["c"]:
             data = PeriodData(since=CONGRESS_YEARS[g["c"]], label=m.group(0))
         elif g["plan"]:

@@ -1,6 +1,6 @@
 """Publication year: ``--year`` wins; else the source's metadata date (``SourceDocument.published``,
 filled by the reader from front matter, HTML <meta> or .docx properties); else a header line near the
-top of the text (发布时间 / 发布日期 / 日期: 2021-08-19); else unknown — never "the latest year
+top of the text (发布时间 / 发布日期 / 日期: 2021-08-19, or a dateline such as "——2026年1月28日在…会议上"); else unknown — never "the latest year
 named", which hides every future-date error and invents false ones."""
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from typing import Optional
 _HEADER = re.compile(
     r"(?:(?:发布|发表|发文|成文|印发)(?:时间|日期)\s*[:：]?|(?<![\u4e00-\u9fff])(?:时间|日期)\s*[:：])"
     r"\s*(\d{4})\s*[-年./]\s*\d{1,2}")
+# a dateline near the top: a line that is only a full date, or a speech's "——2026年1月28日在…会议上"
+_DATELINE = re.compile(r"(?m)^[ \t—―–-]*(\d{4})年\d{1,2}月\d{1,2}日(?:[ \t]*$|在[^\n]{2,60}?(?:会议|大会|会)上)")
 
 
 def detect_year(text: str, source=None, option_year: Optional[int] = None) -> tuple[Optional[int], str]:
@@ -19,7 +21,7 @@ def detect_year(text: str, source=None, option_year: Optional[int] = None) -> tu
     published = getattr(source, "published", None)
     if published is not None:
         return published.year, getattr(source, "published_from", "") or "metadata"
-    m = _HEADER.search(text[:600])
+    m = _HEADER.search(text[:600]) or _DATELINE.search(text[:1000])
     if m:
         return int(m.group(1)), f"header date «{m.group(0).strip()}»"
     return None, "unknown"

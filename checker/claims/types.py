@@ -88,6 +88,7 @@ class PeriodData(ClaimData):
     until: Optional[int] = None
     years: Optional[int] = None
     near: bool = False
+    starting: bool = False               # 自2020年起: may also start a plan, so never "in the future"
 
 
 @dataclass

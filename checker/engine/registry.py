@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from ..errors import ConfigError
 
 
 @dataclass(frozen=True)
@@ -32,12 +31,3 @@ def kind(name: str, validate: Callable | None = None):
         return fn
 
     return deco
-
-
-def require_params(rule, *names: str, types: tuple = ()) -> None:
-    """Raise ``ConfigError`` when a parameter is missing or of the wrong type."""
-    for i, n in enumerate(names):
-        if n not in rule.params:
-            raise ConfigError(rule.path, f"field 'params.{n}' is required by kind {rule.kind!r}")
-        if types and i < len(types) and not isinstance(rule.params[n], types[i]):
-            raise ConfigError(rule.path, f"field 'params.{n}' must be {types[i].__name__}")

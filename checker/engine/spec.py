@@ -29,6 +29,17 @@ class Example(BaseModel):
     verdict: Literal["bad", "good"]
     quote: Optional[str] = None      # for bad examples: text the finding must cover
     year: Optional[int] = None       # publication year to assume for this example
+    fixed: Optional[str] = None      # for bad examples of a rule with a fix: the text after --unsafe-fixes
+
+
+class FixSpec(BaseModel):
+    """A mechanical fix: the finding's span is replaced by ``replace`` (``{name}`` placeholders from
+    the finding's values, as in messages).  ``safe`` fixes are applied by ``--fix``; the others only
+    with ``--unsafe-fixes`` (they may change what the sentence says)."""
+
+    model_config = ConfigDict(extra="forbid")
+    replace: str
+    safe: bool = False
 
 
 class RuleSpec(BaseModel):
@@ -46,6 +57,7 @@ class RuleSpec(BaseModel):
     profiles: list[str] = []          # empty: every profile
     params: dict[str, Any] = {}
     examples: list[Example] = []
+    fix: Optional[FixSpec] = None
     path: str = ""
 
 
@@ -70,5 +82,8 @@ def load_rule_file(path: Path) -> RuleSpec:
     if spec.kind not in KINDS:
         raise ConfigError(str(path), f"field 'kind': unknown rule kind {spec.kind!r}; "
                                      f"known kinds: {', '.join(sorted(KINDS))}")
+    from .schemas import validate_params
+
+    validate_params(spec)
     KINDS[spec.kind].validate(spec)
     return spec

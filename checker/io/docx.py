@@ -1,4 +1,5 @@
-"""Text of a .docx file: paragraphs joined by newlines (offsets are per paragraph).
+"""Text of a .docx file: paragraphs in document order joined by newlines (tables where they stand,
+one line per row; then footnotes, endnotes, headers and footers — see ``docx_layout``).
 
 The archive is checked before python-docx opens it: a corrupt zip, a missing
 document part, or an archive whose members expand beyond the limit (a zip bomb)
@@ -11,15 +12,50 @@ import zipfile
 
 from ..errors import InputError
 
-MAX_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_UNCOMPRESSED = 64 * 1024 * 1024   # all members together, counted while decompressing
 MAX_RATIO = 200
+_CHUNK = 1 << 20
+
+
+def _check_members(zf: zipfile.ZipFile, path: str) -> None:
+    """Decompress every member in chunks, counting the bytes that really come out: the sizes in
+    the zip headers may lie.  A member that is corrupt or too large is refused before python-docx
+    (which reads every part whole) sees the archive."""
+    total = 0
+    for info in zf.infolist():
+        try:
+            with zf.open(info) as fh:
+                while chunk := fh.read(_CHUNK):
+                    total += len(chunk)
+                    if total > MAX_UNCOMPRESSED:
+                        raise InputError(path, f"refused: the archive expands to more than "
+                                               f"{MAX_UNCOMPRESSED // (1024 * 1024)} MiB, a likely zip bomb")
+        except InputError:
+            raise
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError,
+                NotImplementedError, RuntimeError) as e:
+            raise InputError(path, f"not a valid .docx (member {info.filename!r}: {e})") from None
+        except Exception as e:  # zlib.error, lzma/bz2 errors from a damaged member
+            raise InputError(path, f"not a valid .docx (member {info.filename!r}: "
+                                   f"{type(e).__name__}: {e})") from None
 
 
 def docx_text(data: bytes, path: str) -> str:
-    """The paragraphs (and table cells) of a .docx, one per line."""
+    """The paragraphs (and table rows) of a .docx, one per line, in document order."""
+    from .docx_layout import DocxLayout
+
+    document = open_docx(data, path)
+    try:
+        return DocxLayout(document).text
+    except Exception as e:  # a part python-docx loaded but whose structure is broken
+        raise InputError(path, f"cannot read .docx: {type(e).__name__}: {e}") from None
+
+
+def open_docx(data: bytes, path: str):
+    """The python-docx ``Document`` of ``data``, after the archive checks; ``InputError`` if unreadable."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError):
         raise InputError(path, "not a valid .docx (the zip archive is corrupt)") from None
     with zf:
         names = set(zf.namelist())
@@ -30,13 +66,11 @@ def docx_text(data: bytes, path: str) -> str:
         if total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO:
             raise InputError(path, f"refused: the archive expands to {total // (1024 * 1024)} MiB "
                                    f"(ratio {total // packed}:1), a likely zip bomb")
+        _check_members(zf, path)
     try:
         import docx  # python-docx, imported only for .docx input
-        document = docx.Document(io.BytesIO(data))
+
+        from . import docx_layout  # noqa: F401  (registers the footnote and endnote parts)
+        return docx.Document(io.BytesIO(data))
     except Exception as e:  # python-docx raises many kinds on malformed parts
         raise InputError(path, f"cannot read .docx: {type(e).__name__}: {e}") from None
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append("\t".join(cell.text for cell in row.cells))
-    return "\n".join(lines)

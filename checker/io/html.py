@@ -12,7 +12,7 @@ from html import unescape
 from html.parser import HTMLParser
 
 from ..errors import InputError
-from ..text.offsets import LineIndex, OffsetMap
+from ..text.offsets import OffsetMap, newline_starts
 
 BLOCK = frozenset("p div br li ul ol h1 h2 h3 h4 h5 h6 tr td th table section article header footer "
                   "blockquote pre hr title dd dt".split())
@@ -24,8 +24,7 @@ class _Extractor(HTMLParser):
     def __init__(self, raw: str) -> None:
         super().__init__(convert_charrefs=False)
         self.raw = raw
-        self.lines = LineIndex(raw)
-        self._line_starts = self.lines._starts
+        self._line_starts = newline_starts(raw)  # html.parser counts lines by \n only
         self.pieces: list[str] = []
         self.map = OffsetMap()
         self.n = 0

@@ -9,20 +9,27 @@ stages do not mistake 2021年 for a count.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from fractions import Fraction
 from functools import lru_cache
 
 from ..resources import load_data_toml
 from .interval import Interval
-from .numerals import CN_DIGITS, NumeralError, parse_number
+from .numerals import BIG_UNITS, CN_DIGITS, NumeralError, parse_number, parse_rough
 from .quantity import Quantity
 from .units import UNIT_ALTERNATION, unit_kind
 
 _D = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_CN = "零〇○一二两三四五六七八九十百千万亿"
+_CAPITALS = "壹贰叁肆伍陆柒捌玖拾佰仟"  # financial capitals: a lone one is a word (陆续, 入伍, 收拾)
+_PLACES = "十百千万亿拾佰仟萬億廿卅卌"
+_CN = "零〇○一二两兩三四五六七八九" + _CAPITALS + _PLACES
+# 几 stands for a digit next to a place (十几, 几十, 三万几), never alone (几乎, 茶几)
 _RUN = re.compile(
-    rf"(?:{_D}|[{_CN}])(?:{_D}|[{_CN}]|点(?=[零〇一二两三四五六七八九]))*"
+    rf"(?:{_D}|[{_CN}]|几(?=[{_PLACES}]))(?:{_D}|[{_CN}]|点(?=[零〇一二两三四五六七八九])|(?<=[{_PLACES}])几)*"
 )
+# 壹佰万元整, 玖仟陆佰陆拾伍圆壹角捌分: an amount in capitals read as one number
+_NONZERO = "".join(ch for ch, d in CN_DIGITS.items() if d)
+_MONEY_TAIL = re.compile(rf"[元圆](?:[零〇]?[{_NONZERO}]角)?(?:[零〇]?[{_NONZERO}]分)?[整正]?")
 _TAIL = re.compile(
     r"(?P<a1>余|多)?(?P<mag>万亿|亿|万)?(?P<a2>余|多)?"
     rf"(?:(?P<pct>%|‰)|(?P<mult>倍)|(?P<unit>{UNIT_ALTERNATION}))?"
@@ -34,7 +41,8 @@ _DATE = re.compile(
 )
 _RANGE_SEP = ("~", "～", "—", "-", "至", "到", "－", "–")
 _CHENG_STOP = set("为立功果本员效绩就熟年长交型片都千立套像规全效")
-_ZERO_PREFIX = frozenset("百千万亿")
+_ZERO_PREFIX = frozenset("百千万亿佰仟萬億")
+_MINUS = frozenset("-－−")
 _AFTER_DUO = frozenset("月天年日周小时万亿倍")  # 两个多月, 5年多时间 — but not 573个多功能
 
 
@@ -49,6 +57,22 @@ def _lexicon():
         tuple(data["enumeration_suffixes"]),
         tuple(data["name_suffixes"]),
     )
+
+
+@lru_cache(maxsize=1)
+def _context_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(units that begin with a numeral character, words after 近+duration meaning "recent")."""
+    data = load_data_toml("number_context.toml")
+    return (tuple(sorted(data["numeral_led_units"], key=len, reverse=True)),
+            tuple(sorted(data["recent_followers"], key=len, reverse=True)))
+
+
+def _unit_owned_end(text: str, s: int, e: int) -> int:
+    """End of the numeral run once a trailing 千/百/十 that starts a unit word (千克) is given back."""
+    units = _context_words()[0]
+    while e - s > 1 and text.startswith(units, e - 1) and text[e - 1] in "十百千":
+        e -= 1
+    return e
 
 
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
@@ -157,6 +181,9 @@ def extract_quantities(text: str) -> list[Quantity]:
         if date_spans and _overlaps(date_spans, s, e):
             continue
         run = m.group(0)
+        e2 = _unit_owned_end(text, s, e)
+        if e2 != e:
+            e, run = e2, run[:e2 - s]
         if len(run) > 40:
             continue  # a digit string this long is a code or junk, not a quantity
         # a leading 百/千/万/亿 with no digit (百万警进千万家) is a word
@@ -172,10 +199,27 @@ def extract_quantities(text: str) -> list[Quantity]:
         out.append(q)
         pos = q.end
     out.sort(key=lambda q: q.start)
-    return _merge_ranges(text, out)
+    return _merge_ranges(text, _listed_months(text, out))
+
+
+def _listed_months(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """In 4、5月份 / 7和8月 the first number is a month too, not a count."""
+    for k in range(len(qs) - 2, -1, -1):
+        a, b = qs[k], qs[k + 1]
+        if b.kind == "date" and b.unit == "月" and a.kind == "count" and a.unit is None \
+                and a.magnitude == 1 and a.interval.is_point and 1 <= a.value <= 12 \
+                and text[a.end:b.start] in ("、", "和", "及", "与", ",", "，"):
+            qs[k] = replace(a, unit="月", kind="date")
+    return qs
 
 
 def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quantity | None:
+    if len(run) == 1 and run in _CAPITALS:
+        return None
+    if any(c in _CAPITALS for c in run):
+        money = _read_capital_money(text, s, e)
+        if money is not None:
+            return money
     # 百分之十二 / 百分之12.5
     pct_word = s >= 3 and text.startswith("百分之", s - 3)
     # trailing 万/亿 belong to the tail so 600余万 and 600万 read alike
@@ -185,7 +229,7 @@ def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quanti
     try:
         parsed_core = parse_number(core)
     except NumeralError:
-        return _read_chinese_pair(text, s, e, run)
+        return _read_rough(text, s, e, run)
     tail = _TAIL.match(text, s + len(core))
     # all-Chinese single character needs a unit (一是, 一个 in prose)
     is_cn = not any(c.isdigit() for c in run)
@@ -195,7 +239,7 @@ def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quanti
     if parsed_core.positional and is_cn:
         # 二〇二一年 is a year; other digit strings are handled as pairs
         if not (len(core) == 4 and text.startswith("年", s + len(core))):
-            return _read_chinese_pair(text, s, e, run)
+            return _read_rough(text, s, e, run)
     mag = tail.group("mag")
     magnitude = {None: 1, "万": 10**4, "亿": 10**8, "万亿": 10**12}[mag]
     value = parsed_core.value * magnitude
@@ -244,6 +288,9 @@ def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quanti
     if kind == "duration" and unit in ("年", "年度") and parsed_core.decimals == 0 and not mag \
             and 1900 <= value <= 2100 and (len(core) == 4):
         kind = "year"
+    if unit is None and not is_cn and text.startswith("月", end) and 1 <= value <= 12 and not mag \
+            and parsed_core.decimals == 0:
+        unit, end = "月", end + (2 if text.startswith("月份", end) else 1)  # 9月 / 11月份: a month
     if unit == "月" or unit == "日":
         kind = "date"
     if is_cn and len(core) == 1 and unit is None and kind == "count":
@@ -264,6 +311,10 @@ def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quanti
             post = None
         else:
             approx.append(post)
+    if unit == "个" and post in ("多", "余") and text.startswith("月", end):
+        unit, kind, end = "个月", "duration", end + 1  # 一个多月: a duration of over a month
+    if pre in ("近", "最近") and kind == "duration" and _means_recent(text, end, tail):
+        approx.remove(pre)  # 近一个多月新低, 近3年来: the latest N months, not "nearly"
     start = s - 3 if pct_word else s
     if _is_name(text, s, e, end, unit):
         return None
@@ -275,6 +326,8 @@ def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quanti
         base = Interval.rounded(value, step)
     place = _last_place(value, step, magnitude)
     interval = _approx_interval(value, place, tuple(approx), base) if approx else base
+    if kind in ("percent", "percentage_point") and start == s and _minus_before(text, s):
+        value, interval, start = -value, interval.negated(), s - 1     # 比上年增长-3.5%
     return Quantity(
         start=start, end=end, num_start=s, num_end=s + len(core) + (len(mag) if mag and text.startswith(mag, s + len(core)) else 0),
         text=text[start:end], value=value, interval=interval, decimals=parsed_core.decimals,
@@ -283,26 +336,53 @@ def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quanti
     )
 
 
-def _read_chinese_pair(text: str, s: int, e: int, run: str) -> Quantity | None:
-    """概数 written with two neighbouring digits: 三四个月 → [3, 4]; 五六十年 → [50, 60]."""
-    digits = [CN_DIGITS.get(c) for c in run]
-    if len(run) >= 2 and None not in digits[:2] and digits[1] == digits[0] + 1 and digits[0] > 0:
-        rest = run[2:]
-        mult = 1
-        if rest:
-            try:
-                mult = parse_number("一" + rest).value
-            except NumeralError:
-                return None
-        lo, hi = digits[0] * mult, digits[1] * mult
-        tail = _TAIL.match(text, e)
-        unit = tail.group("unit")
-        if unit is None:
-            return None
-        return Quantity(s, tail.end(), s, e, text[s:tail.end()], Fraction(lo),
-                        Interval(Fraction(lo), Fraction(hi)), 0, Fraction(1), unit, unit_kind(unit),
-                        ("概数",), 1, False, True, Fraction(hi))
-    return None
+def _means_recent(text: str, end: int, tail) -> bool:
+    if tail.group("a1") or tail.group("a2") or tail.group("post") in ("多", "余"):
+        return True
+    return text.startswith(_context_words()[1], end)
+
+
+def _minus_before(text: str, s: int) -> bool:
+    """A minus sign right before ``s`` that follows a word or a colon (增长-3.5%, 增速：-2%), not a digit."""
+    if s < 2 or text[s - 1] not in _MINUS:
+        return False
+    before = text[s - 2]
+    return before in "：:" or "\u4e00" <= before <= "\u9fff"
+
+
+def _read_rough(text: str, s: int, e: int, run: str) -> Quantity | None:
+    """概数 (三四个月, 五六十年, 十几个, 几十年, 三五天): an interval, marked approximate, when a unit follows."""
+    try:
+        iv = parse_rough(run)
+    except NumeralError:
+        return None
+    tail = _TAIL.match(text, e)
+    unit = tail.group("unit")
+    kind = unit_kind(unit)
+    if tail.group("pct") == "%":
+        unit, kind = "%", "percent"
+    elif unit is None or tail.group("mag") or tail.group("pct"):
+        return None
+    magnitude = 1
+    for c in reversed(run):
+        if c not in BIG_UNITS:
+            break
+        magnitude *= BIG_UNITS[c]
+    return Quantity(s, tail.end(), s, e, text[s:tail.end()], iv.lo, iv, 0, Fraction(1), unit, kind,
+                    ("概数",), magnitude, False, True, iv.hi)
+
+
+def _read_capital_money(text: str, s: int, e: int) -> Quantity | None:
+    """An amount in capitals with its money units (壹佰万元整 = 1000000 元, exact)."""
+    m = _MONEY_TAIL.match(text, e)
+    if m is None or (m.end() - e < 2 and text[e] != "圆"):
+        return None
+    try:
+        p = parse_number(text[s:m.end()])
+    except NumeralError:
+        return None
+    return Quantity(s, m.end(), s, e, text[s:m.end()], p.value, Interval.point(p.value), p.decimals, p.step,
+                    "元", "money")
 
 
 def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
@@ -316,8 +396,10 @@ def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
         if i + 1 < len(qs):
             b = qs[i + 1]
             sep = text[a.end:b.start]
-            if sep in _RANGE_SEP and (a.unit is None or a.unit == b.unit) and a.kind not in ("date",) \
-                    and b.kind != "date":
+            months = b.kind == "date" and b.unit == "月" and a.unit is None and a.kind == "count" \
+                and a.interval.is_point and 1 <= a.value <= 12  # 1-6月: a span of months
+            if sep in _RANGE_SEP and (a.unit is None or a.unit == b.unit) and (months or (
+                    a.kind not in ("date",) and b.kind != "date")):
                 lo = a.value
                 if a.unit is None and b.magnitude > 1 and a.magnitude == 1 and b.kind != "year":
                     lo = a.value * b.magnitude  # 9~16亿: the first value borrows the magnitude

@@ -69,6 +69,15 @@ class Interval:
             self.hi_closed,
         )
 
+    def negated(self) -> "Interval":
+        """The interval of ``-x`` for every ``x`` in this one."""
+        return Interval(
+            None if self.hi is None else -self.hi,
+            None if self.lo is None else -self.lo,
+            self.hi_closed,
+            self.lo_closed,
+        )
+
     def integers(self, limit: int = 1000) -> Optional[list[int]]:
         """The integers inside a bounded interval, or ``None`` if more than ``limit``."""
         if self.lo is None or self.hi is None:

@@ -17,7 +17,7 @@ def _add(kind: str, dim: str, *names: str) -> None:
 
 
 _add("percentage_point", "percent", "个百分点", "百分点")
-_add("money", "money", "元", "万元", "亿元", "美元", "块")
+_add("money", "money", "元", "万元", "亿元", "美元", "块", "人民币", "港元", "港币", "澳门元", "新台币", "欧元", "日元", "英镑")
 _add("count", "events", "起", "宗", "件", "次", "例", "场", "单")
 _add("count", "persons", "人次", "户次", "人", "名", "位", "户", "余人")
 _add("count", "items", "个", "项", "家", "处", "张", "条", "所", "座", "支", "批", "类",

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from ..document import Claim, Doc, Finding
+from ..evidence import claim_detail
 from ..numbers import Quantity, fmt
 from .. import __version__
-from .models import (ClaimOut, FileOut, FindingOut, FrameOut, PeriodOut, QuantityOut, RelatedOut, ReportOut,
-                     Span, SubjectOut, SummaryOut, ToolOut)
+from .models import (ClaimOut, FileOut, FindingOut, FixOut, FrameOut, PeriodOut, QuantityOut, RelatedOut,
+                     ReportOut, Span, SubjectOut, SummaryOut, ToolOut)
 
 
 def span_out(doc: Doc, start: int, end: int, orig: tuple[int, int] | None = None) -> Span:
@@ -46,18 +47,31 @@ def claim_out(doc: Doc, c: Claim) -> ClaimOut:
     return ClaimOut(
         id=c.id, kind=c.kind, text=doc.source.text[sp.start:sp.end], span=sp,
         quantities=[quantity_out(doc, q) for q in c.quantities],
-        verdict=c.data.verdict, detail=c.data.detail or None,
+        verdict=c.data.verdict, detail=claim_detail(doc, c, doc.lang),
         frame=frame_out(c.frame) if c.frame is not None else None,
     )
 
 
+def fix_out(doc: Doc, f: Finding, span: Span) -> FixOut | None:
+    """The finding's fix in original offsets, or None when it has none or it cannot be made exactly:
+    the original text under the span must be the very text the rule read (no normalisation, markup
+    or entity in between), so that nothing but the flagged characters changes."""
+    if f.fix is None or f.orig is not None:
+        return None
+    if doc.source.text[span.start:span.end] != doc.text[f.start:f.end]:
+        return None
+    replacement, safe = f.fix
+    return FixOut(span=span, replacement=replacement, applicability="safe" if safe else "unsafe")
+
+
 def finding_out(doc: Doc, f: Finding) -> FindingOut:
     """Contract form of a Finding."""
+    span = span_out(doc, f.start, f.end, f.orig)
     return FindingOut(
         rule=f.rule, category=f.category, severity=f.severity, message=f.message,
-        span=span_out(doc, f.start, f.end, f.orig),
+        span=span,
         related=[RelatedOut(span=span_out(doc, r.start, r.end), message=r.message) for r in f.related],
-        claims=list(f.claims), evidence=dict(f.evidence),
+        claims=list(f.claims), evidence=dict(f.evidence), fix=fix_out(doc, f, span),
     )
 
 
@@ -65,6 +79,7 @@ def file_out(doc: Doc) -> FileOut:
     """Contract entry for one analysed file."""
     return FileOut(
         path=doc.source.path, language=doc.language, error=None,
+        profile={"name": doc.profile, "reason": doc.profile_reason},
         claims=[claim_out(doc, c) for c in doc.claims],
         findings=[finding_out(doc, f) for f in doc.findings],
     )

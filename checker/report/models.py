@@ -103,6 +103,15 @@ class RelatedOut(_Strict):
     message: str
 
 
+class FixOut(_Strict):
+    """A mechanical fix: replace the original text at ``span`` by ``replacement``.  ``safe`` fixes are
+    applied by ``--fix``; ``unsafe`` ones only with ``--unsafe-fixes`` (they may change the meaning)."""
+
+    span: Span
+    replacement: str
+    applicability: Literal["safe", "unsafe"]
+
+
 def _no_floats(v: Any) -> Any:
     if isinstance(v, float):
         raise ValueError("floats are not allowed in evidence; use exact strings")
@@ -126,6 +135,7 @@ class FindingOut(_Strict):
     related: list[RelatedOut] = []
     claims: list[str] = []
     evidence: dict[str, Any] = {}
+    fix: Optional[FixOut] = None
 
     @field_validator("evidence")
     @classmethod
@@ -139,6 +149,7 @@ class FileOut(_Strict):
     path: str
     language: Optional[str]
     error: Optional[str]
+    profile: Optional[dict[str, str]] = None   # {"name", "reason"}: the regional profile applied
     claims: list[ClaimOut] = []
     findings: list[FindingOut] = []
 

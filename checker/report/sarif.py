@@ -1,10 +1,40 @@
 """SARIF 2.1.0 output (columns in Unicode code points, rule metadata and help)."""
 from __future__ import annotations
 
-from .. import __version__
+import re
+from pathlib import Path
+
+from .. import __homepage__, __version__
 from .models import ReportOut
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def rule_url(rule) -> str:
+    """Where a rule is documented: its file in the repository at this version (built-in rules),
+    or the rule file itself (a user's rule pack)."""
+    from ..resources import rules_dir
+
+    path = Path(rule.path)
+    try:
+        rel = path.resolve().relative_to(rules_dir().resolve())
+    except (ValueError, OSError):
+        return path.resolve().as_uri() if path.is_absolute() or path.exists() else __homepage__
+    return f"{__homepage__}/blob/v{__version__}/rules/{rel.as_posix()}"
+
+
+_PLACEHOLDER_PART = re.compile(r"[「“\"]?\{[a-z_]+\}[」”\"]?")
+
+
+def short_description(rule, lang: str = "zh") -> str:
+    """A readable one-line title: the Chinese message's lead before its colon (no placeholders),
+    or the rule's name in words ("stacked approximation")."""
+    if lang != "en":
+        lead = re.split(r"[:：]", rule.message.zh, maxsplit=1)[0]
+        lead = _PLACEHOLDER_PART.sub("", lead).strip(" ,，")
+        if lead:
+            return lead
+    return rule.name.replace("-", " ").capitalize()
 
 
 def _region(span, text: str | None) -> dict:
@@ -39,6 +69,14 @@ def to_sarif(report: ReportOut, rules: list, texts: dict[str, str], lang: str = 
             }
             if f.rule in index:
                 res["ruleIndex"] = index[f.rule]
+            if f.fix is not None:  # the rule's mechanical fix, as SARIF consumers apply it
+                res["fixes"] = [{
+                    "description": {"text": ("safe fix" if f.fix.applicability == "safe" else
+                                             "unsafe fix (may change the meaning; review it)")},
+                    "artifactChanges": [{"artifactLocation": {"uri": fo.path}, "replacements": [{
+                        "deletedRegion": {"charOffset": f.fix.span.start,
+                                          "charLength": f.fix.span.end - f.fix.span.start},
+                        "insertedContent": {"text": f.fix.replacement}}]}]}]
             if f.related:
                 res["relatedLocations"] = [
                     {"id": i + 1, "message": {"text": r.message},
@@ -52,7 +90,8 @@ def to_sarif(report: ReportOut, rules: list, texts: dict[str, str], lang: str = 
             "name": "claimcheck", "version": __version__, "semanticVersion": __version__,
             "rules": [{
                 "id": r.id, "name": r.name,
-                "shortDescription": {"text": r.message.en if lang == "en" else r.message.zh},
+                "shortDescription": {"text": short_description(r, lang)},
+                "helpUri": rule_url(r),
                 "fullDescription": {"text": r.why.strip()},
                 "help": {"text": r.why.strip() + (f"\n\n{r.basis}" if r.basis else "")},
                 "defaultConfiguration": {"level": LEVEL[r.severity]},

@@ -6,6 +6,7 @@ from collections import Counter
 
 from ..document import Doc
 from ..numbers import fmt
+from ..evidence import EVIDENCE_KEYS, VERDICT_WORDS
 from .verdicts import ORDER, claim_verdicts
 
 STYLE = {"consistent": ("✓", "green"), "inconsistent": ("✗", "bold red"), "warning": ("!", "yellow"),
@@ -15,13 +16,13 @@ L = {
     "zh": {"title": "核查报告", "doc": "文档", "lang": "语言", "region": "地区", "year": "发布年份",
            "claims": "数字主张", "coverage": "覆盖", "loc": "位置", "claim": "原文", "kind": "类型",
            "reported": "报告值", "recomputed": "推算值", "verdict": "判定", "reason": "理由",
-           "numbers": "个数字", "became": "条成为主张", "decided": "条可判定",
+           "numbers": "个数字", "became": "条主张", "decided": "条可判定",
            "issues": "问题", "sentences": "涉及语句", "derivation": "推导", "why": "规则说明", "about": "关于", "series": "序列",
            "unknown": "未知", "none": "未发现不一致"},
     "en": {"title": "Fact-check report", "doc": "document", "lang": "language", "region": "region",
            "year": "publication year", "claims": "claims", "coverage": "coverage", "loc": "where",
            "claim": "claim as written", "kind": "kind", "reported": "reported", "recomputed": "recomputed",
-           "verdict": "verdict", "reason": "reason", "numbers": "numbers found", "became": "became claims",
+           "verdict": "verdict", "reason": "reason", "numbers": "numbers", "became": "claims",
            "decided": "decided", "issues": "issue", "sentences": "sentences", "derivation": "derivation",
            "why": "why", "about": "about", "series": "series", "unknown": "unknown", "none": "no inconsistencies found"},
 }
@@ -35,23 +36,6 @@ def sparkline(values: list[int]) -> str:
     if hi == lo:
         return SPARK[3] * len(values)
     return "".join(SPARK[int((v - lo) * (len(SPARK) - 1) / (hi - lo))] for v in values)
-
-
-def _pretty_derivation(doc: Doc, equations: list[str]) -> list[str]:
-    """The joint core's constraints pretty-printed by sympy (one line per relation)."""
-    joint = getattr(doc, "_joint", None)
-    by_eq = {b.equation(): b for b in (joint.bounds if joint else [])}
-    lines = []
-    for eq in equations:
-        b = by_eq.get(eq)
-        if b is None:
-            lines.append(eq)
-            continue
-        from sympy import pretty
-
-        for rel in b.relation():
-            lines.extend(pretty(rel, use_unicode=True).splitlines())
-    return lines
 
 
 def _series(doc: Doc) -> list[tuple[str, list[tuple[int, int]]]]:
@@ -85,18 +69,24 @@ def render_report(doc: Doc, rules: dict, lang: str = "zh", width: int | None = 1
     counts = Counter(v for v, _ in verdicts.values())
     scope = doc.scope
     names = [r.name for r in (scope.province, scope.prefecture) if r is not None]
-    region = (" / ".join(names) + f" ({scope.default_level})") if names else t["unknown"]
-    year = f"{doc.year} ({doc.year_source})" if doc.year else t["unknown"]
+    from ..evidence import level_text, year_source_text
+
+    region = (" / ".join(names) + level_text(scope.default_level, lang)) if names else t["unknown"]
+    year = f"{doc.year}{year_source_text(doc.year_source, lang)}" if doc.year else t["unknown"]
     header = Table.grid(padding=(0, 2))
     header.add_row(t["doc"], doc.source.path)
     header.add_row(t["lang"], doc.language)
     header.add_row(t["region"], region)
     header.add_row(t["year"], year)
-    header.add_row(t["claims"], "  ".join(f"{STYLE[k][0]} {k} {counts.get(k, 0)}" for k in ORDER))
-    n_numbers = len(doc.quantities)
-    claimed = {id(q) for c in doc.claims if c.kind != "quantity" for q in c.quantities}
-    decided = sum(1 for v, _ in verdicts.values() if v in ("consistent", "inconsistent", "warning"))
-    header.add_row(t["coverage"], f"{n_numbers} {t['numbers']}, {len(claimed)} {t['became']}, "
+    words = VERDICT_WORDS["en" if lang == "en" else "zh"]
+    header.add_row(t["claims"], "  ".join(f"{STYLE[k][0]} {words[k]} {counts.get(k, 0)}" for k in ORDER))
+    from .counts import BARE, doc_counts
+
+    n = doc_counts(doc)
+    decided = sum(1 for c in doc.claims if c.kind != BARE
+                  and verdicts[c.id][0] in ("consistent", "inconsistent", "warning"))
+    sep = "，" if lang != "en" else ", "
+    header.add_row(t["coverage"], f"{n.numbers} {t['numbers']}{sep}{n.claims} {t['became']}{sep}"
                                   f"{decided} {t['decided']}")
     console.print(Panel(header, title=t["title"], expand=True))
 
@@ -113,7 +103,7 @@ def render_report(doc: Doc, rules: dict, lang: str = "zh", width: int | None = 1
         line, col = doc.line_col(s)
         os_, oe = doc.orig_span(c.start, c.end)
         claim_text = Text(doc.source.text[os_:oe].replace("\n", " "))
-        table.add_row(f"{line}:{col}", claim_text, c.kind, Text(reason or ""), Text(f"{sym} {v}", style=style))
+        table.add_row(f"{line}:{col}", claim_text, c.kind, Text(reason or ""), Text(f"{sym} {words[v]}", style=style))
     console.print(table)
 
     for name, pts in _series(doc):
@@ -145,19 +135,18 @@ def render_report(doc: Doc, rules: dict, lang: str = "zh", width: int | None = 1
         abouts = dict.fromkeys(by_id[cid].frame.about() for cid in f.claims
                                if cid in by_id and by_id[cid].frame is not None)
         parts.extend(Text(f"{t['about']}: {a}") for a in abouts)
-        eqs = f.evidence.get("equations")
-        if eqs:
-            parts.append(Text(f"{t['derivation']}:"))
-            parts.extend(Text("  " + line) for line in _pretty_derivation(doc, eqs))
-        for key in ("prior_range", "candidates", "nearest", "note"):
-            if f.evidence.get(key):
-                parts.append(Text(f"{key}: {f.evidence[key]}"))
+        keys = EVIDENCE_KEYS["en" if lang == "en" else "zh"]
+        colon = ": " if lang == "en" else "："
+        if f.evidence.get("nearest"):  # the derivation itself is in the message, worded for an editor
+            sep = "; " if lang == "en" else "，"
+            parts.append(Text(f"{keys['nearest']}{colon}{sep.join(f.evidence['nearest'].split('; '))}"))
         rule = rules.get(f.rule)
         if rule is not None:
             why = rule.why.strip().split("\n")
             has_han = [any("\u4e00" <= ch <= "\u9fff" for ch in w) for w in why]
             why_lines = [w for w, h in zip(why, has_han) if w and h == (lang == "zh")] or why
-            parts.append(Text(f"{t['why']}: " + "".join(why_lines)[:300], style="dim" if color else ""))
+            parts.append(Text(f"{t['why']}{': ' if lang == 'en' else '：'}" + "".join(why_lines)[:300],
+                              style="dim" if color else ""))
         sym, style = STYLE["inconsistent" if f.severity == "error" else "warning"]
         console.print(Panel(Group(*parts), title=f"{sym} {f.rule} {f.message}", title_align="left",
                             border_style=style if color else "none"))

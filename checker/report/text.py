@@ -7,13 +7,52 @@ from .models import FileOut, ReportOut
 
 SYMBOL = {"consistent": "✓", "inconsistent": "✗", "warning": "!", "untestable": "?", "misuse": "✗"}
 LABELS = {
-    "zh": {"claims": "已判定的数字主张", "summary": "共 {files} 个文件, {claims} 条主张, {findings} 个发现 "
-           "(错误 {errors}, 警告 {warnings}, 提示 {info})", "related": "相关", "none": "未发现问题",
-           "about": "关于"},
-    "en": {"claims": "decided claims", "summary": "{files} files, {claims} claims, {findings} findings "
-           "({errors} errors, {warnings} warnings, {info} info)", "related": "related", "none": "no findings",
-           "about": "about"},
+    "zh": {"claims": "已判定的数字主张", "summary": "共 {files} 个文件，{numbers} 个数字，{claims} 条主张，{findings} 个发现"
+           "（错误 {errors}，警告 {warnings}，提示 {info}）", "related": "相关", "none": "未发现问题", "hidden": "发现已被屏蔽或记入基线",
+           "profile": "按{label}用法检查（{name}；{reason}）", "about": "关于"},
+    "en": {"claims": "decided claims", "summary": "{files}, {numbers}, {claims}, {findings} "
+           "({errors}, {warnings}, {info} info)", "related": "related", "none": "no findings", "hidden": "finding suppressed or in the baseline",
+           "profile": "checked under the {name} profile ({reason})", "about": "about"},
 }
+# how a count reads: (Chinese measure word, English singular, English plural)
+_NOUNS = {"file": ("个文件", "file", "files"), "claim": ("条主张", "claim", "claims"),
+          "finding": ("个发现", "finding", "findings"), "number": ("个数字", "number", "numbers"), "error": ("个错误", "error", "errors"),
+          "warning": ("个警告", "warning", "warnings"), "fix": ("处修改", "fix", "fixes"),
+          "hidden": ("个发现被基线隐藏", "hidden by baseline", "hidden by baseline")}
+_SEVERITY_COLOR = {"error": "31", "warning": "33", "info": "36"}
+
+
+def count_words(n: int, noun: str, lang: str = "zh") -> str:
+    """``n`` with its noun: "1 file", "2 files"; in Chinese with the measure word: "2 个文件"."""
+    zh, one, many = _NOUNS[noun]
+    if lang != "en":
+        return f"{n} {zh}"
+    return f"{n:,} {one if n == 1 else many}"
+
+
+def summary_line(report, lang: str = "zh", hidden: int = 0) -> str:
+    """The closing line of the full format: files, numbers, claims, findings by severity (and how many
+    the baseline hid); numbers and claims counted as everywhere else (``counts.report_counts``)."""
+    from .counts import report_counts
+
+    s = report.summary
+    n = report_counts(report)
+    if lang == "en":
+        line = LABELS["en"]["summary"].format(
+            files=count_words(s.files, "file", "en"), numbers=count_words(n.numbers, "number", "en"),
+            claims=count_words(n.claims, "claim", "en"),
+            findings=count_words(s.findings, "finding", "en"), errors=count_words(s.errors, "error", "en"),
+            warnings=count_words(s.warnings, "warning", "en"), info=s.info)
+        return line + (f", {hidden:,} hidden by baseline" if hidden else "")
+    line = LABELS["zh"]["summary"].format(**{**s.model_dump(), "numbers": n.numbers, "claims": n.claims})
+    return line + (f"，另有 {hidden} 个发现被基线隐藏" if hidden else "")
+
+
+def _paint(text: str, severity: str, color: bool) -> str:
+    return f"\x1b[{_SEVERITY_COLOR.get(severity, '0')}m{text}\x1b[0m" if color else text
+
+
+PROFILE_NAMES_ZH = {"mainland": "内地", "hongkong": "香港", "taiwan": "台湾"}
 
 
 def display_width(s: str) -> int:
@@ -38,35 +77,62 @@ def _excerpt(original: str, start: int, end: int) -> list[str]:
     return [f"    {shown}", f"    {' ' * pad}{'^' * width}"]
 
 
-def format_concise(report: ReportOut, lang: str = "zh") -> str:
+def location(path: str, span, text: str | None, lang: str = "zh") -> str:
+    """``path:line:col`` — for a .docx, whose lines are paragraphs Word does not number, the
+    paragraph and its first words instead: ``d.docx:段 12「全市发案3315起…」:5``."""
+    if not path.lower().endswith(".docx") or text is None:
+        return f"{path}:{span.line}:{span.column}"
+    start = 0
+    for _ in range(span.line - 1):
+        start = text.find("\n", start) + 1
+    end = text.find("\n", start)
+    para = text[start:end if end != -1 else len(text)].strip()
+    first = para[:12] + ("…" if len(para) > 12 else "")
+    where = f"段 {span.line}「{first}」" if lang != "en" else f"paragraph {span.line} “{first}”"
+    return f"{path}:{where}:{span.column}"
+
+
+def format_concise(report: ReportOut, lang: str = "zh", color: bool = False,
+                   texts: dict[str, str] | None = None) -> str:
     """``path:line:col: CODE [severity] message``, one finding a line."""
     out = []
     for f in report.files:
         if f.error:
             out.append(f"{f.path}: error: {f.error}")
         for x in f.findings:
-            out.append(f"{f.path}:{x.span.line}:{x.span.column}: {x.rule} [{x.severity}] {x.message}")
+            out.append(f"{location(f.path, x.span, (texts or {}).get(f.path), lang)}: "
+                       f"{_paint(f'{x.rule} [{x.severity}]', x.severity, color)} {x.message}")
     return "\n".join(out) + ("\n" if out else "")
 
 
-def format_full(report: ReportOut, texts: dict[str, str], lang: str = "zh", show_claims: bool = True) -> str:
-    """Findings with the source excerpt and a caret line, then each decided claim."""
+def format_full(report: ReportOut, texts: dict[str, str], lang: str = "zh", show_claims: bool = True,
+                color: bool = False, summary: bool = True, hidden: int = 0) -> str:
+    """Findings with the source excerpt and a caret line, then each decided claim, then the summary
+    (with the number of findings the baseline hid)."""
     L = LABELS.get(lang, LABELS["zh"])
     out: list[str] = []
     for f in report.files:
-        out.extend(_file_full(f, texts.get(f.path, ""), L, show_claims))
-    s = report.summary
-    out.append(L["summary"].format(**s.model_dump()))
-    return "\n".join(out) + "\n"
+        out.extend(_file_full(f, texts.get(f.path, ""), L, show_claims, color, lang))
+    if summary:
+        out.append(summary_line(report, lang, hidden))
+    return "\n".join(out) + ("\n" if out else "")
 
 
-def _file_full(f: FileOut, original: str, L: dict, show_claims: bool) -> list[str]:
+def _file_full(f: FileOut, original: str, L: dict, show_claims: bool, color: bool = False,
+               lang: str = "zh") -> list[str]:
     out = []
     if f.error:
         return [f"{f.path}: error: {f.error}", ""]
+    if f.profile and f.profile.get("name") != "mainland":  # a regional profile relaxes some rules: say so
+        label = PROFILE_NAMES_ZH.get(f.profile["name"], f.profile["name"])
+        from ..evidence import profile_reason_text
+
+        reason = profile_reason_text(f.profile.get("reason", ""), lang)
+        out += [f"{f.path}: " + L["profile"].format(label=label, name=f.profile["name"], reason=reason), ""]
     claims = {c.id: c for c in f.claims}
     for x in f.findings:
-        out.append(f"{f.path}:{x.span.line}:{x.span.column}: {x.rule} [{x.severity}] {x.message}")
+        out.append(f"{location(f.path, x.span, original, lang)}: "
+                   f"{_paint(f'{x.rule} [{x.severity}]', x.severity, color)} {x.message}")
         out.extend(_excerpt(original, x.span.start, x.span.end))
         abouts = dict.fromkeys(claims[cid].frame.about for cid in x.claims
                                if cid in claims and claims[cid].frame is not None)
@@ -75,11 +141,19 @@ def _file_full(f: FileOut, original: str, L: dict, show_claims: bool) -> list[st
             out.append(f"  {L['related']} {r.span.line}:{r.span.column}: {r.message}")
             out.extend(_excerpt(original, r.span.start, r.span.end))
         out.append("")
-    decided = [c for c in f.claims if c.verdict and c.detail and c.verdict != "unchecked"]
+    flagged: dict[str, tuple[str, str]] = {}
+    for x in f.findings:   # a finding decides the claims it names (a CC162 error makes them ✗)
+        for cid in x.claims:
+            if flagged.get(cid, ("",))[0] != "inconsistent":
+                flagged[cid] = ("inconsistent" if x.severity == "error" else "warning", f"{x.rule} {x.message}")
+    decided = [c for c in f.claims if c.id in flagged or (c.verdict and c.detail and c.verdict != "unchecked")]
     if show_claims and decided:
         out.append(f"{f.path}: {L['claims']}")
         for c in decided:
-            sym = SYMBOL.get(c.verdict, "·")
-            out.append(f"  {c.span.line}:{c.span.column} {sym} {c.kind:<7} 「{c.text}」 {c.detail}")
+            verdict, message = flagged.get(c.id, (c.verdict, ""))
+            hidden = c.id not in flagged and c.verdict == "inconsistent"  # its finding suppressed or baselined
+            sym = "·" if hidden else SYMBOL.get(verdict, "·")
+            detail = (c.detail or message) + (f" ({L['hidden']})" if hidden else "")
+            out.append(f"  {c.span.line}:{c.span.column} {sym} {c.kind:<7} 「{c.text}」 {detail}")
         out.append("")
     return out

@@ -11,13 +11,15 @@ REASONS = {
     "zh": {"within": "在0–100%之间", "part": "部分不大于整体", "pair": "项目与数值一一对应",
            "monotone": "陈述值与推算值单调", "no-trend-data": "趋势没有可核对的数字",
            "streak-agrees": "与同一指标的另一处说法一致", "streak-alone": "没有可对照的其他说法",
-           "fits-year": "与发布年份相符", "no-year": "发布日期未知,无法核对(可用 --year 指定)", "window": "只给出年数,无可对照", "amount": "变化量不是百分数"},
+           "fits-year": "与发布年份相符", "no-year": "发布日期未知，无法核对（可用 --year 指定）", "window": "只给出年数,无可对照",
+           "amount": "变化量不是百分数", "hidden": "发现已被屏蔽或记入基线"},
     "en": {"within": "within 0–100%", "part": "part ≤ whole", "pair": "items and values pair up",
            "monotone": "the stated and implied values are monotone", "no-trend-data": "no values stated for the trend",
            "streak-agrees": "agrees with the other statement of the same streak",
            "streak-alone": "no other statement to compare with", "fits-year": "fits the publication year",
            "no-year": "publication date unknown, untestable (give --year)",
-           "window": "a window of years with nothing to compare", "amount": "amount not a percentage"},
+           "window": "a window of years with nothing to compare", "amount": "amount not a percentage",
+           "hidden": "its finding is suppressed or in the baseline"},
 }
 
 
@@ -37,6 +39,12 @@ def claim_verdicts(doc: Doc, lang: str = "zh") -> dict[str, tuple[str, str]]:
             out[c.id] = flagged[c.id]
             continue
         v, key = _own_verdict(c, streak_groups, doc.year)
+        if c.kind == "change" and key == c.data.detail:
+            from ..evidence import claim_detail
+
+            key = claim_detail(doc, c, lang) or key
+        if v == "inconsistent":  # no finding names it any more: suppressed or recorded in the baseline
+            v, key = "not checked", "hidden"
         out[c.id] = (v, r.get(key, key))
     return out
 

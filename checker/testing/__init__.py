@@ -16,10 +16,11 @@ that tests can check a parser, a newsroom template or a report generator::
 """
 from .claims import (GeneratedClaim, assert_consistent, change_claims, part_whole_claims, perturbed_change_claims,
                      respective_claims, round_half_up, streak_pairs, trend_claims)
-from .numbers import arabic_grouped, chinese_numeral, mixed_wan_yi, written_numbers
+from .numbers import (WRITTEN_STYLES, arabic_grouped, capital_amount, capital_numeral, chinese_decimal, chinese_numeral,
+                      colloquial_numeral, mixed_wan_yi, written_numbers)
 
 __all__ = [
-    "GeneratedClaim", "arabic_grouped", "assert_consistent", "change_claims", "chinese_numeral",
-    "mixed_wan_yi", "part_whole_claims", "perturbed_change_claims", "respective_claims", "round_half_up",
+    "GeneratedClaim", "WRITTEN_STYLES", "arabic_grouped", "assert_consistent", "capital_amount", "capital_numeral",
+    "change_claims", "chinese_decimal", "chinese_numeral", "colloquial_numeral", "mixed_wan_yi", "part_whole_claims", "perturbed_change_claims", "respective_claims", "round_half_up",
     "streak_pairs", "trend_claims", "written_numbers",
 ]

@@ -5,8 +5,11 @@ Steps, in one pass over the original text:
 * scraped pinyin annotations (``點(diǎn)``, ``經(jīng)濟(jì)``) are deleted;
 * whitespace at the start and end of a line is deleted, other runs of
   whitespace fold to one space (a space between two Chinese words is a real
-  boundary: 「新甘肃 甘肃法制报」), ``\\r`` disappears (newlines stay: they end
-  sentences);
+  boundary: 「新甘肃 甘肃法制报」); the ``\\r`` of ``\\r\\n`` disappears and a lone
+  ``\\r`` (old Mac line ends) becomes ``\\n`` (newlines end sentences);
+* invisible marks — zero-width space/joiners, word joiner, soft hyphen, the BOM,
+  bidi marks, embeddings, overrides and isolates — are deleted, so that
+  ``12\\u200b34`` is the number 1234;
 
 then, character for character (so the map is unchanged):
 
@@ -29,8 +32,10 @@ _PINYIN = re.compile(
     r"(?<=[\u3400-\u9fff])[(（]([a-zü" + _TONED + r"]{1,7})[)）]"
 )
 _TONED_SET = frozenset(_TONED)
-_SPACE = re.compile(r"[ \t\u3000\xa0\r\f\v\u2002-\u200b\ufeff]+")
-_EDIT = re.compile(_PINYIN.pattern + "|" + _SPACE.pattern)
+_INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+_INVISIBLE_SET = re.compile(f"[{_INVISIBLE}]")
+_SPACE = re.compile(f"[ \\t\\u3000\\xa0\\f\\v\\u2002-\\u200a{_INVISIBLE}]+")
+_EDIT = re.compile(_PINYIN.pattern + r"|(?P<crlf>\r(?=\n))|(?P<cr>\r)|" + _SPACE.pattern)
 
 _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _WIDTH[0x301C] = ord("~")  # wave dash used as a range sign
@@ -77,6 +82,7 @@ def to_simplified(text: str) -> str:
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _samples(text: str, size: int = 2000) -> list[str]:
@@ -122,12 +128,16 @@ def normalize(original: str) -> NormalizedText:
             if not _is_pinyin(m):
                 continue
             repl = ""
+        elif m.group("crlf") is not None:
+            repl = ""
+        elif m.group("cr") is not None:
+            repl = "\n"
         else:
             run = m.group(0)
             prev = original[s - 1] if s > 0 else "\n"
             nxt = original[e] if e < n else "\n"
-            if prev == "\n" or nxt == "\n":
-                repl = ""
+            if prev in "\r\n" or nxt in "\r\n" or not _INVISIBLE_SET.sub("", run):
+                repl = ""  # at a line end, or only invisible marks: nothing stands for the run
             elif run == " ":
                 continue
             else:
@@ -138,7 +148,8 @@ def normalize(original: str) -> NormalizedText:
             n_pos += s - o_pos
         if repl:
             omap.add_segment(n_pos, s)
-            omap.mark_run(n_pos, e)
+            if e - s > 1:
+                omap.mark_run(n_pos, e)
             pieces.append(repl)
             n_pos += 1
         o_pos = e
@@ -147,6 +158,8 @@ def normalize(original: str) -> NormalizedText:
         pieces.append(original[o_pos:])
         n_pos += n - o_pos
     text = "".join(pieces)
+    if not text.isascii():
+        text = _SURROGATE.sub("\ufffd", text)  # lone surrogates (from JSON or the API): one for one
     traditional = False
     if not text.isascii():
         traditional = looks_traditional(text)

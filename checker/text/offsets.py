@@ -55,17 +55,29 @@ class OffsetMap:
         return self.to_orig(start), o_end
 
 
+def newline_starts(text: str) -> list[int]:
+    """Offsets where lines start when only ``\\n`` ends a line (as ``html.parser`` counts)."""
+    starts = [0]
+    find = text.find
+    i = find("\n")
+    while i != -1:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    return starts
+
+
 class LineIndex:
-    """Turn code-point offsets into 1-based (line, column) pairs."""
+    """Turn code-point offsets into 1-based (line, column) pairs (lines end at \\n, \\r\\n or \\r)."""
 
     def __init__(self, text: str) -> None:
         starts = [0]
-        find = text.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
-        self._starts = starts
+        if "\r" in text:  # \r\n, or a lone \r (old Mac line ends), ends a line too
+            import re
+
+            starts.extend(m.end() for m in re.finditer(r"\r\n?|\n", text))
+            self._starts = starts
+            return
+        self._starts = newline_starts(text)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in code points) of ``offset``."""

@@ -6,6 +6,7 @@ from dataclasses import replace
 from fractions import Fraction
 
 from ...claims.frame import bucket_key, measure_of, same_frame
+from ...evidence import claim_detail, items_text, joint_derivation, quote
 from ...numbers import fmt
 from ...numbers.units import dimension
 from ..registry import kind
@@ -23,7 +24,8 @@ def run_change(ctx) -> None:
         d = c.data
         if d.verdict in verdicts:
             ctx.emit(c.start, c.end, {
-                "claim": ctx.doc.text[c.start:c.end], "detail": d.detail, "reference": d.reference,
+                "claim": ctx.doc.text[c.start:c.end], "detail": claim_detail(ctx.doc, c, ctx.options.lang),
+                "reference": d.reference,
             }, claims=[c.id], evidence={k: getattr(d, k) for k in ("value", "amount", "prior_range", "candidates",
                                                                    "reference", "note", "nearest")
                                         if getattr(d, k) not in (None, [])})
@@ -35,8 +37,8 @@ def run_change_misuse(ctx) -> None:
     wanted = ctx.params.get("misuse", [])
     for c in _claims(ctx, "change"):
         if c.data.misuse in wanted:
-            ctx.emit(c.start, c.end, {"claim": ctx.doc.text[c.start:c.end], "detail": c.data.detail},
-                     claims=[c.id])
+            ctx.emit(c.start, c.end, {"claim": ctx.doc.text[c.start:c.end],
+                                      "detail": claim_detail(ctx.doc, c, ctx.options.lang)}, claims=[c.id])
 
 
 def _cores(ctx):
@@ -53,7 +55,7 @@ def _cores(ctx):
 
 def _emit_core(ctx, anchor, claims, core) -> None:
     eqs = [b.equation() for b in core]
-    derivation = "; ".join(eqs)
+    derivation = joint_derivation(ctx.doc, core, ctx.options.lang)
     ctx.emit(anchor.start, anchor.end, {"derivation": derivation, "series": derivation},
              related=[(c.start, c.end, ctx.doc.text[c.start:c.end]) for c in claims if c is not anchor],
              claims=[c.id for c in claims], evidence={"equations": eqs})
@@ -87,7 +89,7 @@ def run_rate_range(ctx) -> None:
             continue
         pct = lo * 10 if q.kind == "ratio" and q.unit == "成" else lo
         if pct > limit or (pct == limit and not q.interval.lo_closed):
-            ctx.emit(c.start, c.end, {"name": c.data.name, "value": q.text}, claims=[c.id])
+            ctx.emit(c.start, c.end, {"name": c.data.name, "value": quote(ctx.doc, q.start, q.end)}, claims=[c.id])
 
 
 @kind("rate_fraction")
@@ -101,8 +103,10 @@ def run_rate_fraction(ctx) -> None:
         scale = 10 if rate.unit == "成" else 1
         iv = rate.interval.scale(Fraction(scale)) if scale != 1 else rate.interval
         if not iv.contains(actual):
-            ctx.emit(c.start, c.end, {"name": c.data.name, "value": rate.text, "numerator": num.text,
-                                      "denominator": den.text, "actual": fmt(actual, 2).lstrip("≈")},
+            ctx.emit(c.start, c.end, {"name": c.data.name, "value": quote(ctx.doc, rate.start, rate.end),
+                                      "numerator": quote(ctx.doc, num.start, num.end),
+                                      "denominator": quote(ctx.doc, den.start, den.end),
+                                      "actual": fmt(actual, 2).lstrip("≈")},
                      related=[(num.start, num.end, "分子"), (den.start, den.end, "分母")], claims=[c.id],
                      evidence={"actual_percent": fmt(actual, 4), "stated": str(iv)})
 
@@ -115,7 +119,8 @@ def run_partwhole(ctx) -> None:
         if part.interval.lo is None or whole.interval.hi is None:
             continue
         if part.interval.lo > whole.interval.hi:
-            ctx.emit(part.start, part.end, {"part": part.text, "whole": whole.text},
+            ctx.emit(part.start, part.end, {"part": quote(ctx.doc, part.start, part.end),
+                                            "whole": quote(ctx.doc, whole.start, whole.end)},
                      related=[(whole.start, whole.end, "整体")], claims=[c.id])
             continue
         parts = c.quantities[1:]
@@ -134,14 +139,15 @@ def run_respective(ctx) -> None:
     single = bool(ctx.params.get("single_value", False))
     for c in _claims(ctx, "respective"):
         d = c.data
+        names = items_text(c, ctx.options.lang)
         if single:
             if d.form == "分别" and d.n_values == 1 and d.n_items >= 2:
-                ctx.emit(c.start, c.end, {"items": d.n_items, "values": d.n_values}, claims=[c.id])
+                ctx.emit(c.start, c.end, {"items": d.n_items, "values": d.n_values, "names": names}, claims=[c.id])
             continue
         if d.form == "分别" and d.n_values not in (d.n_items, d.n_alt) and d.n_values > 1:
-            ctx.emit(c.start, c.end, {"items": d.n_items, "values": d.n_values}, claims=[c.id])
+            ctx.emit(c.start, c.end, {"items": d.n_items, "values": d.n_values, "names": names}, claims=[c.id])
         elif d.form == "enumeration" and d.n_stated not in (d.n_items, d.n_alt) and d.n_items >= 2:
-            ctx.emit(c.start, c.end, {"items": d.n_items, "values": d.n_stated}, claims=[c.id])
+            ctx.emit(c.start, c.end, {"items": d.n_items, "values": d.n_stated, "names": names}, claims=[c.id])
 
 
 @kind("streak")
@@ -151,10 +157,9 @@ def run_streak(ctx) -> None:
     year = ctx.doc.year
     streaks = [c for c in _claims(ctx, "streak") if c.frame is not None and c.frame.items
                and all(s.key for s in c.frame.items)]
-    pairs = _frame_pairs(streaks, lambda c: c.frame, lambda c: (c.data.unit, c.data.outcome))
-    for a, fa, b, fb in sorted(pairs, key=lambda p: (p[0].start, p[2].start)):
-        if not same_frame(fa, fb, year):
-            continue
+    pairs = _frame_pairs(streaks, lambda c: c.frame, lambda c: (c.data.unit, c.data.outcome),
+                         lambda a, fa, b, fb: same_frame(fa, fb, year))
+    for a, fa, b, fb in pairs:
         da, db = a.data, b.data
         ctx.emit(a.start, a.end, {"first": f"连续{da.n_text}{da.unit}", "second": f"连续{db.n_text}{db.unit}"},
                  related=[(b.start, b.end, _other(ctx))], claims=[a.id, b.id],
@@ -178,6 +183,8 @@ def run_datespan(ctx) -> None:
         if since is None:
             continue
         if since > year:
+            if p.data.starting:
+                continue  # 从2027年起连续三年实施: a plan, not a claim about the past
             ctx.emit(p.start, p.end, {"label": p.data.label, "year": year, "n": "-", "available": 0},
                      claims=[p.id])
             continue
@@ -190,7 +197,7 @@ def run_datespan(ctx) -> None:
             if s.data.unit == "年" and s.data.n > available:
                 ctx.emit(p.start, s.end, {"label": p.data.label, "year": year, "n": s.data.n,
                                           "available": available}, claims=[p.id, s.id])
-        for q in periods[bisect_left(period_starts, p.start):bisect_left(period_starts, pe + 80)]:
+        for q in periods[bisect_left(period_starts, p.start):bisect_left(period_starts, pe)]:
             n = q.data.years
             if n is None or q is p:
                 continue
@@ -199,26 +206,33 @@ def run_datespan(ctx) -> None:
                          related=[(p.start, p.end, p.data.label)], claims=[p.id, q.id])
 
 
-def _frame_pairs(claims, frame_of, group=lambda c: ()):
-    """Pairs of claims whose frames are the same (``same_frame``) but whose values differ.
+MAX_COMPARED = 50   # earlier distinct statements of one bucket each statement is compared with
 
-    Frames are bucketed (``bucket_key``) and, inside a bucket, only the first claim of each distinct
-    (subject, scope, period, value) is kept, so a long or repetitive document is never compared
-    all pairs against all pairs."""
+
+def _frame_pairs(claims, frame_of, group=lambda c: (), accept=lambda a, fa, b, fb: True):
+    """``(earlier, its frame, later, its frame)`` for statements of the same frame whose values differ.
+
+    Frames are bucketed (``bucket_key``); inside a bucket only the first claim of each distinct
+    (subject, scope, period, value) is a candidate, and each candidate is compared, in document order,
+    with at most ``MAX_COMPARED`` earlier candidates and paired with the first that it contradicts and
+    that ``accept`` admits (the caller's frame identity).  Every contradicting statement is reported
+    once, against the earliest statement it contradicts: linear in the document, never n² findings."""
     buckets: dict = {}
-    for c in claims:
+    for c in sorted(claims, key=lambda c: c.start):
         f = frame_of(c)
         if f is None or f.value is None:
             continue
         firsts = buckets.setdefault((group(c), bucket_key(f)), {})
         firsts.setdefault((f.subject.key, f.subject.attr, f.scope, f.period, f.flow, str(f.value)), (c, f))
     for firsts in buckets.values():
-        entries = list(firsts.values())
-        for i, (ca, fa) in enumerate(entries):
-            for cb, fb in entries[i + 1:]:
-                if fa.value.intersect(fb.value) is not None:
-                    continue
-                yield (ca, fa, cb, fb) if ca.start <= cb.start else (cb, fb, ca, fa)
+        earlier: list = []
+        for cb, fb in firsts.values():
+            for ca, fa in earlier:
+                if fa.value.intersect(fb.value) is None and accept(ca, fa, cb, fb):
+                    yield ca, fa, cb, fb
+                    break
+            if len(earlier) < MAX_COMPARED:
+                earlier.append((cb, fb))
 
 
 def _other(ctx) -> str:
@@ -234,10 +248,9 @@ def run_conflict(ctx) -> None:
                and c.data.form == "reference" and c.data.reference  # a written reference: 同比, 比2020年
                and not c.quantities[-1].approx and "分别" not in text[max(0, c.quantities[-1].start - 8):
                                                                      c.quantities[-1].start]]
-    pairs = _frame_pairs(changes, lambda c: c.frame, lambda c: (c.data.reference, c.data.direction))
-    for a, fa, b, fb in sorted(pairs, key=lambda p: (p[0].start, p[2].start)):
-        if not same_frame(fa, fb, year):
-            continue
+    pairs = _frame_pairs(changes, lambda c: c.frame, lambda c: (c.data.reference, c.data.direction),
+                         lambda a, fa, b, fb: same_frame(fa, fb, year))
+    for a, fa, b, fb in pairs:
         ctx.emit(b.start, b.end, {"first": ctx.doc.text[a.start:a.end], "second": ctx.doc.text[b.start:b.end]},
                  related=[(a.start, a.end, _other(ctx))], claims=[a.id, b.id],
                  evidence={"about": fa.about(), "other_about": fb.about()})
@@ -285,11 +298,13 @@ def run_restated(ctx) -> None:
             return None  # a number in a name (“三个口袋”) or the count after a list (A、B4个电站)
         return f
 
-    for a, fa, b, fb in sorted(_frame_pairs(claims, frame_of), key=lambda p: (p[0].start, p[2].start)):
-        if ctx.doc.sentence_of(a.start) == ctx.doc.sentence_of(b.start):
-            continue  # two values in one sentence are two things (a total and a part, two years)
-        if fa.subject.key != fb.subject.key or not same_frame(fa, fb, year):
-            continue  # a restatement names the same thing in the same words (after synonyms)
+    def restated(a, fa, b, fb) -> bool:
+        # two values in one sentence are two things (a total and a part, two years); a restatement
+        # names the same thing in the same words (after synonyms)
+        return (ctx.doc.sentence_of(a.start) != ctx.doc.sentence_of(b.start)
+                and fa.subject.key == fb.subject.key and same_frame(fa, fb, year))
+
+    for a, fa, b, fb in _frame_pairs(claims, frame_of, accept=restated):
         qa, qb = a.quantities[0], b.quantities[0]
         ctx.emit(qb.start, qb.end, {"first": qa.text, "second": qb.text, "about": fb.about()},
                  related=[(qa.start, qa.end, _other(ctx))], claims=[a.id, b.id],

@@ -4,22 +4,26 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ...errors import ConfigError
+from ...evidence import number, quote
 from ...numbers import fmt
 from ..registry import kind
 
 _STOP = ",，、;；。:：\n"
 
 
-def _entity_words(entities: list[dict]) -> list[tuple[str, str]]:
-    pairs = [(w, e["name"]) for e in entities for w in e["words"]]
-    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+def _entity_words(entities: list[dict]) -> list[tuple[str, str, tuple[str, ...]]]:
+    triples = [(w, e["name"], tuple(e.get("units", ()))) for e in entities for w in e["words"]]
+    return sorted(triples, key=lambda p: len(p[0]), reverse=True)
 
 
-def entity_of(text: str, q, words: list[tuple[str, str]]) -> str | None:
-    """The counted thing: a noun right after the unit (4011个三级网格) or right before the number."""
+def entity_of(text: str, q, words: list[tuple[str, str, tuple[str, ...]]], links: tuple[str, ...] = ()) -> str | None:
+    """The counted thing: a noun right after the unit (4011个三级网格) or right before the number.
+    An entity whose measure words (``units``) do not include the number's measure word is not
+    what is counted: in 10.73万艘乡镇船舶 the 艘 counts boats and 乡镇 only says whose.
+    Before the number, one of ``links`` (达到, 增至 …) may stand between noun and number."""
     if q.unit in ("级", "类", "大类"):
         return None  # 四级网格: a number of levels, not of things
+    words = [(w, name) for w, name, units in words if not units or q.unit is None or q.unit in units]
     end = q.end
     stop = end
     while stop < len(text) and stop - end < 6 and text[stop] not in _STOP:
@@ -32,31 +36,50 @@ def entity_of(text: str, q, words: list[tuple[str, str]]) -> str | None:
             best = (i, name)
     if best is not None and best[0] <= 4:
         return best[1]
-    before = text[max(0, q.start - 8):q.start]
-    for w, name in words:
-        if before.endswith(w):
-            return name
+    before = text[max(0, q.start - 12):q.start]
+    for link in ("",) + links:  # 科技型中小企业增至9.4万家: the noun, then a linking verb
+        if before.endswith(link):
+            head = before[:len(before) - len(link)]
+            for w, name in words:
+                if head.endswith(w):
+                    return name
     return None
 
 
-def _validate_entities(rule) -> None:
-    ents = rule.params.get("entities")
-    if not isinstance(ents, list) or not ents:
-        raise ConfigError(rule.path, "field 'params.entities' must be a non-empty list of tables")
-    for i, e in enumerate(ents):
-        for key in ("name", "words"):
-            if key not in e:
-                raise ConfigError(rule.path, f"field 'params.entities[{i}].{key}' is required")
-        for key in ("max_per_person",):
-            if key in e:
-                try:
-                    Fraction(str(e[key]))
-                except ValueError:
-                    raise ConfigError(rule.path, f"field 'params.entities[{i}].{key}' must be a number "
-                                                 f"or a fraction like \"1/20\"") from None
+_CITY_WORDS = ("全市", "我市", "市域", "本市")
 
 
-@kind("magnitude", validate=_validate_entities)
+def wider_scope(sentence: str, params: dict) -> bool:
+    """Whether the sentence speaks of a wider scope than the document's region (全国 …), once
+    rankings and titles that only mention it (居全国第一, 高于全国平均, 全国“文明城市”) are set aside."""
+    words = params.get("wider_scope_words", [])
+    if not words:
+        return False
+    for t in params.get("scope_titles", []):
+        sentence = sentence.replace(t, "")
+    return any(w in sentence for w in words)
+
+
+def _bounding_region(scope, context: str):
+    """The region whose population bounds a count in ``context``: the prefecture only when the
+    sentence says so (全市, or its name); otherwise the largest region in scope, so that a
+    provincial figure in a report that often names one city is not held to that city."""
+    region = scope.for_words(context)
+    pref, prov = scope.prefecture, scope.province
+    if region is not None and region is pref and prov is not None:
+        if not any(w in context for w in _CITY_WORDS + (pref.name, pref.short_name)):
+            return prov
+    return region
+
+
+def _whole(x: Fraction) -> str:
+    """``x`` exactly when its decimal terminates (9421.25), else to the nearest whole number
+    marked ≈ (≈387), never a bare ``≈.387``."""
+    exact = fmt(x)
+    return exact if not exact.startswith("≈") else f"≈{round(x)}"
+
+
+@kind("magnitude")
 def run_magnitude(ctx) -> None:
     """A count larger than the region's population allows for its entity."""
     ents = ctx.params["entities"]
@@ -64,38 +87,31 @@ def run_magnitude(ctx) -> None:
     bound = {e["name"]: Fraction(str(e["max_per_person"])) for e in ents if "max_per_person" in e}
     text = ctx.doc.text
     scope = ctx.doc.scope
+    links = tuple(ctx.params.get("links", []))
     for q in ctx.doc.quantities:
         if q.kind != "count" or q.unit in ("人次", "户次", "元") or q.interval.lo is None:
             continue
-        ent = entity_of(text, q, words)
+        ent = entity_of(text, q, words, links)
         if ent is None or ent not in bound:
             continue
         ss, se = ctx.doc.sentence_of(q.start)
-        region = scope.for_words(text[ss:q.start])
+        if wider_scope(text[ss:se], ctx.params):
+            continue  # a national (or other wider) figure, not the region's
+        region = _bounding_region(scope, text[ss:q.start])
         if region is None:
             continue
         limit = bound[ent] * region.population
         if q.interval.lo > limit:
             per = q.interval.lo / region.population
             ctx.emit(q.start, q.end, {
-                "entity": ent, "number": q.text, "region": region.name, "population": region.population,
-                "per_person": fmt(per, 2) if per >= Fraction(1, 100) else f"1/{fmt(1 / per, 0)}",
+                "entity": ent, "number": quote(ctx.doc, q.start, q.end), "region": region.name,
+                "population": region.population,
+                "per_person": number(per) if per >= Fraction(1, 100) else f"1/{_whole(1 / per)}",
             }, evidence={"population": str(region.population), "region_code": region.code,
                          "limit": fmt(limit, 0)})
 
 
-def _validate_ratio(rule) -> None:
-    _validate_entities(rule)
-    pairs = rule.params.get("pairs")
-    if not isinstance(pairs, list) or not pairs:
-        raise ConfigError(rule.path, "field 'params.pairs' must be a non-empty list")
-    for i, p in enumerate(pairs):
-        for key in ("numerator", "denominator", "min", "max"):
-            if key not in p:
-                raise ConfigError(rule.path, f"field 'params.pairs[{i}].{key}' is required")
-
-
-@kind("ratio", validate=_validate_ratio)
+@kind("ratio")
 def run_ratio(ctx) -> None:
     """Two counts in one sentence whose ratio lies outside ``[min, max]``."""
     words = _entity_words(ctx.params["entities"])
@@ -116,8 +132,42 @@ def run_ratio(ctx) -> None:
             lo, hi = Fraction(str(p["min"])), Fraction(str(p["max"]))
             if r < lo or r > hi:
                 s, e = min(num.start, den.start), max(num.end, den.end)
-                ctx.emit(s, e, {"numerator": num.text, "denominator": den.text,
+                ctx.emit(s, e, {"numerator": quote(ctx.doc, num.start, num.end),
+                                "denominator": quote(ctx.doc, den.start, den.end),
                                 "num_name": p["numerator"], "den_name": p["denominator"],
-                                "ratio": fmt(r, 4) if r >= Fraction(1, 1000) else f"1/{fmt(1 / r, 0)}",
+                                "ratio": number(r, 4) if r >= Fraction(1, 1000) else f"1/{_whole(1 / r)}",
                                 "min": p["min"], "max": p["max"]},
                          related=[(num.start, num.end, p["numerator"])])
+
+
+@kind("population")
+def run_population(ctx) -> None:
+    """A count of people or households (``params.units``) above ``factor`` times the population of
+    the largest region the document is about (its province, else its prefecture).  Sentences that
+    name another region or a wider scope (全国), or count visitors (``skip_words``), are left alone."""
+    from ...regions import _name_index
+
+    scope = ctx.doc.scope
+    region = scope.province or scope.prefecture
+    if region is None:
+        return
+    own = {r.code for r in (scope.province, scope.prefecture) if r is not None}
+    units = set(ctx.params["units"])
+    skip = tuple(ctx.params.get("skip_words", []))
+    limit = Fraction(str(ctx.params.get("factor", "3/2"))) * region.population
+    rx, names = _name_index()
+    text = ctx.doc.text
+    for q in ctx.doc.quantities:
+        if q.kind != "count" or q.unit not in units or q.interval.lo is None or q.interval.lo <= limit:
+            continue
+        ss, se = ctx.doc.sentence_of(q.start)
+        sentence = text[ss:se]
+        if any(w in sentence for w in skip) or wider_scope(sentence, ctx.params):
+            continue
+        if any(names[m.group(0)].code not in own and names[m.group(0)].parent_code not in own
+               for m in rx.finditer(sentence)):
+            continue  # a region outside the document's: its figure, not the region's
+        ctx.emit(q.start, q.end, {
+            "number": quote(ctx.doc, q.start, q.end), "region": region.name, "population": region.population,
+            "times": number(q.interval.lo / region.population),
+        }, evidence={"population": str(region.population), "region_code": region.code, "limit": fmt(limit, 0)})

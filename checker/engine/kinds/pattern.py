@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from ...errors import ConfigError
-from ..registry import kind, require_params
+from ..registry import kind
 
 MAX_PATTERN_MEM = 8 << 20
 
@@ -27,7 +27,8 @@ def compile_re2(pattern: str):
 
 
 def _validate_pattern(rule) -> None:
-    require_params(rule, "pattern", types=(str,))
+    """Types are checked by the kind's schema (``engine.schemas``); here: the pattern compiles
+    under RE2 and names the group it flags."""
     try:
         rx = compile_re2(rule.params["pattern"])
     except Exception as e:  # re2.error carries bytes
@@ -39,10 +40,6 @@ def _validate_pattern(rule) -> None:
         raise ConfigError(rule.path, f"field 'params.group': no group named {group!r} in the pattern")
     if isinstance(group, int) and not 0 <= group <= rx.groups:
         raise ConfigError(rule.path, f"field 'params.group': the pattern has {rx.groups} groups")
-    for key in ("exceptions",):
-        v = rule.params.get(key, [])
-        if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
-            raise ConfigError(rule.path, f"field 'params.{key}' must be a list of strings")
 
 
 @kind("pattern", validate=_validate_pattern)
@@ -63,26 +60,50 @@ def run_pattern(ctx) -> None:
             window = text[max(ss, s - 12):min(se, e + 12)]
             if any(x in window for x in exceptions):
                 continue
-        values = {"match": m.group(0)}
+        values = {}
         for name, idx in rx.groupindex.items():
             values[name] = m.group(idx) or ""
+        values["match"] = text[s:e]  # the reported span (a context character is no part of it)
         ctx.emit(s, e, values)
 
 
-def _validate_repeat(rule) -> None:
-    for key in ("min_len", "max_len"):
-        if key in rule.params and not isinstance(rule.params[key], int):
-            raise ConfigError(rule.path, f"field 'params.{key}' must be an integer")
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
-@kind("repeat", validate=_validate_repeat)
+def _deliberate(text: str, i: int, w: str, params: dict) -> bool:
+    """Whether ``w`` written twice at ``i`` is no editing leftover: a reduplicated
+    measure phrase (一笔一笔, 逐格逐格), a word with a particle or a Cantonese or
+    interrogative part (有嘅有嘅, 走多远走多远), or a place before a name built on
+    it (旺角旺角道)."""
+    if w in params.get("allow", ()):
+        return True
+    if len(w) == 2 and w[0] in params.get("reduplication_heads", ""):
+        return True
+    if any(c in w for c in params.get("particles", "")):
+        return True
+    after = text[i + 2 * len(w):i + 2 * len(w) + 1]
+    if after and after in params.get("name_suffixes", ""):
+        return True  # a district before a street named after it (旺角旺角道)
+    return any(p in w for p in params.get("deliberate_parts", ()))
+
+
+def _may_straddle(text: str, i: int, w: str) -> bool:
+    """Whether the repetition may straddle word boundaries (构建共建共治, 深化文化文艺):
+    Han characters on both sides and ``w`` nowhere else in the text as a word of its own."""
+    end = i + 2 * len(w)
+    inside = i > 0 and _is_han(text[i - 1]) and end < len(text) and _is_han(text[end])
+    return inside and text.count(w) <= 2
+
+
+@kind("repeat")
 def run_repeat(ctx) -> None:
     """Flag a word of ``min_len``..``max_len`` Han characters written twice in a row
-    (落实落实), except the words in ``params.allow``.  The candidates come from one
-    built-in regular expression (bounded lengths, so linear), not from a user pattern."""
+    (落实落实), unless the repetition is deliberate (``_deliberate``); one that may
+    span word boundaries is info, not a warning (``_may_straddle``).  The candidates come from one built-in regular expression
+    (bounded lengths, so linear), not from a user pattern."""
     lo = int(ctx.params.get("min_len", 2))
     hi = int(ctx.params.get("max_len", 4))
-    allow = set(ctx.params.get("allow", []))
     rx = _repeat_regex(lo, hi)
     text = ctx.doc.text
     next_free = 0
@@ -92,8 +113,12 @@ def run_repeat(ctx) -> None:
             continue
         for L in range(len(m.group(1)), lo - 1, -1):
             w = text[i:i + L]
-            if text.startswith(w, i + L) and w not in allow and len(set(w)) > 1:
-                ctx.emit(i, i + 2 * L, {"word": w, "match": text[i:i + 2 * L]})
+            if text.startswith(w, i + L) and len(set(w)) > 1:
+                if not _deliberate(text, i, w, ctx.params):
+                    # a possible straddle is reported as info only: it is as likely a false alarm
+                    sev = "info" if _may_straddle(text, i, w) else None
+                    ctx.emit(i, i + 2 * L, {"word": w, "match": text[i:i + 2 * L]}, severity=sev,
+                             fixable=sev is None)
                 next_free = i + 2 * L
                 break
 

@@ -2,6 +2,8 @@
 ``mixed_numeral``, ``stacked_approx``, ``range_affix``."""
 from __future__ import annotations
 
+import re
+
 from ..registry import kind
 
 
@@ -20,16 +22,23 @@ def run_missing_unit(ctx) -> None:
             continue
         before = text[q.start - 1] if q.start > 0 else ""
         after = text[q.end] if q.end < len(text) else ""
-        if before and before in tails and after in followers:
-            ctx.emit(q.start - min(q.start, 4), q.end + 1, {"number": q.text})
+        if before and before in tails and (after in followers if after else True):
+            # at the end of the text the span stops at the number (it used to run one past the end)
+            ctx.emit(q.start - min(q.start, 4), q.end + (1 if after else 0), {"number": q.text})
+
+
+_MAGNITUDE_UNIT = re.compile(r"[\d.,]+[百千]万")
 
 
 @kind("mixed_numeral")
 def run_mixed(ctx) -> None:
-    """Arabic digits joined to 十/百/千 (4千, 1百零8): GB/T 15835-2011 §5.3."""
+    """Arabic digits joined to 十/百/千 (4千, 1百零8): GB/T 15835-2011 §5.3.
+    Digits before 百万/千万 alone (1百万) are the magnitude-unit rule's finding, not this one's."""
     for q in ctx.doc.quantities:
         if q.mixed_numerals:
-            ctx.emit(q.num_start, q.num_end, {"number": ctx.doc.text[q.num_start:q.num_end]})
+            number = ctx.doc.text[q.num_start:q.num_end]
+            if not _MAGNITUDE_UNIT.fullmatch(number):
+                ctx.emit(q.num_start, q.num_end, {"number": number})
 
 
 @kind("stacked_approx")
@@ -46,6 +55,11 @@ def run_stacked(ctx) -> None:
                 for w in (a, b):
                     if ctx.doc.text.startswith(w, q.start - len(w)):
                         s = min(s, q.start - len(w))
-                ctx.emit(s, q.end, {"first": a, "second": b, "match": ctx.doc.text[s:q.end]})
+                match = ctx.doc.text[s:q.end]
+                cut = match.rfind(b)
+                values = {"first": a, "second": b, "match": match}
+                if cut > 0:  # the match without its second approximation word (约3000人左右 → 约3000人)
+                    values["without_second"] = match[:cut] + match[cut + len(b):]
+                ctx.emit(s, q.end, values)
                 break
 

@@ -1,0 +1,142 @@
+"""The prose of a document: what a reader reads, not the metadata around it.
+
+YAML front matter, URLs (including percent-encoded ones), image and link
+targets, HTML tags inside Markdown, code and template shortcodes carry digits
+that are not claims (``%E5%88-26%`` is not a range).  ``prose_view`` blanks
+them out and returns the remaining text with an ``OffsetMap`` back to the
+original, so every span still maps to the characters the user wrote.
+Removed inline markup becomes nothing; removed blocks become one newline;
+a bare URL becomes one space (each standing for the whole run).
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..text.offsets import OffsetMap
+
+# opening ---, a first line that is a YAML key (title: …), then anything up to a closing --- or ...
+_FRONT_MATTER = re.compile(r"\A\ufeff?\s*---[ \t]*\n[ \t]*[\w-]+[ \t]*:(?:.*?\n)??(?:---|\.\.\.)[ \t]*(?:\n|\Z)",
+                           re.S)
+_URL_CHARS = r"[^\s<>\"'\u3000-\u303f\uff08\uff09\uff0c\uff1b\u4e00-\u9fff)\]]"
+_URL = re.compile(r"(?:(?:https?|ftp)://|www\.)" + _URL_CHARS + "+", re.I)
+_MASKS = [
+    # (pattern, replacement, formats it applies to)
+    (re.compile(r"^(`{3,}|~{3,})[^\n]*\n.*?^\1[ \t]*$", re.S | re.M), "\n", {"markdown"}),
+    (re.compile(r"\{\{[<%].*?[%>]\}\}", re.S), "\n", {"markdown"}),
+    (re.compile(r"<!--.*?-->", re.S), "", {"markdown", "text"}),
+    (re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I), "\n", {"markdown"}),
+    (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"), "", {"markdown"}),          # image
+    (re.compile(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)"), "", {"markdown"}),  # link target
+    (re.compile(r"`[^`\n]+`"), " ", {"markdown"}),                          # inline code
+    (re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|section|article|header|footer|"
+                r"blockquote|pre|hr|figure|figcaption|img|iframe|video|source)\b[^<>]*>", re.I), "\n",
+     {"markdown"}),
+    (re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>"), "", {"markdown"}),  # inline tags
+    (_URL, " ", {"markdown", "text", "html"}),
+]
+# percent-encoded runs (%E5%88%B0) outside a recognised URL: found by their escapes, then
+# widened over the URL characters around them (a scan, so linear on long digit runs)
+_PCT = re.compile(r"(?:%[0-9A-Fa-f]{2}){2,}")
+_URLISH = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_%./~=&?+-")
+
+
+def front_matter_span(text: str) -> Optional[tuple[int, int]]:
+    """``(start, end)`` of a YAML front matter block opening the text, or None."""
+    m = _FRONT_MATTER.match(text)
+    return (0, m.end()) if m else None
+
+
+def masked_spans(text: str, fmt: str) -> list[tuple[int, int, str]]:
+    """Non-overlapping ``(start, end, replacement)`` runs that are not prose, in order."""
+    spans: list[tuple[int, int, str]] = []
+    if fmt == "markdown":
+        fm = front_matter_span(text)
+        if fm:
+            spans.append((fm[0], fm[1], "\n"))
+    for rx, repl, formats in _MASKS:
+        if fmt not in formats or (rx is _URL and not any(t in text for t in ("://", "www.", "WWW."))):
+            continue
+        for m in rx.finditer(text):
+            if m.end() > m.start():
+                spans.append((m.start(), m.end(), repl))
+    last = 0
+    i = text.find("%")
+    while i != -1:
+        m = _PCT.match(text, i)
+        if m is None or i < last:
+            i = text.find("%", i + 1)
+            continue
+        s, e = m.span()
+        while s > last and text[s - 1] in _URLISH:
+            s -= 1
+        while e < len(text) and text[e] in _URLISH:
+            e += 1
+        spans.append((s, e, " "))
+        last = e
+        i = text.find("%", e)
+    spans.sort(key=lambda s: (s[0], -s[1]))
+    kept: list[tuple[int, int, str]] = []
+    end = 0
+    for s, e, r in spans:
+        if s >= end:
+            kept.append((s, e, r))
+            end = e
+    return kept
+
+
+def apply_masks(text: str, spans: list[tuple[int, int, str]]) -> tuple[str, OffsetMap]:
+    """The text with each span replaced, and the map from the new text to ``text``."""
+    pieces: list[str] = []
+    omap = OffsetMap()
+    n = pos = 0
+    for s, e, repl in spans:
+        if s > pos:
+            omap.add_segment(n, pos)
+            pieces.append(text[pos:s])
+            n += s - pos
+        if repl:
+            omap.add_segment(n, s)
+            omap.mark_run(n, e)
+            pieces.append(repl)
+            n += 1
+        pos = e
+    omap.add_segment(n, pos)
+    pieces.append(text[pos:])
+    view = "".join(pieces)
+    omap.norm_length = len(view)
+    omap.orig_length = len(text)
+    return view, omap
+
+
+def prose_view(text: str, fmt: str) -> Optional[tuple[str, OffsetMap]]:
+    """``(prose, map)`` for ``text`` of format ``fmt``, or None when all of it is prose."""
+    spans = masked_spans(text, fmt)
+    if not spans:
+        return None
+    return apply_masks(text, spans)
+
+
+class ComposedMap:
+    """Two offset maps one after the other: ``outer`` maps into what ``inner`` maps from."""
+
+    def __init__(self, inner: OffsetMap, outer: OffsetMap) -> None:
+        self.inner, self.outer = inner, outer
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original ``(start, end)`` of a span of the final view."""
+        return self.outer.span(*self.inner.span(start, end))
+
+    def to_orig(self, i: int) -> int:
+        """Original offset of view offset ``i``."""
+        return self.outer.to_orig(self.inner.to_orig(i))
+
+
+def compose(view: Optional[tuple[str, OffsetMap]], fmt: str) -> Optional[tuple[str, object]]:
+    """Apply the prose masks on top of an existing markup ``view`` (HTML's readable text)."""
+    if view is None:
+        return None
+    inner = prose_view(view[0], fmt)
+    if inner is None:
+        return view
+    return inner[0], ComposedMap(inner[1], view[1])
