@@ -17,14 +17,14 @@ L = {
            "claims": "数字主张", "coverage": "覆盖", "loc": "位置", "claim": "原文", "kind": "类型",
            "reported": "报告值", "recomputed": "推算值", "verdict": "判定", "reason": "理由",
            "numbers": "个数字", "became": "条主张", "decided": "条可判定",
-           "issues": "问题", "sentences": "涉及语句", "derivation": "推导", "why": "规则说明", "about": "关于", "series": "序列",
+           "issues": "问题", "sentences": "涉及语句", "derivation": "推导", "why": "规则说明", "about": "关于：", "series": "序列",
            "unknown": "未知", "none": "未发现不一致"},
     "en": {"title": "Fact-check report", "doc": "document", "lang": "language", "region": "region",
            "year": "publication year", "claims": "claims", "coverage": "coverage", "loc": "where",
            "claim": "claim as written", "kind": "kind", "reported": "reported", "recomputed": "recomputed",
            "verdict": "verdict", "reason": "reason", "numbers": "numbers", "became": "claims",
            "decided": "decided", "issues": "issue", "sentences": "sentences", "derivation": "derivation",
-           "why": "why", "about": "about", "series": "series", "unknown": "unknown", "none": "no inconsistencies found"},
+           "why": "why", "about": "about: ", "series": "series", "unknown": "unknown", "none": "no inconsistencies found"},
 }
 
 
@@ -134,7 +134,7 @@ def render_report(doc: Doc, rules: dict, lang: str = "zh", width: int | None = 1
         by_id = {c.id: c for c in doc.claims}
         abouts = dict.fromkeys(by_id[cid].frame.about() for cid in f.claims
                                if cid in by_id and by_id[cid].frame is not None)
-        parts.extend(Text(f"{t['about']}: {a}") for a in abouts)
+        parts.extend(Text(f"{t['about']}{a}") for a in abouts)
         keys = EVIDENCE_KEYS["en" if lang == "en" else "zh"]
         colon = ": " if lang == "en" else "："
         if f.evidence.get("nearest"):  # the derivation itself is in the message, worded for an editor

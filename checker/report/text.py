@@ -9,10 +9,10 @@ SYMBOL = {"consistent": "✓", "inconsistent": "✗", "warning": "!", "untestabl
 LABELS = {
     "zh": {"claims": "已判定的数字主张", "summary": "共 {files} 个文件，{numbers} 个数字，{claims} 条主张，{findings} 个发现"
            "（错误 {errors}，警告 {warnings}，提示 {info}）", "related": "相关", "none": "未发现问题", "hidden": "发现已被屏蔽或记入基线",
-           "profile": "按{label}用法检查（{name}；{reason}）", "about": "关于"},
+           "profile": "按{label}用法检查（{name}；{reason}）", "about": "关于："},
     "en": {"claims": "decided claims", "summary": "{files}, {numbers}, {claims}, {findings} "
            "({errors}, {warnings}, {info} info)", "related": "related", "none": "no findings", "hidden": "finding suppressed or in the baseline",
-           "profile": "checked under the {name} profile ({reason})", "about": "about"},
+           "profile": "checked under the {name} profile ({reason})", "about": "about: "},
 }
 # how a count reads: (Chinese measure word, English singular, English plural)
 _NOUNS = {"file": ("个文件", "file", "files"), "claim": ("条主张", "claim", "claims"),
@@ -136,7 +136,7 @@ def _file_full(f: FileOut, original: str, L: dict, show_claims: bool, color: boo
         out.extend(_excerpt(original, x.span.start, x.span.end))
         abouts = dict.fromkeys(claims[cid].frame.about for cid in x.claims
                                if cid in claims and claims[cid].frame is not None)
-        out.extend(f"  {L['about']}: {a}" for a in abouts)
+        out.extend(f"  {L['about']}{a}" for a in abouts)
         for r in x.related:
             out.append(f"  {L['related']} {r.span.line}:{r.span.column}: {r.message}")
             out.extend(_excerpt(original, r.span.start, r.span.end))
