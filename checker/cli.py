@@ -560,6 +560,14 @@ def cmd_scan(args) -> int:
         from .io.output import check_output
 
         check_output(args.output, [args.archive])
+    if args.frames:
+        from .io.output import check_output
+
+        from os.path import abspath
+
+        if args.output and abspath(args.frames) == abspath(args.output):
+            raise UsageError("--frames and --output name one file; give the frames table its own name")
+        check_output(args.frames, [args.archive] + ([args.output] if args.output else []))
     jobs = args.jobs
     if args.engine == "process" and jobs > usable_cpus():
         jobs = usable_cpus()

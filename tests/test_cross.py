@@ -218,3 +218,20 @@ def test_resumed_scan_appends_only_new_documents_to_the_frames_table(tmp_path):
     con.close()
     assert len(per_doc) == 3 and first[1] == 2
     assert per_doc["city-2020"] + per_doc["city-2021"] == first[0]  # the first two were not written twice
+
+
+def test_unusable_frames_paths_are_one_message_and_status_2(tmp_path):
+    archive = tmp_path / "a.jsonl"
+    archive.write_text(json.dumps({"id": "a", "text": "全市人口100万人。"}, ensure_ascii=False) + "\n",
+                       encoding="utf-8")
+    results = tmp_path / "r.jsonl"
+    cases = [
+        (("scan", str(archive), "-o", str(results), "--frames", str(results)), "--frames"),
+        (("scan", str(archive), "-o", str(results), "--frames", str(tmp_path / "no" / "f.duckdb")), "f.duckdb"),
+        (("cross", str(tmp_path / "missing.parquet")), "missing.parquet"),
+        (("cross", str(archive)), "a.jsonl"),
+    ]
+    for args, named in cases:
+        p = _run(*args)
+        assert p.returncode == 2 and named in p.stderr and "Traceback" not in p.stderr, (args, p.stderr)
+    assert not results.exists()  # nothing was scanned into the results

@@ -13,6 +13,10 @@ def cmd_cross(args) -> int:
     from .rules import cross_rules
     from .store import read_frames
 
+    if args.output:
+        from ..io.output import check_output
+
+        check_output(args.output, [args.frames])
     con = read_frames(args.frames)
     rules = cross_rules()
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout

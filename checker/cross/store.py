@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from typing import Iterable
 
-from ..errors import ConfigError, InputError
+from ..errors import ConfigError, InputError, OutputError
 from .rows import COLUMNS
 
 
@@ -38,7 +38,7 @@ class FrameSink:
         try:
             self.con = duckdb.connect(self.db_path)
         except duckdb.Error as e:
-            raise InputError(path, f"cannot open the frames table: {e}") from None
+            raise OutputError(path, f"cannot open the frames table: {e}") from None
         # the scan's workers need the cores and the memory: one thread, a small buffer pool
         self.con.execute("SET threads = 1")
         self.con.execute("SET memory_limit = '128MB'")
