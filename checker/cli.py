@@ -57,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail")
     c.add_argument("--statistics", action="store_true", help="print the count of findings per rule")
     c.add_argument("--no-claims", action="store_true", help="full format: do not list decided claims")
+    c.add_argument("--all-quantities", action="store_true",
+                   help="json format: also list every bare number as a claim (default: framed or decided claims)")
     c.add_argument("--include", action="append", default=[], metavar="GLOB",
                    help="in directories, check only files matching GLOB")
     c.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="skip files matching GLOB")
@@ -174,6 +176,13 @@ def cmd_check(args) -> int:
         from .report.terminal import render_report
 
         color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    # the JSON report is written file by file (memory bounded by the largest document)
+    json_out = None
+    if args.format == "json" and not args.write_baseline:
+        from .report.stream import JsonReportWriter
+
+        json_out = JsonReportWriter(sys.stdout)
+    lean = args.format == "json" and not args.all_quantities
     bar = _progress(len(paths))
     for path in paths:
         _CURRENT[0] = path
@@ -183,7 +192,8 @@ def cmd_check(args) -> int:
         except InputError as e:
             had_error = True
             print(f"claimcheck: {e}", file=sys.stderr)
-            files.append(error_file_out(e.path, e.reason))
+            files.append(error_file_out(e.path, e.reason) if json_out is None
+                         else json_out.add(error_file_out(e.path, e.reason)))
             continue
         finally:
             if bar:
@@ -205,7 +215,8 @@ def cmd_check(args) -> int:
             render_report(doc, rules_seen, base.lang, width=None if sys.stdout.isatty() else 100, color=color)
         if keep_text:
             texts[src.path] = src.text
-        files.append(file_out(doc))
+        files.append(file_out(doc, not lean) if json_out is None else json_out.add(file_out(doc, not lean)))
+        del doc
     if bar:
         bar[0].stop()
     _CURRENT[0] = None
@@ -219,7 +230,9 @@ def cmd_check(args) -> int:
         return 2 if had_error else 0
     report = report_out(files)
     lang = base.lang
-    if args.format != "report":  # the report format was printed document by document
+    if json_out is not None:
+        json_out.close(files)
+    elif args.format != "report":  # the report format was printed document by document
         _emit_report(args.format, report, texts, lang, list(rules_seen.values()), not args.no_claims)
     if args.statistics:
         counts: dict[str, int] = {}
