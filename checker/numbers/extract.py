@@ -37,8 +37,10 @@ _TAIL = re.compile(
     r"(?P<post>左右|以上|以下|上下|之多|许|多|余)?"
 )
 _PREFIXES = ("将近", "接近", "大约", "约为", "超过", "不足", "不到", "至少", "最多", "逾", "近", "约", "超")
+# the first digit is matched before the look-behind (no digit before it), so the search skips
+# ahead to digits instead of trying the look-behind at every position
 _DATE = re.compile(
-    r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{4}\.\d{1,2}\.\d{1,2}|\d{1,2}月\d{1,2}日)"
+    r"\d(?<!\d\d)(?:\d{3}-\d{1,2}-\d{1,2}|\d{3}年\d{1,2}月(?:\d{1,2}日)?|\d{3}\.\d{1,2}\.\d{1,2}|\d?月\d{1,2}日)"
 )
 _RANGE_SEP = ("~", "～", "—", "-", "至", "到", "－", "–")
 _CHENG_STOP = set("为立功果本员效绩就熟年长交型片都千立套像规全效")
@@ -107,10 +109,16 @@ def _last_place(value: Fraction, step: Fraction, magnitude: int) -> Fraction:
     """Place value of the last non-zero digit written (600余万 → 100万)."""
     if value == 0:
         return step
-    v = value / step
-    if v.denominator != 1:
-        return step
-    n, k = v.numerator, 0
+    if value.denominator == 1 and step.denominator == 1:   # the common case, in integers
+        n, r = divmod(value.numerator, step.numerator)
+        if r:
+            return step
+    else:
+        v = value / step
+        if v.denominator != 1:
+            return step
+        n = v.numerator
+    k = 0
     while n % 10 == 0:
         n //= 10
         k += 1
@@ -251,8 +259,8 @@ def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quanti
             return _read_rough(text, s, e, run)
     mag = tail.group("mag")
     magnitude = {None: 1, "万": 10**4, "亿": 10**8, "万亿": 10**12}[mag]
-    value = parsed_core.value * magnitude
-    step = parsed_core.step * magnitude
+    value = parsed_core.value * magnitude if mag else parsed_core.value
+    step = parsed_core.step * magnitude if mag else parsed_core.step
     if mag:
         # 9.6万 rounds at 0.1万; 90444万 at 1万
         step = Fraction(1, 10**parsed_core.decimals) * magnitude if parsed_core.decimals else Fraction(magnitude)
