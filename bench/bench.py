@@ -60,20 +60,47 @@ def texts_under(root: Path) -> list[Path]:
                   and p.name not in ("README.md",))
 
 
-def run_child(cmd: list[str], stdout=subprocess.DEVNULL) -> tuple[float, float, int]:
-    """(seconds, peak RSS MiB, exit status) of one child process."""
+def run_child(cmd: list[str], stdout=subprocess.DEVNULL, env=None, cpu: list | None = None) -> tuple[float, float, int]:
+    """(seconds, peak RSS MiB, exit status) of one child process, run in the checkout its
+    ``PYTHONPATH`` names (``python -m`` puts the working directory first on the path); its CPU
+    seconds (user + system) are appended to ``cpu`` when given."""
+    env = env or ENV
     t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL, env=ENV)
+    p = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL, env=env, cwd=env["PYTHONPATH"])
     _, status, ru = os.wait4(p.pid, 0)
     p.returncode = os.waitstatus_to_exitcode(status)
+    if cpu is not None:
+        cpu.append(ru.ru_utime + ru.ru_stime)
     return time.perf_counter() - t0, ru.ru_maxrss / 1024, p.returncode
 
 
-def throughput(name: str, files: list[Path], rounds: int) -> list[tuple[str, str]]:
-    """Interleaved rounds of library / CLI / autocorrect-py / floor over ``files``."""
-    from checker.io import read_bytes
-    from checker.pipeline import analyse
+_LIB_TIMER = r"""
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from checker.io import read_bytes
+from checker.pipeline import analyse
+paths = sys.argv[2:]
+blobs = [(open(p, "rb").read(), p) for p in paths]
+analyse(read_bytes(*blobs[0]))   # warm: rules, lexicons, OpenCC
+t0, c0 = time.perf_counter(), time.process_time()
+for b, p in blobs:
+    analyse(read_bytes(b, p))
+print(time.perf_counter() - t0, time.process_time() - c0)
+"""
 
+
+def library_seconds(checkout: Path, files: list[Path]) -> tuple[float, float]:
+    """(wall, CPU) seconds of ``analyse(read_bytes(...))`` over ``files`` in a warm process of ``checkout``."""
+    out = subprocess.run([sys.executable, "-c", _LIB_TIMER, str(checkout), *map(str, files)],
+                         capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(checkout)})
+    if out.returncode:
+        raise SystemExit(f"library timing failed in {checkout}:\n{out.stderr[-2000:]}")
+    wall, cpu = out.stdout.strip().splitlines()[-1].split()
+    return float(wall), float(cpu)
+
+
+def throughput(name: str, files: list[Path], rounds: int, checkouts: list[Path]) -> list[tuple[str, str]]:
+    """Interleaved rounds of library / CLI (per checkout) / autocorrect-py / floor over ``files``."""
     blobs = [(p.read_bytes(), str(p)) for p in files]
     texts = [b.decode("utf-8") for b, _ in blobs]
     mb = sum(len(b) for b, _ in blobs) / 1e6
@@ -85,27 +112,32 @@ def throughput(name: str, files: list[Path], rounds: int) -> list[tuple[str, str
     for i, (b, p) in enumerate(blobs):  # one directory for the CLI: the same files, flat
         Path(tmp, f"{i:04d}{Path(p).suffix}").write_bytes(b)
 
-    contenders = {
-        "library (analyse, warm)": lambda: [analyse(read_bytes(b, p)) for b, p in blobs],
-        "CLI check --format json": lambda: run_child(EXE + ["check", "--format", "json", "--exit-zero", tmp]),
-        "autocorrect-py lint_for": (lambda: [autocorrect_py.lint_for(t, "doc.txt") for t in texts])
-        if autocorrect_py else None,
-        "floor (decode + 1 regex)": lambda: [len(NUM.findall(b.decode("utf-8"))) for b, _ in blobs],
-    }
-    analyse(read_bytes(*blobs[0]))  # warm: rules, lexicons, OpenCC
-    times: dict[str, list[float]] = {k: [] for k, f in contenders.items() if f}
+    contenders = {}
+    for co in checkouts:
+        tag = "" if co == ROOT else f" [{co}]"
+        env = {**os.environ, "PYTHONPATH": str(co)}
+        contenders[f"library (analyse, warm){tag}"] = \
+            (lambda co=co: library_seconds(co, files))
+        contenders[f"CLI check --format json{tag}"] = (lambda env=env: _child_times(
+            EXE + ["check", "--format", "json", "--exit-zero", tmp], env))
+    if autocorrect_py:
+        contenders["autocorrect-py lint_for"] = \
+            lambda: _both(lambda: [autocorrect_py.lint_for(t, "doc.txt") for t in texts])
+    contenders["floor (decode + 1 regex)"] = \
+        lambda: _both(lambda: [len(NUM.findall(b.decode("utf-8"))) for b, _ in blobs])
+    times: dict[str, list[tuple[float, float]]] = {k: [] for k in contenders}
     for _ in range(rounds):
         for k, f in contenders.items():
-            if f:
-                t0 = time.perf_counter()
-                f()
-                times[k].append(time.perf_counter() - t0)
-    rows = [(name, f"{len(files)} files, {mb:.2f} MB")]
-    lib = statistics.median(times["library (analyse, warm)"])
+            times[k].append(f())
+    rows = [(name, f"{len(files)} files, {mb:.2f} MB; MB/s by CPU time min / median (wall-clock median)")]
+    lib = statistics.median(c for _, c in times["library (analyse, warm)"])
     for k, ts in times.items():
-        ratio = f"; {statistics.median(ts) / lib:.2f}x the library's time" if not k.startswith("library") else ""
-        rows.append((f"  {k}", f"{mb / max(ts):.2f} / {mb / statistics.median(ts):.2f} / {mb / min(ts):.2f} MB/s "
-                               f"(slowest/median/fastest){ratio}"))
+        cpu = [c for _, c in ts]
+        wall = statistics.median(w for w, _ in ts)
+        ratio = f"; {statistics.median(cpu) / lib:.2f}x this library's CPU time" \
+            if k != "library (analyse, warm)" else ""
+        rows.append((f"  {k}", f"{mb / max(cpu):.2f} / {mb / statistics.median(cpu):.2f} MB/s "
+                               f"({mb / wall:.2f} MB/s wall){ratio}"))
     for f in Path(tmp).iterdir():
         f.unlink()
     os.rmdir(tmp)
@@ -114,12 +146,13 @@ def throughput(name: str, files: list[Path], rounds: int) -> list[tuple[str, str
 
 def cold_start(one: Path) -> tuple[str, str]:
     """Median of 11 ``check one`` runs beside ``python -c pass``."""
-    cold, base = [], []
+    cold, base, cold_cpu, base_cpu = [], [], [], []
     for _ in range(11):   # interleaved
-        cold.append(run_child(EXE + ["check", "--exit-zero", str(one)])[0])
-        base.append(run_child([sys.executable, "-c", "pass"])[0])
-    return ("cold start check one.txt", f"median {statistics.median(cold):.3f} s "
-                                        f"(python -c pass: {statistics.median(base):.3f} s)")
+        cold.append(run_child(EXE + ["check", "--exit-zero", str(one)], cpu=cold_cpu)[0])
+        base.append(run_child([sys.executable, "-c", "pass"], cpu=base_cpu)[0])
+    return ("cold start check one.txt", f"median {statistics.median(cold):.3f} s wall, "
+                                        f"{statistics.median(cold_cpu):.3f} s CPU (python -c pass: "
+                                        f"{statistics.median(base):.3f} s wall, {statistics.median(base_cpu):.3f} s CPU)")
 
 
 def scaling(one: Path) -> tuple[str, str]:
@@ -184,6 +217,20 @@ def _tree_rss(cmd: list[str]) -> tuple[float, float, int]:
     return run_child(cmd)
 
 
+def _both(fn) -> tuple[float, float]:
+    """(wall, CPU) seconds of ``fn()`` in this process."""
+    t0, c0 = time.perf_counter(), time.process_time()
+    fn()
+    return time.perf_counter() - t0, time.process_time() - c0
+
+
+def _child_times(cmd: list[str], env: dict) -> tuple[float, float]:
+    """(wall, CPU) seconds of a child process."""
+    cpu: list = []
+    wall = run_child(cmd, env=env, cpu=cpu)[0]
+    return wall, cpu[0]
+
+
 def _timed(fn) -> float:
     t0 = time.perf_counter()
     fn()
@@ -196,10 +243,13 @@ def main() -> None:
     ap.add_argument("--big-mb", type=int, default=50)
     ap.add_argument("--scan-docs", type=int, default=0)
     ap.add_argument("--checkout", help="measure the checker in this checkout (default: this one)")
+    ap.add_argument("--compare", metavar="DIR", help="also time the library and CLI of another checkout "
+                                                     "(e.g. a BEFORE copy), interleaved in the same rounds")
     ap.add_argument("--only", choices=("throughput", "cold", "scaling", "big", "scan"), action="append")
     args = ap.parse_args()
     want = set(args.only or ("throughput", "cold", "scaling", "big", "scan"))
     corpus = texts_under(CORPUS) if CORPUS.is_dir() else []
+    checkouts = [ROOT] + ([Path(args.compare).resolve()] if args.compare else [])
     seeds = sorted(SEEDS.glob("*.txt"))
     import checker
 
@@ -207,8 +257,8 @@ def main() -> None:
     rows += [("load average at start", " ".join(f"{x:.2f}" for x in os.getloadavg()) + f" on {os.cpu_count()} CPUs")]
     if "throughput" in want:
         if corpus:
-            rows += throughput("corpus (../shared/corpus)", corpus, args.rounds)
-        rows += throughput("seeds (fixtures/seeds)", seeds, args.rounds)
+            rows += throughput("corpus (../shared/corpus)", corpus, args.rounds, checkouts)
+        rows += throughput("seeds (fixtures/seeds)", seeds, args.rounds, checkouts)
     if "cold" in want:
         rows.append(cold_start(seeds[2]))
     if "scaling" in want:
