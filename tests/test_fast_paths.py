@@ -126,3 +126,26 @@ def test_the_same_measure_unit_needs_no_pint():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                          cwd=str(Path(ROOT))).stdout
     assert out.split() == ["True", "False"]
+
+
+def test_a_huge_plain_text_is_checked_in_windows_by_the_cli(tmp_path):
+    """Over WINDOW_CHARS, `check --format json` goes window by window: the spans still slice the
+    whole original, and the findings are those of windowed_file_out."""
+    from checker.io import read_path
+    from checker.report.models import ReportOut
+    from checker.windows import WINDOW_CHARS, windowed_file_out
+
+    one = (SEEDS / "000_8c17534d86b76211.txt").read_text(encoding="utf-8").replace("\n", " ")
+    big = tmp_path / "big.txt"
+    big.write_text(one * (WINDOW_CHARS // len(one) + 2), encoding="utf-8")
+    p = subprocess.run([sys.executable, "-m", "checker", "check", "--format", "json", "--exit-zero", str(big)],
+                       capture_output=True, timeout=600)
+    assert p.returncode == 0, p.stderr[-2000:]
+    fo = ReportOut.model_validate_json(p.stdout).files[0]
+    text = big.read_text(encoding="utf-8")
+    assert fo.findings and all(f.span.end <= len(text) for f in fo.findings)
+    assert max(f.span.start for f in fo.findings) > WINDOW_CHARS   # the last window was checked too
+    for c in fo.claims:
+        assert text[c.span.start:c.span.end] == c.text and c.span.line == 1 and c.span.column == c.span.start + 1
+    expected = windowed_file_out(read_path(str(big)), None, all_quantities=False)
+    assert fo.findings == expected.findings
