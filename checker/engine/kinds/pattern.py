@@ -60,12 +60,22 @@ def _pattern_set(patterns: tuple[str, ...]):
 _PRESENT: list = [None, None, frozenset()]   # the last (text, patterns, patterns that match in it)
 
 
+SET_MAX_CHARS = 1 << 20   # above this, every pattern makes its own pass (an RE2 set's DFA that runs
+                          # out of memory reports no match, so a long text is not trusted to it)
+
+
 def patterns_present(text: str, patterns: tuple[str, ...]) -> frozenset[str]:
     """Which of ``patterns`` match somewhere in ``text``: one RE2 set over one UTF-8 buffer, computed
-    once per text for all the pattern rules (the rules whose pattern is absent do no pass of their own)."""
+    once per text for all the pattern rules (the rules whose pattern is absent do no pass of their own).
+    A text over ``SET_MAX_CHARS``, or a set that cannot be built, counts every pattern as present."""
+    if len(text) > SET_MAX_CHARS:
+        return frozenset(patterns)
     if _PRESENT[0] is text and _PRESENT[1] == patterns:
         return _PRESENT[2]
-    hits = _pattern_set(patterns).Match(text.encode("utf-8", "surrogatepass")) or ()
+    try:
+        hits = _pattern_set(patterns).Match(text.encode("utf-8", "surrogatepass")) or ()
+    except Exception:  # noqa: BLE001 — re2.error (a set too large for its memory): no shortcut
+        return frozenset(patterns)
     present = frozenset(patterns[i] for i in hits)
     _PRESENT[:] = [text, patterns, present]
     return present
