@@ -1,89 +1,276 @@
-"""Speed and scale benchmark: prints a table; asserts nothing.
+"""Speed and memory benchmark on the real mix: prints a table; asserts nothing.
 
-    python bench/bench.py            # all measurements (about two minutes)
+    python bench/bench.py                    # everything (a few minutes on a quiet machine)
+    python bench/bench.py --rounds 5         # more interleaved rounds
+    python bench/bench.py --big-mb 50        # size of the single-line memory test (0 skips it)
+    python bench/bench.py --scan-docs 5000   # also time `scan` -j 1 / -j 2 / Dask 2 workers
 
-1. throughput of the full check on the fixtures corpus repeated to >= 5 MB (per document, one core),
-   beside a floor (decode + one regex pass over numbers) and autocorrect-py's lint on the same documents;
-2. cold start of `claimcheck check one.txt` (median of 11) beside `python -c pass`;
-3. one document grown to 1x, 10x, 100x: time ratios (must stay linear);
-4. peak RSS.
+Texts: every file under ../shared/corpus/ (reports, Sina, Hong Kong news; read through the checker's
+own reader, as a real run reads them) and, for continuity, fixtures/seeds/.  Measurements:
+
+1. throughput, interleaved over ``--rounds`` rounds so that a neighbour's load hits every contender
+   alike; min and median MB/s of
+   - library: ``checker.pipeline.analyse(read_bytes(...))`` per file in this warm process;
+   - CLI: ``python -m checker check --format json DIR`` (start-up and output included);
+   - autocorrect-py ``lint_for`` on the same texts;
+   - the floor: UTF-8 decode plus one regex pass over numeral runs;
+2. cold start of ``check one.txt``, median of 11, beside ``python -c pass``;
+3. one document at 1x / 10x / 100x (time ratios: linear is 10 and 100);
+4. a ``--big-mb`` MB single line through ``check --format json``: peak RSS of that process and
+   its output size;
+5. optional ``scan`` of the corpus repeated to ``--scan-docs`` documents: docs/s, MB/s, peak RSS.
+
+Ratios are only meaningful within one run: the machine is shared; the load average is printed.
 """
 from __future__ import annotations
 
+import argparse
+import json
+import os
 import platform
 import re
-import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = sorted((ROOT / "fixtures" / "seeds").glob("*.txt"))
+
+def _checkout() -> Path:
+    """The checkout under test: ``--checkout DIR`` (e.g. the main branch, for BEFORE figures), else this one."""
+    if "--checkout" in sys.argv:
+        return Path(sys.argv[sys.argv.index("--checkout") + 1]).resolve()
+    return Path(__file__).resolve().parent.parent
+
+
+ROOT = _checkout()
+sys.path.insert(0, str(ROOT))
+CORPUS = (Path(__file__).resolve().parent.parent / ".." / "shared" / "corpus").resolve()
+SEEDS = ROOT / "fixtures" / "seeds"
 NUM = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿]+")
+ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
+EXE = [sys.executable, "-m", "checker"]
 
 
-def corpus(min_bytes: int = 5 * 1024 * 1024) -> list[str]:
-    docs = [p.read_text(encoding="utf-8") for p in SEEDS]
-    out, size, i = [], 0, 0
-    while size < min_bytes:
-        d = docs[i % len(docs)]
-        out.append(d)
-        size += len(d.encode("utf-8"))
-        i += 1
-    return out
+def texts_under(root: Path) -> list[Path]:
+    """The text-like files the CLI would check under ``root`` (manifests and READMEs left out)."""
+    suffixes = {".txt", ".md", ".html", ".htm"}
+    return sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in suffixes
+                  and p.name not in ("README.md",))
 
 
-def timed(fn) -> float:
+def run_child(cmd: list[str], stdout=subprocess.DEVNULL, env=None, cpu: list | None = None) -> tuple[float, float, int]:
+    """(seconds, peak RSS MiB, exit status) of one child process, run in the checkout its
+    ``PYTHONPATH`` names (``python -m`` puts the working directory first on the path); its CPU
+    seconds (user + system) are appended to ``cpu`` when given."""
+    env = env or ENV
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=stdout, stderr=subprocess.DEVNULL, env=env, cwd=env["PYTHONPATH"])
+    _, status, ru = os.wait4(p.pid, 0)
+    p.returncode = os.waitstatus_to_exitcode(status)
+    if cpu is not None:
+        cpu.append(ru.ru_utime + ru.ru_stime)
+    return time.perf_counter() - t0, ru.ru_maxrss / 1024, p.returncode
+
+
+_LIB_TIMER = r"""
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from checker.io import read_bytes
+from checker.pipeline import analyse
+paths = sys.argv[2:]
+blobs = [(open(p, "rb").read(), p) for p in paths]
+analyse(read_bytes(*blobs[0]))   # warm: rules, lexicons, OpenCC
+t0, c0 = time.perf_counter(), time.process_time()
+for b, p in blobs:
+    analyse(read_bytes(b, p))
+print(time.perf_counter() - t0, time.process_time() - c0)
+"""
+
+
+def library_seconds(checkout: Path, files: list[Path]) -> tuple[float, float]:
+    """(wall, CPU) seconds of ``analyse(read_bytes(...))`` over ``files`` in a warm process of ``checkout``."""
+    out = subprocess.run([sys.executable, "-c", _LIB_TIMER, str(checkout), *map(str, files)],
+                         capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(checkout)})
+    if out.returncode:
+        raise SystemExit(f"library timing failed in {checkout}:\n{out.stderr[-2000:]}")
+    wall, cpu = out.stdout.strip().splitlines()[-1].split()
+    return float(wall), float(cpu)
+
+
+def throughput(name: str, files: list[Path], rounds: int, checkouts: list[Path]) -> list[tuple[str, str]]:
+    """Interleaved rounds of library / CLI (per checkout) / autocorrect-py / floor over ``files``."""
+    blobs = [(p.read_bytes(), str(p)) for p in files]
+    texts = [b.decode("utf-8") for b, _ in blobs]
+    mb = sum(len(b) for b, _ in blobs) / 1e6
+    try:
+        import autocorrect_py
+    except ImportError:
+        autocorrect_py = None
+    tmp = tempfile.mkdtemp(prefix="ccbench")
+    for i, (b, p) in enumerate(blobs):  # one directory for the CLI: the same files, flat
+        Path(tmp, f"{i:04d}{Path(p).suffix}").write_bytes(b)
+
+    contenders = {}
+    for co in checkouts:
+        tag = "" if co == ROOT else f" [{co}]"
+        env = {**os.environ, "PYTHONPATH": str(co)}
+        contenders[f"library (analyse, warm){tag}"] = \
+            (lambda co=co: library_seconds(co, files))
+        contenders[f"CLI check --format json{tag}"] = (lambda env=env: _child_times(
+            EXE + ["check", "--format", "json", "--exit-zero", tmp], env))
+    if autocorrect_py:
+        contenders["autocorrect-py lint_for"] = \
+            lambda: _both(lambda: [autocorrect_py.lint_for(t, "doc.txt") for t in texts])
+    contenders["floor (decode + 1 regex)"] = \
+        lambda: _both(lambda: [len(NUM.findall(b.decode("utf-8"))) for b, _ in blobs])
+    times: dict[str, list[tuple[float, float]]] = {k: [] for k in contenders}
+    for _ in range(rounds):
+        for k, f in contenders.items():
+            times[k].append(f())
+    rows = [(name, f"{len(files)} files, {mb:.2f} MB; MB/s by CPU time min / median (wall-clock median)")]
+    lib = statistics.median(c for _, c in times["library (analyse, warm)"])
+    for k, ts in times.items():
+        cpu = [c for _, c in ts]
+        wall = statistics.median(w for w, _ in ts)
+        ratio = f"; {statistics.median(cpu) / lib:.2f}x this library's CPU time" \
+            if k != "library (analyse, warm)" else ""
+        rows.append((f"  {k}", f"{mb / max(cpu):.2f} / {mb / statistics.median(cpu):.2f} MB/s "
+                               f"({mb / wall:.2f} MB/s wall){ratio}"))
+    for f in Path(tmp).iterdir():
+        f.unlink()
+    os.rmdir(tmp)
+    return rows
+
+
+def cold_start(one: Path) -> tuple[str, str]:
+    """Median of 11 ``check one`` runs beside ``python -c pass``."""
+    cold, base, cold_cpu, base_cpu = [], [], [], []
+    for _ in range(11):   # interleaved
+        cold.append(run_child(EXE + ["check", "--exit-zero", str(one)], cpu=cold_cpu)[0])
+        base.append(run_child([sys.executable, "-c", "pass"], cpu=base_cpu)[0])
+    return ("cold start check one.txt", f"median {statistics.median(cold):.3f} s wall, "
+                                        f"{statistics.median(cold_cpu):.3f} s CPU (python -c pass: "
+                                        f"{statistics.median(base):.3f} s wall, {statistics.median(base_cpu):.3f} s CPU)")
+
+
+def scaling(one: Path) -> tuple[str, str]:
+    """One document repeated 1x, 10x, 100x in one text."""
+    from checker import check_text
+
+    unit = one.read_text(encoding="utf-8")
+    times = {}
+    for k in (1, 10, 100):
+        text = "\n".join([unit] * k)
+        times[k] = min(_timed(lambda: check_text(text)) for _ in range(3 if k < 100 else 1))
+    return ("one document 1x/10x/100x", f"{len(unit):,} chars: {times[1]:.3f} s / {times[10]:.2f} s / "
+                                        f"{times[100]:.1f} s; ratios {times[10] / times[1]:.1f}x and "
+                                        f"{times[100] / times[1]:.1f}x")
+
+
+def big_line(files: list[Path], megabytes: int) -> tuple[str, str]:
+    """A ``megabytes`` MB single line of corpus text through ``check --format json``."""
+    unit = " ".join(p.read_text(encoding="utf-8").replace("\n", " ") for p in files).encode("utf-8")
+    with tempfile.TemporaryDirectory(prefix="ccbig") as tmp:
+        src, out = Path(tmp, "big.txt"), Path(tmp, "big.json")
+        with src.open("wb") as f:
+            size = 0
+            while size < megabytes * 1_000_000:
+                f.write(unit)
+                f.write(b" ")
+                size += len(unit) + 1
+        with out.open("wb") as sink:
+            secs, rss, status = run_child(EXE + ["check", "--format", "json", "--exit-zero", str(src)], stdout=sink)
+        json_mb = out.stat().st_size / 1e6
+    return (f"{size / 1e6:.0f} MB single line, check --format json",
+            f"peak RSS {rss:,.0f} MiB, {secs:.1f} s ({size / 1e6 / secs:.2f} MB/s), JSON {json_mb:.1f} MB, "
+            f"exit {status}")
+
+
+def scan_rows(files: list[Path], n_docs: int) -> list[tuple[str, str]]:
+    """``scan`` of the corpus repeated to ``n_docs`` JSONL records at -j 1, -j 2, Dask 2 workers."""
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="ccscan") as tmp:
+        arch = Path(tmp, "archive.jsonl")
+        texts = [p.read_text(encoding="utf-8") for p in files]
+        size = 0
+        with arch.open("w", encoding="utf-8") as f:
+            for i in range(n_docs):
+                line = json.dumps({"id": str(i), "text": texts[i % len(texts)]}, ensure_ascii=False)
+                f.write(line + "\n")
+                size += len(texts[i % len(texts)].encode("utf-8"))
+        rows.append(("scan archive", f"{n_docs} documents, {size / 1e6:.1f} MB of text"))
+        for label, extra in (("-j 1", ["-j", "1"]), ("-j 2", ["-j", "2"]),
+                             ("Dask, 2 workers", ["-j", "2", "--engine", "dask"])):
+            out = Path(tmp, "out.jsonl")
+            if out.exists():
+                out.unlink()
+            cpu: list = []
+            secs, rss, status = run_child(EXE + ["scan", str(arch), "-o", str(out), *extra], cpu=cpu)
+            rows.append((f"  scan {label}", f"{secs:.1f} s wall, {n_docs / secs:.0f} docs/s, {size / 1e6 / secs:.2f} MB/s; "
+                                            f"{cpu[0]:.1f} s CPU of the process tree; peak RSS {rss:,.0f} MiB "
+                                            f"(largest process), exit {status}"))
+    return rows
+
+
+def _both(fn) -> tuple[float, float]:
+    """(wall, CPU) seconds of ``fn()`` in this process."""
+    t0, c0 = time.perf_counter(), time.process_time()
+    fn()
+    return time.perf_counter() - t0, time.process_time() - c0
+
+
+def _child_times(cmd: list[str], env: dict) -> tuple[float, float]:
+    """(wall, CPU) seconds of a child process."""
+    cpu: list = []
+    wall = run_child(cmd, env=env, cpu=cpu)[0]
+    return wall, cpu[0]
+
+
+def _timed(fn) -> float:
     t0 = time.perf_counter()
     fn()
     return time.perf_counter() - t0
 
 
 def main() -> None:
-    from checker import check_text
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--big-mb", type=int, default=50)
+    ap.add_argument("--scan-docs", type=int, default=0)
+    ap.add_argument("--checkout", help="measure the checker in this checkout (default: this one)")
+    ap.add_argument("--compare", metavar="DIR", help="also time the library and CLI of another checkout "
+                                                     "(e.g. a BEFORE copy), interleaved in the same rounds")
+    ap.add_argument("--only", choices=("throughput", "cold", "scaling", "big", "scan"), action="append")
+    args = ap.parse_args()
+    want = set(args.only or ("throughput", "cold", "scaling", "big", "scan"))
+    corpus = texts_under(CORPUS) if CORPUS.is_dir() else []
+    checkouts = [ROOT] + ([Path(args.compare).resolve()] if args.compare else [])
+    seeds = sorted(SEEDS.glob("*.txt"))
+    import checker
 
-    docs = corpus()
-    nbytes = sum(len(d.encode()) for d in docs)
-    nchars = sum(len(d) for d in docs)
-    check_text(docs[0])  # warm: rules, lexicons, OpenCC
-    rows = []
-    t_full = timed(lambda: [check_text(d) for d in docs])
-    t_floor = timed(lambda: [len(NUM.findall(d.encode("utf-8").decode("utf-8"))) for d in docs])
-    try:
-        import autocorrect_py
-
-        t_ac = timed(lambda: [autocorrect_py.lint_for(d, "doc.txt") for d in docs])
-    except ImportError:
-        t_ac = float("nan")
-    mb = nbytes / 1e6
-    rows.append(("corpus", f"{len(docs)} documents, {mb:.2f} MB, {nchars:,} chars"))
-    rows.append(("claimcheck check", f"{t_full:.2f} s = {mb / t_full:.2f} MB/s, {nchars / t_full:,.0f} chars/s"))
-    rows.append(("floor (decode + regex)", f"{t_floor:.3f} s = {mb / t_floor:.1f} MB/s; claimcheck is {t_full / t_floor:.0f}x the floor"))
-    rows.append(("autocorrect-py lint", f"{t_ac:.2f} s = {mb / t_ac:.2f} MB/s; claimcheck is {t_full / t_ac:.2f}x autocorrect"))
-
-    one = str(SEEDS[2])
-    exe = [sys.executable, "-m", "checker"]
-    cold = [timed(lambda: subprocess.run(exe + ["check", one], capture_output=True)) for _ in range(11)]
-    base = [timed(lambda: subprocess.run([sys.executable, "-c", "pass"], capture_output=True)) for _ in range(11)]
-    rows.append(("cold start check one.txt", f"median {statistics.median(cold):.3f} s "
-                                             f"(python -c pass: {statistics.median(base):.3f} s)"))
-
-    unit = "\n".join(p.read_text(encoding="utf-8") for p in SEEDS)
-    times = {}
-    for k in (1, 10, 100):
-        text = "\n".join([unit] * k)
-        times[k] = min(timed(lambda: check_text(text)) for _ in range(2 if k < 100 else 1))
-    rows.append(("one document 1x/10x/100x", f"{times[1]:.3f} s / {times[10]:.2f} s / {times[100]:.1f} s; "
-                                             f"ratios {times[10] / times[1]:.1f}x and {times[100] / times[1]:.1f}x"))
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    rows.append(("peak RSS", f"{rss:.0f} MiB"))
+    rows = [("checker under test", str(Path(checker.__file__).parent.parent))]
+    rows += [("load average at start", " ".join(f"{x:.2f}" for x in os.getloadavg()) + f" on {os.cpu_count()} CPUs")]
+    if "throughput" in want:
+        if corpus:
+            rows += throughput("corpus (../shared/corpus)", corpus, args.rounds, checkouts)
+        rows += throughput("seeds (fixtures/seeds)", seeds, args.rounds, checkouts)
+    if "cold" in want:
+        rows.append(cold_start(seeds[2]))
+    if "scaling" in want:
+        reports = [p for p in corpus if p.parent.name == "reports"]
+        rows.append(scaling(reports[0] if reports else seeds[2]))
+    if "big" in want and args.big_mb and corpus:
+        rows.append(big_line(corpus, args.big_mb))
+    if "scan" in want and args.scan_docs and corpus:
+        rows += scan_rows(corpus, args.scan_docs)
+    rows.append(("load average at end", " ".join(f"{x:.2f}" for x in os.getloadavg())))
     rows.append(("machine", f"{platform.machine()}, {platform.python_implementation()} "
-                            f"{platform.python_version()}, 1 core used"))
+                            f"{platform.python_version()}, library measured on 1 core"))
     width = max(len(r[0]) for r in rows)
     for name, val in rows:
-        print(f"{name:<{width}}  {val}")
+        print(f"{name:<{width}}  {val}", flush=True)
 
 
 if __name__ == "__main__":

@@ -20,16 +20,16 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=20)
     args = ap.parse_args()
     t0 = time.perf_counter()
-    from checker import check_text
+    from checker import analyse_text
     from checker.assertions import solve_prior
     import_s = time.perf_counter() - t0
 
     texts = [p.read_text(encoding="utf-8") for p in SEEDS]
-    check_text(texts[0])  # warm caches (rules, lexicons, OpenCC)
+    analyse_text(texts[0])  # warm caches (rules, lexicons, OpenCC)
     # 1. per-claim decisions (the GRIM solver alone)
     cases = []
     for t in texts:
-        doc = check_text(t)
+        doc = analyse_text(t)
         for c in doc.claims:
             if c.kind == "change" and len(c.quantities) == 2 and c.quantities[1].kind == "percent" \
                     and c.quantities[0].kind != "percent":
@@ -55,7 +55,7 @@ def main() -> None:
     t0 = time.perf_counter()
     for _ in range(args.repeat):
         for t in texts:
-            doc = check_text(t)
+            doc = analyse_text(t)
             claims += len(doc.claims)
             findings += len(doc.findings)
             decided += sum(1 for c in doc.claims if c.data.verdict in ("consistent", "inconsistent", "warning"))

@@ -68,6 +68,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="print the findings only: no summary, no claim list, no notes on standard error")
     c.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                    help="colour the output (auto: on a terminal, unless NO_COLOR is set or FORCE_COLOR asks for it)")
+    c.add_argument("--all-quantities", action="store_true",
+                   help="json format: also list every bare number as a claim (default: framed or decided claims)")
     c.add_argument("--include", action="append", default=[], metavar="GLOB",
                    help="in directories, check only files matching GLOB")
     c.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="skip files matching GLOB")
@@ -301,6 +303,13 @@ def cmd_check(args) -> int:
     render_now = args.format == "report" and not args.write_baseline and not fixing
     if render_now:
         from .report.terminal import render_report
+    # the JSON report is written file by file (memory bounded by the largest document)
+    json_out = None
+    if args.format == "json" and not args.write_baseline and not fixing:
+        from .report.stream import JsonReportWriter
+
+        json_out = JsonReportWriter(out)
+    lean = args.format == "json" and not args.all_quantities
     bar = _progress(len(paths))
     for path in paths:
         _CURRENT[0] = path
@@ -312,11 +321,18 @@ def cmd_check(args) -> int:
         except (InputError, ResourceError) as e:
             error_status = max(error_status, e.exit_status)
             print(f"claimcheck: {e}", file=sys.stderr)
-            files.append(error_file_out(e.path, e.reason))
+            files.append(error_file_out(e.path, e.reason) if json_out is None
+                         else json_out.add(error_file_out(e.path, e.reason)))
             continue
         finally:
             if bar:
                 bar[0].advance(bar[1])
+        if json_out is not None and baseline is None:
+            from .windows import needs_windows, windowed_file_out
+
+            if needs_windows(src):  # a huge plain text: window by window, memory bounded by a window
+                files.append(json_out.add(windowed_file_out(src, opts, not lean)))
+                continue
         doc = analyse(src, opts)
         if fixing:
             from .fix import apply_fixes, chosen_fixes, unified_diff, write_fixed
@@ -367,7 +383,8 @@ def cmd_check(args) -> int:
             annotate_beside(doc, opts.lang)
         if keep_text or (args.format == "concise" and src.format == "docx"):  # docx: paragraphs by first words
             texts[src.path] = src.text
-        files.append(file_out(doc))
+        files.append(file_out(doc, not lean) if json_out is None else json_out.add(file_out(doc, not lean)))
+        del doc
     if bar:
         bar[0].stop()
     _CURRENT[0] = None
@@ -389,7 +406,9 @@ def cmd_check(args) -> int:
         return error_status
     report = report_out(files)
     lang = base.lang
-    if args.format != "report":  # the report format was printed document by document
+    if json_out is not None:
+        json_out.close(files)
+    elif args.format != "report":  # the report format was printed document by document
         _emit_report(args.format, report, texts, lang, list(rules_seen.values()), not args.no_claims,
                      out=out, color=color, quiet=args.quiet, hidden=hidden)
     if notes and fixing:

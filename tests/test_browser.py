@@ -96,7 +96,7 @@ def test_filter_the_claims_table(browser, tmp_path):
     page.select_option("form.filters select[name=kind]", "change")
     assert all(r.get_attribute("data-kind") == "change" for r in rows.all() if r.is_visible())
     # clicking a claim without a finding in the text brings its row into view, even when filtered out
-    row = page.locator('table.claims tr[data-verdict="consistent"][data-kind="period"]').first
+    row = page.locator('table.claims tr[data-verdict="consistent"][data-kind="streak"]').first
     claim = row.get_attribute("id")[:-len("-row")]
     assert not row.is_visible()
     page.locator(f'mark[data-refs~="{claim}"]').first.click()

@@ -74,4 +74,4 @@ def test_frames_in_the_json_contract_and_the_report():
     assert frame["about"] == "全市 · 电信网络诈骗案件发案 · 2021年 · 对比同比 · change"
     report = subprocess.run([sys.executable, "-m", "checker", "check", "-"], capture_output=True, check=False,
                             input="今年以来,全市办理法律援助案件462件。全年法律援助案件426件。".encode()).stdout.decode()
-    assert "关于: 全市 · 法律援助案件 · 今年以来 · count" in report
+    assert "关于：全市 · 法律援助案件 · 今年以来 · count" in report

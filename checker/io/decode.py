@@ -25,6 +25,9 @@ _BOMS = (  # UTF-32 first: its little-endian BOM begins with UTF-16's
 )
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b < 32 and b != 27)
+
+
 def looks_binary(data: bytes) -> bool:
     """A NUL byte anywhere, or many control characters in the first 8 KiB, mean "not text"."""
     if b"\x00" in data:
@@ -32,7 +35,7 @@ def looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if not head:
         return False
-    ctrl = sum(1 for b in head if b < 9 or 13 < b < 32 and b != 27)
+    ctrl = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return ctrl / len(head) > 0.05
 
 

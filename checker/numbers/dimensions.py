@@ -1,5 +1,9 @@
 """Physical dimensions of measure units, checked with pint (imported on first use).
 
+pint stays the unit authority, but its registry is built from ``rules/data/pint_units.txt`` (the
+measure units Chinese reports use), not from pint's full default registry, and only when two
+different measure units meet: the same unit on both sides needs no registry.
+
 Counts (起, 件, 人) are not physical; they compare by the coarse groups in
 ``units.py``.  Measure units (公里, 亩, 吨 …) map to pint units so that 公里
 and 千米 compare while 公里 and 吨 never do.
@@ -21,14 +25,16 @@ PINT_UNITS = {
 def _registry():
     import pint
 
-    return pint.UnitRegistry()
+    from ..resources import rules_dir
+
+    return pint.UnitRegistry(str(rules_dir() / "data" / "pint_units.txt"))
 
 
 @lru_cache(maxsize=256)
 def same_dimension(a: str, b: str) -> bool:
     """True when measure units ``a`` and ``b`` have the same physical dimension (pint)."""
     ua, ub = PINT_UNITS.get(a), PINT_UNITS.get(b)
-    if ua is None or ub is None:
+    if a == b or ua is None or ub is None:
         return a == b
     reg = _registry()
     return reg.parse_expression(ua).dimensionality == reg.parse_expression(ub).dimensionality

@@ -21,6 +21,7 @@ from .units import UNIT_ALTERNATION, unit_kind
 
 _D = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CAPITALS = "壹贰叁肆伍陆柒捌玖拾佰仟"  # financial capitals: a lone one is a word (陆续, 入伍, 收拾)
+_CAPITAL_SET = frozenset(_CAPITALS)
 _PLACES = "十百千万亿拾佰仟萬億廿卅卌"
 _CN = "零〇○一二两兩三四五六七八九" + _CAPITALS + _PLACES
 # 几 stands for a digit next to a place (十几, 几十, 三万几), never alone (几乎, 茶几)
@@ -36,8 +37,10 @@ _TAIL = re.compile(
     r"(?P<post>左右|以上|以下|上下|之多|许|多|余)?"
 )
 _PREFIXES = ("将近", "接近", "大约", "约为", "超过", "不足", "不到", "至少", "最多", "逾", "近", "约", "超")
+# the first digit is matched before the look-behind (no digit before it), so the search skips
+# ahead to digits instead of trying the look-behind at every position
 _DATE = re.compile(
-    r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{4}\.\d{1,2}\.\d{1,2}|\d{1,2}月\d{1,2}日)"
+    r"\d(?<!\d\d)(?:\d{3}-\d{1,2}-\d{1,2}|\d{3}年\d{1,2}月(?:\d{1,2}日)?|\d{3}\.\d{1,2}\.\d{1,2}|\d?月\d{1,2}日)"
 )
 _RANGE_SEP = ("~", "～", "—", "-", "至", "到", "－", "–")
 _CHENG_STOP = set("为立功果本员效绩就熟年长交型片都千立套像规全效")
@@ -80,35 +83,46 @@ def _blocked_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in idiom_re.finditer(text)]
 
 
-def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    # spans are sorted by start; a linear scan window is enough for short lists
-    from bisect import bisect_left
+class _SpanCursor:
+    """Whether runs met in increasing start order overlap any of ``spans`` (sorted by start, possibly
+    overlapping): a pointer that only moves forward, so a whole document costs one pass."""
 
-    i = bisect_left(spans, (s, -1))
-    for j in (i - 1, i):
-        if 0 <= j < len(spans):
-            a, b = spans[j]
-            if a < e and s < b:
-                return True
-    # an idiom starting inside the run
-    k = i
-    while k < len(spans) and spans[k][0] < e:
-        if spans[k][1] > s:
-            return True
-        k += 1
-    return False
+    __slots__ = ("_spans", "_i", "_reach")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._spans = spans
+        self._i = 0          # first span not yet passed
+        self._reach = -1     # the furthest end of the spans passed so far
+
+    def overlaps(self, s: int, e: int) -> bool:
+        """``[s, e)`` shares a code point with a span; ``s`` never decreases between calls."""
+        spans, i, n = self._spans, self._i, len(self._spans)
+        while i < n and spans[i][0] < s:
+            if spans[i][1] > self._reach:
+                self._reach = spans[i][1]
+            i += 1
+        self._i = i
+        return self._reach > s or (i < n and spans[i][0] < e)
 
 
 def _last_place(value: Fraction, step: Fraction, magnitude: int) -> Fraction:
     """Place value of the last non-zero digit written (600余万 → 100万)."""
     if value == 0:
         return step
-    place = step
-    v = value / place
-    while v.denominator == 1 and v % 10 == 0:
-        place *= 10
-        v /= 10
-    return place
+    if value.denominator == 1 and step.denominator == 1:   # the common case, in integers
+        n, r = divmod(value.numerator, step.numerator)
+        if r:
+            return step
+    else:
+        v = value / step
+        if v.denominator != 1:
+            return step
+        n = v.numerator
+    k = 0
+    while n % 10 == 0:
+        n //= 10
+        k += 1
+    return step * 10**k if k else step
 
 
 def _approx_interval(v: Fraction, place: Fraction, words: tuple[str, ...], base: Interval) -> Interval:
@@ -135,6 +149,8 @@ def _approx_interval(v: Fraction, place: Fraction, words: tuple[str, ...], base:
 
 
 def _prefix_word(text: str, start: int) -> str | None:
+    if start <= 0 or not text.endswith(_PREFIXES, 0, start):
+        return None
     for p in _PREFIXES:
         if start - len(p) >= 0 and text.startswith(p, start - len(p)):
             return p
@@ -162,7 +178,7 @@ def _is_name(text: str, s: int, e: int, tail_end: int, unit: str | None) -> bool
 
 def extract_quantities(text: str) -> list[Quantity]:
     """All quantities in ``text`` (normalised), in order, without overlaps."""
-    blocked = _blocked_spans(text)
+    blocked = _SpanCursor(_blocked_spans(text))
     _, ordinal_prefixes, enum_suffixes, _ = _lexicon()
     out: list[Quantity] = []
     date_spans = []
@@ -174,11 +190,12 @@ def extract_quantities(text: str) -> list[Quantity]:
         out.append(Quantity(s, e, s, e, m.group(0), v, Interval.point(v), 0, Fraction(1),
                             None, "date"))
     pos = 0
+    dates = _SpanCursor(date_spans)
     for m in _RUN.finditer(text):
         s, e = m.span()
         if s < pos:
             continue
-        if date_spans and _overlaps(date_spans, s, e):
+        if dates.overlaps(s, e):
             continue
         run = m.group(0)
         e2 = _unit_owned_end(text, s, e)
@@ -189,9 +206,9 @@ def extract_quantities(text: str) -> list[Quantity]:
         # a leading 百/千/万/亿 with no digit (百万警进千万家) is a word
         if run[0] in _ZERO_PREFIX:
             continue
-        if blocked and _overlaps(blocked, s, e):
+        if blocked.overlaps(s, e):
             continue
-        if s > 0 and any(s >= len(p) and text.startswith(p, s - len(p)) for p in ordinal_prefixes):
+        if s > 0 and text.endswith(ordinal_prefixes, 0, s):
             continue
         q = _read_quantity(text, s, e, run, enum_suffixes)
         if q is None:
@@ -216,7 +233,7 @@ def _listed_months(text: str, qs: list[Quantity]) -> list[Quantity]:
 def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quantity | None:
     if len(run) == 1 and run in _CAPITALS:
         return None
-    if any(c in _CAPITALS for c in run):
+    if not _CAPITAL_SET.isdisjoint(run):
         money = _read_capital_money(text, s, e)
         if money is not None:
             return money
@@ -232,7 +249,7 @@ def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quanti
         return _read_rough(text, s, e, run)
     tail = _TAIL.match(text, s + len(core))
     # all-Chinese single character needs a unit (一是, 一个 in prose)
-    is_cn = not any(c.isdigit() for c in run)
+    is_cn = not any(map(str.isdigit, run))
     if is_cn and len(core) == 1 and core in "一二两三四五六七八九十":
         if text.startswith(enum_suffixes, e):
             return None
@@ -242,8 +259,8 @@ def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quanti
             return _read_rough(text, s, e, run)
     mag = tail.group("mag")
     magnitude = {None: 1, "万": 10**4, "亿": 10**8, "万亿": 10**12}[mag]
-    value = parsed_core.value * magnitude
-    step = parsed_core.step * magnitude
+    value = parsed_core.value * magnitude if mag else parsed_core.value
+    step = parsed_core.step * magnitude if mag else parsed_core.step
     if mag:
         # 9.6万 rounds at 0.1万; 90444万 at 1万
         step = Fraction(1, 10**parsed_core.decimals) * magnitude if parsed_core.decimals else Fraction(magnitude)

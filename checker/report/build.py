@@ -75,12 +75,22 @@ def finding_out(doc: Doc, f: Finding) -> FindingOut:
     )
 
 
-def file_out(doc: Doc) -> FileOut:
-    """Contract entry for one analysed file."""
+def framed_claims(doc: Doc) -> list[Claim]:
+    """The claims worth reporting: every claim a builder framed (a change, a rate, a part/whole …), a
+    claim with a verdict, and any claim a finding names; a bare number that nothing read is left out."""
+    named = {cid for f in doc.findings for cid in f.claims}
+    return [c for c in doc.claims
+            if c.kind != "quantity" or c.data.verdict is not None or c.id in named]
+
+
+def file_out(doc: Doc, all_quantities: bool = True) -> FileOut:
+    """Contract entry for one analysed file; with ``all_quantities`` false, only the framed claims
+    (``framed_claims``): ids stay those of the full list, so a finding's claim ids still resolve."""
+    claims = doc.claims if all_quantities else framed_claims(doc)
     return FileOut(
         path=doc.source.path, language=doc.language, error=None,
         profile={"name": doc.profile, "reason": doc.profile_reason},
-        claims=[claim_out(doc, c) for c in doc.claims],
+        claims=[claim_out(doc, c) for c in claims],
         findings=[finding_out(doc, f) for f in doc.findings],
     )
 

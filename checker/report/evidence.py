@@ -26,7 +26,8 @@ WORDS = {
         "change": "设基期值为 x，则 {formula} 按书写精度（{dp}）应为 {amount}；x 只能{range}。",
         "no_whole": "其中没有整数：数值不可能同时成立。", "whole": "可能的整数：{c}。",
         "dp": "{n} 位小数", "dp0": "整数百分比", "year": "{y}年", "node": "{metric}（{year}）",
-        "region": "{name}（代码 {code}）",
+        "region": "{name}（代码 {code}）", "about": "关于", "other_about": "另一处关于", "values": "两处数值",
+        "omitted": "未列出",
     },
     "en": {
         "value": "value", "amount": "change", "stated": "stated", "actual_percent": "actual percentage",
@@ -40,7 +41,8 @@ WORDS = {
                   "so x is {range}.",
         "no_whole": "No whole number lies there: the figures cannot both be right.",
         "whole": "Possible whole numbers: {c}.", "dp": "{n} decimals", "dp0": "whole percent",
-        "year": "{y}", "node": "{metric} ({year})", "region": "{name} (code {code})",
+        "year": "{y}", "node": "{metric} ({year})", "region": "{name} (code {code})", "about": "about",
+        "other_about": "the other statement is about", "values": "the two values", "omitted": "not listed",
     },
 }
 REPORTED = ("value", "amount", "stated", "reference", "population", "region_code", "n", "metric")
@@ -192,7 +194,7 @@ def explain(doc: Doc, f: Finding, lang: str = "zh") -> Evidence:
         out.nearest = [x.strip() for x in str(ev["nearest"]).split(";") if x.strip()]
     for key, v in ev.items():
         if key not in HANDLED:
-            out.other.append((key, _value(key, v, w, data)))
+            out.other.append((w.get(key, key), _value(key, v, w, data)))
     return out
 
 

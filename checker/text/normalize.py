@@ -21,6 +21,7 @@ then, character for character (so the map is unchanged):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,8 +29,10 @@ from .offsets import OffsetMap
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # a Han character followed by a parenthesised pinyin syllable with a tone mark
+# (the bracket is matched first and the Han character looked back at from there, so the search
+# skips ahead to brackets instead of trying the look-behind at every position)
 _PINYIN = re.compile(
-    r"(?<=[\u3400-\u9fff])[(（]([a-zü" + _TONED + r"]{1,7})[)）]"
+    r"[(（](?<=[\u3400-\u9fff][(（])([a-zü" + _TONED + r"]{1,7})[)）]"
 )
 _TONED_SET = frozenset(_TONED)
 _INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
@@ -105,9 +108,9 @@ def looks_traditional(text: str, threshold: float = 0.03) -> bool:
     (覆命 → 复命), so simplified text must never go through it."""
     han = trad = 0
     for sample in _samples(text):
-        chars = _HAN.findall(sample)
-        han += len(chars)
-        trad += sum(sample.count(ch) for ch in set(chars) if _is_traditional_char(ch))
+        counts = Counter(_HAN.findall(sample))
+        han += sum(counts.values())
+        trad += sum(k for ch, k in counts.items() if _is_traditional_char(ch))
     return han > 0 and trad / han > threshold
 
 

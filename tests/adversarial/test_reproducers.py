@@ -304,7 +304,10 @@ def test_same_metric_conflicts_are_linear_and_capped(tmp_path):
     for x in data["files"][0]["findings"]:
         per_rule[x["rule"]] = per_rule.get(x["rule"], 0) + 1
     assert max(per_rule.values()) <= 101, per_rule
-    assert len(r.out) < 5_000_000 and took < 120
+    # output grows with the claims (5,000 decided changes, each with its frame: ~1.5 KB indented), not
+    # with the pairs of them (the n² findings this test was written against ran to 228 MB)
+    assert len(r.out) < 2_000 * data["summary"]["claims"] + 5_000 * len(data["files"][0]["findings"])
+    assert took < 120
 
 
 @pytest.mark.parametrize("params, field", [

@@ -2,6 +2,7 @@
 and ``ratio`` (bounds between sibling counts such as 网格员 per 网格)."""
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 from ...evidence import number, quote
@@ -11,38 +12,58 @@ from ..registry import kind
 _STOP = ",，、;；。:：\n"
 
 
-def _entity_words(entities: list[dict]) -> list[tuple[str, str, tuple[str, ...]]]:
-    triples = [(w, e["name"], tuple(e.get("units", ()))) for e in entities for w in e["words"]]
-    return sorted(triples, key=lambda p: len(p[0]), reverse=True)
+class EntityWords:
+    """The entity words of a rule, longest first, with one compiled lookup per measure word: which
+    words may count a number in that unit (an entity with ``units`` only counts in those)."""
+
+    def __init__(self, entities: list[dict]) -> None:
+        triples = [(w, e["name"], tuple(e.get("units", ()))) for e in entities for w in e["words"]]
+        self.triples = sorted(triples, key=lambda p: len(p[0]), reverse=True)
+        self._by_unit: dict = {}
+
+    def for_unit(self, unit: str | None):
+        """(alternation of the words in list order, word → first entity name, words as a tuple)."""
+        got = self._by_unit.get(unit)
+        if got is None:
+            words = [(w, name) for w, name, units in self.triples if not units or unit is None or unit in units]
+            names: dict[str, str] = {}
+            for w, name in words:
+                names.setdefault(w, name)
+            alternation = re.compile("|".join(re.escape(w) for w, _ in words)) if words else None
+            got = self._by_unit[unit] = (alternation, names, tuple(w for w, _ in words))
+        return got
 
 
-def entity_of(text: str, q, words: list[tuple[str, str, tuple[str, ...]]], links: tuple[str, ...] = ()) -> str | None:
+def _entity_words(entities: list[dict]) -> EntityWords:
+    return EntityWords(entities)
+
+
+def entity_of(text: str, q, words: EntityWords, links: tuple[str, ...] = ()) -> str | None:
     """The counted thing: a noun right after the unit (4011个三级网格) or right before the number.
     An entity whose measure words (``units``) do not include the number's measure word is not
     what is counted: in 10.73万艘乡镇船舶 the 艘 counts boats and 乡镇 only says whose.
     Before the number, one of ``links`` (达到, 增至 …) may stand between noun and number."""
     if q.unit in ("级", "类", "大类"):
         return None  # 四级网格: a number of levels, not of things
-    words = [(w, name) for w, name, units in words if not units or q.unit is None or q.unit in units]
+    alternation, names, ordered = words.for_unit(q.unit)
+    if alternation is None:
+        return None
     end = q.end
     stop = end
     while stop < len(text) and stop - end < 6 and text[stop] not in _STOP:
         stop += 1
-    after = text[end:stop]
-    best = None
-    for w, name in words:
-        i = after.find(w)
-        if i != -1 and (best is None or i < best[0]):
-            best = (i, name)
-    if best is not None and best[0] <= 4:
-        return best[1]
+    # the leftmost word after the number (at one place, the first in list order: the longest)
+    m = alternation.search(text, end, stop)
+    if m is not None and m.start() - end <= 4:
+        return names[m.group(0)]
     before = text[max(0, q.start - 12):q.start]
     for link in ("",) + links:  # 科技型中小企业增至9.4万家: the noun, then a linking verb
         if before.endswith(link):
             head = before[:len(before) - len(link)]
-            for w, name in words:
-                if head.endswith(w):
-                    return name
+            if head.endswith(ordered):
+                for w in ordered:
+                    if head.endswith(w):
+                        return names[w]
     return None
 
 

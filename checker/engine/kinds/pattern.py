@@ -42,10 +42,58 @@ def _validate_pattern(rule) -> None:
         raise ConfigError(rule.path, f"field 'params.group': the pattern has {rx.groups} groups")
 
 
+@lru_cache(maxsize=16)
+def _pattern_set(patterns: tuple[str, ...]):
+    """All the pattern rules' patterns as one RE2 set: one pass says which of them match at all."""
+    import re2
+
+    opts = re2.Options()
+    opts.max_mem = MAX_PATTERN_MEM * max(1, len(patterns))
+    opts.log_errors = False
+    rset = re2.Set.SearchSet(opts)
+    for p in patterns:
+        rset.Add(p)
+    rset.Compile()
+    return rset
+
+
+_PRESENT: list = [None, None, frozenset()]   # the last (text, patterns, patterns that match in it)
+
+
+SET_MAX_CHARS = 1 << 20   # above this, every pattern makes its own pass (an RE2 set's DFA that runs
+                          # out of memory reports no match, so a long text is not trusted to it)
+
+
+def patterns_present(text: str, patterns: tuple[str, ...]) -> frozenset[str]:
+    """Which of ``patterns`` match somewhere in ``text``: one RE2 set over one UTF-8 buffer, computed
+    once per text for all the pattern rules (the rules whose pattern is absent do no pass of their own).
+    A text over ``SET_MAX_CHARS``, or a set that cannot be built, counts every pattern as present."""
+    if len(text) > SET_MAX_CHARS:
+        return frozenset(patterns)
+    if _PRESENT[0] is text and _PRESENT[1] == patterns:
+        return _PRESENT[2]
+    try:
+        hits = _pattern_set(patterns).Match(text.encode("utf-8", "surrogatepass")) or ()
+    except Exception:  # noqa: BLE001 — re2.error (a set too large for its memory): no shortcut
+        return frozenset(patterns)
+    present = frozenset(patterns[i] for i in hits)
+    _PRESENT[:] = [text, patterns, present]
+    return present
+
+
+def _all_patterns(ctx) -> tuple[str, ...]:
+    from ..loader import load_rules
+
+    return tuple(sorted({r.params["pattern"] for r in load_rules(tuple(ctx.options.rule_dirs))
+                         if r.kind == "pattern"} | {ctx.params["pattern"]}))
+
+
 @kind("pattern", validate=_validate_pattern)
 def run_pattern(ctx) -> None:
     """Flag each match of ``params.pattern`` (span: ``params.group``), unless the
     sentence contains one of ``params.exceptions``."""
+    if ctx.params["pattern"] not in patterns_present(ctx.doc.text, _all_patterns(ctx)):
+        return
     rx = compile_re2(ctx.params["pattern"])
     group = ctx.params.get("group", 0)
     gi = rx.groupindex[group] if isinstance(group, str) else group

@@ -1,0 +1,151 @@
+"""The fast paths agree with the slow ones: the RE2 set with each pattern's own pass, windows with
+the whole document, the lean streamed JSON with the full contract entries, the small pint registry
+with pint's units.  Runs over the seeds, and over ../shared/corpus/ when it is there."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SEEDS
+
+from checker import analyse_text
+from checker.report.build import file_out, framed_claims
+
+CORPUS = (ROOT / ".." / "shared" / "corpus").resolve()
+TEXTS = sorted(SEEDS.glob("*.txt")) + (sorted(p for p in CORPUS.rglob("*") if p.suffix in (".md", ".txt")
+                                              and p.name != "README.md") if CORPUS.is_dir() else [])
+
+
+def _texts():
+    return [(p.name, p.read_text(encoding="utf-8")) for p in TEXTS]
+
+
+def test_pattern_set_says_which_patterns_match():
+    from checker.engine import load_rules
+    from checker.engine.kinds.pattern import compile_re2, patterns_present
+    from checker.pipeline import build_doc
+    from checker.io import source_from_text
+
+    patterns = tuple(sorted({r.params["pattern"] for r in load_rules(()) if r.kind == "pattern"}))
+    assert len(patterns) >= 10
+    seen = set()
+    for name, text in _texts():
+        norm = build_doc(source_from_text(text, name)).text
+        one_by_one = {p for p in patterns if next(compile_re2(p).finditer(norm), None) is not None}
+        assert patterns_present(norm, patterns) == one_by_one, name
+        seen |= one_by_one
+    assert seen  # some pattern matched somewhere, so the comparison meant something
+
+
+def test_windows_agree_with_the_document_each_window_holds():
+    """A document written twice, cut between the copies: the second copy's findings and claims are the
+    first's, shifted by the first copy's length and lines; every span still slices the original."""
+    from checker.io import source_from_text
+    from checker.windows import window_bounds, windowed_file_out
+
+    one = (SEEDS / "000_8c17534d86b76211.txt").read_text(encoding="utf-8").rstrip("\n")
+    twice = one + "\n" + one
+    assert list(window_bounds(twice, len(one) + 1)) == [(0, len(one) + 1), (len(one) + 1, len(twice))]
+    single = file_out(analyse_text(one))
+    win = windowed_file_out(source_from_text(twice, "<text>"), None, True, limit=len(one) + 1)
+    lines = one.count("\n") + 1
+    shifted = [(f.rule, f.span.start + len(one) + 1, f.span.line + lines, f.span.column, f.message)
+               for f in single.findings]
+    got = [(f.rule, f.span.start, f.span.line, f.span.column, f.message) for f in win.findings]
+    assert single.findings and got == [(f.rule, f.span.start, f.span.line, f.span.column, f.message)
+                                       for f in single.findings] + shifted
+    assert [c.id for c in win.claims] == [f"c{i}" for i in range(1, len(win.claims) + 1)]
+    assert len(win.claims) == 2 * len(single.claims)
+    ids = {c.id for c in win.claims}
+    for c in win.claims:
+        assert twice[c.span.start:c.span.end] == c.text
+        assert c.span.line == twice.count("\n", 0, c.span.start) + 1
+    assert all(cid in ids for f in win.findings for cid in f.claims)
+
+
+def test_a_single_line_is_cut_between_numbers():
+    from checker.windows import window_bounds
+
+    text = "增长12345678" * 50
+    bounds = list(window_bounds(text, 97))
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:]))
+    for _, e in bounds[:-1]:
+        assert not (text[e - 1].isdigit() and text[e].isdigit())
+        assert e - _ <= 97
+
+
+@pytest.mark.parametrize("name", [p.name for p in sorted(SEEDS.glob("*.txt"))])
+def test_lean_claims_are_the_framed_ones_and_resolve(name):
+    doc = analyse_text((SEEDS / name).read_text(encoding="utf-8"))
+    full, lean = file_out(doc), file_out(doc, all_quantities=False)
+    assert [c.id for c in lean.claims] == [c.id for c in framed_claims(doc)]
+    assert {c.id for c in lean.claims} <= {c.id for c in full.claims}
+    assert lean.findings == full.findings
+    ids = {c.id for c in lean.claims}
+    assert all(cid in ids for f in lean.findings for cid in f.claims)
+    assert all(c.kind != "quantity" or c.verdict is not None or any(c.id in f.claims for f in lean.findings)
+               for c in lean.claims)
+    assert len(lean.claims) < len(full.claims)   # the seeds have bare numbers nothing framed
+
+
+def test_streamed_json_is_the_contract_and_all_quantities_restores_them():
+    from checker.report.models import ReportOut
+
+    def run(*extra):
+        p = subprocess.run([sys.executable, "-m", "checker", "check", "--format", "json", "--exit-zero",
+                            *extra, str(SEEDS)], capture_output=True, timeout=300)
+        assert p.returncode == 0, p.stderr[-2000:]
+        return ReportOut.model_validate_json(p.stdout), json.loads(p.stdout)
+
+    lean, raw = run()
+    full, _ = run("--all-quantities")
+    assert list(raw) == ["version", "tool", "files", "summary"]
+    assert [f.findings for f in lean.files] == [f.findings for f in full.files]
+    assert lean.summary.claims == sum(len(f.claims) for f in lean.files) < full.summary.claims
+    assert lean.summary.model_dump(exclude={"claims"}) == full.summary.model_dump(exclude={"claims"})
+    kinds = {c.kind for f in full.files for c in f.claims}
+    assert "quantity" in kinds
+
+
+def test_small_pint_registry_knows_every_measure_unit():
+    from checker.numbers.dimensions import PINT_UNITS, _registry, same_dimension
+
+    reg = _registry()
+    dims = {u: reg.parse_expression(e).dimensionality for u, e in PINT_UNITS.items()}
+    assert dims["公里"] == dims["千米"] == dims["米"] and dims["亩"] == dims["平方米"] == dims["公顷"]
+    assert dims["吨"] == dims["斤"] and dims["升"] == dims["立方米"] and dims["公里"] != dims["吨"]
+    assert same_dimension("亩", "公顷") and not same_dimension("平方公里", "公里")
+
+
+def test_the_same_measure_unit_needs_no_pint():
+    code = ("import sys; from checker.numbers.units import compatible; "
+            "print(compatible('公里', '公里'), 'pint' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                         cwd=str(Path(ROOT))).stdout
+    assert out.split() == ["True", "False"]
+
+
+def test_a_huge_plain_text_is_checked_in_windows_by_the_cli(tmp_path):
+    """Over WINDOW_CHARS, `check --format json` goes window by window: the spans still slice the
+    whole original, and the findings are those of windowed_file_out."""
+    from checker.io import read_path
+    from checker.report.models import ReportOut
+    from checker.windows import WINDOW_CHARS, windowed_file_out
+
+    one = (SEEDS / "000_8c17534d86b76211.txt").read_text(encoding="utf-8").replace("\n", " ")
+    big = tmp_path / "big.txt"
+    big.write_text(one * (WINDOW_CHARS // len(one) + 2), encoding="utf-8")
+    p = subprocess.run([sys.executable, "-m", "checker", "check", "--format", "json", "--exit-zero", str(big)],
+                       capture_output=True, timeout=600)
+    assert p.returncode == 0, p.stderr[-2000:]
+    fo = ReportOut.model_validate_json(p.stdout).files[0]
+    text = big.read_text(encoding="utf-8")
+    assert fo.findings and all(f.span.end <= len(text) for f in fo.findings)
+    assert max(f.span.start for f in fo.findings) > WINDOW_CHARS   # the last window was checked too
+    for c in fo.claims:
+        assert text[c.span.start:c.span.end] == c.text and c.span.line == 1 and c.span.column == c.span.start + 1
+    expected = windowed_file_out(read_path(str(big)), None, all_quantities=False)
+    assert fo.findings == expected.findings
