@@ -5,18 +5,8 @@ from fractions import Fraction
 import pytest
 
 from checker import analyse_text
-from checker.numbers import Interval, extract_quantities
-from checker.text import normalize
-
-
-def qs(text):
-    return extract_quantities(normalize(text).text)
-
-
-def one(text):
-    found = qs(text)
-    assert len(found) == 1, [(q.text, q.kind) for q in found]
-    return found[0]
+from checker.numbers import Interval
+from test_extract import one, qs
 
 
 @pytest.mark.parametrize("text,value,unit", [

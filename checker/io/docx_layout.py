@@ -200,24 +200,23 @@ def _block_items(container: Any) -> Iterator[Any]:
             yield from _block_items(child)
 
 
-def _rows(tbl: Any) -> Iterator[Any]:
-    for child in tbl:
-        if child.tag == W_TR:
+def _children(parent: Any, tag: str) -> Iterator[Any]:
+    """The ``tag`` children of a table or row, looking through content controls and custom XML."""
+    for child in parent:
+        if child.tag == tag:
             yield child
         elif child.tag in (W_SDT, qn("w:customXml")):
             content = child.find(W_SDTCONTENT) if child.tag == W_SDT else child
             if content is not None:
-                yield from _rows(content)
+                yield from _children(content, tag)
+
+
+def _rows(tbl: Any) -> Iterator[Any]:
+    return _children(tbl, W_TR)
 
 
 def _cells(tr: Any) -> Iterator[Any]:
-    for child in tr:
-        if child.tag == W_TC:
-            yield child
-        elif child.tag in (W_SDT, qn("w:customXml")):
-            content = child.find(W_SDTCONTENT) if child.tag == W_SDT else child
-            if content is not None:
-                yield from _cells(content)
+    return _children(tr, W_TC)
 
 
 def _runs(container: Any) -> Iterator[Any]:
