@@ -143,6 +143,19 @@ def test_lsp_diagnostics_hover_and_change(tmp_path):
         assert c.request("textDocument/hover", {"textDocument": {"uri": uri},
                                                 "position": {"line": 0, "character": 0}}) is None
 
+        # the rule's fix is offered as a quick fix that deletes the second 落实
+        actions = c.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "context": {"diagnostics": []},
+                                                        "range": {"start": {"line": 3, "character": 3},
+                                                                  "end": {"line": 3, "character": 3}}})
+        [action] = actions
+        assert action["kind"] == "quickfix" and action["isPreferred"] and "CC309" in action["title"]
+        [edit] = action["edit"]["changes"][uri]
+        line = DRAFT.split("\n")[3]
+        s, e = edit["range"]["start"]["character"], edit["range"]["end"]["character"]
+        assert edit["range"]["start"]["line"] == 3 and line[:s] + edit["newText"] + line[e:] == "严格落实。"
+        assert c.request("textDocument/codeAction", {"textDocument": {"uri": uri}, "context": {"diagnostics": []},
+                                                     "range": {"start": {"line": 0, "character": 0},
+                                                               "end": {"line": 0, "character": 1}}}) is None
         # the writer fixes the duplicated word; diagnostics follow the edit (after the debounce)
         dup = {"start": {"line": 3, "character": 2}, "end": {"line": 3, "character": 4}}
         c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},

@@ -76,6 +76,31 @@ def diagnostics(result: BufferResult, uri: str, encoding: str) -> list:
     return out
 
 
+def code_actions(result: BufferResult, uri: str, encoding: str, start: int, end: int) -> list:
+    """Quick fixes for the findings that carry a fix (rule data, as ``--fix`` applies them) and touch
+    code points ``[start, end]``: safe fixes are preferred, unsafe ones say so in their title."""
+    from lsprotocol import types as T
+
+    lines = LinePositions(result.text, encoding)
+    out = []
+    for f in result.findings:
+        fix = f.fix
+        if fix is None or f.span.end < start or f.span.start > end:
+            continue
+        (l1, c1), (l2, c2) = lines.position(fix.span.start), lines.position(fix.span.end)
+        edit = T.TextEdit(range=T.Range(start=T.Position(line=l1, character=c1), end=T.Position(line=l2, character=c2)),
+                          new_text=fix.replacement)
+        old = result.text[fix.span.start:fix.span.end]
+        safe = fix.applicability == "safe"
+        if result.lang == "en":
+            title = f"claimcheck {f.rule}: replace “{old}” with “{fix.replacement}”" + ("" if safe else " (unsafe)")
+        else:
+            title = f"claimcheck {f.rule}：把“{old}”改为“{fix.replacement}”" + ("" if safe else "（可能改变原意）")
+        out.append(T.CodeAction(title=title, kind=T.CodeActionKind.QuickFix, is_preferred=safe,
+                                edit=T.WorkspaceEdit(changes={uri: [edit]})))
+    return out
+
+
 def hover_text(result: BufferResult, offset: int) -> str | None:
     """Markdown for the findings covering code-point ``offset``: message, quote and derivation."""
     from ..annotate.comment import comment_text

@@ -1,6 +1,6 @@
 """``claimcheck lsp``: a language server over stdio (pygls).
 
-Diagnostics are published on open and save at once, and after a pause in typing on change
+Code actions offer the rules' fixes (the same ones ``check --fix`` applies).  Diagnostics are published on open and save at once, and after a pause in typing on change
 (debounced); each check runs in a worker thread so the event loop keeps answering (hover, new
 edits) while a large file is checked, and a result for an outdated version is dropped.
 """
@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from .. import __version__
 from ..errors import ClaimcheckError
-from .analysis import BufferResult, buffer_format, check_buffer, diagnostics, hover_text
+from .analysis import BufferResult, buffer_format, check_buffer, code_actions, diagnostics, hover_text
 from .positions import LinePositions
 
 DEBOUNCE_SECONDS = 0.3
@@ -88,5 +88,17 @@ def build_server():
         if md is None:
             return None
         return T.Hover(contents=T.MarkupContent(kind=T.MarkupKind.Markdown, value=md))
+
+    @server.feature(T.TEXT_DOCUMENT_CODE_ACTION,
+                    T.CodeActionOptions(code_action_kinds=[T.CodeActionKind.QuickFix]))
+    def code_action(ls, params: T.CodeActionParams):
+        result = results.get(params.text_document.uri)
+        if result is None:
+            return None
+        lines = LinePositions(result.text, encoding(ls))
+        r = params.range
+        start = lines.offset(r.start.line, r.start.character)
+        end = lines.offset(r.end.line, r.end.character)
+        return code_actions(result, params.text_document.uri, encoding(ls), start, end) or None
 
     return server
