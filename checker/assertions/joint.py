@@ -8,7 +8,7 @@ and bounds the 2020 node to the whole numbers that reproduce 12.67% (3796);
 metric and year elsewhere adds its own bounds.  The system has bounds and
 differences only, decided exactly by a longest-path (Bellman–Ford) search over
 Fractions; a deletion filter finds the smallest set of claims that cannot all
-hold, and sympy renders its derivation as equations for the report.
+hold; the message layer (``checker.evidence``) words the derivation for the report.
 
 Bounds and differences of whole numbers with integer constants are totally
 unimodular, so the real relaxation is feasible exactly when whole numbers are.
@@ -34,20 +34,6 @@ class Bound:
     hi: Optional[Fraction] = None
     other: Optional[tuple] = None      # for differences: node − other ≥ gap
     gap: Fraction = Fraction(0)
-
-    def relation(self):
-        """The constraint as sympy relations (for pretty-printed derivations)."""
-        from sympy import Rational, Symbol
-
-        x = Symbol(_name(self.node))
-        if self.other is not None:
-            return [x - Symbol(_name(self.other)) >= Rational(self.gap.numerator, self.gap.denominator)]
-        out = []
-        if self.lo is not None:
-            out.append(x >= Rational(self.lo.numerator, self.lo.denominator))
-        if self.hi is not None:
-            out.append(x <= Rational(self.hi.numerator, self.hi.denominator))
-        return out
 
     def equation(self) -> str:
         """Human-readable form, e.g. ``x[刑事案件·2020] ∈ [3796, 3796]``."""

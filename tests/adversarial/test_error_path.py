@@ -193,19 +193,23 @@ def test_bad_rule_file_encodings(tmp_path, doc):
     cli("check", "--no-config", "--rules", pack, doc).assert_clean(2, "XX1.toml")
 
 
-def test_internal_error_is_reported_not_crashed(doc):
+def _with_broken_analyse(raise_: str, *args: str) -> subprocess.CompletedProcess:
+    """Run the CLI with ``checker.pipeline.analyse`` replaced by one that executes ``raise_``."""
     code = ("import sys, checker.pipeline as p\n"
-            "def boom(*a, **k): raise TypeError('synthetic bug')\n"
+            f"def boom(*a, **k): {raise_}\n"
             "p.analyse = boom\n"
             "from checker.cli import main\n"
             "sys.exit(main(sys.argv[1:]))\n")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    p = subprocess.run(["python3", "-c", code, "check", str(doc)], capture_output=True, timeout=60, env=env)
+    return subprocess.run(["python3", "-c", code, *args], capture_output=True, timeout=60, env=env)
+
+
+def test_internal_error_is_reported_not_crashed(doc):
+    p = _with_broken_analyse("raise TypeError('synthetic bug')", "check", str(doc))
     err = p.stderr.decode()
     assert p.returncode == 3 and "please report" in err and __version__ in err and "Traceback" not in err
     assert str(doc) in err and "synthetic bug" in err
-    p = subprocess.run(["python3", "-c", code, "check", "--debug", str(doc)], capture_output=True, timeout=60,
-                       env=env)
+    p = _with_broken_analyse("raise TypeError('synthetic bug')", "check", "--debug", str(doc))
     assert p.returncode == 3 and "Traceback" in p.stderr.decode()
 
 
@@ -227,13 +231,7 @@ def test_document_too_big_for_the_memory_cap_exits_4(tmp_path):
 
 
 def test_memory_error_exits_4(doc):
-    code = ("import sys, checker.pipeline as p\n"
-            "def boom(*a, **k): raise MemoryError()\n"
-            "p.analyse = boom\n"
-            "from checker.cli import main\n"
-            "sys.exit(main(sys.argv[1:]))\n")
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    p = subprocess.run(["python3", "-c", code, "check", str(doc)], capture_output=True, timeout=60, env=env)
+    p = _with_broken_analyse("raise MemoryError()", "check", str(doc))
     err = p.stderr.decode()
     assert p.returncode == 4 and "out of memory" in err and "please report" in err and __version__ in err
     assert "Traceback" not in err and str(doc) in err
