@@ -158,6 +158,29 @@ def change_detail(doc, claim, lang: str = "zh") -> str:
             if _en(lang) else f"推算{ref}的数为 {implied}；取整太粗，无法检验")
 
 
+def change_formula(doc, claim, lang: str = "zh") -> str | None:
+    """The equation a value + percent-change claim sets up, in words: with the base x,
+    (x − 18) ÷ x rounded to whole percent must be 11%, so x lies in 20.11～20.34."""
+    f = _change_facts(claim)
+    value, amount = f["value"], f["amount"]
+    if value is None or amount is None or amount.kind != "percent" or value.kind == "percent":
+        return None
+    lo, hi, unit = _in_units(f)
+    if lo is None and hi is None:
+        return None
+    v, a = quote(doc, value.num_start, value.num_end), quote(doc, amount.start, amount.end)
+    down = _field(claim, "direction") == "decrease"
+    formula = f"(x − {v}) ÷ x" if down else f"({v} − x) ÷ x"
+    places = amount.decimals
+    if _en(lang):
+        dp = f"{places} decimals" if places else "whole percent"
+        return f"Let the base be x: {formula} rounded to {dp} must be {a}, so x is {span_of(lo, hi, lang)}{unit}."
+    dp = f"{places} 位小数" if places else "整数百分比"
+    where = span_of(lo, hi, lang) + unit
+    where = f"在 {where} 之间" if "～" in where else f"是 {where}"
+    return f"设基期值为 x，则 {formula} 按书写精度（{dp}）应为 {a}；x 只能{where}。"
+
+
 def _nearest(nearest: str | None, lang: str) -> str:
     """``20 → 10%; 21 → 14%`` as the message shows it: 上期 20 → 10%，上期 21 → 14%."""
     if not nearest:
@@ -244,7 +267,12 @@ def _year(y, lang: str) -> str:
 
 def joint_derivation(doc, core, lang: str = "zh") -> str:
     """Why the claims of a conflicting set cannot all hold, one clause per claim:
-    「3315起,比2020年下降12.67%」推出 2020年为 3796；「2020年…3900起」说 2020年为 3900."""
+    「3315起,比2020年下降12.67%」意味着2020年为 3796；「2020年…3900起」意味着2020年为 3900."""
+    return ("; " if _en(lang) else "；").join(joint_steps(doc, core, lang))
+
+
+def joint_steps(doc, core, lang: str = "zh") -> list[str]:
+    """The clauses of :func:`joint_derivation`, one per bound, for formats that list them."""
     clauses = []
     for b in core:
         f = _bound_facts(b)
@@ -264,7 +292,7 @@ def joint_derivation(doc, core, lang: str = "zh") -> str:
         value = span_of(f["lo"], f["hi"], lang)
         y = _year(f["year"], lang)
         clauses.append(f"「{said}」 gives {value} for {y}" if _en(lang) else f"「{said}」意味着{y}为 {value}")
-    return ("; " if _en(lang) else "；").join(clauses)
+    return clauses
 
 
 # --- lists (CC151) -------------------------------------------------------------------------------------------

@@ -117,7 +117,7 @@ def test_change_finding_details_english(tmp_path):
     html = out.read_text(encoding="utf-8")
     assert '<html lang="en">' in html and "Fact-check report" in html
     parse(html)
-    assert "between 20.11 and 20.34" in html and "No whole number lies there" in html
+    assert "20.11–20.34" in html and "no whole number gives 11%" in html
     assert "20 → 10%" in html and "21 → 14%" in html                      # nearest consistent values
     assert "GRIM test" in html                                            # the rule's basis
     assert "These cannot all hold." in html                               # the trend's derivation
@@ -128,11 +128,12 @@ def test_evidence_in_words_zh():
     doc = analyse_text(DRAFT)
     by_rule = {f.rule: f for f in doc.findings}
     ev = explain(doc, by_rule["CC111"], "zh")
-    assert ("比较基期", "同比") in ev.reported and ("推算的基期值", "在 20.11 与 20.34 之间") in ev.recomputed
-    assert ev.derivation == ["设基期值为 x，则 (x − 18) ÷ x 按书写精度（整数百分比）应为 11%；x 只能在 20.11 与 20.34 之间。",
-                             "其中没有整数：数值不可能同时成立。"]
+    assert ("比较基期", "同比") in ev.reported and ("推算的基期值", "20.11～20.34") in ev.recomputed
+    assert ev.derivation == ["设基期值为 x，则 (x − 18) ÷ x 按书写精度（整数百分比）应为 11%；x 只能在 20.11～20.34 之间。",
+                             "推算上年同期的数为 20.11～20.34，没有哪个整数能得出 11%（最接近的整数：20 → 10%，21 → 14%）"]
     trend = explain(doc, by_rule["CC121"], "zh")
-    assert trend.derivation[0] == "「3315起,比2020年下降12.67%」⇒ 刑事案件发案（2021年） 为 3315"
+    assert trend.derivation[0] == "「3315起,比2020年下降12.67%」意味着2021年为 3315"
+    assert trend.derivation[3] == "「呈逐年下降」要求2020年的数大于2021年"
     assert "比2019年下降5.04%" in trend.derivation[2] and trend.derivation[-1] == "这些条件不能同时成立。"
 
 

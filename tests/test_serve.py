@@ -69,7 +69,7 @@ def test_form_upload_docx_gives_the_html_report(client):
     r = client.post("/report", files={"file": ("稿件.docx", _docx(DRAFT))}, data={"lang": "zh"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     assert "稿件.docx" in r.text and r.text.count('class="finding sev-error"') == 2
-    assert "在 20.11 与 20.34 之间" in r.text
+    assert "20.11～20.34" in r.text
 
 
 def test_form_pasted_text_and_options(client):
