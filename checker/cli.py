@@ -7,7 +7,7 @@ import signal
 import sys
 
 from . import __version__
-from .errors import EXIT_INTERNAL, EXIT_RESOURCES, EXIT_USER, ClaimcheckError, OutputError
+from .errors import EXIT_INTERNAL, EXIT_RESOURCES, EXIT_USER, ClaimcheckError, OutputError, message
 
 FORMATS = ("full", "concise", "json", "sarif", "github", "report")
 SELECTOR_HELP = ("codes or code prefixes (CC101, CC1), rule names (duplicated-word) or categories (streak); "
@@ -51,7 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, or - for standard input")
     c.add_argument("--format", choices=FORMATS, default="full", help="output format (default: full)")
     c.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of standard output")
-    c.add_argument("--lang", choices=("zh", "en"), default=None, help="language of the messages (default: zh)")
+    c.add_argument("--lang", choices=("zh", "en"), default=None, help="language of the messages (default: $CLAIMCHECK_LANG, else zh)")
     c.add_argument("--year", type=_year, help="publication year (default: detected from the text)")
     c.add_argument("--rules", action="append", default=[], metavar="DIR", help="extra rule pack directory")
     c.add_argument("--select", default=None, metavar="SELECTORS",
@@ -101,7 +101,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("lsp", parents=[common], help="run the language server on standard input/output (needs claimcheck[lsp])")
     rp = sub.add_parser("report", parents=[common], help="the fact-checker's report of every claim")
     rp.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, or - for standard input")
-    rp.add_argument("--lang", choices=("zh", "en"), default=None, help="language of the report (default: zh)")
+    rp.add_argument("--lang", choices=("zh", "en"), default=None, help="language of the report (default: $CLAIMCHECK_LANG, else zh)")
     rp.add_argument("--year", type=_year, help="publication year (default: detected from the text)")
     rp.add_argument("--rules", action="append", default=[], metavar="DIR", help="extra rule pack directory")
     rp.add_argument("--profile", choices=("mainland", "hongkong", "taiwan"), default=None,
@@ -125,7 +125,7 @@ def _parser() -> argparse.ArgumentParser:
     sc.add_argument("--engine", choices=("process", "dask"), default="process", help="where the work runs")
     sc.add_argument("--scheduler", help="dask scheduler address (default: a LocalCluster with --jobs workers)")
     sc.add_argument("--batch", type=_positive, default=64, help="documents per task")
-    sc.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the messages")
+    sc.add_argument("--lang", choices=("zh", "en"), default=None, help="language of the messages")
     sc.add_argument("--select", default=None, metavar="SELECTORS", help=f"rules to run: {SELECTOR_HELP}")
     sc.add_argument("--ignore", default=None, metavar="SELECTORS", help="rules to skip (as --select)")
     sc.add_argument("--frames", metavar="FILE", help="also write every claim's frame to FILE "
@@ -133,7 +133,7 @@ def _parser() -> argparse.ArgumentParser:
     cr = sub.add_parser("cross", parents=[common], help="find contradictions between documents in a frames table")
     cr.add_argument("frames", help="the table written by `claimcheck scan --frames FILE`")
     cr.add_argument("--output", "-o", help="write the JSONL findings to FILE (default: standard output)")
-    cr.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the messages")
+    cr.add_argument("--lang", choices=("zh", "en"), default=None, help="language of the messages")
     sv = sub.add_parser("serve", parents=[common], help="a local web page to check pasted or uploaded drafts")
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
     sv.add_argument("--port", type=int, default=8080, help="port to listen on (default 8080)")
@@ -142,12 +142,12 @@ def _parser() -> argparse.ArgumentParser:
     sv.add_argument("--timeout", type=float, default=60.0, help="seconds allowed per check")
     r = sub.add_parser("rules", parents=[common], help="list the rules")
     r.add_argument("--rules", action="append", default=[], metavar="DIR", help="extra rule pack directory")
-    r.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the messages")
+    r.add_argument("--lang", choices=("zh", "en"), default=None, help="language of the messages")
     r.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     e = sub.add_parser("explain", parents=[common], help="explain a rule with its examples")
     e.add_argument("code", help="rule code (CC302) or name (stacked-approximation)")
     e.add_argument("--rules", action="append", default=[], metavar="DIR", help="extra rule pack directory")
-    e.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the messages")
+    e.add_argument("--lang", choices=("zh", "en"), default=None, help="language of the messages")
     return p
 
 
@@ -168,7 +168,7 @@ def _base_options(args):
     from .options import CheckOptions
 
     cli_set = {k for k in ("select", "ignore", "profile", "year", "lang") if getattr(args, k) is not None}
-    opts = CheckOptions(lang=args.lang or "zh", year=args.year, rule_dirs=list(args.rules),
+    opts = CheckOptions(lang=args.lang or _env_lang(), year=args.year, rule_dirs=list(args.rules),
                         select=_split(args.select), ignore=_split(args.ignore),
                         profile=args.profile or "auto")
     rules = load_rules(tuple(opts.rule_dirs))  # fail early, before reading inputs, on a bad rule pack
@@ -320,9 +320,10 @@ def cmd_check(args) -> int:
             check_memory(src.path, _weight(src.readable))
         except (InputError, ResourceError) as e:
             error_status = max(error_status, e.exit_status)
-            print(f"claimcheck: {e}", file=sys.stderr)
-            files.append(error_file_out(e.path, e.reason) if json_out is None
-                         else json_out.add(error_file_out(e.path, e.reason)))
+            print(f"claimcheck: {message(e, base.lang)}", file=sys.stderr)
+            reason = e.reason_in(base.lang)
+            files.append(error_file_out(e.path, reason) if json_out is None
+                         else json_out.add(error_file_out(e.path, reason)))
             continue
         finally:
             if bar:
@@ -352,7 +353,7 @@ def cmd_check(args) -> int:
                     write_fixed(src, path, new_text)
                 except InputError as e:
                     error_status = max(error_status, e.exit_status)
-                    print(f"claimcheck: {e}", file=sys.stderr)
+                    print(f"claimcheck: {message(e, base.lang)}", file=sys.stderr)
                 else:
                     fixed += len(chosen)
                     src = read_path(path)
@@ -534,9 +535,9 @@ def cmd_report(args) -> int:
             src = read_path(path)
             check_memory(src.path, _weight(src.readable))
         except (InputError, ResourceError) as e:
-            print(f"claimcheck: {e}", file=sys.stderr)
+            print(f"claimcheck: {message(e, base.lang)}", file=sys.stderr)
             status = max(status if status != 1 else 0, e.exit_status)
-            unreadable.append((e.path, e.reason))
+            unreadable.append((e.path, e.reason_in(base.lang)))
             continue
         doc = analyse(src, opts)
         if any(f.severity == "error" for f in doc.findings) and status == 0:
@@ -729,7 +730,7 @@ class _GuardedStream:
             raise
         except (OSError, ValueError) as e:
             reason = getattr(e, "strerror", None) or str(e)
-            raise OutputError("<standard output>", f"cannot write: {reason}") from None
+            raise OutputError("<standard output>", "cannot write: {why}", why=str(reason)) from None
 
     def write(self, text: str) -> int:
         """Write ``text``."""
@@ -803,6 +804,11 @@ def _dispatch(args) -> int:
     return cmd_explain(args)
 
 
+def _env_lang() -> str:
+    """The message language when no ``--lang`` is given: ``$CLAIMCHECK_LANG`` (zh or en), else zh."""
+    return "en" if os.environ.get("CLAIMCHECK_LANG", "").strip().lower().startswith("en") else "zh"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``claimcheck`` console script.
 
@@ -812,6 +818,8 @@ def main(argv: list[str] | None = None) -> int:
     import traceback
 
     args = _parser().parse_args(argv)
+    if getattr(args, "lang", "") is None and args.command in ("scan", "cross", "rules", "explain"):
+        args.lang = _env_lang()
     if args.command is None:
         _parser().print_help()
         return EXIT_USER
@@ -834,7 +842,7 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
         if isinstance(e, OutputError) and e.path == "<standard output>":
             _discard_stdout(real_stdout)
-        print(f"claimcheck: {e}", file=sys.stderr)
+        print(f"claimcheck: {message(e, getattr(args, 'lang', None) or _env_lang())}", file=sys.stderr)
         return e.exit_status
     except BrokenPipeError:
         _discard_stdout(real_stdout)  # the reader went away (``| head``): stop quietly

@@ -29,15 +29,62 @@ class UsageError(ClaimcheckError):
 
 
 class _PathError(ClaimcheckError):
-    """An error about one file: the message is ``path: reason``."""
+    """An error about one file: the message is ``path: reason``.
 
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
+    ``reason`` is an English template (the message id, as in gettext) filled with ``params``;
+    :meth:`text` gives it in another language from the catalogue ``error_messages.toml``."""
+
+    def __init__(self, path: str, reason: str, **params: object) -> None:
+        self.template = reason
+        self.params = params
+        self.reason = reason.format(**params) if params else reason
+        super().__init__(f"{path}: {self.reason}")
         self.path = path
-        self.reason = reason
 
     def __reduce__(self):  # picklable, for worker processes
-        return (self.__class__, (self.path, self.reason))
+        return (_rebuild, (self.__class__, self.path, self.template, self.params))
+
+    def reason_in(self, lang: str) -> str:
+        """The reason in ``lang`` (``zh`` or ``en``); English when the catalogue lacks it."""
+        return localise(self.template, self.params, lang)
+
+    def text(self, lang: str) -> str:
+        """``path: reason`` in ``lang``."""
+        return f"{self.path}: {self.reason_in(lang)}"
+
+
+def _rebuild(cls, path: str, template: str, params: dict) -> "_PathError":
+    return cls(path, template, **params)
+
+
+_CATALOGUE: dict[str, str] = {}
+
+
+def _catalogue() -> dict[str, str]:
+    """English message template → Chinese template (read once from ``error_messages.toml``)."""
+    if not _CATALOGUE:
+        import tomllib
+        from pathlib import Path
+
+        with open(Path(__file__).with_name("error_messages.toml"), "rb") as fh:
+            _CATALOGUE.update({m["en"]: m["zh"] for m in tomllib.load(fh)["message"]})
+    return _CATALOGUE
+
+
+def localise(template: str, params: dict, lang: str) -> str:
+    """``template`` filled with ``params`` in ``lang``: the Chinese catalogue entry for ``zh``."""
+    if lang != "en":
+        template = _catalogue().get(template, template)
+    return template.format(**params) if params else template
+
+
+def message(err: BaseException, lang: str) -> str:
+    """The user-facing message of ``err`` in ``lang`` (``path: reason`` for file errors)."""
+    if isinstance(err, _PathError):
+        return err.text(lang)
+    if isinstance(err, ClaimcheckError) and getattr(err, "template", None):
+        return localise(err.template, err.params, lang)
+    return str(err)
 
 
 class InputError(_PathError):

@@ -56,14 +56,14 @@ def fixable_file(src: SourceDocument, path: str) -> bytes:
         with open(path, "rb") as fh:
             raw = fh.read()
     except OSError as e:
-        raise InputError(src.path, f"cannot read it again to fix it: {e.strerror}") from None
+        raise InputError(src.path, "cannot read it again to fix it: {why}", why=str(e.strerror)) from None
     try:
         same = src.text.encode(src.encoding) == raw
     except (UnicodeError, LookupError):
         same = False
     if not same:
-        raise InputError(src.path, f"cannot fix exactly: the file changed since it was read, or its "
-                                   f"{src.encoding} text does not encode back to the same bytes")
+        raise InputError(src.path, "cannot fix exactly: the file changed since it was read, or its {enc} text "
+                                   "does not encode back to the same bytes", enc=src.encoding)
     return raw
 
 

@@ -74,14 +74,15 @@ def _open_archive(source: str):
     except FileNotFoundError:
         raise InputError(shown, "no such file or directory") from None
     except OSError as e:
-        raise InputError(shown, f"cannot read: {e.strerror}") from None
+        raise InputError(shown, "cannot read: {why}", why=str(e.strerror)) from None
     if refused:
-        raise InputError(shown, refused + ("; stream it to standard input instead: scan - < FILE"
-                                           if "pipe" in refused else ""))
+        if "pipe" in refused:
+            raise InputError(shown, "{why}; stream it to standard input instead: scan - < FILE", why=refused)
+        raise InputError(shown, refused)
     try:
         return open(source, "rb")
     except OSError as e:
-        raise InputError(shown, f"cannot read: {e.strerror}") from None
+        raise InputError(shown, "cannot read: {why}", why=str(e.strerror)) from None
 
 
 def _read_line(fh, limit: int) -> tuple[bytes, int]:

@@ -141,14 +141,14 @@ def test_english_comments(draft, tmp_path):
 
 def test_refuses_to_overwrite_input_and_bad_outputs(draft, tmp_path):
     before = draft.read_bytes()
-    p = run("annotate", str(draft), "-o", str(draft))
-    assert p.returncode == 2 and b"refusing to overwrite" in p.stderr and b"Traceback" not in p.stderr
+    p = run("annotate", str(draft), "-o", str(draft))                  # messages in Chinese by default
+    assert p.returncode == 2 and "拒绝覆盖输入文档" in p.stderr.decode() and b"Traceback" not in p.stderr
     link = tmp_path / "link.docx"
     os.symlink(draft, link)
-    p = run("annotate", str(draft), "-o", str(link))
+    p = run("annotate", "--lang", "en", str(draft), "-o", str(link))
     assert p.returncode == 2 and b"refusing to overwrite" in p.stderr
     p = run("annotate", str(draft), "-o", str(tmp_path / "nowhere" / "x.docx"))
-    assert p.returncode == 2 and b"does not exist" in p.stderr and b"Traceback" not in p.stderr
+    assert p.returncode == 2 and "不存在" in p.stderr.decode() and b"Traceback" not in p.stderr
     txt = tmp_path / "a.txt"
     txt.write_text("严格落实落实责任。", encoding="utf-8")
     p = run("annotate", str(txt))

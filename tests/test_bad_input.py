@@ -1,6 +1,7 @@
 """Bad input: each case exits 2 with a message naming the file and the cause, never a traceback,
 and memory stays bounded."""
 import io
+import os
 import subprocess
 import sys
 import zipfile
@@ -16,7 +17,8 @@ def run(*args, cwd=None):
     code = ("import resource, sys, runpy; sys.argv=['claimcheck', *sys.argv[1:]];\n"
             "try:\n    runpy.run_module('checker', run_name='__main__')\n"
             "finally:\n    print('MAXRSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)")
-    p = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, timeout=300, cwd=cwd)
+    env = {**os.environ, "CLAIMCHECK_LANG": "en"}  # causes are asserted in English
+    p = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, timeout=300, cwd=cwd, env=env)
     err = p.stderr.decode()
     rss_kb = int(err.rsplit("MAXRSS", 1)[1].split()[0])
     return p.returncode, err.rsplit("MAXRSS", 1)[0], rss_kb

@@ -62,7 +62,7 @@ def test_full_format_shows_caret_and_claims():
 def test_bad_input(tmp_path, content, needle):
     f = tmp_path / "bad.txt"
     f.write_bytes(content)
-    p = run("check", "--format", "json", str(f))
+    p = run("check", "--lang", "en", "--format", "json", str(f))
     assert p.returncode == 2
     err = p.stderr.decode()
     assert "Traceback" not in err and str(f) in err and needle in err
@@ -71,7 +71,7 @@ def test_bad_input(tmp_path, content, needle):
 
 
 def test_missing_file():
-    p = run("check", "/nonexistent/x.txt")
+    p = run("check", "--lang", "en", "/nonexistent/x.txt")
     assert p.returncode == 2 and b"no such file" in p.stderr and b"Traceback" not in p.stderr
 
 

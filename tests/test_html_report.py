@@ -148,7 +148,7 @@ def test_several_documents_one_page_with_contents(tmp_path):
     assert '<nav class="toc"' in html and html.count('<section class="doc"') == 3
     for anchor in ("d0", "d1", "e0"):
         assert f'href="#{anchor}"' in html and anchor in parsed.ids
-    assert "无法读取" in html and "no such file" in html
+    assert "无法读取" in html and "文件或目录不存在" in html
     assert parsed.text_by_ref["d1-f1"] == "18起,同比下降11%"
 
 

@@ -135,11 +135,11 @@ def write_atomic(path: str, data: bytes, source: str) -> None:
         raise OutputError(path, "refusing to overwrite the input document; choose another -o")
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
-        raise OutputError(path, f"cannot write: folder {folder} does not exist")
+        raise OutputError(path, "cannot write: folder {folder} does not exist", folder=folder)
     try:
         fd, tmp = tempfile.mkstemp(prefix=".claimcheck-", suffix=".docx", dir=folder)
     except OSError as e:
-        raise OutputError(path, f"cannot write: {e.strerror}") from None
+        raise OutputError(path, "cannot write: {why}", why=str(e.strerror)) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -152,7 +152,7 @@ def write_atomic(path: str, data: bytes, source: str) -> None:
     except OSError as e:
         if os.path.exists(tmp):
             os.unlink(tmp)
-        raise OutputError(path, f"cannot write: {e.strerror}") from None
+        raise OutputError(path, "cannot write: {why}", why=str(e.strerror)) from None
 
 
 def annotate_path(path: str, out: str, doc: Doc, lang: str) -> int:
@@ -163,7 +163,7 @@ def annotate_path(path: str, out: str, doc: Doc, lang: str) -> int:
         with open(path, "rb") as fh:
             data = fh.read()
     except OSError as e:
-        raise InputError(path, f"cannot read: {e.strerror}") from None
+        raise InputError(path, "cannot read: {why}", why=str(e.strerror)) from None
     result = annotate(data, doc, lang)
     write_atomic(out, result.data, path)
     return result.comments

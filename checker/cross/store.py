@@ -38,7 +38,7 @@ class FrameSink:
         try:
             self.con = duckdb.connect(self.db_path)
         except duckdb.Error as e:
-            raise OutputError(path, f"cannot open the frames table: {e}") from None
+            raise OutputError(path, "cannot open the frames table: {why}", why=str(e)) from None
         # the scan's workers need the cores and the memory: one thread, a small buffer pool
         self.con.execute("SET threads = 1")
         self.con.execute("SET memory_limit = '128MB'")
@@ -87,7 +87,7 @@ def read_frames(path: str):
             con = duckdb.connect(path, read_only=True)
         missing = set(COLUMNS) - {r[0] for r in con.execute("DESCRIBE frames").fetchall()}
     except duckdb.Error as e:
-        raise InputError(path, f"not a frames table written by claimcheck scan --frames: {e}") from None
+        raise InputError(path, "not a frames table written by claimcheck scan --frames: {why}", why=str(e)) from None
     if missing:
-        raise InputError(path, f"not a frames table: missing columns {', '.join(sorted(missing))}")
+        raise InputError(path, "not a frames table: missing columns {columns}", columns=", ".join(sorted(missing)))
     return con

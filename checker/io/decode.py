@@ -46,8 +46,8 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
             try:
                 return data.decode(enc), enc
             except UnicodeDecodeError as e:
-                raise InputError(path, f"starts with a {enc} byte-order mark but is not valid {enc} "
-                                       f"(byte {e.start})") from None
+                raise InputError(path, "starts with a {enc} byte-order mark but is not valid {enc} (byte {at})",
+                                 enc=enc, at=e.start) from None
     if looks_binary(data):
         raise InputError(path, "binary file (contains NUL or control bytes), not text")
     try:
@@ -55,23 +55,20 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
     except UnicodeDecodeError as first:
         utf8_error = first
     if utf8_error.reason == "unexpected end of data" and utf8_error.start >= len(data) - 3:
-        raise InputError(path, f"ends in the middle of a UTF-8 character (byte {utf8_error.start} of "
-                               f"{len(data)}): the file looks truncated") from None
+        raise InputError(path, "ends in the middle of a UTF-8 character (byte {at} of {size}): "
+                               "the file looks truncated", at=utf8_error.start, size=len(data)) from None
     lossy = data.decode("utf-8", errors="replace")
     bad = lossy.count("\ufffd")
     han = sum(1 for ch in lossy[:200_000] if "\u4e00" <= ch <= "\u9fff")
     if han >= 10 and bad * 100 < han:
         # mostly valid UTF-8 Chinese with a few broken bytes: guessing another encoding would garble it
-        raise InputError(path, f"invalid UTF-8 at byte {utf8_error.start} ({bad} broken sequence(s) in an "
-                               "otherwise UTF-8 file); fix or re-save the file as UTF-8")
+        raise InputError(path, "invalid UTF-8 at byte {at} ({bad} broken sequence(s) in an otherwise UTF-8 "
+                               "file); fix or re-save the file as UTF-8", at=utf8_error.start, bad=bad)
     guess = legacy_chinese(data)
     if guess is not None:
         return guess
-    raise InputError(
-        path,
-        f"cannot decode: not valid UTF-8 (bad byte at offset {utf8_error.start}) "
-        "and not GBK/GB18030 or Big5 either; convert it to UTF-8",
-    )
+    raise InputError(path, "cannot decode: not valid UTF-8 (bad byte at offset {at}) and not GBK/GB18030 "
+                           "or Big5 either; convert it to UTF-8", at=utf8_error.start)
 
 
 def _frequent_gb(ch: str) -> bool:

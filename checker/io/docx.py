@@ -28,16 +28,17 @@ def _check_members(zf: zipfile.ZipFile, path: str) -> None:
                 while chunk := fh.read(_CHUNK):
                     total += len(chunk)
                     if total > MAX_UNCOMPRESSED:
-                        raise InputError(path, f"refused: the archive expands to more than "
-                                               f"{MAX_UNCOMPRESSED // (1024 * 1024)} MiB, a likely zip bomb")
+                        raise InputError(path, "refused: the archive expands to more than {mib} MiB, a likely zip bomb",
+                                               mib=MAX_UNCOMPRESSED // (1024 * 1024))
         except InputError:
             raise
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError,
                 NotImplementedError, RuntimeError) as e:
-            raise InputError(path, f"not a valid .docx (member {info.filename!r}: {e})") from None
+            raise InputError(path, "not a valid .docx (member {member!r}: {why})", member=info.filename,
+                             why=str(e)) from None
         except Exception as e:  # zlib.error, lzma/bz2 errors from a damaged member
-            raise InputError(path, f"not a valid .docx (member {info.filename!r}: "
-                                   f"{type(e).__name__}: {e})") from None
+            raise InputError(path, "not a valid .docx (member {member!r}: {why})", member=info.filename,
+                             why=f"{type(e).__name__}: {e}") from None
 
 
 def docx_text(data: bytes, path: str) -> str:
@@ -48,7 +49,7 @@ def docx_text(data: bytes, path: str) -> str:
     try:
         return DocxLayout(document).text
     except Exception as e:  # a part python-docx loaded but whose structure is broken
-        raise InputError(path, f"cannot read .docx: {type(e).__name__}: {e}") from None
+        raise InputError(path, "cannot read .docx: {why}", why=f"{type(e).__name__}: {e}") from None
 
 
 def open_docx(data: bytes, path: str):
@@ -64,8 +65,8 @@ def open_docx(data: bytes, path: str):
         total = sum(i.file_size for i in zf.infolist())
         packed = max(1, sum(i.compress_size for i in zf.infolist()))
         if total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO:
-            raise InputError(path, f"refused: the archive expands to {total // (1024 * 1024)} MiB "
-                                   f"(ratio {total // packed}:1), a likely zip bomb")
+            raise InputError(path, "refused: the archive expands to {mib} MiB (ratio {ratio}:1), a likely zip bomb",
+                             mib=total // (1024 * 1024), ratio=total // packed)
         _check_members(zf, path)
     try:
         import docx  # python-docx, imported only for .docx input
@@ -73,4 +74,4 @@ def open_docx(data: bytes, path: str):
         from . import docx_layout  # noqa: F401  (registers the footnote and endnote parts)
         return docx.Document(io.BytesIO(data))
     except Exception as e:  # python-docx raises many kinds on malformed parts
-        raise InputError(path, f"cannot read .docx: {type(e).__name__}: {e}") from None
+        raise InputError(path, "cannot read .docx: {why}", why=f"{type(e).__name__}: {e}") from None

@@ -51,7 +51,7 @@ class _Extractor(HTMLParser):
             self.skip += 1
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise InputError("", f"HTML nested deeper than {MAX_DEPTH} elements")
+            raise InputError("", "HTML nested deeper than {depth} elements", depth=MAX_DEPTH)
         if tag in BLOCK and not self.skip:
             start = self._pos()
             text = self.get_starttag_text() or ""
@@ -99,9 +99,9 @@ def html_view(raw: str, path: str) -> tuple[str, OffsetMap]:
         p.feed(raw)
         p.close()
     except InputError as e:
-        raise InputError(path, e.reason) from None
+        raise InputError(path, e.template, **e.params) from None
     except (AssertionError, ValueError) as e:  # the parser's own complaints
-        raise InputError(path, f"malformed HTML: {e}") from None
+        raise InputError(path, "malformed HTML: {why}", why=str(e)) from None
     text = "".join(p.pieces)
     p.map.norm_length = len(text)
     p.map.orig_length = len(raw)

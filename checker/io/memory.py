@@ -33,6 +33,6 @@ def check_memory(path: str, text_bytes: int) -> None:
     need = text_bytes * BYTES_PER_INPUT_BYTE
     left = soft - _address_space_in_use()
     if need > left:
-        raise ResourceError(path, f"not enough memory to check it: about {need >> 20} MiB needed, "
-                                  f"{max(0, left) >> 20} MiB left under the address-space limit "
-                                  f"(ulimit -v); split the document or raise the limit")
+        raise ResourceError(path, "not enough memory to check it: about {need} MiB needed, {left} MiB left "
+                                  "under the address-space limit (ulimit -v); split the document or raise the limit",
+                            need=need >> 20, left=max(0, left) >> 20)

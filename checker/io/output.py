@@ -46,8 +46,8 @@ def _not_read_back(path: str, inputs: list[str], shown: str) -> None:
         if p != "-" and os.path.isdir(p):
             root = os.path.realpath(p)
             if os.path.commonpath([real, root]) == root:
-                raise OutputError(shown, f"the output is also an input (it lies in {display_path(p)}, "
-                                         "which is checked); choose another output file")
+                raise OutputError(shown, "the output is also an input (it lies in {folder}, which is checked); "
+                                         "choose another output file", folder=display_path(p))
 
 
 def check_output(path: str, inputs: Iterable[str] = ()) -> None:
@@ -61,7 +61,7 @@ def check_output(path: str, inputs: Iterable[str] = ()) -> None:
     except FileNotFoundError:
         st = None
     except OSError as e:
-        raise OutputError(shown, f"cannot write: {_reason(e)}") from None
+        raise OutputError(shown, "cannot write: {why}", why=_reason(e)) from None
     if st is not None:
         if stat.S_ISDIR(st.st_mode):
             raise OutputError(shown, "cannot write: is a directory")
@@ -71,12 +71,12 @@ def check_output(path: str, inputs: Iterable[str] = ()) -> None:
         mine = (st.st_dev, st.st_ino)
         for p in inputs:
             if _identity(p) == mine:
-                raise OutputError(shown, f"the output is also an input ({display_path(p)}); "
-                                         "choose another output file")
+                raise OutputError(shown, "the output is also an input ({input}); choose another output file",
+                                  input=display_path(p))
         try:  # opening for append changes nothing, but fails on read-only and immutable files
             os.close(os.open(path, os.O_WRONLY | os.O_APPEND))
         except OSError as e:
-            raise OutputError(shown, f"cannot write: {_reason(e)}") from None
+            raise OutputError(shown, "cannot write: {why}", why=_reason(e)) from None
     if not os.path.isdir(directory):
         raise OutputError(shown, "cannot write: the directory does not exist")
     try:  # the atomic write needs a temporary file in the same directory
@@ -84,7 +84,7 @@ def check_output(path: str, inputs: Iterable[str] = ()) -> None:
         os.close(fd)
         os.unlink(tmp)
     except OSError as e:
-        raise OutputError(shown, f"cannot write in its directory: {_reason(e)}") from None
+        raise OutputError(shown, "cannot write in its directory: {why}", why=_reason(e)) from None
 
 
 def atomic_write(path: str, text: str | bytes) -> None:
@@ -107,7 +107,7 @@ def atomic_write(path: str, text: str | bytes) -> None:
         os.replace(tmp, path)
         tmp = None
     except OSError as e:
-        raise OutputError(display_path(path), f"cannot write: {_reason(e)}") from None
+        raise OutputError(display_path(path), "cannot write: {why}", why=_reason(e)) from None
     finally:
         if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)

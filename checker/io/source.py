@@ -101,14 +101,14 @@ def read_limited(fh, name: str, limit: int = MAX_BYTES) -> bytes:
         try:
             chunk = fh.read(min(_CHUNK, limit + 1 - total))
         except OSError as e:
-            raise InputError(name, f"cannot read: {e.strerror or e}") from None
+            raise InputError(name, "cannot read: {why}", why=str(e.strerror or e)) from None
         if not chunk:
             return b"".join(chunks)
         chunks.append(chunk)
         total += len(chunk)
         if total > limit:
-            raise InputError(name, f"more than {limit // (1024 * 1024)} MiB; the limit per document is "
-                                   f"{limit // (1024 * 1024)} MiB (split the input)")
+            raise InputError(name, "more than {mib} MiB; the limit per document is {mib} MiB (split the input)",
+                             mib=limit // (1024 * 1024))
 
 
 def special_file_reason(mode: int) -> str | None:
@@ -143,19 +143,20 @@ def read_path(path: str | os.PathLike, stdin_name: str | None = None) -> SourceD
     except FileNotFoundError:
         raise InputError(shown, "no such file or directory") from None
     except (OSError, ValueError) as e:
-        raise InputError(shown, f"cannot read: {getattr(e, 'strerror', None) or e}") from None
+        raise InputError(shown, "cannot read: {why}", why=str(getattr(e, "strerror", None) or e)) from None
     refused = special_file_reason(st.st_mode)
     if refused:
-        hint = "; pipe it to standard input instead: - < FILE" if stat.S_ISFIFO(st.st_mode) else ""
-        raise InputError(shown, refused + hint)
+        if stat.S_ISFIFO(st.st_mode):
+            raise InputError(shown, "{why}; pipe it to standard input instead: - < FILE", why=refused)
+        raise InputError(shown, refused)
     if st.st_size > MAX_BYTES:
-        raise InputError(shown, f"file is {st.st_size // (1024 * 1024)} MiB; the limit per document is "
-                                f"{MAX_BYTES // (1024 * 1024)} MiB")
+        raise InputError(shown, "file is {size} MiB; the limit per document is {mib} MiB",
+                         size=st.st_size // (1024 * 1024), mib=MAX_BYTES // (1024 * 1024))
     try:
         with open(p, "rb") as fh:
             data = read_limited(fh, shown)
     except OSError as e:
-        raise InputError(shown, f"cannot read: {e.strerror}") from None
+        raise InputError(shown, "cannot read: {why}", why=str(e.strerror)) from None
     return read_bytes(data, shown)
 
 

@@ -9,10 +9,12 @@ SYMBOL = {"consistent": "✓", "inconsistent": "✗", "warning": "!", "untestabl
 LABELS = {
     "zh": {"claims": "已判定的数字主张", "summary": "共 {files} 个文件，{numbers} 个数字，{claims} 条主张，{findings} 个发现"
            "（错误 {errors}，警告 {warnings}，提示 {info}）", "related": "相关", "none": "未发现问题", "hidden": "发现已被屏蔽或记入基线",
-           "profile": "按{label}用法检查（{name}；{reason}）", "about": "关于："},
+           "profile": "按{label}用法检查（{name}；{reason}）", "about": "关于：",
+           "unreadable": "{path}：无法检查：{error}"},
     "en": {"claims": "decided claims", "summary": "{files}, {numbers}, {claims}, {findings} "
            "({errors}, {warnings}, {info} info)", "related": "related", "none": "no findings", "hidden": "finding suppressed or in the baseline",
-           "profile": "checked under the {name} profile ({reason})", "about": "about: "},
+           "profile": "checked under the {name} profile ({reason})", "about": "about: ",
+           "unreadable": "{path}: error: {error}"},
 }
 # how a count reads: (Chinese measure word, English singular, English plural)
 _NOUNS = {"file": ("个文件", "file", "files"), "claim": ("条主张", "claim", "claims"),
@@ -122,7 +124,7 @@ def _file_full(f: FileOut, original: str, L: dict, show_claims: bool, color: boo
                lang: str = "zh") -> list[str]:
     out = []
     if f.error:
-        return [f"{f.path}: error: {f.error}", ""]
+        return [L["unreadable"].format(path=f.path, error=f.error), ""]
     if f.profile and f.profile.get("name") != "mainland":  # a regional profile relaxes some rules: say so
         label = PROFILE_NAMES_ZH.get(f.profile["name"], f.profile["name"])
         from ..evidence import profile_reason_text

@@ -38,7 +38,8 @@ def _limits(cap: int):
 def cli(*args, stdin=None, timeout: float = 60, cap: int = MEMORY_CAP, cwd=None, env=None,
         stdout=subprocess.PIPE) -> Result:
     """Run ``python -m checker ARGS`` under the caps and return its status and output."""
-    e = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    # the error paths are asserted in English (the catalogue's Chinese is tested in test_error_messages.py)
+    e = {**os.environ, "PYTHONPATH": str(ROOT), "CLAIMCHECK_LANG": "en", **(env or {})}
     p = subprocess.run([sys.executable, "-m", "checker", *map(str, args)], stdin=stdin, stdout=stdout,
                        stderr=subprocess.PIPE, timeout=timeout, cwd=cwd, env=e, preexec_fn=_limits(cap))
     dec = lambda b: (b or b"").decode("utf-8", "replace")  # noqa: E731

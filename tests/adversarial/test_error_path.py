@@ -93,7 +93,7 @@ def test_full_and_closed_stdout(doc):
     p = subprocess.run(["python3", "-c", code, str(doc)], capture_output=True, timeout=60,
                        env={**os.environ, "PYTHONPATH": str(ROOT)})
     err = p.stderr.decode()
-    assert "STATUS 2 " in err and "standard output is closed" in err and "Traceback" not in err
+    assert "STATUS 2 " in err and "标准输出已关闭" in err and "Traceback" not in err
 
 
 def test_closed_stdin():
@@ -103,7 +103,7 @@ def test_closed_stdin():
     p = subprocess.run(["python3", "-c", code], capture_output=True, timeout=60,
                        env={**os.environ, "PYTHONPATH": str(ROOT)})
     err = p.stderr.decode()
-    assert "STATUS 2 " in err and "standard input is closed" in err and "Traceback" not in err
+    assert "STATUS 2 " in err and "标准输入已关闭" in err and "Traceback" not in err
 
 
 def test_non_utf8_and_newline_file_names(tmp_path):
