@@ -209,6 +209,20 @@ def test_an_editing_leftover_is_still_flagged():
     assert ("CC309", "warning") in _rules(doc)
 
 
+def test_many_repetitions_counted_in_one_pass_as_str_count_would():
+    from checker.engine.kinds.pattern import word_counts
+
+    words = {chr(0x4E00 + 7 * k) + chr(0x4E01 + 7 * k) for k in range(40)}    # more than the str.count path
+    text = "，".join(w + w + "中" + w for w in sorted(words)) + "共建共治共建"
+    assert word_counts(text, words) == {w: text.count(w) for w in words}
+    assert word_counts(text, {"共建", "共治"}) == {"共建": 2, "共治": 1}
+    # each straddling pair once in the text (info), each tripled pair a real leftover (warning)
+    doc = analyse_text("中" + "中".join(w + w for w in sorted(words)) + "中", options=MAINLAND)
+    assert {f.severity for f in doc.findings if f.rule == "CC309"} == {"info"}
+    doc = analyse_text(text, options=MAINLAND)
+    assert {f.severity for f in doc.findings if f.rule == "CC309"} == {"warning"}
+
+
 # --- 12. message defects ---------------------------------------------------------------------
 
 def test_per_capita_message_has_a_readable_ratio():

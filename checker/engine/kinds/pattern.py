@@ -136,12 +136,31 @@ def _deliberate(text: str, i: int, w: str, params: dict) -> bool:
     return any(p in w for p in params.get("deliberate_parts", ()))
 
 
-def _may_straddle(text: str, i: int, w: str) -> bool:
+def _may_straddle(text: str, i: int, w: str, occurrences: dict[str, int]) -> bool:
     """Whether the repetition may straddle word boundaries (构建共建共治, 深化文化文艺):
-    Han characters on both sides and ``w`` nowhere else in the text as a word of its own."""
+    Han characters on both sides and ``w`` nowhere else in the text as a word of its own
+    (``occurrences`` counts each candidate word in the whole text)."""
+    return _inside_han(text, i, w) and occurrences.get(w, 0) <= 2
+
+
+def _inside_han(text: str, i: int, w: str) -> bool:
+    """Whether ``w`` written twice at ``i`` has Han characters on both sides."""
     end = i + 2 * len(w)
-    inside = i > 0 and _is_han(text[i - 1]) and end < len(text) and _is_han(text[end])
-    return inside and text.count(w) <= 2
+    return i > 0 and _is_han(text[i - 1]) and end < len(text) and _is_han(text[end])
+
+
+def word_counts(text: str, words: set[str]) -> dict[str, int]:
+    """How often each of ``words`` occurs in ``text``: ``str.count`` for a few words, else one
+    sliding pass per word length (linear in the text whatever the number of words)."""
+    if len(words) <= 16:
+        return {w: text.count(w) for w in words}
+    counts: dict[str, int] = dict.fromkeys(words, 0)
+    for L in {len(w) for w in words}:
+        for j in range(len(text) - L + 1):
+            piece = text[j:j + L]
+            if piece in counts:
+                counts[piece] += 1
+    return counts
 
 
 @kind("repeat")
@@ -154,6 +173,7 @@ def run_repeat(ctx) -> None:
     hi = int(ctx.params.get("max_len", 4))
     rx = _repeat_regex(lo, hi)
     text = ctx.doc.text
+    found: list[tuple[int, str]] = []
     next_free = 0
     for m in rx.finditer(text):
         i = m.start()
@@ -163,12 +183,16 @@ def run_repeat(ctx) -> None:
             w = text[i:i + L]
             if text.startswith(w, i + L) and len(set(w)) > 1:
                 if not _deliberate(text, i, w, ctx.params):
-                    # a possible straddle is reported as info only: it is as likely a false alarm
-                    sev = "info" if _may_straddle(text, i, w) else None
-                    ctx.emit(i, i + 2 * L, {"word": w, "match": text[i:i + 2 * L]}, severity=sev,
-                             fixable=sev is None)
+                    found.append((i, w))
                 next_free = i + 2 * L
                 break
+    # the words that may straddle are counted once each, in one pass (not once per repetition)
+    occurrences = word_counts(text, {w for i, w in found if _inside_han(text, i, w)})
+    for i, w in found:
+        # a possible straddle is reported as info only: it is as likely a false alarm
+        sev = "info" if _may_straddle(text, i, w, occurrences) else None
+        ctx.emit(i, i + 2 * len(w), {"word": w, "match": text[i:i + 2 * len(w)]}, severity=sev,
+                 fixable=sev is None)
 
 
 @lru_cache(maxsize=8)
