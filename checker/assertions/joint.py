@@ -168,6 +168,7 @@ def _prior_range(c: Claim, value, decreasing_change: bool) -> tuple[Optional[Fra
     if coarse is not None:
         pct = coarse.scale(Fraction(100))
     if value is not None and d.verdict == "consistent" and d.candidates and value.kind == "count":
+        # (an inconsistent change still bounds the period: its real-valued range is an outer bound)
         return Fraction(min(d.candidates)), Fraction(max(d.candidates))
     lo, hi = (value.interval.lo, value.interval.hi) if value is not None else (INDEX, INDEX)
     if lo is None or hi is None or lo < 0:
@@ -186,8 +187,7 @@ def series_bounds(doc: Doc, trend: Claim, s, decreasing: bool) -> list[Bound]:
     100 when no value is written: the order of the periods does not depend on the scale), each earlier
     period bounded by what its comparison implies or its written value, and the trend's order between
     consecutive periods."""
-    claims = [c for c in s.claims if c.data.verdict != "inconsistent"  # reported on its own (CC111)
-              and (c.frame is None or c.frame.measure == "change")]   # 年均, 两年平均: not one comparison
+    claims = [c for c in s.claims if not c.data.average]   # 年均, 两年平均: not one comparison
     if not claims:
         return []
     value = s.value
@@ -196,8 +196,9 @@ def series_bounds(doc: Doc, trend: Claim, s, decreasing: bool) -> list[Bound]:
     for c in claims:
         d = c.data
         items.append((c, ("y", d.reference_year) if d.reference_year is not None else ("b", d.back), None))
-        if value is not None:
-            items += [(c, ("y", g.year) if g.year is not None else ("b", g.back), g) for g in d.given]
+        if value is not None:  # a given prior that contradicts its change is reported with it (CC111)
+            items += [(c, ("y", g.year) if g.year is not None else ("b", g.back), g) for g in d.given
+                      if g is not d.given_conflict]
     kinds = {when[0] for _, when, _ in items}
     if now is None and kinds == {"y", "b"}:
         items = [it for it in items if it[1][0] == "b"]  # years and "periods back" cannot be ordered

@@ -36,6 +36,7 @@ _FROMTO = re.compile(r"(?:从|由)(?P<a>[^,，;。从由]{1,14}?)" + _DIR + r"(?
 _NOT_SUBJECT = re.compile(r"(?:两|三|五|十)?年平均|年均|平均|同比|环比|按年|比上年|较上年|比去年|较去年|分别|均|实现|共|约|"
                           r"全年|今年|其中|合计|累计")
 _AVERAGE = re.compile(r"(?:[两三四五六七八九十\d]+年)?(?:年均|平均每年|年平均|平均)")
+_AVERAGE_LINK = re.compile(r"(?:分别|实现|约|共)?")  # 年均增长, 年均分别增长: the average qualifies the change
 _RATE_SUBJECT = re.compile(r"(?:率|比重|占比|比例)(?:比上年|比去年|同比)?$")
 DECREASE = frozenset("下降 减少 降低 下滑 回落 下跌 减 降 跌 降幅 跌幅 减幅".split())
 VALUE_KINDS = ("count", "money", "measure", "percent")
@@ -180,9 +181,12 @@ def build(doc: Doc) -> list[Claim]:
         if value is None and subject:
             start = sub_start
         end = amount.end if amount is not None else m.end()
+        average = _AVERAGE.search(text, max(ss, m.start() - 8), m.start())
+        if average and not _AVERAGE_LINK.fullmatch(text, average.end(), m.start()):
+            average = None  # PM2.5年均浓度同比下降, 平均到户电价: an average's name, not an average change
         data = ChangeData(reference=ref_label, reference_year=ref_year, ref_start=m.start(),
                           direction="decrease" if decrease else "increase", to_form=to_form, subject=subject,
-                          back=_BACK.get(ref_label) if m.group("ref") else None)
+                          back=_BACK.get(ref_label) if m.group("ref") else None, average=bool(average))
         data.series = value.start if value is not None else _chain_start(text, last_claim, ss, m.start())
         qs = [x for x in (value, amount) if x is not None]
         if amount is not None:
@@ -190,7 +194,6 @@ def build(doc: Doc) -> list[Claim]:
             data.amount_kind = amount.kind
         if value is not None:
             last_value[ss] = value
-        average = _AVERAGE.search(text, max(ss, m.start() - 8), m.start())
         if amount is not None and amount.kind == "percent" and not to_form and average:
             data.verdict = "untestable"
             data.detail = f"{average.group(0)}: an average over several years, not one comparison with the value"
@@ -259,8 +262,9 @@ def _check_given(text: str, idx: QuantityIndex, data: ChangeData, value: Quantit
     pct = amount.interval.scale(Fraction(1, 100))
     readings = [pct] + [r for r in (round_figure_interval(pct),) if r is not None]
     for g in data.given:
+        # the prior of the change's own reference; a change without one (增长5%) compares with the period before
         own = (g.year is not None and g.year == data.reference_year) or \
-              (g.back is not None and g.back == data.back)
+              (g.back is not None and g.back == (data.back if data.reference else 1))
         if not own or data.verdict == "inconsistent":
             continue
         actual = prior_conflict(value, g.quantity, readings, data.direction == "decrease")

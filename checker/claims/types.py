@@ -40,6 +40,7 @@ class ChangeData(ClaimData):
     series: int = -1                     # comparisons of one value share it (the value's or the chain's start)
     given: list[GivenValue] = field(default_factory=list)  # earlier values written right after the change
     given_conflict: Optional[GivenValue] = None             # the given prior the stated change contradicts
+    average: bool = False                # 年均增长, 两年平均增长: an average over several periods, not one comparison
     ref_start: int = 0                   # where the reference (同比 / 比2020年) is written
     to_form: bool = False                # 下降到/为 X: X is the new value, not the amount
     subject: str = ""
