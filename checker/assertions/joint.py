@@ -139,9 +139,11 @@ def collect(doc: Doc) -> list[Bound]:
 
 
 def _by_years(s) -> bool:
-    """Every comparison of the series names a year and nothing else was written beside them: the
-    document-wide nodes of the value's frame carry it."""
-    return all(c.data.reference_year is not None and not c.data.given for c in s.claims)
+    """Every comparison of the series names a year, is consistent on its own (an inconsistent one bounds
+    no document-wide node) and nothing else was written beside them: the document-wide nodes of the
+    value's frame carry it."""
+    return all(c.data.reference_year is not None and not c.data.given and c.data.verdict != "inconsistent"
+               for c in s.claims)
 
 
 def _current_year(doc: Doc, claim: Claim) -> Optional[int]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
+from functools import lru_cache
 from typing import Optional
 
 from ..assertions import nearest_percents, solve_prior
@@ -16,6 +17,7 @@ from ..assertions.grim import round_figure_interval
 from ..document import Claim, Doc
 from ..numbers import Interval, Quantity, fmt
 from ..numbers.interval import round_half_up
+from ..resources import load_data_toml
 from .types import ChangeData
 from .common import QuantityIndex
 from .given import given_after, prior_conflict, real_growth
@@ -295,7 +297,9 @@ def _from_to(doc: Doc, idx: QuantityIndex) -> list[Claim]:
         data = ChangeData(direction="decrease" if decrease else "increase", from_value=fmt(a.value),
                           to_value=fmt(b.value), form="from-to", from_year=from_year, to_year=to_year)
         qs = [a, b]
-        ranked = "第" in text[m.start():b.start] or a.unit in RANKS or b.unit in RANKS  # 从第9位上升到第3位
+        # no direction check for ranks (从第9位上升到第3位) or a from-value that is itself a change (由下降5%转为增长至1%)
+        unsure = _ranked(text, max(doc.sentence_of(m.start())[0], m.start() - 12), b, a) or \
+            re.search(_DIR, text[m.start("a"):a.start]) is not None
         follow = _FOLLOW.match(text, b.end)
         if follow:
             c = idx.starting_at(follow.end(), slack=1)
@@ -303,19 +307,28 @@ def _from_to(doc: Doc, idx: QuantityIndex) -> list[Claim]:
                 qs.append(c)
                 data.stated, data.stated_kind = c.text, c.kind
                 res = decide_from_to(a, b, c, follow.group(0))
-                if not ranked and res["verdict"] != "inconsistent" and c.kind in ("percent", "percentage_point"):
+                if not unsure and res["verdict"] != "inconsistent" and c.kind in ("percent", "percentage_point"):
                     res = _direction_check(a, b, _stated_direction(follow.group(0)), res)
                 data.verdict, data.detail, data.misuse = res["verdict"], res.get("detail", ""), res.get("misuse")
-        if not ranked and data.verdict != "inconsistent":
+        if not unsure and data.verdict not in ("inconsistent", "misuse"):
             res = _direction_check(a, b, decrease, {"verdict": data.verdict})
-            if res["verdict"] == "inconsistent":
+            if res["verdict"] == "misuse":
                 data.verdict, data.detail, data.misuse = res["verdict"], res["detail"], res["misuse"]
         out.append(Claim(id="", kind="change", start=a.start - (m.start("a") - m.start()),
                          end=qs[-1].end, quantities=qs, data=data))
     return out
 
 
-RANKS = ("位", "名")
+@lru_cache(maxsize=1)
+def _rank_vocab() -> tuple[re.Pattern, frozenset[str]]:
+    d = load_data_toml("series.toml")["fromto"]
+    return re.compile("|".join(map(re.escape, d["rank_words"]))), frozenset(d["rank_units"])
+
+
+def _ranked(text: str, lo: int, b: Quantity, a: Quantity) -> bool:
+    """The from-to is about a rank: a rank word before the new value, or a rank unit."""
+    words, units = _rank_vocab()
+    return words.search(text, lo, b.start) is not None or a.unit in units or b.unit in units
 
 
 def _stated_direction(wording: str) -> Optional[bool]:
@@ -333,7 +346,7 @@ def _direction_check(a: Quantity, b: Quantity, decrease: Optional[bool], res: di
     if decrease is None or ratio is None:
         return res
     if (decrease and ratio.lo > 1) or (not decrease and ratio.hi < 1):
-        return {"verdict": "inconsistent", "misuse": "direction",
+        return {"verdict": "misuse", "misuse": "direction",
                 "detail": f"{fmt(a.value)} → {fmt(b.value)} is {'a rise' if decrease else 'a fall'}, "
                           f"not {'a fall' if decrease else 'a rise'}"}
     return res

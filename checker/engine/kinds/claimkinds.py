@@ -24,7 +24,8 @@ def run_change(ctx) -> None:
         d = c.data
         if d.verdict in verdicts:
             g = getattr(d, "given_conflict", None)  # the prior written beside the change
-            related = [(g.start, g.quantity.end, ctx.doc.text[g.start:g.quantity.end])] if g is not None else []
+            label = "写出的上期数" if ctx.options.lang == "zh" else "the earlier figure as written"
+            related = [(g.start, g.quantity.end, label)] if g is not None else []
             ctx.emit(c.start, c.end, {
                 "claim": ctx.doc.text[c.start:c.end], "detail": claim_detail(ctx.doc, c, ctx.options.lang),
                 "reference": d.reference,
