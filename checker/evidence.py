@@ -170,7 +170,8 @@ def _given_prior_detail(doc, claim, given, pct: str, lang: str) -> str:
     stated_down = _field(claim, "direction") == "decrease"
     if _en(lang):
         moved = "a fall" if actual < 0 else "a rise"
-        return (f"from the {given.label} figure {quote(doc, g.start, g.end)}, {v} is {moved} of {size}%, "
+        when = str(given.year) if given.year is not None else _year(f"t-{given.back}", lang)
+        return (f"from the figure of {when}, {quote(doc, g.start, g.end)}, {v} is {moved} of {size}%, "
                 f"not a {'fall' if stated_down else 'rise'} of {pct}")
     moved = "下降" if actual < 0 else "增长"
     return (f"按{given.label}的 {quote(doc, g.start, g.end)} 计算，{v} 是{moved} {size}%，"

@@ -1,8 +1,11 @@
-"""Trend claims: 逐年下降 / 持续增长 / 两项指标均呈逐年下降趋势.
+"""Trend claims: 逐年下降 / 连年增长 / 持续下降 / 两项指标均呈逐年下降趋势 (words in rules/data/series.toml).
 
-The series is what the text states or implies for the same value: the current
-value plus the whole-number priors implied by each "比YYYY年下降P%" (from the
-change claims of the same or the previous sentence).
+The series is what the text states or implies for the same value: the current value, the priors
+implied by each comparison with an earlier period ("比2020年下降P%", "同比增长P%", "比前年同期增长P%",
+also when no value is written: the comparisons of one chain share a series), the earlier values
+written beside them ("前年同期为330起"), and values stated year by year in a 分别 list, from the
+change claims of the same or the previous sentence.  The joint check (``checker.assertions.joint``)
+decides whether any monotone series fits.
 """
 from __future__ import annotations
 
