@@ -29,6 +29,11 @@ def rules(text: str, *select: str, lang: str = "zh") -> list[str]:
     ("2024年,全区交通事故死亡人数57人,比2023年下降12.3%,2022年为61人,呈逐年下降趋势。", 1),
     # the direction of the nearer comparison contradicts the trend
     ("全市新能源汽车保有量同比下降3.5%,呈逐年增长趋势。", 1),
+    # 均 gathers every series before it, also one whose farther comparison fits no whole prior
+    ("2024年全市受理行政复议案件612件,比2023年下降8.4%,比2022年下降3.96%;办结信访事项2385件,"
+     "比2023年下降5.2%,比2022年下降11.4%,两项指标均呈逐年下降趋势。", 1),
+    ("2024年全市受理行政复议案件612件,比2023年下降8.4%,比2022年下降14.04%;办结信访事项2385件,"
+     "比2023年下降5.2%,比2022年下降11.4%,两项指标均呈逐年下降趋势。", 0),
 ])
 def test_trend_against_successive_comparisons(text, n):
     assert rules(text, "CC121").count("CC121") == n

@@ -49,13 +49,15 @@ def _alt(words) -> str:
 
 
 @lru_cache(maxsize=1)
-def _vocab() -> tuple[re.Pattern, frozenset[str], re.Pattern]:
-    """The trend words (逐年/连年/持续 + a direction), the falling directions, and the words that may link a
-    series to its trend word (rules/data/series.toml [trend])."""
+def _vocab() -> tuple[re.Pattern, frozenset[str], re.Pattern, re.Pattern]:
+    """The trend words (逐年/连年/持续 + a direction), the falling directions, the words that may link a
+    series to its trend word, and those that may gather several series before 均 (rules/data/series.toml
+    [trend])."""
     d = load_data_toml("series.toml")["trend"]
-    rx = re.compile(rf"(?:均|都)?(?:呈)?(?P<how>{_alt(d['every_period'])})(?P<dir>{_alt(d['increase'] + d['decrease'])})")
+    rx = re.compile(rf"(?P<all>均|都)?(?:呈)?(?P<how>{_alt(d['every_period'])})(?P<dir>{_alt(d['increase'] + d['decrease'])})")
     linking = re.compile(rf"(?:[,，、;；\s]|{_alt(d['linking'])})*")
-    return rx, frozenset(d["decrease"]), linking
+    gathering = re.compile(rf"(?:[,，、;；\s]|{_alt(d['linking'] + d['gathering'])})*")
+    return rx, frozenset(d["decrease"]), linking, gathering
 
 
 def _comparable(c: Claim) -> bool:
@@ -78,7 +80,7 @@ def build(doc: Doc, changes: list[Claim], lists: list[Claim] = ()) -> list[Claim
     ("前年同期为330起") and values stated for several years in a 分别 list, in this sentence or the
     one before."""
     out = []
-    trend_rx, falling, linking = _vocab()
+    trend_rx, falling, linking, gathering = _vocab()
     lists = sorted(lists, key=lambda c: c.start)
     change_starts = [c.start for c in changes]
     for m in trend_rx.finditer(doc.text):
@@ -97,6 +99,13 @@ def build(doc: Doc, changes: list[Claim], lists: list[Claim] = ()) -> list[Claim
         for entry in series.values():
             end = _series_end(entry)
             entry.adjacent = ss <= end <= m.start() and linking.fullmatch(doc.text, end, m.start()) is not None
+        if m.group("all") and series:
+            # 两项指标均呈逐年下降: when the nearest series leads to the trend, every series before it (this
+            # sentence and the one before, as for all trends) does
+            last = max(series.values(), key=_series_end)
+            if gathering.fullmatch(doc.text, _series_end(last), m.start()):
+                for entry in series.values():
+                    entry.adjacent = True
         decreasing = m.group("dir") in falling
         claim = Claim(id="", kind="trend", start=m.start(), end=m.end(),
                       data=TrendData(direction="decrease" if decreasing else "increase",
