@@ -284,9 +284,11 @@ def _year(y, lang: str) -> str:
 
 
 def _in_value_units(b, lo, hi) -> tuple[Fraction | None, Fraction | None, str]:
-    """A bound in the magnitude and unit of its claim's value (2088.2亿元, not 208820000000)."""
+    """A bound in the magnitude and unit of its claim's value when written with 万/亿 (2088.2亿元, not
+    208820000000); plain figures stay plain (3796)."""
     q = b.claim.quantities[0] if b.claim.quantities else None
-    if q is None or q.kind not in ("count", "money", "measure") or b.node[0][-1:] == ("index",):
+    if q is None or q.kind not in ("count", "money", "measure") or b.node[0][-1:] == ("index",) \
+            or (q.magnitude or 1) == 1:
         return lo, hi, ""
     scale = Fraction(q.magnitude or 1)
     unit = {10**4: "万", 10**8: "亿"}.get(q.magnitude, "") + (q.unit or "")
