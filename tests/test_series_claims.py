@@ -27,6 +27,9 @@ def rules(text: str, *select: str, lang: str = "zh") -> list[str]:
     ("今年全县共破获电信诈骗案件238起,同比下降15.6%,前年同期为262起,呈逐年下降趋势。", 1),
     ("今年全县共破获电信诈骗案件238起,同比下降15.6%,前年同期为315起,呈逐年下降趋势。", 0),
     ("2024年,全区交通事故死亡人数57人,比2023年下降12.3%,2022年为61人,呈逐年下降趋势。", 1),
+    # a measure may stay level within rounding (only whole counts must fall by one)
+    ("全市化学需氧量排放量4.12万吨,同比下降3.1%,比前年同期下降3.1%,呈逐年下降趋势。", 0),
+    ("全市化学需氧量排放量4.12万吨,同比下降3.1%,比前年同期下降2.9%,呈逐年下降趋势。", 1),
     # the direction of the nearer comparison contradicts the trend
     ("全市新能源汽车保有量同比下降3.5%,呈逐年增长趋势。", 1),
     # 均 gathers every series before it, also one whose farther comparison fits no whole prior

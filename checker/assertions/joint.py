@@ -235,7 +235,9 @@ def series_bounds(doc: Doc, trend: Claim, s, decreasing: bool) -> list[Bound]:
             lo, hi = _prior_range(c, value, c.data.direction == "decrease")
             if lo is not None or hi is not None:
                 out.append(Bound(c, (keys, label), lo, hi))
-    gap = Fraction(1) if value is not None and value.kind == "count" and value.interval.is_point else Fraction(0)
+    # whole counts (with their measure word) fall by at least one; anything else may stay level
+    gap = Fraction(1) if value is not None and value.kind == "count" and value.unit and value.interval.is_point \
+        else Fraction(0)
     ordered = sorted(nodes, key=nodes.get, reverse=True)
     for later, earlier in zip(ordered, ordered[1:]):
         a, b = (keys, earlier), (keys, later)

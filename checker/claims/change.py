@@ -38,7 +38,8 @@ _FROMTO = re.compile(r"(?:从|由)(?P<a>[^,，;。从由]{1,14}?)" + _DIR + r"(?
 _NOT_SUBJECT = re.compile(r"(?:两|三|五|十)?年平均|年均|平均|同比|环比|按年|比上年|较上年|比去年|较去年|分别|均|实现|共|约|"
                           r"全年|今年|其中|合计|累计")
 _AVERAGE = re.compile(r"(?:[两三四五六七八九十\d]+年)?(?:年均|平均每年|年平均|平均)")
-_AVERAGE_LINK = re.compile(r"(?:分别|实现|约|共)?")  # 年均增长, 年均分别增长: the average qualifies the change
+# 年均增长, 年均分别增长, 年均实际增长: the average qualifies the change (年均浓度同比下降: it names the metric)
+_AVERAGE_LINK = re.compile(r"(?:分别|实现|约|共|实际|名义|可比|按可比价格计算|[,，])*")
 _RATE_SUBJECT = re.compile(r"(?:率|比重|占比|比例)(?:比上年|比去年|同比)?$")
 DECREASE = frozenset("下降 减少 降低 下滑 回落 下跌 减 降 跌 降幅 跌幅 减幅".split())
 VALUE_KINDS = ("count", "money", "measure", "percent")
@@ -184,11 +185,12 @@ def build(doc: Doc) -> list[Claim]:
             start = sub_start
         end = amount.end if amount is not None else m.end()
         average = _AVERAGE.search(text, max(ss, m.start() - 8), m.start())
-        if average and not _AVERAGE_LINK.fullmatch(text, average.end(), m.start()):
-            average = None  # PM2.5年均浓度同比下降, 平均到户电价: an average's name, not an average change
+        # PM2.5年均浓度同比下降, 平均到户电价: an average's name, not an average change, so the comparison
+        # joins a series; the value is still not tested for whole-number priors (a mean is no count)
+        one_comparison = average is None or not _AVERAGE_LINK.fullmatch(text, average.end(), m.start())
         data = ChangeData(reference=ref_label, reference_year=ref_year, ref_start=m.start(),
                           direction="decrease" if decrease else "increase", to_form=to_form, subject=subject,
-                          back=_BACK.get(ref_label) if m.group("ref") else None, average=bool(average))
+                          back=_BACK.get(ref_label) if m.group("ref") else None, average=not one_comparison)
         data.series = value.start if value is not None else _chain_start(text, last_claim, ss, m.start())
         qs = [x for x in (value, amount) if x is not None]
         if amount is not None:
@@ -234,7 +236,7 @@ def build(doc: Doc) -> list[Claim]:
         if amount is not None:
             data.amount = fmt(amount.value)
             if value is not None and value.kind != "percent" and amount.kind == "percent" and not to_form \
-                    and not average:
+                    and one_comparison:
                 _check_given(text, idx, data, value, amount, se)
         claim = Claim(id="", kind="change", start=start, end=end, quantities=qs, data=data)
         out.append(claim)
