@@ -53,15 +53,15 @@ def number(x: Fraction | None, places: int = 2) -> str:
     return sign + text
 
 
-def span_of(lo: Fraction | None, hi: Fraction | None, lang: str) -> str:
+def span_of(lo: Fraction | None, hi: Fraction | None, lang: str, places: int = 2) -> str:
     """``3796`` for a point, ``20.11～20.34`` (zh) / ``20.11–20.34`` (en) for a range."""
-    if lo is not None and hi is not None and number(lo) == number(hi):
-        return number(lo)
+    if lo is not None and hi is not None and number(lo, places) == number(hi, places):
+        return number(lo, places)
     if lo is None:
-        return ("不超过 " if not _en(lang) else "at most ") + number(hi)
+        return ("不超过 " if not _en(lang) else "at most ") + number(hi, places)
     if hi is None:
-        return ("不少于 " if not _en(lang) else "at least ") + number(lo)
-    return f"{number(lo)}{'–' if _en(lang) else '～'}{number(hi)}"
+        return ("不少于 " if not _en(lang) else "at least ") + number(lo, places)
+    return f"{number(lo, places)}{'–' if _en(lang) else '～'}{number(hi, places)}"
 
 
 # --- change claims (CC111, CC112 and the claim lists) --------------------------------------------------------
@@ -315,7 +315,8 @@ def joint_derivation(doc, core, lang: str = "zh") -> str:
                 clauses.append(f"「{said}」要求{a}的数{rel}{o}")
             continue
         lo, hi, unit = _in_value_units(b, f["lo"], f["hi"])
-        value = span_of(lo, hi, lang) + unit
+        q = b.claim.quantities[0] if unit and b.claim.quantities else None
+        value = span_of(lo, hi, lang, places=q.decimals + 2 if q is not None else 2) + unit  # 4.2435～4.2504万吨
         y = _year(f["year"], lang)
         if b.node[0][-1:] == ("index",):  # a series without a written value, read as an index
             value += " (current period = 100)" if _en(lang) else "（以本期为100）"

@@ -172,8 +172,8 @@ def _prior_range(c: Claim, value, decreasing_change: bool) -> tuple[Optional[Fra
     if value is not None and d.verdict == "consistent" and d.candidates and value.kind == "count":
         # (an inconsistent change still bounds the period: its real-valued range is an outer bound)
         return Fraction(min(d.candidates)), Fraction(max(d.candidates))
-    lo, hi = (value.interval.lo, value.interval.hi) if value is not None else (INDEX, INDEX)
-    if lo is None or hi is None or lo < 0:
+    lo = hi = value.value if value is not None else INDEX   # the series scaled to the written value
+    if lo < 0:
         return None, None
     p_lo, p_hi = pct.lo / 100, pct.hi / 100
     if decreasing_change:
@@ -185,10 +185,13 @@ def _prior_range(c: Claim, value, decreasing_change: bool) -> tuple[Optional[Fra
 
 def series_bounds(doc: Doc, trend: Claim, s, decreasing: bool) -> list[Bound]:
     """A trend over one value's own comparisons (同比, 比前年同期, 比2020年) and the earlier values
-    written beside them, on nodes of its own: the current period pinned to the value (or to the index
-    100 when no value is written: the order of the periods does not depend on the scale), each earlier
-    period bounded by what its comparison implies or its written value, and the trend's order between
-    consecutive periods."""
+    written beside them, on nodes of its own, and the trend's order between consecutive periods.
+
+    The order of a series does not depend on its scale, so the series is scaled to make the current
+    period exactly the written value (or the index 100 when no value is written): each comparison then
+    bounds its period exactly by the percentage's rounding, and a written earlier value g, with the true
+    current value anywhere in the value's rounding interval [v_lo, v_hi], lies in [g_lo·v/v_hi, g_hi·v/v_lo]
+    (an outer bound, so a conflict found is a real one)."""
     claims = [c for c in s.claims if not c.data.average]   # 年均, 两年平均: not one comparison
     if not claims:
         return []
@@ -219,9 +222,10 @@ def series_bounds(doc: Doc, trend: Claim, s, decreasing: bool) -> list[Bound]:
     out = []
     first = claims[0]
     if value is not None:
-        if value.interval.lo is None or value.interval.hi is None:
+        v_lo, v_hi = value.interval.lo, value.interval.hi
+        if v_lo is None or v_hi is None or v_lo <= 0:
             return []
-        out.append(Bound(first, (keys, current[1]), value.interval.lo, value.interval.hi))
+        out.append(Bound(first, (keys, current[1]), value.value, value.value))
     else:
         out.append(Bound(first, (keys, current[1]), INDEX, INDEX))
     for c, when, g in items:
@@ -230,7 +234,8 @@ def series_bounds(doc: Doc, trend: Claim, s, decreasing: bool) -> list[Bound]:
             continue  # a "comparison" with a later period: not this series
         nodes[label] = order
         if g is not None:
-            out.append(Bound(c, (keys, label), g.quantity.interval.lo, g.quantity.interval.hi))
+            gi = g.quantity.interval
+            out.append(Bound(c, (keys, label), gi.lo * value.value / v_hi, gi.hi * value.value / v_lo))
         else:
             lo, hi = _prior_range(c, value, c.data.direction == "decrease")
             if lo is not None or hi is not None:
