@@ -53,15 +53,15 @@ def number(x: Fraction | None, places: int = 2) -> str:
     return sign + text
 
 
-def span_of(lo: Fraction | None, hi: Fraction | None, lang: str) -> str:
+def span_of(lo: Fraction | None, hi: Fraction | None, lang: str, places: int = 2) -> str:
     """``3796`` for a point, ``20.11～20.34`` (zh) / ``20.11–20.34`` (en) for a range."""
-    if lo is not None and hi is not None and number(lo) == number(hi):
-        return number(lo)
+    if lo is not None and hi is not None and number(lo, places) == number(hi, places):
+        return number(lo, places)
     if lo is None:
-        return ("不超过 " if not _en(lang) else "at most ") + number(hi)
+        return ("不超过 " if not _en(lang) else "at most ") + number(hi, places)
     if hi is None:
-        return ("不少于 " if not _en(lang) else "at least ") + number(lo)
-    return f"{number(lo)}{'–' if _en(lang) else '～'}{number(hi)}"
+        return ("不少于 " if not _en(lang) else "at least ") + number(lo, places)
+    return f"{number(lo, places)}{'–' if _en(lang) else '～'}{number(hi, places)}"
 
 
 # --- change claims (CC111, CC112 and the claim lists) --------------------------------------------------------
@@ -116,7 +116,7 @@ def _interval_text(text: str | None) -> tuple[Fraction | None, Fraction | None]:
 def _reference(ref: str, lang: str) -> str:
     if _en(lang):
         return {"同比": "a year earlier", "环比": "in the previous period", "上年": "the year before",
-                "": "before"}.get(ref, f"in {ref}")
+                "前年": "two years earlier", "": "before"}.get(ref, f"in {ref}")
     return {"同比": "上年同期", "环比": "上期", "上年": "上年", "": "变化前"}.get(ref, ref)
 
 
@@ -136,6 +136,9 @@ def change_detail(doc, claim, lang: str = "zh") -> str:
         if f["value"] is None:
             return "no base value stated" if en else "没有给出基数，无法检验"
         return "a change of a percentage" if en else "百分数的变化，无法按整数检验"
+    given = _field(claim, "given_conflict")
+    if given is not None and f["verdict"] == "inconsistent":
+        return _given_prior_detail(doc, claim, given, pct, lang)
     ref = _reference(f["reference"], lang)
     cands = f["candidates"]
     lo, hi, unit = _in_units(f)
@@ -181,6 +184,23 @@ def change_formula(doc, claim, lang: str = "zh") -> str | None:
     return f"设基期值为 x，则 {formula} 按书写精度（{dp}）应为 {a}；x 只能{where}。"
 
 
+def _given_prior_detail(doc, claim, given, pct: str, lang: str) -> str:
+    """A change that the prior written beside it does not give: 按上年同期的 422起 计算，301起 是下降 28.67%."""
+    value = claim.quantities[0]
+    g, v = given.quantity, quote(doc, value.start, value.end)
+    actual = (value.value - g.value) / g.value * 100
+    size = number(abs(actual)) if abs(actual) >= Fraction(1, 100) else "0"
+    stated_down = _field(claim, "direction") == "decrease"
+    if _en(lang):
+        moved = "a fall" if actual < 0 else "a rise"
+        when = str(given.year) if given.year is not None else _year(f"t-{given.back}", lang)
+        return (f"from the figure of {when}, {quote(doc, g.start, g.end)}, {v} is {moved} of {size}%, "
+                f"not a {'fall' if stated_down else 'rise'} of {pct}")
+    moved = "下降" if actual < 0 else "增长"
+    return (f"按{given.label}的 {quote(doc, g.start, g.end)} 计算，{v} 是{moved} {size}%，"
+            f"不是{'下降' if stated_down else '增长'} {pct}")
+
+
 def _nearest(nearest: str | None, lang: str) -> str:
     """``20 → 10%; 21 → 14%`` as the message shows it: 上期 20 → 10%，上期 21 → 14%."""
     if not nearest:
@@ -202,6 +222,8 @@ def from_to_detail(doc, claim, lang: str = "zh") -> str | None:
     """The arithmetic of 从A下降到B, 降幅C: the relative change, the difference in points or the ratio,
     against what the text states."""
     f = _from_to_facts(claim)
+    if f is not None and f["misuse"] == "direction":
+        return _direction_detail(doc, f, lang)
     if f is None or f["c"] is None or f["verdict"] in (None, "unchecked"):
         return f["detail"] if f else None
     a, b, c = f["a"], f["b"], f["c"]
@@ -240,6 +262,16 @@ def from_to_detail(doc, claim, lang: str = "zh") -> str | None:
                                          if f["misuse"] == "le-vs-dao" else f"，不是 {C}")
 
 
+def _direction_detail(doc, f: dict[str, Any], lang: str) -> str:
+    """从A…到B stated (by its verb or by the change after it) as moving the other way than A → B does."""
+    a, b = f["a"], f["b"]
+    A, B = quote(doc, a.start, a.end), quote(doc, b.start, b.end)
+    rise = b.value > a.value
+    if _en(lang):
+        return f"{A} → {B} is a {'rise' if rise else 'fall'}, but the text calls it a {'fall' if rise else 'rise'}"
+    return f"{A} → {B} 是{'增加' if rise else '减少'}，文中却说是{'下降' if rise else '增长'}"
+
+
 def claim_detail(doc, claim, lang: str = "zh") -> str | None:
     """The derivation shown beside a claim in claim lists, in messages and in the JSON ``detail``."""
     if claim.kind != "change":
@@ -259,10 +291,31 @@ def _bound_facts(b) -> dict[str, Any]:
             "difference": b.other is not None}
 
 
+_RELATIVE = {"t": ("本期", "the current period"), "t0": ("本期", "the current period"),
+             "t-1": ("上年同期", "a year earlier"), "t-2": ("前年同期", "two years earlier")}
+
+
 def _year(y, lang: str) -> str:
+    """A node's period: 2020年, or a period counted back from the current one (t-1: 上年同期)."""
     if isinstance(y, int):
         return f"{y}年" if not _en(lang) else str(y)
+    if isinstance(y, str) and y in _RELATIVE:
+        return _RELATIVE[y][1 if _en(lang) else 0]
+    if isinstance(y, str) and y.startswith("t-") and y[2:].isdigit():
+        return f"{y[2:]} years earlier" if _en(lang) else f"{y[2:]}年前同期"
     return str(y)
+
+
+def _in_value_units(b, lo, hi) -> tuple[Fraction | None, Fraction | None, str]:
+    """A bound in the magnitude and unit of its claim's value when written with 万/亿 (2088.2亿元, not
+    208820000000); plain figures stay plain (3796)."""
+    q = b.claim.quantities[0] if b.claim.quantities else None
+    if q is None or q.kind not in ("count", "money", "measure") or b.node[0][-1:] == ("index",) \
+            or (q.magnitude or 1) == 1:
+        return lo, hi, ""
+    scale = Fraction(q.magnitude or 1)
+    unit = {10**4: "万", 10**8: "亿"}.get(q.magnitude, "") + (q.unit or "")
+    return (lo / scale if lo is not None else None), (hi / scale if hi is not None else None), unit
 
 
 def joint_derivation(doc, core, lang: str = "zh") -> str:
@@ -289,8 +342,12 @@ def joint_steps(doc, core, lang: str = "zh") -> list[str]:
                 rel = "大于" if g > 0 else "不小于"
                 clauses.append(f"「{said}」要求{a}的数{rel}{o}")
             continue
-        value = span_of(f["lo"], f["hi"], lang)
+        lo, hi, unit = _in_value_units(b, f["lo"], f["hi"])
+        q = b.claim.quantities[0] if unit and b.claim.quantities else None
+        value = span_of(lo, hi, lang, places=q.decimals + 2 if q is not None else 2) + unit  # 4.2435～4.2504万吨
         y = _year(f["year"], lang)
+        if b.node[0][-1:] == ("index",):  # a series without a written value, read as an index
+            value += " (current period = 100)" if _en(lang) else "（以本期为100）"
         clauses.append(f"「{said}」 gives {value} for {y}" if _en(lang) else f"「{said}」意味着{y}为 {value}")
     return clauses
 

@@ -83,7 +83,8 @@ class GrimPercent(Operator):
         return prior_reaching(int(r["n"]), p, decimals(g["p"]), is_down(g["dir"])) is None
 
 
-_BARE_COUNT = re.compile(rf"(?<![\d.,])(?P<n>\d+)(?P<unit>{alternation(COUNT_UNITS)})(?=[，。；,;])")
+# not an ordinal (第19条: an article number, not a count of 19)
+_BARE_COUNT = re.compile(rf"(?<![\d.,第])(?P<n>\d+)(?P<unit>{alternation(COUNT_UNITS)})(?=[，。；,;])")
 
 
 class GrimInserted(GrimPercent):

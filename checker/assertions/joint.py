@@ -22,6 +22,7 @@ from typing import Optional
 from ..document import Claim, Doc
 from ..numbers import fmt
 from ..numbers.units import dimension
+from .grim import round_figure_interval
 
 
 @dataclass
@@ -123,8 +124,10 @@ def collect(doc: Doc) -> list[Bound]:
             if s.stated:
                 bounds.extend(_stated_bounds(c, s, decreasing))
                 continue
-            now = value_nodes.get(id(s.value))
-            if now is None:
+            now = value_nodes.get(id(s.value)) if s.value is not None else None
+            if now is None or not _by_years(s):
+                if s.adjacent:
+                    bounds.extend(series_bounds(doc, c, s, decreasing))
                 continue
             keys, year = now
             years = sorted({year, *s.points}, reverse=True)
@@ -133,6 +136,118 @@ def collect(doc: Doc) -> list[Bound]:
                 gap = Fraction(1) if s.value.kind == "count" else Fraction(0)
                 bounds.append(Bound(c, a if decreasing else b, other=b if decreasing else a, gap=gap))
     return bounds
+
+
+def _by_years(s) -> bool:
+    """Every comparison of the series names a year, is consistent on its own (an inconsistent one bounds
+    no document-wide node) and nothing else was written beside them: the document-wide nodes of the
+    value's frame carry it."""
+    return all(c.data.reference_year is not None and not c.data.given and c.data.verdict != "inconsistent"
+               for c in s.claims)
+
+
+def _current_year(doc: Doc, claim: Claim) -> Optional[int]:
+    p = claim.frame.period if claim.frame is not None else None
+    if p is None or p.span:
+        return None
+    if p.year is not None:
+        return p.year
+    if p.relative is not None and doc.year is not None:
+        return doc.year + p.relative
+    return None
+
+
+INDEX = Fraction(100)   # a series without a written value is read as an index: the current period = 100
+
+
+def _prior_range(c: Claim, value, decreasing_change: bool) -> tuple[Optional[Fraction], Optional[Fraction]]:
+    """The earlier value one change implies: from the whole-number priors of a count, else from the
+    value's whole rounding interval (or the index 100) and the percentage's (a sound outer bound)."""
+    d, pct = c.data, c.quantities[-1].interval
+    if pct.lo is None or pct.hi is None:
+        return None, None
+    coarse = round_figure_interval(pct.scale(Fraction(1, 100)))  # 90% may be read to its leading digit
+    if coarse is not None:
+        pct = coarse.scale(Fraction(100))
+    if value is not None and d.verdict == "consistent" and d.candidates and value.kind == "count":
+        # (an inconsistent change still bounds the period: its real-valued range is an outer bound)
+        return Fraction(min(d.candidates)), Fraction(max(d.candidates))
+    lo = hi = value.value if value is not None else INDEX   # the series scaled to the written value
+    if lo < 0:
+        return None, None
+    p_lo, p_hi = pct.lo / 100, pct.hi / 100
+    if decreasing_change:
+        return (lo / (1 - p_lo) if p_lo < 1 else None), (hi / (1 - p_hi) if p_hi < 1 else None)
+    if p_lo <= -1:
+        return None, None
+    return lo / (1 + p_hi), hi / (1 + p_lo)
+
+
+def series_bounds(doc: Doc, trend: Claim, s, decreasing: bool) -> list[Bound]:
+    """A trend over one value's own comparisons (同比, 比前年同期, 比2020年) and the earlier values
+    written beside them, on nodes of its own, and the trend's order between consecutive periods.
+
+    The order of a series does not depend on its scale, so the series is scaled to make the current
+    period exactly the written value (or the index 100 when no value is written): each comparison then
+    bounds its period exactly by the percentage's rounding, and a written earlier value g, with the true
+    current value anywhere in the value's rounding interval [v_lo, v_hi], lies in [g_lo·v/v_hi, g_hi·v/v_lo]
+    (an outer bound, so a conflict found is a real one)."""
+    claims = [c for c in s.claims if not c.data.average]   # 年均, 两年平均: not one comparison
+    if not claims:
+        return []
+    value = s.value
+    now = _current_year(doc, claims[0])
+    items = []   # (claim, (years back | year), given value or None)
+    for c in claims:
+        d = c.data
+        items.append((c, ("y", d.reference_year) if d.reference_year is not None else ("b", d.back), None))
+        if value is not None:  # a given prior that contradicts its change is reported with it (CC111)
+            items += [(c, ("y", g.year) if g.year is not None else ("b", g.back), g) for g in d.given
+                      if g is not d.given_conflict]
+    kinds = {when[0] for _, when, _ in items}
+    if now is None and kinds == {"y", "b"}:
+        items = [it for it in items if it[1][0] == "b"]  # years and "periods back" cannot be ordered
+    keys = (f"@series{s.claims[0].data.series}", dimension(value.unit) if value is not None else "index")
+
+    def period(when) -> tuple:
+        kind, n = when
+        if kind == "y":
+            return n, n
+        return (now - n, now - n) if now is not None else (-n, f"t-{n}")
+
+    current = (now, now) if now is not None else ((float("inf"), "t") if kinds == {"y"} else (0, "t"))
+    if value is None and now is None:
+        current = (current[0], "t0")
+    nodes = {current[1]: current[0]}
+    out = []
+    first = claims[0]
+    if value is not None:
+        v_lo, v_hi = value.interval.lo, value.interval.hi
+        if v_lo is None or v_hi is None or v_lo <= 0:
+            return []
+        out.append(Bound(first, (keys, current[1]), value.value, value.value))
+    else:
+        out.append(Bound(first, (keys, current[1]), INDEX, INDEX))
+    for c, when, g in items:
+        order, label = period(when)
+        if order >= current[0]:
+            continue  # a "comparison" with a later period: not this series
+        nodes[label] = order
+        if g is not None:
+            gi = g.quantity.interval
+            out.append(Bound(c, (keys, label), gi.lo * value.value / v_hi, gi.hi * value.value / v_lo))
+        else:
+            lo, hi = _prior_range(c, value, c.data.direction == "decrease")
+            if lo is not None or hi is not None:
+                out.append(Bound(c, (keys, label), lo, hi))
+    # whole counts (with their measure word) fall by at least one; anything else may stay level
+    gap = Fraction(1) if value is not None and value.kind == "count" and value.unit and value.interval.is_point \
+        else Fraction(0)
+    ordered = sorted(nodes, key=nodes.get, reverse=True)
+    for later, earlier in zip(ordered, ordered[1:]):
+        a, b = (keys, earlier), (keys, later)
+        out.append(Bound(trend, a if decreasing else b, other=b if decreasing else a, gap=gap))
+    return out
 
 
 def _stated_bounds(trend: Claim, s, decreasing: bool) -> list[Bound]:

@@ -9,18 +9,24 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
+from functools import lru_cache
+from typing import Optional
 
 from ..assertions import nearest_percents, solve_prior
+from ..assertions.grim import round_figure_interval
 from ..document import Claim, Doc
 from ..numbers import Interval, Quantity, fmt
 from ..numbers.interval import round_half_up
+from ..resources import load_data_toml
 from .types import ChangeData
 from .common import QuantityIndex
+from .given import given_after, prior_conflict, real_growth
 from .metric import subject_before
 
 _REF = (
     r"(?P<ref>同比|环比|按年|按季|按月|比上年同期|比去年同期|较上年同期|较去年同期|比上年|比去年|较上年|较去年|"
     r"比(?P<ry>(?:19|20)\d{2})年(?:同期)?|较(?P<ry2>(?:19|20)\d{2})年(?:同期)?|"
+    r"(?P<two>比前年|较前年|与前年)(?:同期)?(?:相比,?)?|"
     r"与(?:上年|去年|(?P<ry3>(?:19|20)\d{2})年)(?:同期)?相比,?|比过去|较过去)"
 )
 _DIR = r"(?P<dir>下降|减少|降低|下滑|回落|下跌|减|降|跌|上升|增长|提高|增加|上涨|增多|提升|增|升|涨)"
@@ -32,6 +38,8 @@ _FROMTO = re.compile(r"(?:从|由)(?P<a>[^,，;。从由]{1,14}?)" + _DIR + r"(?
 _NOT_SUBJECT = re.compile(r"(?:两|三|五|十)?年平均|年均|平均|同比|环比|按年|比上年|较上年|比去年|较去年|分别|均|实现|共|约|"
                           r"全年|今年|其中|合计|累计")
 _AVERAGE = re.compile(r"(?:[两三四五六七八九十\d]+年)?(?:年均|平均每年|年平均|平均)")
+# 年均增长, 年均分别增长, 年均实际增长: the average qualifies the change (年均浓度同比下降: it names the metric)
+_AVERAGE_LINK = re.compile(r"(?:分别|实现|约|共|实际|名义|可比|按可比价格计算|[,，])*")
 _RATE_SUBJECT = re.compile(r"(?:率|比重|占比|比例)(?:比上年|比去年|同比)?$")
 DECREASE = frozenset("下降 减少 降低 下滑 回落 下跌 减 降 跌 降幅 跌幅 减幅".split())
 VALUE_KINDS = ("count", "money", "measure", "percent")
@@ -67,7 +75,12 @@ def _reference(m: re.Match) -> tuple[str, int | None]:
         return "环比", None
     if ref in ("比过去", "较过去"):
         return "过去", None
+    if m.group("two"):
+        return "前年", None
     return "上年", None
+
+
+_BACK = {"同比": 1, "上年": 1, "前年": 2}   # the periods back a reference names (None: a year, 环比, 过去)
 
 
 def decide(value: Quantity, amount: Quantity, decrease: bool) -> dict:
@@ -130,6 +143,7 @@ def build(doc: Doc) -> list[Claim]:
     out: list[Claim] = []
     amounts: set[int] = set()
     last_value: dict[int, Quantity] = {}  # sentence start → value of the last comparison
+    last_claim: Optional[Claim] = None     # the previous comparison (a chain without a value continues it)
     from_to = _from_to(doc, idx)
     stated = {id(q) for c in from_to for q in c.quantities[2:]}  # 从A下降到B,下降P%: P belongs to the from-to
     for m in _CHANGE.finditer(text):
@@ -170,15 +184,20 @@ def build(doc: Doc) -> list[Claim]:
         if value is None and subject:
             start = sub_start
         end = amount.end if amount is not None else m.end()
+        average = _AVERAGE.search(text, max(ss, m.start() - 8), m.start())
+        # PM2.5年均浓度同比下降, 平均到户电价: an average's name, not an average change, so the comparison
+        # joins a series; the value is still not tested for whole-number priors (a mean is no count)
+        one_comparison = average is None or not _AVERAGE_LINK.fullmatch(text, average.end(), m.start())
         data = ChangeData(reference=ref_label, reference_year=ref_year, ref_start=m.start(),
-                          direction="decrease" if decrease else "increase", to_form=to_form, subject=subject)
+                          direction="decrease" if decrease else "increase", to_form=to_form, subject=subject,
+                          back=_BACK.get(ref_label) if m.group("ref") else None, average=not one_comparison)
+        data.series = value.start if value is not None else _chain_start(text, last_claim, ss, m.start())
         qs = [x for x in (value, amount) if x is not None]
         if amount is not None:
             amounts.add(id(amount))
             data.amount_kind = amount.kind
         if value is not None:
             last_value[ss] = value
-        average = _AVERAGE.search(text, max(ss, m.start() - 8), m.start())
         if amount is not None and amount.kind == "percent" and not to_form and average:
             data.verdict = "untestable"
             data.detail = f"{average.group(0)}: an average over several years, not one comparison with the value"
@@ -216,9 +235,46 @@ def build(doc: Doc) -> list[Claim]:
             data.value = fmt(value.value)
         if amount is not None:
             data.amount = fmt(amount.value)
-        out.append(Claim(id="", kind="change", start=start, end=end, quantities=qs, data=data))
+            if value is not None and value.kind != "percent" and amount.kind == "percent" and not to_form \
+                    and one_comparison:
+                _check_given(text, idx, data, value, amount, se)
+        claim = Claim(id="", kind="change", start=start, end=end, quantities=qs, data=data)
+        out.append(claim)
+        last_claim = claim
     out.extend(from_to)
     return out
+
+
+def _chain_start(text: str, last: Optional[Claim], ss: int, pos: int) -> int:
+    """The series key of a comparison written without a value: the previous comparison's when only a
+    separator stands between them ("同比增长5%,比前年同期增长9%"), else its own position."""
+    if last is not None and last.start >= ss and last.end <= pos and _SEPARATORS.fullmatch(text, last.end, pos):
+        return last.data.series
+    return pos
+
+
+_SEPARATORS = re.compile(r"[,，、;；\s]*")
+
+
+def _check_given(text: str, idx: QuantityIndex, data: ChangeData, value: Quantity, amount: Quantity,
+                 end: int) -> None:
+    """Earlier values written right after the change; one for the change's own reference period must
+    give the stated percentage (at the precision of all three numbers)."""
+    if real_growth(text, max(0, value.start - 30), value.start):
+        return  # real growth: a nominal prior beside it need not give the rate
+    data.given = given_after(text, idx, amount.end, end, value)
+    pct = amount.interval.scale(Fraction(1, 100))
+    readings = [pct] + [r for r in (round_figure_interval(pct),) if r is not None]
+    for g in data.given:
+        # the prior of the change's own reference; a change without one (增长5%) compares with the period before
+        own = (g.year is not None and g.year == data.reference_year) or \
+              (g.back is not None and g.back == (data.back if data.reference else 1))
+        if not own or data.verdict == "inconsistent":
+            continue
+        actual = prior_conflict(value, g.quantity, readings, data.direction == "decrease")
+        if actual is not None:
+            data.verdict, data.given_conflict = "inconsistent", g
+            data.detail = f"from the stated prior {g.quantity.text} the change is {actual}%, not {amount.text}"
 
 
 def _from_to(doc: Doc, idx: QuantityIndex) -> list[Claim]:
@@ -243,6 +299,9 @@ def _from_to(doc: Doc, idx: QuantityIndex) -> list[Claim]:
         data = ChangeData(direction="decrease" if decrease else "increase", from_value=fmt(a.value),
                           to_value=fmt(b.value), form="from-to", from_year=from_year, to_year=to_year)
         qs = [a, b]
+        # no direction check for ranks (从第9位上升到第3位) or a from-value that is itself a change (由下降5%转为增长至1%)
+        unsure = _ranked(text, max(doc.sentence_of(m.start())[0], m.start() - 12), b, a) or \
+            re.search(_DIR, text[m.start("a"):a.start]) is not None
         follow = _FOLLOW.match(text, b.end)
         if follow:
             c = idx.starting_at(follow.end(), slack=1)
@@ -250,10 +309,49 @@ def _from_to(doc: Doc, idx: QuantityIndex) -> list[Claim]:
                 qs.append(c)
                 data.stated, data.stated_kind = c.text, c.kind
                 res = decide_from_to(a, b, c, follow.group(0))
+                if not unsure and res["verdict"] != "inconsistent" and c.kind in ("percent", "percentage_point"):
+                    res = _direction_check(a, b, _stated_direction(follow.group(0)), res)
                 data.verdict, data.detail, data.misuse = res["verdict"], res.get("detail", ""), res.get("misuse")
+        if not unsure and data.verdict not in ("inconsistent", "misuse"):
+            res = _direction_check(a, b, decrease, {"verdict": data.verdict})
+            if res["verdict"] == "misuse":
+                data.verdict, data.detail, data.misuse = res["verdict"], res["detail"], res["misuse"]
         out.append(Claim(id="", kind="change", start=a.start - (m.start("a") - m.start()),
                          end=qs[-1].end, quantities=qs, data=data))
     return out
+
+
+@lru_cache(maxsize=1)
+def _rank_vocab() -> tuple[re.Pattern, frozenset[str]]:
+    d = load_data_toml("series.toml")["fromto"]
+    return re.compile("|".join(map(re.escape, d["rank_words"]))), frozenset(d["rank_units"])
+
+
+def _ranked(text: str, lo: int, b: Quantity, a: Quantity) -> bool:
+    """The from-to is about a rank: a rank word before the new value, or a rank unit."""
+    words, units = _rank_vocab()
+    return words.search(text, lo, b.start) is not None or a.unit in units or b.unit in units
+
+
+def _stated_direction(wording: str) -> Optional[bool]:
+    """True for a fall (下降, 降幅), False for a rise, None when the wording names no direction (幅度)."""
+    m = re.search(_DIR, wording)
+    if m:
+        return m.group("dir") in DECREASE
+    size = re.search(r"降幅|跌幅|减幅|增幅|升幅|涨幅", wording)
+    return None if size is None else size.group(0) in DECREASE
+
+
+def _direction_check(a: Quantity, b: Quantity, decrease: Optional[bool], res: dict) -> dict:
+    """``res`` unless the values moved, beyond the rounding of both, the other way than the words say."""
+    ratio = _ratio_range(a, b)
+    if decrease is None or ratio is None:
+        return res
+    if (decrease and ratio.lo > 1) or (not decrease and ratio.hi < 1):
+        return {"verdict": "misuse", "misuse": "direction",
+                "detail": f"{fmt(a.value)} → {fmt(b.value)} is {'a rise' if decrease else 'a fall'}, "
+                          f"not {'a fall' if decrease else 'a rise'}"}
+    return res
 
 
 def _ratio_range(a: Quantity, b: Quantity) -> Interval | None:

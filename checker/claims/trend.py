@@ -1,19 +1,22 @@
-"""Trend claims: 逐年下降 / 持续增长 / 两项指标均呈逐年下降趋势.
+"""Trend claims: 逐年下降 / 连年增长 / 持续下降 / 两项指标均呈逐年下降趋势 (words in rules/data/series.toml).
 
-The series is what the text states or implies for the same value: the current
-value plus the whole-number priors implied by each "比YYYY年下降P%" (from the
-change claims of the same or the previous sentence).
+The series is what the text states or implies for the same value: the current value, the priors
+implied by each comparison with an earlier period ("比2020年下降P%", "同比增长P%", "比前年同期增长P%",
+also when no value is written: the comparisons of one chain share a series), the earlier values
+written beside them ("前年同期为330起"), and values stated year by year in a 分别 list, from the
+change claims of the same or the previous sentence.  The joint check (``checker.assertions.joint``)
+decides whether any monotone series fits.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from ..document import Claim, Doc
+from ..resources import load_data_toml
 from .types import SeriesEntry, TrendData
 
-_TREND = re.compile(r"(?:均|都)?(?:呈)?(?P<how>逐年|连年|年年)(?P<dir>下降|减少|降低|下滑|上升|增长|增加|提高|攀升)")
-_DEC = ("下降", "减少", "降低", "下滑")
 VALUES = ("count", "money", "measure")
 
 
@@ -41,29 +44,69 @@ def _stated_series(lists: list[Claim], lo: int, hi: int) -> list[SeriesEntry]:
     return out
 
 
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> tuple[re.Pattern, frozenset[str], re.Pattern, re.Pattern]:
+    """The trend words (逐年/连年/持续 + a direction), the falling directions, the words that may link a
+    series to its trend word, and those that may gather several series before 均 (rules/data/series.toml
+    [trend])."""
+    d = load_data_toml("series.toml")["trend"]
+    rx = re.compile(rf"(?P<all>均|都)?(?:呈)?(?P<how>{_alt(d['every_period'])})(?P<dir>{_alt(d['increase'] + d['decrease'])})")
+    linking = re.compile(rf"(?:[,，、;；\s]|{_alt(d['linking'])})*")
+    gathering = re.compile(rf"(?:[,，、;；\s]|{_alt(d['linking'] + d['gathering'])})*")
+    return rx, frozenset(d["decrease"]), linking, gathering
+
+
+def _comparable(c: Claim) -> bool:
+    """A percent change of one value against a named earlier period (同比, 比前年同期, 比2020年)."""
+    d = c.data
+    if d.form != "reference" or d.to_form or not c.quantities or c.quantities[-1].kind != "percent":
+        return False
+    if len(c.quantities) > 1 and c.quantities[0].kind not in VALUES:
+        return False
+    return d.back is not None or d.reference_year is not None
+
+
+def _series_end(entry: SeriesEntry) -> int:
+    return max([c.end for c in entry.claims] + [g.quantity.end for c in entry.claims for g in c.data.given])
+
+
 def build(doc: Doc, changes: list[Claim], lists: list[Claim] = ()) -> list[Claim]:
     """Trend claims with the series of each metric they refer to: values implied by changes
-    ("比2020年下降12%") and values stated for several years in a 分别 list, in this sentence or the
+    ("比2020年下降12%", "同比增长5%,比前年同期增长9%"), earlier values written beside them
+    ("前年同期为330起") and values stated for several years in a 分别 list, in this sentence or the
     one before."""
     out = []
+    trend_rx, falling, linking, gathering = _vocab()
     lists = sorted(lists, key=lambda c: c.start)
     change_starts = [c.start for c in changes]
-    for m in _TREND.finditer(doc.text):
+    for m in trend_rx.finditer(doc.text):
         ss, se = doc.sentence_of(m.start())
         # the statements the trend refers to: this sentence and the one before
         prev_start = doc.sentence_of(ss - 1)[0] if ss > 0 else ss
         series: dict[int, SeriesEntry] = {}
         for c in changes[bisect_left(change_starts, prev_start):bisect_left(change_starts, m.start())]:
-            if not c.quantities or c.data.reference_year is None or \
-                    not (c.data.candidates or c.data.prior_lo is not None):
+            if not _comparable(c):
                 continue
-            value = c.quantities[0]
-            if value.kind == "percent":
-                continue
-            entry = series.setdefault(id(value), SeriesEntry(value=value))
-            entry.points[c.data.reference_year] = c.data.candidates  # empty: a range, bounded by the change
+            value = c.quantities[0] if len(c.quantities) > 1 else None
+            entry = series.setdefault(c.data.series, SeriesEntry(value=value))
             entry.claims.append(c)
-        decreasing = m.group("dir") in _DEC
+            if c.data.reference_year is not None and (c.data.candidates or c.data.prior_lo is not None):
+                entry.points[c.data.reference_year] = c.data.candidates  # empty: a range, bounded by the change
+        for entry in series.values():
+            end = _series_end(entry)
+            entry.adjacent = ss <= end <= m.start() and linking.fullmatch(doc.text, end, m.start()) is not None
+        if m.group("all") and series:
+            # 两项指标均呈逐年下降: when the nearest series leads to the trend, every series before it (this
+            # sentence and the one before, as for all trends) does
+            last = max(series.values(), key=_series_end)
+            if gathering.fullmatch(doc.text, _series_end(last), m.start()):
+                for entry in series.values():
+                    entry.adjacent = True
+        decreasing = m.group("dir") in falling
         claim = Claim(id="", kind="trend", start=m.start(), end=m.end(),
                       data=TrendData(direction="decrease" if decreasing else "increase",
                                      series=list(series.values()) + _stated_series(lists, prev_start, m.start())))

@@ -18,12 +18,29 @@ class ClaimData:
 
 
 @dataclass
+class GivenValue:
+    """A value written for an earlier period beside a change ("（上年同期为3796起）", "前年同期为330起"):
+    how many periods back (``back``) or which year it names, and the quantity."""
+
+    label: str                           # the period as written: 上年同期, 2019年
+    quantity: Any
+    back: Optional[int] = None           # 1: the year before, 2: the one before that
+    year: Optional[int] = None
+    start: int = 0                       # where the period word starts (the statement's span)
+
+
+@dataclass
 class ChangeData(ClaimData):
     """A change: "V, 比2020年下降P%", "从A下降到B, 下降P%"."""
 
     direction: str = ""                  # increase | decrease
     reference: str = ""                  # 同比 / 2020年 / 上年 / 环比 / 过去
     reference_year: Optional[int] = None
+    back: Optional[int] = None           # periods back the reference names (同比 1, 比前年同期 2); None: a year or 环比
+    series: int = -1                     # comparisons of one value share it (the value's or the chain's start)
+    given: list[GivenValue] = field(default_factory=list)  # earlier values written right after the change
+    given_conflict: Optional[GivenValue] = None             # the given prior the stated change contradicts
+    average: bool = False                # 年均增长, 两年平均增长: an average over several periods, not one comparison
     ref_start: int = 0                   # where the reference (同比 / 比2020年) is written
     to_form: bool = False                # 下降到/为 X: X is the new value, not the amount
     subject: str = ""
@@ -48,13 +65,16 @@ class ChangeData(ClaimData):
 
 @dataclass
 class SeriesEntry:
-    """One value a trend refers to, with the prior values each comparison implies (year → candidates)."""
+    """One value a trend refers to, with the prior values each comparison implies (year → candidates).
+    ``value`` is None for a chain of comparisons without a written value ("同比增长5%,比前年同期增长9%");
+    ``adjacent`` when the trend word directly follows the series (no other statement between)."""
 
     value: Any
     points: dict[int, list[int]] = field(default_factory=dict)
     claims: list[Any] = field(default_factory=list)
     stated: dict[int, Any] = field(default_factory=dict)  # year → the quantity written for that year
     label: str = ""                                          # what the written series is about
+    adjacent: bool = False
 
 
 @dataclass

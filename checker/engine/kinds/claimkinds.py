@@ -23,10 +23,13 @@ def run_change(ctx) -> None:
     for c in _claims(ctx, "change"):
         d = c.data
         if d.verdict in verdicts:
+            g = getattr(d, "given_conflict", None)  # the prior written beside the change
+            label = "写出的上期数" if ctx.options.lang == "zh" else "the earlier figure as written"
+            related = [(g.start, g.quantity.end, label)] if g is not None else []
             ctx.emit(c.start, c.end, {
                 "claim": ctx.doc.text[c.start:c.end], "detail": claim_detail(ctx.doc, c, ctx.options.lang),
                 "reference": d.reference,
-            }, claims=[c.id], evidence={k: getattr(d, k) for k in ("value", "amount", "prior_range", "candidates",
+            }, related=related, claims=[c.id], evidence={k: getattr(d, k) for k in ("value", "amount", "prior_range", "candidates",
                                                                    "reference", "note", "nearest")
                                         if getattr(d, k) not in (None, [])})
 

@@ -1,0 +1,89 @@
+"""Earlier values written beside a change: "3315起,同比下降12.67%(上年同期为3796起)",
+"117起,同比下降7.9%,前年同期为130起".
+
+A value for the change's own reference period is a stated prior: the change computed from it and the
+current value must agree with the stated percentage at the precision both are written (exact
+``Fraction`` intervals, no tolerance).  A value for another period joins the series a trend claim
+(逐年下降) is checked against (``checker.claims.trend``).
+"""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from functools import lru_cache
+from typing import Optional
+
+from ..numbers import Interval, Quantity, fmt
+from ..resources import load_data_toml
+from .common import QuantityIndex
+from .types import GivenValue
+
+VALUE_KINDS = ("count", "money", "measure")
+MAX_GIVEN = 2          # 上年为…,前年为…: at most this many values follow one change
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _given_rx() -> tuple[re.Pattern, dict[str, int]]:
+    d = load_data_toml("series.toml")["given"]
+    back = {w: 1 for w in d["back1"]} | {w: 2 for w in d["back2"]}
+    rx = re.compile(rf"[(（]?[,，、;；]?(?P<when>{_alt(back)}|(?P<year>(?:19|20)\d{{2}})年(?:同期)?)"
+                    rf"(?:{_alt(d['copula'])})")
+    return rx, back
+
+
+@lru_cache(maxsize=1)
+def _real_growth_rx() -> re.Pattern:
+    return re.compile(_alt(load_data_toml("series.toml")["given"]["real_growth"]))
+
+
+def real_growth(text: str, lo: int, pos: int) -> bool:
+    """A metric grown at comparable prices (地区生产总值, 增加值) is named in ``text[lo:pos]``."""
+    return _real_growth_rx().search(text, lo, pos) is not None
+
+
+def given_after(text: str, idx: QuantityIndex, pos: int, end: int, value: Optional[Quantity]) -> list[GivenValue]:
+    """Values for earlier periods written right after ``pos`` (before ``end``, the sentence end): a period
+    word, 为/是, and a quantity of the value's kind and unit."""
+    rx, back = _given_rx()
+    out: list[GivenValue] = []
+    while len(out) < MAX_GIVEN:
+        m = rx.match(text, pos)
+        if m is None or m.end() >= end:
+            break
+        q = idx.starting_at(m.end())
+        if q is None or q.start != m.end() or q.kind not in VALUE_KINDS or q.approx or q.is_range \
+                or q.interval.lo is None or q.interval.hi is None or q.interval.lo <= 0:
+            break
+        if value is not None and (q.unit != value.unit or q.kind != value.kind):
+            break
+        when = m.group("when")
+        year = int(m.group("year")) if m.group("year") else None
+        out.append(GivenValue(label=when, quantity=q, back=None if year else back[when], year=year,
+                              start=m.start("when")))
+        pos = q.end
+    return out
+
+
+def _ratio(now: Quantity, prior: Quantity) -> Interval:
+    """Every now/prior the two written values admit (both positive)."""
+    a, b = now.interval, prior.interval
+    return Interval(a.lo / b.hi, a.hi / b.lo)
+
+
+def prior_conflict(now: Quantity, prior: Quantity, readings: list[Interval], decrease: bool) -> Optional[str]:
+    """The change from ``prior`` to ``now`` in percent (as text) when no reading of the stated
+    percentage (``readings``: ratio intervals, 0.126 for 12.6%) admits it, else None."""
+    if now.interval.lo is None or now.interval.hi is None or now.interval.lo <= 0:
+        return None
+    ratio = _ratio(now, prior)
+    for p in readings:
+        if p is None or p.lo is None or p.hi is None:
+            return None
+        stated = Interval(1 - p.hi, 1 - p.lo) if decrease else Interval(1 + p.lo, 1 + p.hi)
+        if stated.intersect(ratio) is not None:
+            return None
+    return fmt((now.value - prior.value) / prior.value * 100, 2)
