@@ -89,13 +89,13 @@ def _enumerations(doc: Doc) -> list[Claim]:
             continue  # 村、社区8个, : a number of things, not the count of the items listed
         ss, _ = doc.sentence_of(m.start())
         parsed = list_before(text, m.start(), ss)
-        if parsed is None or parsed.open or len(parsed.items) < 2 or \
+        if parsed is None or len(parsed.items) < 2 or \
                 not _is_enumeration(text, parsed, m.start(), m.group("u"), m.group("n")):
-            continue
+            continue  # an open list (A、B、C等五大类) is counted too: the count may not be below it
         items = parsed.texts(text)
         out.append(Claim(id="", kind="respective", start=parsed.start, end=m.end(),
                          data=RespectiveData(form="enumeration", items=items, n_items=len(items), n_stated=n,
-                                             n_alt=_alternative(parsed))))
+                                             n_alt=_alternative(parsed), open=parsed.open)))
     return out
 
 

@@ -150,7 +150,10 @@ def run_respective(ctx) -> None:
             continue
         if d.form == "分别" and d.n_values not in (d.n_items, d.n_alt) and d.n_values > 1:
             ctx.emit(c.start, c.end, {"items": d.n_items, "values": d.n_values, "names": names}, claims=[c.id])
-        elif d.form == "enumeration" and d.n_stated not in (d.n_items, d.n_alt) and d.n_items >= 2:
+        elif d.form == "enumeration" and d.open and d.n_stated < min(d.n_items, d.n_alt):
+            # A、B、C等两大类: 等 with a count may close the list or name examples of more, never fewer
+            ctx.emit(c.start, c.end, {"items": d.n_items, "values": d.n_stated, "names": names}, claims=[c.id])
+        elif d.form == "enumeration" and not d.open and d.n_stated not in (d.n_items, d.n_alt) and d.n_items >= 2:
             ctx.emit(c.start, c.end, {"items": d.n_items, "values": d.n_stated, "names": names}, claims=[c.id])
 
 
