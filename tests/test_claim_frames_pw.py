@@ -105,3 +105,14 @@ def test_fenbie_values_after_any_short_verb(text, expected):
 ])
 def test_counted_enumerations(text, expected):
     assert rules(text, "CC151") == expected
+
+
+def test_a_list_starts_after_a_scope_word_but_not_after_a_comparison_group():
+    from checker.claims.lists import list_before
+
+    text = "据此设定了今后五年我省经济发展、创新驱动、民生福祉、绿色低碳、安全保障等四大类指标。"
+    parsed = list_before(text, text.index("等"))
+    assert parsed.texts(text)[0] == "经济发展" and not parsed.cut
+    text = "酒泉成为全省唯一发案数、损失数连续3年“双下降”的市州。"
+    parsed = list_before(text, text.index("连续"))
+    assert parsed.texts(text) == ["发案数", "损失数"]

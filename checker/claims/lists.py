@@ -37,14 +37,15 @@ class _ListVocab:
 @lru_cache(maxsize=1)
 def list_vocab() -> _ListVocab:
     """The list vocabulary of ``rules/data/frames.toml`` ([lists]), loaded once."""
-    d = load_data_toml("frames.toml")["lists"]
+    data = load_data_toml("frames.toml")
+    d = data["lists"]
 
     def alt(ws):
         return "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True))
 
     return _ListVocab(tuple(sorted(d["conjunctions"], key=len, reverse=True)), re.compile(alt(d["words"])),
                       re.compile(alt(d["names"])), tuple(sorted(d["counters"], key=len, reverse=True)),
-                      re.compile(alt(d["openers"])))
+                      re.compile(alt(d["openers"] + data["scope"]["whole"])))  # 我省经济发展、…
 
 
 @dataclass(frozen=True)
@@ -94,11 +95,17 @@ def _protected(seg: str) -> list[bool]:
 
 
 def _after_opener(rest: str, most: int) -> str:
-    """What follows the last word that opens a list (在, 实现, 健全; rules/data/frames.toml [lists]
-    openers) in ``rest``, when that is between one and ``most`` characters long; else ""."""
+    """What follows the word that opens a list (在, 实现, 健全; rules/data/frames.toml [lists] openers,
+    and the scope words 全市/我省) in ``rest``, when that is between one and ``most`` characters long;
+    else ""."""
+    from .frame import vocab
+
+    comparison = vocab().rx["comparison"]
     best = ""
     for m in list_vocab().openers_rx.finditer(rest, max(0, len(rest) - most - 4)):
         tail = rest[m.end():]
+        if comparison.match(tail):
+            continue  # 全省唯一发案数: a comparison group, not the scope the list starts after
         if 0 < len(tail) <= most:
             best = tail
             break
