@@ -138,7 +138,10 @@ class EnumerationCount(Operator):
 
     def plant(self, doc, m, rng):
         k = len(m["items"].split("、"))
-        new = han_text(k + rng.choice([-1, 1]) if k > 2 else k + 1, doc.script == "hant").replace("两", "二")
+        delta = rng.choice([-1, 1]) if k > 2 else 1
+        if m["deng"]:
+            delta = -1  # A、B、C等四大类 is consistent (等 names examples of four); 等两大类 is not
+        new = han_text(k + delta, doc.script == "hant").replace("两", "二")
         if new in ("二", "兩") and m["cls"] in ("级", "級", "大", "个", "個"):
             new = "两" if doc.script == "hans" else "兩"
         edit = Edit(doc.text)

@@ -31,18 +31,21 @@ class _ListVocab:
     words_rx: re.Pattern
     names_rx: re.Pattern
     counters: tuple[str, ...]
+    openers_rx: re.Pattern
 
 
 @lru_cache(maxsize=1)
 def list_vocab() -> _ListVocab:
     """The list vocabulary of ``rules/data/frames.toml`` ([lists]), loaded once."""
-    d = load_data_toml("frames.toml")["lists"]
+    data = load_data_toml("frames.toml")
+    d = data["lists"]
 
     def alt(ws):
         return "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True))
 
     return _ListVocab(tuple(sorted(d["conjunctions"], key=len, reverse=True)), re.compile(alt(d["words"])),
-                      re.compile(alt(d["names"])), tuple(sorted(d["counters"], key=len, reverse=True)))
+                      re.compile(alt(d["names"])), tuple(sorted(d["counters"], key=len, reverse=True)),
+                      re.compile(alt(d["openers"] + data["scope"]["whole"])))  # 我省经济发展、…
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,24 @@ def _protected(seg: str) -> list[bool]:
             for i in range(m.start(), m.end()):
                 mask[i] = True
     return mask
+
+
+def _after_opener(rest: str, most: int) -> str:
+    """What follows the word that opens a list (在, 实现, 健全; rules/data/frames.toml [lists] openers,
+    and the scope words 全市/我省) in ``rest``, when that is between one and ``most`` characters long;
+    else ""."""
+    from .frame import vocab
+
+    comparison = vocab().rx["comparison"]
+    best = ""
+    for m in list_vocab().openers_rx.finditer(rest, max(0, len(rest) - most - 4)):
+        tail = rest[m.end():]
+        if comparison.match(tail):
+            continue  # 全省唯一发案数: a comparison group, not the scope the list starts after
+        if 0 < len(tail) <= most:
+            best = tail
+            break
+    return best
 
 
 def list_before(text: str, end: int, lo: int = 0, min_items: int = 2) -> ParsedList | None:
@@ -150,8 +171,12 @@ def list_before(text: str, end: int, lo: int = 0, min_items: int = 2) -> ParsedL
         if len(rest) > widest + 2 and 0 < intro < len(rest):
             rest = rest[intro:]  # 增长较快的领域是个人文化和娱乐服务: the list starts after 是
         if len(rest) > widest + 2:
-            rest = rest[-widest:]
-            cut = True
+            opened = _after_opener(rest, widest + 2)
+            if opened:
+                rest = opened  # 刘业强在立法会大会、财委会: the list starts after 在, a word that opens it
+            else:
+                rest = rest[-widest:]
+                cut = True
     bounds[0] = (first_e - len(rest), first_e)
     # the final 和 may belong to a name (电信计算机和信息服务) when the word before it is long enough
     # to be half a name; after a short item (韩国和日本) it joins two items for sure
@@ -162,12 +187,19 @@ def list_before(text: str, end: int, lo: int = 0, min_items: int = 2) -> ParsedL
 _VALUE_SEPARATORS = ("、", "和", "及", "与", "以及")
 
 
-def values_after(quantities_at, text: str, pos: int, end: int, slack: int = 1) -> list:
+def values_after(quantities_at, text: str, pos: int, end: int, slack: int = 1, lead: int = 0) -> list:
     """The quantities of a value list starting at ``pos`` ("15.97%、47.05%和42.37%"), joined by 、/和/及/与
-    only: a comma ends the clause, and the list with it.  ``quantities_at(pos, slack)`` looks a quantity up."""
+    only: a comma ends the clause, and the list with it.  ``quantities_at(pos, slack)`` looks a quantity up.
+    ``lead``: the first value may follow up to that many Han characters (a verb: 惠及, 增至, 上涨)."""
     values = []
+    first = slack
+    if lead:
+        run = 0
+        while run < lead and pos + run < end and "\u4e00" <= text[pos + run] <= "\u9fff":
+            run += 1
+        first = max(slack, run)
     while True:
-        q = quantities_at(pos, slack)
+        q = quantities_at(pos, first if not values else slack)
         if q is None or q.start >= end:
             break
         values.append(q)

@@ -64,8 +64,54 @@ def _numerator_denominator(doc: Doc, idx: QuantityIndex, pos: int):
     return small, big
 
 
+@lru_cache(maxsize=1)
+def _share_vocab() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(share verbs, words that are not a share, wholes a share of which may pass 100%) from
+    rules/data/frames.toml [rate]."""
+    d = load_data_toml("frames.toml")["rate"]
+
+    def alt(ws):
+        return re.compile("|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True)))
+
+    return alt(d["share_verbs"]), alt(d["not_share"]), alt(d["share_may_exceed"])
+
+
+SHARE_REACH = 20  # at most this many characters name the whole between 占 and the share
+_NOT_WHOLE = set(",，。;；:：、()（）[]【】!?！？\n|%") | set("0123456789.")
+_COMPARED = ("比", "较", "由", "从")  # 占…比重较上年提高3%: a change of the share, not the share
+_SHARE_TAIL = re.compile(r"(?:的)?(?:比重|比例|份额)?(?:分别|均)?(?:为|是|达到|达|约|近|超过|逾|高达)?$")
+
+
+def _shares(doc: Doc, idx: QuantityIndex, taken: set[int]) -> list[Claim]:
+    """占/佔 + the whole + a percent or 成 (占全国同类产品出口总值的9.85%, 佔整體11.68%): a share of a
+    whole, bounded by 100% unless the whole is a plan or an earlier period (占年度计划的112%)."""
+    verbs, not_share, may_exceed = _share_vocab()
+    text = doc.text
+    blocked = {i for m in not_share.finditer(text) for i in range(m.start(), m.end())}
+    out = []
+    last = -1
+    for m in verbs.finditer(text):
+        if m.start() in blocked or m.start() < last:
+            continue
+        j = m.end()
+        stop = min(len(text), j + SHARE_REACH)
+        while j < stop and text[j] not in _NOT_WHOLE:
+            j += 1
+        q = idx.starting_at(m.end(), slack=j - m.end())
+        if q is None or q.start > j or q.kind not in ("percent", "ratio") or q.start in taken:
+            continue
+        whole = text[m.end():q.start]
+        if any(w in whole for w in _COMPARED):
+            continue
+        last = q.end
+        name = text[m.start():m.end() + _SHARE_TAIL.search(whole).start()]
+        data = RateData(name=name, may_exceed=bool(may_exceed.search(whole)))
+        out.append(Claim(id="", kind="rate", start=m.start(), end=q.end, quantities=[q], data=data))
+    return out
+
+
 def build(doc: Doc) -> list[Claim]:
-    """A rate claim for each rate word directly followed by a percent or 成."""
+    """A rate claim for each rate word directly followed by a percent or 成, and for each share 占…P%."""
     idx = QuantityIndex(doc.quantities)
     out = []
     for m in _rate_matches(doc.text):
@@ -82,4 +128,6 @@ def build(doc: Doc) -> list[Claim]:
                 qs += list(pair)
                 data.fraction = True
         out.append(Claim(id="", kind="rate", start=m.start(), end=q.end, quantities=qs, data=data))
+    if "占" in doc.text or "佔" in doc.text:
+        out += _shares(doc, idx, {c.quantities[0].start for c in out})
     return out

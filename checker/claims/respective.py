@@ -11,8 +11,11 @@ from .common import NUM, NUM_START, QuantityIndex, small_number
 from .lists import list_before, list_vocab, values_after
 from .types import RespectiveData
 
-_FENBIE = re.compile(r"分别(?:同比|环比|按年|按季|按月|(?:比|较)[^,，。;；\d]{1,8}?)?"
-                     r"(?:为|是|达到|达|下降|增长|上升|减少|增加|提高|降低|占|有)?(?:了)?")
+_FENBIE_VERB = r"为|是|达到|达|下降|增长|上升|减少|增加|提高|降低|上涨|下跌|占|有"
+# 分别比上年增长, 分别较2020年下降了: a comparison counts only when a verb follows it
+_FENBIE = re.compile(rf"分别(?:同比|环比|按年|按季|按月|(?:比|较)[^,，。;；、%]{{1,10}}?(?={_FENBIE_VERB}))?"
+                     rf"(?:{_FENBIE_VERB})?(?:了)?")
+FENBIE_LEAD = 4  # Han characters of a verb the 分别 pattern does not name (惠及, 增至, 上涨) before the values
 _MULTIPLE = re.compile(r"(?P<k>[双三四五六])(?P<dir>下降|减少|降低|上升|增长|提升|提高|增加|降|减|升|增|丰收|达标|提升)")
 # what may stand between a list and its counted outcome: 连续3年“…”, 实现, 均
 _BEFORE_OUTCOME = re.compile(rf"(?:连续{NUM}(?:个)?(?:年|个月|季度)|{NUM}年)?(?:均|都)?(?:实现|呈现|保持)?[“\"]?$")
@@ -44,7 +47,7 @@ def _fenbie(doc: Doc, idx: QuantityIndex) -> list[Claim]:
                 parsed = None
         if parsed is None or parsed.open:
             continue
-        values = values_after(idx.starting_at, text, m.end(), se)
+        values = values_after(idx.starting_at, text, m.end(), se, lead=FENBIE_LEAD)
         if not values or text.startswith("等", values[-1].end) or any(q.kind == "date" for q in values):
             continue
         items = parsed.texts(text)
@@ -86,13 +89,13 @@ def _enumerations(doc: Doc) -> list[Claim]:
             continue  # 村、社区8个, : a number of things, not the count of the items listed
         ss, _ = doc.sentence_of(m.start())
         parsed = list_before(text, m.start(), ss)
-        if parsed is None or parsed.open or len(parsed.items) < 2 or \
+        if parsed is None or len(parsed.items) < 2 or \
                 not _is_enumeration(text, parsed, m.start(), m.group("u"), m.group("n")):
-            continue
+            continue  # an open list (A、B、C等五大类) is counted too: the count may not be below it
         items = parsed.texts(text)
         out.append(Claim(id="", kind="respective", start=parsed.start, end=m.end(),
                          data=RespectiveData(form="enumeration", items=items, n_items=len(items), n_stated=n,
-                                             n_alt=_alternative(parsed))))
+                                             n_alt=_alternative(parsed), open=parsed.open)))
     return out
 
 

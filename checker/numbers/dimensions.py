@@ -10,7 +10,9 @@ and 千米 compare while 公里 and 吨 never do.
 """
 from __future__ import annotations
 
+from fractions import Fraction
 from functools import lru_cache
+from typing import Optional
 
 PINT_UNITS = {
     "公里": "kilometer", "千米": "kilometer", "米": "meter", "厘米": "centimeter", "毫米": "millimeter",
@@ -27,7 +29,8 @@ def _registry():
 
     from ..resources import rules_dir
 
-    return pint.UnitRegistry(str(rules_dir() / "data" / "pint_units.txt"))
+    # Fraction magnitudes: a conversion factor (亩 = 2000/3 m²) is exact, never a float
+    return pint.UnitRegistry(str(rules_dir() / "data" / "pint_units.txt"), non_int_type=Fraction)
 
 
 @lru_cache(maxsize=256)
@@ -38,3 +41,14 @@ def same_dimension(a: str, b: str) -> bool:
         return a == b
     reg = _registry()
     return reg.parse_expression(ua).dimensionality == reg.parse_expression(ub).dimensionality
+
+
+@lru_cache(maxsize=256)
+def base_factor(unit: str) -> Optional[Fraction]:
+    """The exact factor that takes a value in measure unit ``unit`` to pint's base units of its dimension
+    (公里 → 1000, 亩 → 2000/3), or None when ``unit`` is not a known measure unit."""
+    expr = PINT_UNITS.get(unit)
+    if expr is None:
+        return None
+    q = (Fraction(1) * _registry().parse_expression(expr)).to_base_units()
+    return Fraction(q.magnitude)

@@ -65,3 +65,15 @@ def compatible(a: str | None, b: str | None) -> bool:
     if da == db:
         return True
     return {da, db} <= {"events", "items"}
+
+
+def comparable_interval(q):
+    """``q``'s interval in a unit shared by everything ``compatible`` with it: measure values in the base
+    unit of their dimension (5公里 → 5000 m, exactly), other values as they are.  None when a measure
+    unit has no known factor."""
+    if q.unit in _MEASURE:
+        from .dimensions import base_factor
+
+        factor = base_factor(q.unit)
+        return None if factor is None else q.interval.scale(factor)
+    return q.interval

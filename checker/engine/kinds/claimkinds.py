@@ -8,7 +8,7 @@ from fractions import Fraction
 from ...claims.frame import bucket_key, measure_of, same_frame
 from ...evidence import claim_detail, items_text, joint_derivation, quote
 from ...numbers import fmt
-from ...numbers.units import dimension
+from ...numbers.units import comparable_interval, dimension
 from ..registry import kind
 
 
@@ -116,23 +116,27 @@ def run_rate_fraction(ctx) -> None:
 
 @kind("partwhole")
 def run_partwhole(ctx) -> None:
-    """A part that must exceed its whole."""
+    """A part larger than its whole, or parts that add up to more than it (values compared in one unit:
+    measure units converted exactly to their base unit, 3000米 vs 5公里)."""
     for c in _claims(ctx, "partwhole"):
-        whole, part = c.quantities[0], c.quantities[1]
-        if part.interval.lo is None or whole.interval.hi is None:
+        whole, parts = c.quantities[0], c.quantities[1:]
+        w = comparable_interval(whole)
+        ivs = [comparable_interval(p) for p in parts]
+        if w is None or w.hi is None or any(iv is None or iv.lo is None for iv in ivs):
             continue
-        if part.interval.lo > whole.interval.hi:
+        big = max(range(len(parts)), key=lambda i: ivs[i].lo)
+        if ivs[big].lo > w.hi:
+            part = parts[big]
             ctx.emit(part.start, part.end, {"part": quote(ctx.doc, part.start, part.end),
                                             "whole": quote(ctx.doc, whole.start, whole.end)},
                      related=[(whole.start, whole.end, "整体")], claims=[c.id])
             continue
-        parts = c.quantities[1:]
-        if len(parts) > 1 and all(p.interval.lo is not None for p in parts):
-            total = sum(p.interval.lo for p in parts)
-            if total > whole.interval.hi:
-                ctx.emit(parts[0].start, parts[-1].end,
-                         {"part": "+".join(p.text for p in parts) + f" = {fmt(total)}", "whole": whole.text},
-                         related=[(whole.start, whole.end, "整体")], claims=[c.id])
+        if len(parts) > 1 and sum(iv.lo for iv in ivs) > w.hi:
+            first, last = min(parts, key=lambda p: p.start), max(parts, key=lambda p: p.end)
+            total = sum(p.interval.lo for p in parts) if len({p.unit for p in parts}) == 1 else None
+            shown = "+".join(p.text for p in parts) + (f" = {fmt(total)}" if total is not None else "")
+            ctx.emit(first.start, last.end, {"part": shown, "whole": whole.text},
+                     related=[(whole.start, whole.end, "整体")], claims=[c.id])
 
 
 @kind("respective")
@@ -149,7 +153,10 @@ def run_respective(ctx) -> None:
             continue
         if d.form == "分别" and d.n_values not in (d.n_items, d.n_alt) and d.n_values > 1:
             ctx.emit(c.start, c.end, {"items": d.n_items, "values": d.n_values, "names": names}, claims=[c.id])
-        elif d.form == "enumeration" and d.n_stated not in (d.n_items, d.n_alt) and d.n_items >= 2:
+        elif d.form == "enumeration" and d.open and d.n_stated < min(d.n_items, d.n_alt):
+            # A、B、C等两大类: 等 with a count may close the list or name examples of more, never fewer
+            ctx.emit(c.start, c.end, {"items": d.n_items, "values": d.n_stated, "names": names}, claims=[c.id])
+        elif d.form == "enumeration" and not d.open and d.n_stated not in (d.n_items, d.n_alt) and d.n_items >= 2:
             ctx.emit(c.start, c.end, {"items": d.n_items, "values": d.n_stated, "names": names}, claims=[c.id])
 
 
