@@ -190,6 +190,18 @@ def test_place_word_after_the_measure_word_is_not_what_is_counted():
     assert [f.rule for f in doc.findings if f.category == "magnitude"] == []
 
 
+def test_concentrations_are_measurements_not_counts():
+    """A concentration's prior need not be a whole number: no GRIM verdict on 32微克/立方米 −4%."""
+    for text in ("全市PM2.5平均浓度为32微克/立方米，同比下降4%。", "化学需氧量15mg/L，同比下降7%。",
+                 "细颗粒物年均浓度29微克每立方米，同比下降9.4%。"):
+        doc = analyse_text(text, options=MAINLAND)
+        assert [f.rule for f in doc.findings if f.severity == "error"] == [], text
+        assert any(q.unit and q.kind == "measure" for q in doc.quantities), text
+    from checker.numbers.units import compatible
+
+    assert compatible("微克/立方米", "毫克/立方米") and not compatible("微克/立方米", "吨")
+
+
 # --- 7. repeated words -----------------------------------------------------------------------
 
 def test_repetition_across_word_boundaries_is_no_warning():

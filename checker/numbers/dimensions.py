@@ -19,7 +19,10 @@ PINT_UNITS = {
     "km": "kilometer", "m": "meter",
     "平方公里": "kilometer**2", "平方米": "meter**2", "公顷": "hectare", "亩": "(2000/3)*meter**2",
     "吨": "metric_ton", "公斤": "kilogram", "千克": "kilogram", "克": "gram", "斤": "(1/2)*kilogram",
-    "立方米": "meter**3", "升": "liter",
+    "立方米": "meter**3", "升": "liter", "毫升": "milliliter", "毫克": "milligram", "微克": "microgram",
+    **dict.fromkeys(("微克/立方米", "微克每立方米", "μg/m³", "μg/m3", "ug/m3"), "microgram/meter**3"),
+    **dict.fromkeys(("毫克/立方米", "毫克每立方米", "mg/m³", "mg/m3"), "milligram/meter**3"),
+    **dict.fromkeys(("毫克/升", "毫克每升", "mg/L", "mg/l"), "milligram/liter"),
 }
 
 

@@ -28,8 +28,11 @@ _add("duration", "time", "个月", "年度", "周年", "年", "天", "日", "小
      "个工作日", "工作日", "个小时")
 _add("measure", "length", "公里", "千米", "米", "厘米", "毫米", "km", "m")
 _add("measure", "area", "平方公里", "平方米", "亩", "公顷")
-_add("measure", "mass", "吨", "公斤", "千克", "克", "斤")
-_add("measure", "volume", "立方米", "升")
+_add("measure", "mass", "吨", "公斤", "千克", "克", "斤", "毫克", "微克")
+_add("measure", "volume", "立方米", "升", "毫升")
+# concentrations (environment reports: PM2.5 32微克/立方米) are measurements, never counts
+_add("measure", "concentration", "微克/立方米", "毫克/立方米", "微克每立方米", "毫克每立方米",
+     "μg/m³", "μg/m3", "ug/m3", "mg/m³", "mg/m3", "毫克/升", "毫克每升", "mg/L", "mg/l")
 
 _MEASURE = frozenset(u for u, (k, _) in UNITS.items() if k == "measure")
 
