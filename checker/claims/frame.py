@@ -55,6 +55,7 @@ class _Vocab:
     marker_rx: re.Pattern
     scope_rx: re.Pattern
     change_tail: re.Pattern
+    continuation: tuple[str, ...]
 
 
 def _longest(words) -> tuple[str, ...]:
@@ -67,7 +68,7 @@ def _alt(words) -> str:
 
 _YEAR = r"(?P<{0}>(?:19|20)\d{{2}})(?:[-—–~至到](?P<{0}b>(?:19|20)?\d{{2}}))?年(?:度)?"
 _PART = (r"上月|本月|上季度|本季度|上半年|下半年|前三季度|前两季度|第?[一二三四1-4]季度|"
-         r"\d{1,2}[-—–~至到]\d{1,2}月(?:份)?|前" + NUM + r"个月|\d{1,2}月份?")
+         r"\d{1,2}[-—–~至到]\d{1,2}月(?:份)?|前" + NUM + r"个月|\d{1,2}月份?(?:\d{1,2}[日号])?")
 
 
 @lru_cache(maxsize=1)
@@ -107,7 +108,8 @@ def vocab() -> _Vocab:
     direction = _alt(ch["increase"] + ch["decrease"] + ch["size_increase"] + ch["size_decrease"])
     change_tail = re.compile(
         rf"(?:{_alt(d['reference']['words'])}|(?:{_alt(d['reference']['before'])})[^,，;；]{{0,12}}?)?"
-        rf"(?:[、和](?:{_alt(d['reference']['words'])}))?(?:分别|均|都|实现|双|了)*(?:{direction})(?:了|为|达|至|到)?$")
+        rf"(?:[、和](?:{_alt(d['reference']['words'])}))?(?:{_alt(ch['qualifiers'])})?(?:分别|均|都|实现|双|了)*"
+        rf"(?:{direction})(?:了|为|达|至|到)?$")
     return _Vocab(
         whole=whole, parts=frozenset(d["scope"]["parts"]), not_places=frozenset(d["scope"]["not_places"]),
         period_words=pw, ref_words=_longest(d["reference"]["words"]),
@@ -127,6 +129,7 @@ def vocab() -> _Vocab:
         },
         synonyms=synonyms, canon=dict(pairs), marker_rx=marker,
         scope_rx=re.compile(_alt(scope_words)), change_tail=change_tail,
+        continuation=_longest(d["period"]["continuation"]),
     )
 
 
@@ -207,6 +210,7 @@ class Frame:
     modality: str = ""
     items: tuple[Subject, ...] = field(default=())
     scope_label: str = ""
+    period_source: str = ""  # where the period was read: sentence, paragraph, section, heading ("" unknown)
 
     @property
     def specific(self) -> bool:
@@ -455,8 +459,15 @@ def compatible_periods(a: Period, b: Period, year: Optional[int]) -> bool:
         return not other.known or other.relative == 0 or (oy is not None and oy == year)
     if ya is not None and yb is not None:
         return ya == yb
-    if a.year is None and b.year is None and a.relative is None and b.relative is None:
-        return pa == "reported"  # 过去一年 … 这一年: the year the report looks back on
+    a_open, b_open = a.year is None and a.relative is None, b.year is None and b.relative is None
+    if a_open and b_open:
+        # 过去一年 … 这一年: the year the report looks back on; 1-6月 … 1-6月: one sub-period of an unstated year
+        return pa == "reported" or bool(pa)
+    if (a_open or b_open) and pa and pa != "reported":
+        # 1-7月 … 今年1-7月: a sub-period without a year is the current year's
+        oy = yb if a_open else ya
+        other = b if a_open else a
+        return other.relative == 0 or (oy is not None and oy == year)
     return a.relative is not None and a.relative == b.relative
 
 
@@ -540,26 +551,52 @@ class FrameReader:
         return out
 
     def period_at(self, pos: int, ss: Optional[int] = None) -> Period:
-        """The period of a value at ``pos``: the last non-reference marker before it in its sentence
-        (starting at ``ss``), else the last sentence-initial one in its paragraph, else the one opening an
-        earlier paragraph of the section, else the section heading's."""
+        """The period of a value at ``pos`` (see ``period_and_source``)."""
+        return self.period_and_source(pos, ss)[0]
+
+    def period_and_source(self, pos: int, ss: Optional[int] = None) -> tuple[Period, str]:
+        """The period of a value at ``pos`` and where it was read: the last non-reference marker before it
+        in its sentence (starting at ``ss``: "sentence"), else in the sentence a continuation such as 其中
+        refers to ("sentence"), else the last sentence-initial one in its paragraph ("paragraph"), else the
+        one opening an earlier paragraph of the section ("section"), else the section heading's ("heading")."""
         if ss is None:
             ss, _ = self.doc.sentence_of(pos)
         para = self._para_of(ss)
+        own = self._sentence_marker(pos, ss)
+        start, steps = ss, 0
+        while own is None and steps < 3 and start > para and self._continues(start):
+            prev_start, prev_end = self.doc.sentence_of(start - 1)  # 其中,… : of the whole the sentence before states
+            if prev_start < para:
+                break
+            own = self._sentence_marker(prev_end, prev_start)
+            start, steps = prev_start, steps + 1
+        if own is not None:
+            return own, "sentence"
+        j = bisect_left(self.initial_ends, pos + 1) - 1
+        if j >= 0 and self.initial[j].start >= para:
+            return self.initial[j].period, "paragraph"
+        h = bisect_left(self.heading_starts, para + 1) - 1
+        k = bisect_left(self.leading_ends, pos + 1) - 1
+        if k >= 0 and (h < 0 or self.leading[k].start > self.heading_starts[h]):
+            return self.leading[k].period, "section"
+        return (self.headings[h][1], "heading") if h >= 0 else (Period(), "")
+
+    def _sentence_marker(self, pos: int, ss: int) -> Optional[Period]:
+        """The last non-reference period marker ending before ``pos`` and starting at or after ``ss``."""
         i = bisect_left(self.marker_ends, pos + 1) - 1
         lo = max(-1, i - 32)  # a few references in a row at most; never a walk over the whole text
         while i > lo and self.markers[i].start >= ss:
             if not self.markers[i].reference:
                 return self.markers[i].period
             i -= 1
-        j = bisect_left(self.initial_ends, pos + 1) - 1
-        if j >= 0 and self.initial[j].start >= para:
-            return self.initial[j].period
-        h = bisect_left(self.heading_starts, para + 1) - 1
-        k = bisect_left(self.leading_ends, pos + 1) - 1
-        if k >= 0 and (h < 0 or self.leading[k].start > self.heading_starts[h]):
-            return self.leading[k].period
-        return self.headings[h][1] if h >= 0 else Period()
+        return None
+
+    def _continues(self, ss: int) -> bool:
+        """Whether the sentence at ``ss`` continues the one before: it follows a semicolon, or opens with
+        a continuation word (其中,…)."""
+        if self.text[max(0, ss - 1):ss] in ("；", ";"):
+            return True
+        return self.text[ss:ss + 8].lstrip(" \t\u3000").startswith(vocab().continuation)
 
     def _para_of(self, pos: int) -> int:
         """Start of the paragraph (line) containing ``pos``."""
@@ -570,7 +607,7 @@ class FrameReader:
         word before it in its clause (全市 → 市; 市区 kept), else "" (the document's own).
         Returns ``(scope, as written)``."""
         v = vocab()
-        for w in subject_mods:
+        for w in reversed(subject_mods):  # the innermost (last written) scope word is the most specific
             if w in v.parts or w not in v.whole and _PLACE.fullmatch(w):
                 return w, w
             if w in v.whole:
@@ -652,8 +689,9 @@ class FrameReader:
         target = self._any_in(self.target_ends, max(ss, q.start - 120), q.start)
         modality = "target" if target or self.text.startswith(("左右", "以上"), q.end) else ""
         scope, scope_label = self.scope_at(q.start, subject.modifiers, ss)
-        return Frame(subject=subject, scope=scope, scope_label=scope_label,
-                     period=self.period_at(q.start, ss), measure=measure, unit=q.unit,
+        period, source = self.period_and_source(q.start, ss)
+        return Frame(subject=subject, scope=scope, scope_label=scope_label, period_source=source,
+                     period=period, measure=measure, unit=q.unit,
                      dimension=dimension(q.unit), approx=tuple(q.approx), value=q.interval,
                      reference=reference, flow=flow, modality=modality, items=items)
 
