@@ -41,10 +41,15 @@ def other_amount(m: re.Match, rng) -> str:
     return ""
 
 
+def ordinal(text: str, start: int) -> bool:
+    """The number is an ordinal (第28条, 第20号): a label, not an amount that can be restated."""
+    return text[max(0, start - 1):start] in ("第",)
+
+
 def _sites(doc):
     out = []
     for m in finditer(AMOUNT, doc):
-        if inexact(doc.text, m.start(), m.end()) or quantity(m["n"]) < 10:
+        if inexact(doc.text, m.start(), m.end()) or quantity(m["n"]) < 10 or ordinal(doc.text, m.start()):
             continue
         cs, ce = clause_start(doc.text, m.start()), clause_end(doc.text, m.end())
         ss = sentence_start(doc.text, m.start())
@@ -142,7 +147,7 @@ class EditRepeated(Operator):
         seen: dict[tuple[str, str], re.Match] = {}
         out = []
         for m in finditer(AMOUNT, doc):
-            if inexact(doc.text, m.start(), m.end()) or quantity(m["n"]) < 10:
+            if inexact(doc.text, m.start(), m.end()) or quantity(m["n"]) < 10 or ordinal(doc.text, m.start()):
                 continue
             left = doc.text[max(0, m.start() - 8):m.start()]
             if han_count(left) < 6:

@@ -21,8 +21,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable, Iterator, Optional
 
-from ...claims.frame import Frame, bucket_key, canonical, measure_of, same_frame
-from ...numbers import Quantity
+from ...claims.frame import Frame, Period, Subject, bucket_key, canonical, measure_of, same_frame
+from ...numbers import Interval, Quantity
 from ...numbers.units import dimension
 from ...resources import load_data_toml
 from ..registry import kind
@@ -49,6 +49,23 @@ class Statement:
     def exact(self) -> bool:
         """Written without an approximation word (约, 余, 超过 …)."""
         return not self.quantity.approx
+
+    def ends(self) -> tuple[Interval, ...]:
+        """What each written end admits: one interval, or for a range (增长4.5%—5%, 25亿至30亿) one per
+        end, each at the coarser written precision of the two."""
+        q = self.quantity
+        if not q.is_range or q.high is None:
+            return (q.interval,)
+        return Interval.rounded(q.value, q.step), Interval.rounded(q.high, q.step)
+
+
+def contradict(a: Statement, b: Statement) -> bool:
+    """The two values cannot both hold: disjoint intervals; two ranges whose low or high ends are
+    disjoint; a value outside a range."""
+    ea, eb = a.ends(), b.ends()
+    if len(ea) == len(eb) == 2:
+        return any(x.intersect(y) is None for x, y in zip(ea, eb))
+    return a.quantity.interval.intersect(b.quantity.interval) is None
 
 
 @lru_cache(maxsize=1)
@@ -156,7 +173,7 @@ def restatement_pairs(statements: list[Statement], year: Optional[int],
         found = None
         for key in keys:
             for e in buckets.get(key, {}).values():
-                if e.quantity.interval.intersect(s.quantity.interval) is None:
+                if contradict(e, s):
                     st = strength(e, s, year)
                     if st:
                         found = (e, st)
@@ -192,14 +209,35 @@ def value_frame(c) -> Optional[Frame]:
     return c.frame
 
 
+def _stated_value(c) -> tuple[Optional[Quantity], Optional[Frame]]:
+    """The value a claim states and its frame, for restatements: ``value_frame``'s, the end value of a
+    from-to change (从3826.5亿元增长到4398.6亿元 states 4398.6亿元, of the year it names), or a bare
+    change in percentage points (降幅收窄11.3个百分点, compared by its wording only)."""
+    if c.kind == "change" and c.data.form == "from-to" and c.frame is not None and len(c.quantities) >= 2:
+        b = c.quantities[1]
+        if b.kind not in ("count", "money", "measure"):
+            return None, None
+        period = c.frame.period
+        if c.data.to_year is not None:
+            period = Period(label=f"{c.data.to_year}年", year=c.data.to_year)
+        return b, replace(c.frame, measure=measure_of(b), unit=b.unit, dimension=dimension(b.unit),
+                          value=b.interval, reference="", period=period)
+    if c.kind == "quantity" and c.frame is not None and c.frame.measure == "change" and c.quantities \
+            and c.quantities[0].kind == "percentage_point":
+        # what changed is named in a clause before (食品同比上涨2.9%,涨幅比上月扩大0.6个百分点): only the
+        # same sentence words identify it, never the subject read here
+        return c.quantities[0], replace(c.frame, subject=Subject())
+    f = value_frame(c)
+    return (c.quantities[0], f) if f is not None else (None, None)
+
+
 def _value_statement(doc, c) -> Optional[Statement]:
     """The statement of the value ``c`` states, when it is a figure that can be restated: a unit, a
     period, bounded, not a range or a name (“三个口袋”, 八类案件)."""
-    f = value_frame(c)
+    q, f = _stated_value(c)
     if f is None:
         return None
-    q = c.quantities[0]
-    if q.is_range or q.unit in SET_NAMES or q.unit is None or q.interval.lo is None or q.interval.hi is None:
+    if q.unit in SET_NAMES or q.unit is None or q.interval.lo is None or q.interval.hi is None:
         return None
     if not f.period.known:
         return None
@@ -208,10 +246,20 @@ def _value_statement(doc, c) -> Optional[Statement]:
     s = statement(doc, c, q, f)
     if not f.subject.core and _han(s.head) < MIN_WORDING:
         return None
-    clause_start = q.start - len(f.subject.text)
-    if f.subject.core and doc.text[max(0, clause_start - 1):clause_start] == "、" and len(f.subject.text) <= 6:
+    if f.subject.core and _after_list(doc.text, q.start - len(f.subject.text)):
         return None  # the count after a list (A、B4个电站)
     return s
+
+
+def _after_list(text: str, clause_start: int) -> bool:
+    """Whether a clause opens after 、 with a list item before it that states no number of its own (A、B4个
+    电站 counts A and B; 确诊逾7300宗、死亡个案131宗 lists two figures)."""
+    if text[max(0, clause_start - 1):clause_start] != "、":
+        return False
+    i = clause_start - 1
+    while i > 0 and clause_start - i < 30 and text[i - 1] not in ",，;；:：。！？\n、":
+        i -= 1
+    return not any(ch.isdigit() for ch in text[i:clause_start])
 
 
 def _change_statement(doc, c) -> Optional[Statement]:
@@ -221,7 +269,7 @@ def _change_statement(doc, c) -> Optional[Statement]:
     if d.amount_kind != "percent" or d.to_form or d.form != "reference" or c.frame is None:
         return None
     q = c.quantities[-1]
-    if q.is_range or "分别" in doc.text[max(0, q.start - 8):q.start]:
+    if "分别" in doc.text[max(0, q.start - 8):q.start]:
         return None
     s = statement(doc, c, q, c.frame)
     if not c.frame.subject.key and _han(s.head) < MIN_WORDING:
