@@ -729,6 +729,16 @@ def measure_of(q: Quantity, text: str = "") -> str:
 def same_frame(a: Frame, b: Frame, year: Optional[int]) -> bool:
     """Identity of two frames: compatible scope and period, same measure and dimension, similar
     subject, same flow (新增 vs 总数) and modality (a target is not a result)."""
+    if not same_setting(a, b, year):
+        return False
+    if a.items or b.items:
+        return same_items(a.items, b.items)
+    return same_subject(a.subject, b.subject)
+
+
+def same_setting(a: Frame, b: Frame, year: Optional[int]) -> bool:
+    """Everything of ``same_frame`` but the subject: compatible scope and period, same measure,
+    dimension, flow and modality."""
     if a.measure != b.measure or a.dimension != b.dimension or a.flow != b.flow or a.modality != b.modality:
         return False
     if not compatible_scopes(a.scope, b.scope):
@@ -741,9 +751,7 @@ def same_frame(a: Frame, b: Frame, year: Optional[int]) -> bool:
             return False
     elif not compatible_periods(a.period, b.period, year):
         return False
-    if a.items or b.items:
-        return same_items(a.items, b.items)
-    return same_subject(a.subject, b.subject)
+    return True
 
 
 def compatible_scopes(a: str, b: str) -> bool:

@@ -21,7 +21,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable, Iterator, Optional
 
-from ...claims.frame import Frame, Period, Subject, bucket_key, canonical, measure_of, same_frame
+from ...claims.frame import (Frame, Period, Subject, bucket_key, canonical, measure_of, same_frame,
+                             same_setting)
 from ...numbers import Interval, Quantity
 from ...numbers.units import dimension
 from ...resources import load_data_toml
@@ -116,13 +117,16 @@ def _local(f: Frame) -> bool:
     return f.period_source in _LOCAL
 
 
-def frame_identity(a: Statement, b: Statement, year: Optional[int]) -> bool:
+def frame_identity(a: Statement, b: Statement, year: Optional[int], timed: bool = True) -> bool:
     """The frames name one figure: ``same_frame`` and one subject of their own (after synonyms), specific
     enough.  When neither names its scope, a period read far away (an earlier paragraph, the heading)
-    ties nothing to one entity: a story that tours several places states each one's 森林覆盖率."""
+    ties nothing to one entity: a story that tours several places states each one's 森林覆盖率.  With
+    ``timed``, both must state or inherit a period (a stock without a time is not one figure)."""
     fa, fb = a.frame, b.frame
     if not (fa.subject.core and fb.subject.core and fa.subject.key == fb.subject.key and fa.specific and fb.specific):
         return False
+    if timed and not (fa.period.known and fb.period.known):
+        return False  # a figure with no time stated or inherited is identified by its words only
     if not (fa.scope or fb.scope) and not (_local(fa) and _local(fb)):
         return False
     return same_frame(fa, fb, year)
@@ -134,14 +138,14 @@ def wording_identity(a: Statement, b: Statement, year: Optional[int]) -> bool:
     short, long_ = sorted((a.head, b.head), key=len)
     if _han(short) < MIN_WORDING or not long_.endswith(short) or a.noun != b.noun:
         return False
-    return same_frame(a.frame, replace(b.frame, subject=a.frame.subject, items=a.frame.items), year)
+    return same_setting(a.frame, b.frame, year)
 
 
-def strength(a: Statement, b: Statement, year: Optional[int]) -> str:
+def strength(a: Statement, b: Statement, year: Optional[int], timed: bool = True) -> str:
     """"strong", "weak" or "" (not the same figure) for two statements in different sentences."""
     if a.sentence == b.sentence:
         return ""  # two values in one sentence are two things (a total and a part, two years)
-    by_frame = frame_identity(a, b, year)
+    by_frame = frame_identity(a, b, year, timed)
     by_words = wording_identity(a, b, year)
     if not (by_frame or by_words):
         return ""
@@ -157,7 +161,8 @@ def _wording_key(s: Statement) -> Optional[str]:
 
 
 def restatement_pairs(statements: list[Statement], year: Optional[int],
-                      group: Callable[[Statement], object] = lambda s: ()) -> Iterator[tuple[Statement, Statement, str]]:
+                      group: Callable[[Statement], object] = lambda s: (),
+                      timed: bool = True) -> Iterator[tuple[Statement, Statement, str]]:
     """``(earlier, later, strength)`` for statements of one figure whose values cannot both hold.
 
     Each statement is looked up in its frame bucket and its wording bucket, compared in document order
@@ -174,7 +179,7 @@ def restatement_pairs(statements: list[Statement], year: Optional[int],
         for key in keys:
             for e in buckets.get(key, {}).values():
                 if contradict(e, s):
-                    st = strength(e, s, year)
+                    st = strength(e, s, year, timed)
                     if st:
                         found = (e, st)
                         break
@@ -209,46 +214,56 @@ def value_frame(c) -> Optional[Frame]:
     return c.frame
 
 
-def _stated_value(c) -> tuple[Optional[Quantity], Optional[Frame]]:
-    """The value a claim states and its frame, for restatements: ``value_frame``'s, the end value of a
-    from-to change (从3826.5亿元增长到4398.6亿元 states 4398.6亿元, of the year it names), or a bare
-    change in percentage points (降幅收窄11.3个百分点, compared by its wording only)."""
-    if c.kind == "change" and c.data.form == "from-to" and c.frame is not None and len(c.quantities) >= 2:
+def _stated_values(c) -> list[tuple[Quantity, Frame]]:
+    """The values a claim states, each with its frame, for restatements: ``value_frame``'s; the end value
+    of a from-to change (从3826.5亿元增长到4398.6亿元 states 4398.6亿元, of the year it names); a bare change
+    in percentage points (降幅收窄11.3个百分点); the whole and the parts of a part/whole claim.  A value
+    whose subject is not read here (a percentage-point change names what changed a clause before: 食品
+    同比上涨2.9%,涨幅比上月扩大0.6个百分点; a part) has an empty subject: only the same sentence words
+    identify it."""
+    f = c.frame
+    if f is None or not c.quantities:
+        return []
+    if c.kind == "change" and c.data.form == "from-to" and len(c.quantities) >= 2:
         b = c.quantities[1]
         if b.kind not in ("count", "money", "measure"):
-            return None, None
-        period = c.frame.period
+            return []
+        period = f.period
         if c.data.to_year is not None:
             period = Period(label=f"{c.data.to_year}年", year=c.data.to_year)
-        return b, replace(c.frame, measure=measure_of(b), unit=b.unit, dimension=dimension(b.unit),
-                          value=b.interval, reference="", period=period)
-    if c.kind == "quantity" and c.frame is not None and c.frame.measure == "change" and c.quantities \
-            and c.quantities[0].kind == "percentage_point":
-        # what changed is named in a clause before (食品同比上涨2.9%,涨幅比上月扩大0.6个百分点): only the
-        # same sentence words identify it, never the subject read here
-        return c.quantities[0], replace(c.frame, subject=Subject())
-    f = value_frame(c)
-    return (c.quantities[0], f) if f is not None else (None, None)
+        return [(b, _as_value(f, b, period=period))]
+    if c.kind == "quantity" and f.measure == "change" and c.quantities[0].kind == "percentage_point":
+        return [(c.quantities[0], replace(f, subject=Subject()))]
+    if c.kind == "partwhole":
+        whole, parts = c.quantities[0], c.quantities[1:]
+        out = [(whole, _as_value(f, whole))] if whole.kind in ("count", "money", "measure") else []
+        return out + [(p, _as_value(f, p, subject=Subject())) for p in parts if p.kind in ("count", "money", "measure")]
+    vf = value_frame(c)
+    return [(c.quantities[0], vf)] if vf is not None else []
 
 
-def _value_statement(doc, c) -> Optional[Statement]:
-    """The statement of the value ``c`` states, when it is a figure that can be restated: a unit, a
-    period, bounded, not a range or a name (“三个口袋”, 八类案件)."""
-    q, f = _stated_value(c)
-    if f is None:
-        return None
-    if q.unit in SET_NAMES or q.unit is None or q.interval.lo is None or q.interval.hi is None:
-        return None
-    if not f.period.known:
-        return None
-    if doc.text[max(0, q.start - 1):q.start] in "“「『《\"" and q.start > 0:
-        return None  # a number in a name
-    s = statement(doc, c, q, f)
-    if not f.subject.core and _han(s.head) < MIN_WORDING:
-        return None
-    if f.subject.core and _after_list(doc.text, q.start - len(f.subject.text)):
-        return None  # the count after a list (A、B4个电站)
-    return s
+def _as_value(f: Frame, q: Quantity, **changes) -> Frame:
+    """Frame ``f`` read as the frame of the stated value ``q``."""
+    return replace(f, measure=measure_of(q), unit=q.unit, dimension=dimension(q.unit), value=q.interval,
+                   reference="", **changes)
+
+
+def _value_statements(doc, c) -> list[Statement]:
+    """The statements of the values ``c`` states that are figures that can be restated: a unit, bounded,
+    not a name (“三个口袋”, 八类案件)."""
+    out = []
+    for q, f in _stated_values(c):
+        if q.unit in SET_NAMES or q.unit is None or q.interval.lo is None or q.interval.hi is None:
+            continue
+        if doc.text[max(0, q.start - 1):q.start] in "“「『《\"" and q.start > 0:
+            continue  # a number in a name
+        s = statement(doc, c, q, f)
+        if not f.subject.core and _han(s.head) < MIN_WORDING:
+            continue
+        if f.subject.core and _after_list(doc.text, q.start - len(f.subject.text)):
+            continue  # the count after a list (A、B4个电站)
+        out.append(s)
+    return out
 
 
 def _after_list(text: str, clause_start: int) -> bool:
@@ -291,7 +306,7 @@ def run_conflict(ctx) -> None:
     doc = ctx.doc
     stmts = [s for c in doc.claims if c.kind == "change" for s in [_change_statement(doc, c)] if s is not None]
     group = lambda s: (s.claim.data.reference, s.claim.data.direction)  # noqa: E731
-    for a, b, st in restatement_pairs(stmts, doc.year, group):
+    for a, b, st in restatement_pairs(stmts, doc.year, group, timed=False):
         ca, cb = a.claim, b.claim
         ctx.emit(cb.start, cb.end, {"first": doc.text[ca.start:ca.end], "second": doc.text[cb.start:cb.end]},
                  related=[(ca.start, ca.end, _other(ctx))], claims=[ca.id, cb.id], severity=_severity(st),
@@ -303,8 +318,8 @@ def run_restated(ctx) -> None:
     """One frame (subject, scope, period, flow) stated twice with values that disagree beyond
     their rounding (今年以来办理法律援助案件462件 … 全年法律援助案件426件)."""
     doc = ctx.doc
-    stmts = [s for c in doc.claims if c.kind in ("quantity", "change", "rate")
-             for s in [_value_statement(doc, c)] if s is not None]
+    stmts = [s for c in doc.claims if c.kind in ("quantity", "change", "rate", "partwhole")
+             for s in _value_statements(doc, c)]
     for a, b, st in restatement_pairs(stmts, doc.year):
         qa, qb = a.quantity, b.quantity
         ctx.emit(qb.start, qb.end, {"first": qa.text, "second": qb.text, "about": b.frame.about()},
