@@ -103,9 +103,15 @@ def _noun_after(text: str, pos: int, limit: int = 6) -> str:
 
 
 def statement(doc, claim, q: Quantity, frame: Frame) -> Statement:
-    """The statement of quantity ``q`` of ``claim`` read with ``frame``."""
+    """The statement of quantity ``q`` of ``claim`` read with ``frame``; its head runs from the start of
+    the whole sentence (a semicolon joins clauses of one sentence: …同比增长12.7%；两年平均增长7.0%)."""
     ss, se = doc.sentence_of(q.start)
-    return Statement(claim, q, frame, sentence_head(doc.text, ss, q.start), _noun_after(doc.text, q.end), (ss, se))
+    start = ss
+    for _ in range(3):
+        if start == 0 or doc.text[start - 1] not in ";；":
+            break
+        start, _ = doc.sentence_of(start - 1)
+    return Statement(claim, q, frame, sentence_head(doc.text, start, q.start), _noun_after(doc.text, q.end), (ss, se))
 
 
 # ----------------------------------------------------------------------------- identity
@@ -117,17 +123,24 @@ def _local(f: Frame) -> bool:
     return f.period_source in _LOCAL
 
 
+def _current(p: Period, year: Optional[int]) -> bool:
+    """The document's own time: this year (今年, 全年) or the publication year written out."""
+    return not p.span and (p.relative == 0 or (p.year is not None and p.year == year))
+
+
 def frame_identity(a: Statement, b: Statement, year: Optional[int], timed: bool = True) -> bool:
     """The frames name one figure: ``same_frame`` and one subject of their own (after synonyms), specific
-    enough.  When neither names its scope, a period read far away (an earlier paragraph, the heading)
-    ties nothing to one entity: a story that tours several places states each one's 森林覆盖率.  With
+    enough.  When neither names its scope, a period read far away (an earlier paragraph, the heading) that
+    is not the document's own time ties nothing to one entity: a story that tours several places and
+    times states each one's 森林覆盖率.  With
     ``timed``, both must state or inherit a period (a stock without a time is not one figure)."""
     fa, fb = a.frame, b.frame
     if not (fa.subject.core and fb.subject.core and fa.subject.key == fb.subject.key and fa.specific and fb.specific):
         return False
     if timed and not (fa.period.known and fb.period.known):
         return False  # a figure with no time stated or inherited is identified by its words only
-    if not (fa.scope or fb.scope) and not (_local(fa) and _local(fb)):
+    if not (fa.scope or fb.scope) and not (_local(fa) and _local(fb)) \
+            and not (_current(fa.period, year) and _current(fb.period, year)):
         return False
     return same_frame(fa, fb, year)
 
@@ -216,7 +229,8 @@ def value_frame(c) -> Optional[Frame]:
 
 def _stated_values(c) -> list[tuple[Quantity, Frame]]:
     """The values a claim states, each with its frame, for restatements: ``value_frame``'s; the end value
-    of a from-to change (从3826.5亿元增长到4398.6亿元 states 4398.6亿元, of the year it names); a bare change
+    of a from-to change (从3826.5亿元增长到4398.6亿元 states 4398.6亿元, of the year it names) and its start
+    (of the year it names, else of no known time); a bare change
     in percentage points (降幅收窄11.3个百分点); the whole and the parts of a part/whole claim.  A value
     whose subject is not read here (a percentage-point change names what changed a clause before: 食品
     同比上涨2.9%,涨幅比上月扩大0.6个百分点; a part) has an empty subject: only the same sentence words
@@ -225,13 +239,13 @@ def _stated_values(c) -> list[tuple[Quantity, Frame]]:
     if f is None or not c.quantities:
         return []
     if c.kind == "change" and c.data.form == "from-to" and len(c.quantities) >= 2:
-        b = c.quantities[1]
+        a, b = c.quantities[0], c.quantities[1]
         if b.kind not in ("count", "money", "measure"):
             return []
-        period = f.period
-        if c.data.to_year is not None:
-            period = Period(label=f"{c.data.to_year}年", year=c.data.to_year)
-        return [(b, _as_value(f, b, period=period))]
+        d = c.data
+        to = Period(label=f"{d.to_year}年", year=d.to_year) if d.to_year is not None else f.period
+        since = Period(label=f"{d.from_year}年", year=d.from_year) if d.from_year is not None else Period()
+        return [(a, _as_value(f, a, period=since, subject=Subject())), (b, _as_value(f, b, period=to))]
     if c.kind == "quantity" and f.measure == "change" and c.quantities[0].kind == "percentage_point":
         return [(c.quantities[0], replace(f, subject=Subject()))]
     if c.kind == "partwhole":
