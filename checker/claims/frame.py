@@ -328,6 +328,7 @@ def _strip_end(text: str) -> str:
 
 
 _PLACE = re.compile(rf"[{_HAN}]{{2,4}}?(?:省|市|县|区|州|旗|盟)")
+_ORDINAL = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*")
 
 
 def _place_prefix(text: str) -> str:
@@ -508,6 +509,8 @@ class FrameReader:
         self.scope_ends = [e for _, e, _ in self.scopes]
         self.headings = self._headings()
         self.heading_starts = [h for h, _ in self.headings]
+        self.place_heads = self._place_headings()
+        self.place_head_starts = [h for h, _ in self.place_heads]
         # a paragraph that opens with a period (这一年,… / 五年来,…) sets it for the paragraphs after it,
         # until the next heading that names a period
         self.leading = [mk for mk in self.initial if self._para_of(mk.start) >= self.doc.sentence_of(mk.start)[0]]
@@ -602,10 +605,39 @@ class FrameReader:
         """Start of the paragraph (line) containing ``pos``."""
         return self.para_starts[bisect_left(self.para_starts, pos + 1) - 1]
 
+    def _place_headings(self) -> list[tuple[int, str]]:
+        """Heading lines that are a place name (一、金塔县 / **瓜州县**: the section is about it), and heading
+        lines that are a whole-area word alone (全市), which end such a section: ``(line start, place or "")``."""
+        v = vocab()
+        out = []
+        pos = 0
+        for line in self.text.split("\n"):
+            s = line.strip(" \t\u3000#*")
+            if s and len(s) <= 16 and "。" not in s:
+                name = _ORDINAL.sub("", s).rstrip(":：").strip(" *")
+                if name in v.whole:
+                    out.append((pos, ""))
+                elif _PLACE.fullmatch(name) and name not in v.not_places and not any(
+                        name.endswith(w) for w in v.not_places):
+                    out.append((pos, name))
+            pos += len(line) + 1
+        return out
+
     def scope_at(self, pos: int, subject_mods: tuple[str, ...] = (), ss: Optional[int] = None) -> tuple[str, str]:
-        """The scope of a value at ``pos``: a place at the start of its subject, else the last scope
-        word before it in its clause (全市 → 市; 市区 kept), else "" (the document's own).
+        """The scope of a value at ``pos`` (see ``_written_scope``); a whole-area or unstated scope under a
+        heading that names a place is that place (一、金塔县 … 全县地区生产总值 is 金塔县's).
         Returns ``(scope, as written)``."""
+        scope, label = self._written_scope(pos, subject_mods, ss)
+        if len(scope) <= 1 and self.place_heads:
+            k = bisect_left(self.place_head_starts, pos + 1) - 1
+            place = self.place_heads[k][1] if k >= 0 else ""
+            if place and (not scope or place.endswith(scope)):
+                return place, label or place
+        return scope, label
+
+    def _written_scope(self, pos: int, subject_mods: tuple[str, ...] = (), ss: Optional[int] = None) -> tuple[str, str]:
+        """The scope written for a value at ``pos``: a place at the start of its subject, else the last scope
+        word before it in its clause (全市 → 市; 市区 kept), else "" (the document's own)."""
         v = vocab()
         for w in reversed(subject_mods):  # the innermost (last written) scope word is the most specific
             if w in v.parts or w not in v.whole and _PLACE.fullmatch(w):

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable, Iterator, Optional
 
-from ...claims.frame import (Frame, Period, Subject, bucket_key, canonical, measure_of, same_frame,
+from ...claims.frame import (Frame, Period, Subject, bucket_key, measure_of, same_frame,
                              same_setting)
 from ...numbers import Interval, Quantity
 from ...numbers.units import dimension
@@ -163,10 +163,15 @@ def strength(a: Statement, b: Statement, year: Optional[int], timed: bool = True
     if not (by_frame or by_words):
         return ""
     fa, fb = a.frame, b.frame
-    alike = (by_frame and canonical(fa.subject.text) == canonical(fb.subject.text)
+    alike = (by_frame and _written(fa.subject.text) == _written(fb.subject.text)
              and fa.scope_label == fb.scope_label and fa.period.label == fb.period.label)
     local = _local(fa) and _local(fb)
     return "strong" if a.exact and b.exact and local and ((by_frame and by_words) or alike) else "weak"
+
+
+def _written(text: str) -> str:
+    """A phrase as written, without quotes and spaces (synonyms are not the same words)."""
+    return "".join(ch for ch in text if ch not in _QUOTES)
 
 
 def _wording_key(s: Statement) -> Optional[str]:
@@ -263,11 +268,11 @@ def _as_value(f: Frame, q: Quantity, **changes) -> Frame:
 
 
 def _value_statements(doc, c) -> list[Statement]:
-    """The statements of the values ``c`` states that are figures that can be restated: a unit, bounded,
-    not a name (“三个口袋”, 八类案件)."""
+    """The statements of the values ``c`` states that are figures that can be restated: a unit, an
+    interval bounded on one side at least (超过1300亿元), not a name (“三个口袋”, 八类案件)."""
     out = []
     for q, f in _stated_values(c):
-        if q.unit in SET_NAMES or q.unit is None or q.interval.lo is None or q.interval.hi is None:
+        if q.unit in SET_NAMES or q.unit is None or (q.interval.lo is None and q.interval.hi is None):
             continue
         if doc.text[max(0, q.start - 1):q.start] in "“「『《\"" and q.start > 0:
             continue  # a number in a name
