@@ -29,7 +29,7 @@ needs_corpus = pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="../s
 # Last full run: change 0.53, trend 0.05, streak 0.82, conflict 0.20, respective 0.78, partwhole 0.55,
 # rate 0.85, magnitude 0.78, datespan 0.90, expression 0.82.
 QUICK_FLOORS = {
-    "change": 0.5, "trend": 0.0, "streak": 0.5, "conflict": 0.0, "respective": 0.5, "partwhole": 0.5,
+    "change": 0.5, "trend": 0.0, "streak": 0.5, "conflict": 0.75, "respective": 0.5, "partwhole": 0.5,
     "rate": 0.75, "magnitude": 0.75, "datespan": 0.5, "expression": 0.75,
 }
 
