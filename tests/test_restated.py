@@ -48,6 +48,12 @@ def test_clauses_after_a_semicolon_read_with_their_sentence():
     assert len(found_at) == 1 and found_at[0][1].endswith("两年平均增长4.1%")
 
 
+def test_changes_in_percentage_points_apart_from_percent():
+    text = "7月,全市工业品出厂价格同比涨幅回落1.2个百分点。……7月,全市工业品出厂价格同比涨幅回落2.1个百分点。"
+    assert len(hits(text, "CC161")) == 1
+    assert hits("7月,全市工业品出厂价格同比上涨1.2%。……7月,全市工业品出厂价格同比上涨2.1个百分点。", "CC161") == []
+
+
 def test_ranges_compared_by_their_ends():
     text = "今年主要目标是:地区生产总值增长4.5%—5%。……今年主要目标是:地区生产总值增长3.5%—5%。"
     assert len(hits(text, "CC161")) == 1

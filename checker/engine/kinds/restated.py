@@ -187,7 +187,12 @@ def restatement_pairs(statements: list[Statement], year: Optional[int],
     with at most ``MAX_COMPARED`` earlier distinct statements of each, and paired with the first it
     contradicts: every contradicting statement is reported once, never n² findings."""
     buckets: dict = {}
+    seen_at: set = set()
     for s in sorted(statements, key=lambda s: s.quantity.start):
+        at = (s.quantity.start, s.quantity.end)
+        if at in seen_at:
+            continue  # one number read by two claims is one statement
+        seen_at.add(at)
         f = s.frame
         keys = [("frame", group(s), bucket_key(f))]
         wk = _wording_key(s)
@@ -297,10 +302,10 @@ def _after_list(text: str, clause_start: int) -> bool:
 
 
 def _change_statement(doc, c) -> Optional[Statement]:
-    """The statement of the amount of a change (同比下降7.9%), when it can be restated: a percent, a
-    stated comparison (not 从A到B), not 分别 and not a range."""
+    """The statement of the amount of a change (同比下降7.9%, 涨幅回落14.9个百分点), when it can be
+    restated: a percent or percentage points, a stated comparison (not 从A到B), not 分别."""
     d = c.data
-    if d.amount_kind != "percent" or d.to_form or d.form != "reference" or c.frame is None:
+    if d.amount_kind not in ("percent", "percentage_point") or d.to_form or d.form != "reference" or c.frame is None:
         return None
     q = c.quantities[-1]
     if "分别" in doc.text[max(0, q.start - 8):q.start]:
@@ -324,7 +329,7 @@ def run_conflict(ctx) -> None:
     """The same frame (subject, scope, period) and reference changed by amounts that cannot both hold."""
     doc = ctx.doc
     stmts = [s for c in doc.claims if c.kind == "change" for s in [_change_statement(doc, c)] if s is not None]
-    group = lambda s: (s.claim.data.reference, s.claim.data.direction)  # noqa: E731
+    group = lambda s: (s.claim.data.reference, s.claim.data.direction, s.claim.data.amount_kind)  # noqa: E731
     for a, b, st in restatement_pairs(stmts, doc.year, group, timed=False):
         ca, cb = a.claim, b.claim
         ctx.emit(cb.start, cb.end, {"first": doc.text[ca.start:ca.end], "second": doc.text[cb.start:cb.end]},
