@@ -53,7 +53,7 @@ class Statement:
 
     def ends(self) -> tuple[Interval, ...]:
         """What each written end admits: one interval, or for a range (增长4.5%—5%, 25亿至30亿) one per
-        end, each at the coarser written precision of the two."""
+        end, each at the precision the range is written to (that of its upper end)."""
         q = self.quantity
         if not q.is_range or q.high is None:
             return (q.interval,)
@@ -132,8 +132,8 @@ def frame_identity(a: Statement, b: Statement, year: Optional[int], timed: bool 
     """The frames name one figure: ``same_frame`` and one subject of their own (after synonyms), specific
     enough.  When neither names its scope, a period read far away (an earlier paragraph, the heading) that
     is not the document's own time ties nothing to one entity: a story that tours several places and
-    times states each one's 森林覆盖率.  With
-    ``timed``, both must state or inherit a period (a stock without a time is not one figure)."""
+    times states each one's 森林覆盖率.  With ``timed``, both must state or inherit a period (a stock
+    without a time is not one figure)."""
     fa, fb = a.frame, b.frame
     if not (fa.subject.core and fb.subject.core and fa.subject.key == fb.subject.key and fa.specific and fb.specific):
         return False
@@ -240,11 +240,10 @@ def value_frame(c) -> Optional[Frame]:
 def _stated_values(c) -> list[tuple[Quantity, Frame]]:
     """The values a claim states, each with its frame, for restatements: ``value_frame``'s; the end value
     of a from-to change (从3826.5亿元增长到4398.6亿元 states 4398.6亿元, of the year it names) and its start
-    (of the year it names, else of no known time); a bare change
-    in percentage points (降幅收窄11.3个百分点); the whole and the parts of a part/whole claim.  A value
-    whose subject is not read here (a percentage-point change names what changed a clause before: 食品
-    同比上涨2.9%,涨幅比上月扩大0.6个百分点; a part) has an empty subject: only the same sentence words
-    identify it."""
+    (of the year it names, else of no known time); a bare change in percentage points (降幅收窄11.3个
+    百分点); the whole and the parts of a part/whole claim.  A value whose subject is not read here (a
+    percentage-point change names what changed a clause before: 食品同比上涨2.9%,涨幅比上月扩大0.6个
+    百分点; a part) has an empty subject: only the same sentence words identify it."""
     f = c.frame
     if f is None or not c.quantities:
         return []
