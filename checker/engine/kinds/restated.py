@@ -17,9 +17,10 @@ Statements are bucketed (frame: ``bucket_key``; wording: its last characters) an
 with at most ``MAX_COMPARED`` earlier distinct statements of its bucket: linear in the document."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Callable, Iterator, Optional
+from typing import Optional
 
 from ...claims.frame import (Frame, Period, Subject, bucket_key, measure_of, same_frame,
                              same_setting)
@@ -328,7 +329,10 @@ def run_conflict(ctx) -> None:
     """The same frame (subject, scope, period) and reference changed by amounts that cannot both hold."""
     doc = ctx.doc
     stmts = [s for c in doc.claims if c.kind == "change" for s in [_change_statement(doc, c)] if s is not None]
-    group = lambda s: (s.claim.data.reference, s.claim.data.direction, s.claim.data.amount_kind)  # noqa: E731
+    def group(s: Statement) -> tuple:  # one reference, direction and kind of amount (% vs 个百分点)
+        d = s.claim.data
+        return d.reference, d.direction, d.amount_kind
+
     for a, b, st in restatement_pairs(stmts, doc.year, group, timed=False):
         ca, cb = a.claim, b.claim
         ctx.emit(cb.start, cb.end, {"first": doc.text[ca.start:ca.end], "second": doc.text[cb.start:cb.end]},
