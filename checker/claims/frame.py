@@ -108,7 +108,7 @@ def vocab() -> _Vocab:
     direction = _alt(ch["increase"] + ch["decrease"] + ch["size_increase"] + ch["size_decrease"])
     change_tail = re.compile(
         rf"(?:{_alt(d['reference']['words'])}|(?:{_alt(d['reference']['before'])})[^,，;；]{{0,12}}?)?"
-        rf"(?:[、和](?:{_alt(d['reference']['words'])}))?(?:{_alt(ch['qualifiers'])})?(?:分别|均|都|实现|双|了)*"
+        rf"(?:[、和](?:{_alt(d['reference']['words'])}))?(?:{_alt(ch['qualifiers'])})?(?:分别|均|都|实现|双|了){{0,4}}"
         rf"(?:{direction})(?:了|为|达|至|到)?$")
     return _Vocab(
         whole=whole, parts=frozenset(d["scope"]["parts"]), not_places=frozenset(d["scope"]["not_places"]),
