@@ -1,7 +1,8 @@
 """Claim frames: what a number is about.
 
 A frame records, for one numeric statement, its *subject* (the noun phrase, split into a core
-and a generic attribute such as 发案/损失/总量), its *scope* (全市 / 市区 / a named county), the
+and a generic attribute such as 发案/损失/总量), its *scope* (全市 / 市区 / a named county, or the place a
+heading line names for its section), the
 *period* the value describes (kept apart from the comparison reference 比2019年 / 同比 and from
 cumulative wording 累计 / 五年来), its *measure* (count, amount, rate, change, …), unit and
 dimension, approximation and exact interval.
