@@ -29,7 +29,7 @@ needs_corpus = pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="../s
 # Last full run: change 0.53, trend 0.05, streak 0.82, conflict 0.20, respective 1.00, partwhole 1.00,
 # rate 1.00, magnitude 0.78, datespan 0.90, expression 0.82.
 QUICK_FLOORS = {
-    "change": 0.75, "trend": 0.75, "streak": 0.5, "conflict": 0.0, "respective": 1.0, "partwhole": 1.0,
+    "change": 0.75, "trend": 0.75, "streak": 0.5, "conflict": 0.75, "respective": 1.0, "partwhole": 1.0,
     "rate": 1.0, "magnitude": 0.75, "datespan": 0.5, "expression": 0.75,
 }
 

@@ -41,10 +41,21 @@ def other_amount(m: re.Match, rng) -> str:
     return ""
 
 
+def ordinal(text: str, start: int) -> bool:
+    """The number is an ordinal (第28条, 第20号): a label, not an amount that can be restated."""
+    return text[max(0, start - 1):start] in ("第",)
+
+
+def lower_bound(text: str, start: int) -> bool:
+    """The number is a lower bound (至少18个): 至少18 and 至少16 can both hold."""
+    return text[max(0, start - 2):start] in ("至少", "最少")
+
+
 def _sites(doc):
     out = []
     for m in finditer(AMOUNT, doc):
-        if inexact(doc.text, m.start(), m.end()) or quantity(m["n"]) < 10:
+        if inexact(doc.text, m.start(), m.end()) or quantity(m["n"]) < 10 or ordinal(doc.text, m.start()) \
+                or lower_bound(doc.text, m.start()):
             continue
         cs, ce = clause_start(doc.text, m.start()), clause_end(doc.text, m.end())
         ss = sentence_start(doc.text, m.start())
@@ -142,7 +153,8 @@ class EditRepeated(Operator):
         seen: dict[tuple[str, str], re.Match] = {}
         out = []
         for m in finditer(AMOUNT, doc):
-            if inexact(doc.text, m.start(), m.end()) or quantity(m["n"]) < 10:
+            if inexact(doc.text, m.start(), m.end()) or quantity(m["n"]) < 10 or ordinal(doc.text, m.start()) \
+                or lower_bound(doc.text, m.start()):
                 continue
             left = doc.text[max(0, m.start() - 8):m.start()]
             if han_count(left) < 6:

@@ -58,9 +58,10 @@ def attach_frames(doc: Doc) -> None:
             amount = c.quantities[-1] if len(c.quantities) > 1 or q.kind == "percent" else None
             subject = None
             if c.data.form == "reference" and q.end <= c.data.ref_start:
-                # a subject written between the value and the reference wins (…10.7% 实现营业收入同比增7%)
+                # a subject written between the value and the reference wins (…10.7% 实现营业收入同比增7%);
+                # a note in brackets after the value is none (28093.6亿元(人民币,下同),同比增长7.3%)
                 own = make_subject(text[q.end:c.data.ref_start].lstrip(",，、 "), "", "")
-                if own.specific and not reader.text[q.end:c.data.ref_start].startswith((",", "，")):
+                if own.specific and not reader.text[q.end:c.data.ref_start].startswith((",", "，", "(", "（")):
                     subject = own
             frame = reader.frame(q, measure, reference=c.data.reference, subject=subject)
             if amount is not None:

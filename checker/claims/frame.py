@@ -1,7 +1,8 @@
 """Claim frames: what a number is about.
 
 A frame records, for one numeric statement, its *subject* (the noun phrase, split into a core
-and a generic attribute such as 发案/损失/总量), its *scope* (全市 / 市区 / a named county), the
+and a generic attribute such as 发案/损失/总量), its *scope* (全市 / 市区 / a named county, or the place a
+heading line names for its section), the
 *period* the value describes (kept apart from the comparison reference 比2019年 / 同比 and from
 cumulative wording 累计 / 五年来), its *measure* (count, amount, rate, change, …), unit and
 dimension, approximation and exact interval.
@@ -55,6 +56,7 @@ class _Vocab:
     marker_rx: re.Pattern
     scope_rx: re.Pattern
     change_tail: re.Pattern
+    continuation: tuple[str, ...]
 
 
 def _longest(words) -> tuple[str, ...]:
@@ -67,7 +69,7 @@ def _alt(words) -> str:
 
 _YEAR = r"(?P<{0}>(?:19|20)\d{{2}})(?:[-—–~至到](?P<{0}b>(?:19|20)?\d{{2}}))?年(?:度)?"
 _PART = (r"上月|本月|上季度|本季度|上半年|下半年|前三季度|前两季度|第?[一二三四1-4]季度|"
-         r"\d{1,2}[-—–~至到]\d{1,2}月(?:份)?|前" + NUM + r"个月|\d{1,2}月份?")
+         r"\d{1,2}[-—–~至到]\d{1,2}月(?:份)?|前" + NUM + r"个月|\d{1,2}月份?(?:\d{1,2}[日号])?")
 
 
 @lru_cache(maxsize=1)
@@ -107,7 +109,8 @@ def vocab() -> _Vocab:
     direction = _alt(ch["increase"] + ch["decrease"] + ch["size_increase"] + ch["size_decrease"])
     change_tail = re.compile(
         rf"(?:{_alt(d['reference']['words'])}|(?:{_alt(d['reference']['before'])})[^,，;；]{{0,12}}?)?"
-        rf"(?:[、和](?:{_alt(d['reference']['words'])}))?(?:分别|均|都|实现|双|了)*(?:{direction})(?:了|为|达|至|到)?$")
+        rf"(?:[、和](?:{_alt(d['reference']['words'])}))?(?:{_alt(ch['qualifiers'])})?(?:分别|均|都|实现|双|了){{0,4}}"
+        rf"(?:{direction})(?:了|为|达|至|到)?$")
     return _Vocab(
         whole=whole, parts=frozenset(d["scope"]["parts"]), not_places=frozenset(d["scope"]["not_places"]),
         period_words=pw, ref_words=_longest(d["reference"]["words"]),
@@ -127,6 +130,7 @@ def vocab() -> _Vocab:
         },
         synonyms=synonyms, canon=dict(pairs), marker_rx=marker,
         scope_rx=re.compile(_alt(scope_words)), change_tail=change_tail,
+        continuation=_longest(d["period"]["continuation"]),
     )
 
 
@@ -207,6 +211,7 @@ class Frame:
     modality: str = ""
     items: tuple[Subject, ...] = field(default=())
     scope_label: str = ""
+    period_source: str = ""  # where the period was read: sentence, paragraph, section, heading ("" unknown)
 
     @property
     def specific(self) -> bool:
@@ -324,6 +329,7 @@ def _strip_end(text: str) -> str:
 
 
 _PLACE = re.compile(rf"[{_HAN}]{{2,4}}?(?:省|市|县|区|州|旗|盟)")
+_ORDINAL = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*")
 
 
 def _place_prefix(text: str) -> str:
@@ -455,8 +461,15 @@ def compatible_periods(a: Period, b: Period, year: Optional[int]) -> bool:
         return not other.known or other.relative == 0 or (oy is not None and oy == year)
     if ya is not None and yb is not None:
         return ya == yb
-    if a.year is None and b.year is None and a.relative is None and b.relative is None:
-        return pa == "reported"  # 过去一年 … 这一年: the year the report looks back on
+    a_open, b_open = a.year is None and a.relative is None, b.year is None and b.relative is None
+    if a_open and b_open:
+        # 过去一年 … 这一年: the year the report looks back on; 1-6月 … 1-6月: one sub-period of an unstated year
+        return pa == "reported" or bool(pa)
+    if (a_open or b_open) and pa and pa != "reported":
+        # 1-7月 … 今年1-7月: a sub-period without a year is the current year's
+        oy = yb if a_open else ya
+        other = b if a_open else a
+        return other.relative == 0 or (oy is not None and oy == year)
     return a.relative is not None and a.relative == b.relative
 
 
@@ -497,6 +510,8 @@ class FrameReader:
         self.scope_ends = [e for _, e, _ in self.scopes]
         self.headings = self._headings()
         self.heading_starts = [h for h, _ in self.headings]
+        self.place_heads = self._place_headings()
+        self.place_head_starts = [h for h, _ in self.place_heads]
         # a paragraph that opens with a period (这一年,… / 五年来,…) sets it for the paragraphs after it,
         # until the next heading that names a period
         self.leading = [mk for mk in self.initial if self._para_of(mk.start) >= self.doc.sentence_of(mk.start)[0]]
@@ -540,37 +555,92 @@ class FrameReader:
         return out
 
     def period_at(self, pos: int, ss: Optional[int] = None) -> Period:
-        """The period of a value at ``pos``: the last non-reference marker before it in its sentence
-        (starting at ``ss``), else the last sentence-initial one in its paragraph, else the one opening an
-        earlier paragraph of the section, else the section heading's."""
+        """The period of a value at ``pos`` (see ``period_and_source``)."""
+        return self.period_and_source(pos, ss)[0]
+
+    def period_and_source(self, pos: int, ss: Optional[int] = None) -> tuple[Period, str]:
+        """The period of a value at ``pos`` and where it was read: the last non-reference marker before it
+        in its sentence (starting at ``ss``: "sentence"), else in the sentence a continuation such as 其中
+        refers to ("sentence"), else the last sentence-initial one in its paragraph ("paragraph"), else the
+        one opening an earlier paragraph of the section ("section"), else the section heading's ("heading")."""
         if ss is None:
             ss, _ = self.doc.sentence_of(pos)
         para = self._para_of(ss)
+        own = self._sentence_marker(pos, ss)
+        start, steps = ss, 0
+        while own is None and steps < 3 and start > para and self._continues(start):
+            prev_start, prev_end = self.doc.sentence_of(start - 1)  # 其中,… : of the whole the sentence before states
+            if prev_start < para:
+                break
+            own = self._sentence_marker(prev_end, prev_start)
+            start, steps = prev_start, steps + 1
+        if own is not None:
+            return own, "sentence"
+        j = bisect_left(self.initial_ends, pos + 1) - 1
+        if j >= 0 and self.initial[j].start >= para:
+            return self.initial[j].period, "paragraph"
+        h = bisect_left(self.heading_starts, para + 1) - 1
+        k = bisect_left(self.leading_ends, pos + 1) - 1
+        if k >= 0 and (h < 0 or self.leading[k].start > self.heading_starts[h]):
+            return self.leading[k].period, "section"
+        return (self.headings[h][1], "heading") if h >= 0 else (Period(), "")
+
+    def _sentence_marker(self, pos: int, ss: int) -> Optional[Period]:
+        """The last non-reference period marker ending before ``pos`` and starting at or after ``ss``."""
         i = bisect_left(self.marker_ends, pos + 1) - 1
         lo = max(-1, i - 32)  # a few references in a row at most; never a walk over the whole text
         while i > lo and self.markers[i].start >= ss:
             if not self.markers[i].reference:
                 return self.markers[i].period
             i -= 1
-        j = bisect_left(self.initial_ends, pos + 1) - 1
-        if j >= 0 and self.initial[j].start >= para:
-            return self.initial[j].period
-        h = bisect_left(self.heading_starts, para + 1) - 1
-        k = bisect_left(self.leading_ends, pos + 1) - 1
-        if k >= 0 and (h < 0 or self.leading[k].start > self.heading_starts[h]):
-            return self.leading[k].period
-        return self.headings[h][1] if h >= 0 else Period()
+        return None
+
+    def _continues(self, ss: int) -> bool:
+        """Whether the sentence at ``ss`` continues the one before: it follows a semicolon, or opens with
+        a continuation word (其中,…)."""
+        if self.text[max(0, ss - 1):ss] in ("；", ";"):
+            return True
+        return self.text[ss:ss + 8].lstrip(" \t\u3000").startswith(vocab().continuation)
 
     def _para_of(self, pos: int) -> int:
         """Start of the paragraph (line) containing ``pos``."""
         return self.para_starts[bisect_left(self.para_starts, pos + 1) - 1]
 
-    def scope_at(self, pos: int, subject_mods: tuple[str, ...] = (), ss: Optional[int] = None) -> tuple[str, str]:
-        """The scope of a value at ``pos``: a place at the start of its subject, else the last scope
-        word before it in its clause (全市 → 市; 市区 kept), else "" (the document's own).
-        Returns ``(scope, as written)``."""
+    def _place_headings(self) -> list[tuple[int, str]]:
+        """Heading lines that are a place name (一、金塔县 / **瓜州县**: the section is about it), and heading
+        lines that are a whole-area word alone (全市), which end such a section: ``(line start, place or "")``."""
         v = vocab()
-        for w in subject_mods:
+        out = []
+        pos = 0
+        for line in self.text.split("\n"):
+            s = line.strip(" \t\u3000#*")
+            if s and len(s) <= 16 and "。" not in s:
+                name = _ORDINAL.sub("", s).rstrip(":：").strip(" *")
+                if name in v.whole:
+                    out.append((pos, ""))
+                elif _PLACE.fullmatch(name) and name not in v.not_places and not any(
+                        name.endswith(w) for w in v.not_places):
+                    out.append((pos, name))
+            pos += len(line) + 1
+        return out
+
+    def scope_at(self, pos: int, subject_mods: tuple[str, ...] = (), ss: Optional[int] = None) -> tuple[str, str]:
+        """The scope of a value at ``pos`` (see ``_written_scope``); a whole-area or unstated scope under a
+        heading that names a place is that place (一、金塔县 … 全县地区生产总值 is 金塔县's).
+        Returns ``(scope, as written)``."""
+        scope, label = self._written_scope(pos, subject_mods, ss)
+        if len(scope) <= 1 and self.place_heads:
+            k = bisect_left(self.place_head_starts, pos + 1) - 1
+            place = self.place_heads[k][1] if k >= 0 else ""
+            if place and (not scope or place.endswith(scope)):
+                return place, label or place
+        return scope, label
+
+    def _written_scope(self, pos: int, subject_mods: tuple[str, ...] = (), ss: Optional[int] = None) -> tuple[str, str]:
+        """The scope written for a value at ``pos``: a place at the start of its subject, else the last scope
+        word before it in its clause (全市 → 市; 市区 kept), else "" (the document's own)."""
+        v = vocab()
+        for w in reversed(subject_mods):  # the innermost (last written) scope word is the most specific
             if w in v.parts or w not in v.whole and _PLACE.fullmatch(w):
                 return w, w
             if w in v.whole:
@@ -652,8 +722,9 @@ class FrameReader:
         target = self._any_in(self.target_ends, max(ss, q.start - 120), q.start)
         modality = "target" if target or self.text.startswith(("左右", "以上"), q.end) else ""
         scope, scope_label = self.scope_at(q.start, subject.modifiers, ss)
-        return Frame(subject=subject, scope=scope, scope_label=scope_label,
-                     period=self.period_at(q.start, ss), measure=measure, unit=q.unit,
+        period, source = self.period_and_source(q.start, ss)
+        return Frame(subject=subject, scope=scope, scope_label=scope_label, period_source=source,
+                     period=period, measure=measure, unit=q.unit,
                      dimension=dimension(q.unit), approx=tuple(q.approx), value=q.interval,
                      reference=reference, flow=flow, modality=modality, items=items)
 
@@ -691,6 +762,16 @@ def measure_of(q: Quantity, text: str = "") -> str:
 def same_frame(a: Frame, b: Frame, year: Optional[int]) -> bool:
     """Identity of two frames: compatible scope and period, same measure and dimension, similar
     subject, same flow (新增 vs 总数) and modality (a target is not a result)."""
+    if not same_setting(a, b, year):
+        return False
+    if a.items or b.items:
+        return same_items(a.items, b.items)
+    return same_subject(a.subject, b.subject)
+
+
+def same_setting(a: Frame, b: Frame, year: Optional[int]) -> bool:
+    """Everything of ``same_frame`` but the subject: compatible scope and period, same measure,
+    dimension, flow and modality."""
     if a.measure != b.measure or a.dimension != b.dimension or a.flow != b.flow or a.modality != b.modality:
         return False
     if not compatible_scopes(a.scope, b.scope):
@@ -703,9 +784,7 @@ def same_frame(a: Frame, b: Frame, year: Optional[int]) -> bool:
             return False
     elif not compatible_periods(a.period, b.period, year):
         return False
-    if a.items or b.items:
-        return same_items(a.items, b.items)
-    return same_subject(a.subject, b.subject)
+    return True
 
 
 def compatible_scopes(a: str, b: str) -> bool:

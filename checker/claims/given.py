@@ -9,7 +9,6 @@ current value must agree with the stated percentage at the precision both are wr
 from __future__ import annotations
 
 import re
-from fractions import Fraction
 from functools import lru_cache
 from typing import Optional
 

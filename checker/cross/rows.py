@@ -75,7 +75,7 @@ def frame_rows(doc, rid: str) -> list[dict]:
     """Every framed claim of ``doc`` as a row (spans are code points of the original text); a change
     claim also gives a ``prior`` row: the value its comparison implies for the year before."""
     from ..claims.frame import Period, _abs_year
-    from ..engine.kinds.claimkinds import _value_frame
+    from ..engine.kinds.restated import value_frame as _value_frame
     from ..numbers import Interval
 
     rows = []

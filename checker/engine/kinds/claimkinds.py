@@ -1,14 +1,13 @@
-"""Kinds that judge claims: change, trend, rate, partwhole, respective, streak,
-datespan, conflict."""
+"""Kinds that judge claims: change, trend, rate, partwhole, respective, streak, datespan
+(restated values and changes: ``restated``)."""
 from __future__ import annotations
 
-from dataclasses import replace
 from fractions import Fraction
 
-from ...claims.frame import bucket_key, measure_of, same_frame
+from ...claims.frame import bucket_key, same_frame
 from ...evidence import claim_detail, items_text, joint_derivation, quote
 from ...numbers import fmt
-from ...numbers.units import comparable_interval, dimension
+from ...numbers.units import comparable_interval
 from ..registry import kind
 
 
@@ -247,75 +246,3 @@ def _frame_pairs(claims, frame_of, group=lambda c: (), accept=lambda a, fa, b, f
 
 def _other(ctx) -> str:
     return "另一处说法" if ctx.options.lang == "zh" else "the other statement"
-
-
-@kind("conflict")
-def run_conflict(ctx) -> None:
-    """The same frame (subject, scope, period) and reference changed by amounts that cannot both hold."""
-    year = ctx.doc.year
-    text = ctx.doc.text
-    changes = [c for c in _claims(ctx, "change") if c.data.amount_kind == "percent" and not c.data.to_form
-               and c.data.form == "reference" and c.data.reference  # a written reference: 同比, 比2020年
-               and not c.quantities[-1].approx and "分别" not in text[max(0, c.quantities[-1].start - 8):
-                                                                     c.quantities[-1].start]]
-    pairs = _frame_pairs(changes, lambda c: c.frame, lambda c: (c.data.reference, c.data.direction),
-                         lambda a, fa, b, fb: same_frame(fa, fb, year))
-    for a, fa, b, fb in pairs:
-        ctx.emit(b.start, b.end, {"first": ctx.doc.text[a.start:a.end], "second": ctx.doc.text[b.start:b.end]},
-                 related=[(a.start, a.end, _other(ctx))], claims=[a.id, b.id],
-                 evidence={"about": fa.about(), "other_about": fb.about()})
-
-
-SET_NAMES = ("类", "级", "大类", "方面", "大")  # 八类案件, 四级网格: names of sets, not values
-
-
-def _value_frame(c):
-    """The frame of the value a claim states (a change claim's base value, or a bare quantity)."""
-    if c.frame is None or not c.quantities:
-        return None
-    q = c.quantities[0]
-    if c.kind == "change":
-        if q.kind not in ("count", "money", "measure") or len(c.quantities) < 2 or c.data.form != "reference":
-            return None
-        return replace(c.frame, measure=measure_of(q), unit=q.unit, dimension=dimension(q.unit),
-                       value=q.interval, reference="")
-    if c.kind != "quantity" or c.frame.measure not in ("count", "amount", "quantity"):
-        return None
-    return c.frame
-
-
-@kind("restated")
-def run_restated(ctx) -> None:
-    """One frame (subject, scope, period, flow) stated twice with exact values that disagree beyond
-    their rounding (今年以来办理法律援助案件462件 … 全年法律援助案件426件)."""
-    year = ctx.doc.year
-    claims = [c for c in ctx.doc.claims if c.kind in ("quantity", "change")]
-
-    def frame_of(c):
-        f = _value_frame(c)
-        q = c.quantities[0] if c.quantities else None
-        if f is None or q is None or q.approx or q.is_range or f.modality or not f.subject.key \
-                or q.unit in SET_NAMES:
-            return None
-        if q.interval.lo is None or q.interval.hi is None or q.unit is None or not f.period.known:
-            return None
-        if not f.subject.core or not f.specific:
-            return None
-        text = ctx.doc.text
-        lead = ctx.doc.text[max(0, q.start - 1):q.start]
-        clause_start = q.start - len(f.subject.text)
-        if lead in "“「『《\"" or text[max(0, clause_start - 1):clause_start] == "、":
-            return None  # a number in a name (“三个口袋”) or the count after a list (A、B4个电站)
-        return f
-
-    def restated(a, fa, b, fb) -> bool:
-        # two values in one sentence are two things (a total and a part, two years); a restatement
-        # names the same thing in the same words (after synonyms)
-        return (ctx.doc.sentence_of(a.start) != ctx.doc.sentence_of(b.start)
-                and fa.subject.key == fb.subject.key and same_frame(fa, fb, year))
-
-    for a, fa, b, fb in _frame_pairs(claims, frame_of, accept=restated):
-        qa, qb = a.quantities[0], b.quantities[0]
-        ctx.emit(qb.start, qb.end, {"first": qa.text, "second": qb.text, "about": fb.about()},
-                 related=[(qa.start, qa.end, _other(ctx))], claims=[a.id, b.id],
-                 evidence={"about": fa.about(), "values": [str(qa.interval), str(qb.interval)]})
