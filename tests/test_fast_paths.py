@@ -128,6 +128,26 @@ def test_the_same_measure_unit_needs_no_pint():
     assert out.split() == ["True", "False"]
 
 
+def test_measure_groups_split_units_as_pint_does():
+    """The coarse groups of ``units.UNITS`` that spare the pint import agree with pint on every pair."""
+    from checker.numbers.dimensions import PINT_UNITS, _registry
+    from checker.numbers.units import dimension
+
+    reg = _registry()
+    dims = {u: reg.parse_expression(e).dimensionality for u, e in PINT_UNITS.items()}
+    for a in PINT_UNITS:
+        for b in PINT_UNITS:
+            assert (dims[a] == dims[b]) == (dimension(a) == dimension(b)), (a, b)
+
+
+def test_measure_units_of_different_groups_need_no_pint():
+    code = ("import sys; from checker.numbers.units import compatible; "
+            "print(compatible('公里', '亩'), compatible('公里', '吨'), 'pint' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                         cwd=str(Path(ROOT))).stdout
+    assert out.split() == ["False", "False", "False"]
+
+
 def test_a_huge_plain_text_is_checked_in_windows_by_the_cli(tmp_path):
     """Over WINDOW_CHARS, `check --format json` goes window by window: the spans still slice the
     whole original, and the findings are those of windowed_file_out."""
