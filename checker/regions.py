@@ -44,6 +44,15 @@ def _name_index():
     return rx, names
 
 
+@lru_cache(maxsize=1)
+def _name_scanner():
+    """``_name_index``'s alternation in RE2 for whole documents: leftmost-first like ``re`` (so the
+    same names, the longest first), in one automaton pass instead of a branch per name per position."""
+    import re2
+
+    return re2.compile(_name_index()[0].pattern)
+
+
 @dataclass(frozen=True)
 class Scope:
     """The regions a document speaks about."""
@@ -65,10 +74,10 @@ class Scope:
 
 def detect_scope(text: str) -> Scope:
     """Most-mentioned prefecture and province; 我省/全省 vs 我市/全市 decide the default level."""
-    rx, names = _name_index()
+    names = _name_index()[1]
     counts: dict[str, int] = {}
-    for m in rx.finditer(text):
-        r = names[m.group(0)]
+    for name in _name_scanner().findall(text):
+        r = names[name]
         counts[r.code] = counts.get(r.code, 0) + 1
     table = regions()
     prefs = sorted((c for c in counts if table[c].level == "prefecture"), key=lambda c: -counts[c])

@@ -70,3 +70,21 @@ def test_span_map_monotone(text):
         s, e = nt.orig_span(i, i + 1)
         assert prev <= s < e <= len(text)
         prev = s
+
+
+def test_traditional_forms_judged_in_one_call_as_one_by_one():
+    """Han characters judged in a batch (one per line) are those t2s changes when converted alone."""
+    from checker.text.normalize import _t2s, _traditional_among
+
+    chars = {chr(c) for c in range(0x4E00, 0x9FFF, 7)} | set("經濟發展國內總產值")
+    assert _traditional_among(chars) == {ch for ch in chars if _t2s().convert(ch) != ch}
+    assert {"經", "濟", "發", "國", "產"} <= _traditional_among(set("經濟發展國內總產值"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0x2FF0, max_codepoint=0xFF70), max_size=40))
+def test_full_width_folding_matches_the_width_table(text):
+    """The regex that folds full-width forms changes exactly what ``str.translate(_WIDTH)`` would."""
+    from checker.text.normalize import _WIDE_CHAR, _WIDTH, _narrow
+
+    assert _WIDE_CHAR.sub(_narrow, text) == text.translate(_WIDTH)

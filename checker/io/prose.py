@@ -21,19 +21,20 @@ _FRONT_MATTER = re.compile(r"\A\ufeff?\s*---[ \t]*\n[ \t]*[\w-]+[ \t]*:(?:.*?\n)
 _URL_CHARS = r"[^\s<>\"'\u3000-\u303f\uff08\uff09\uff0c\uff1b\u4e00-\u9fff)\]]"
 _URL = re.compile(r"(?:(?:https?|ftp)://|www\.)" + _URL_CHARS + "+", re.I)
 _MASKS = [
-    # (pattern, replacement, formats it applies to)
-    (re.compile(r"^(`{3,}|~{3,})[^\n]*\n.*?^\1[ \t]*$", re.S | re.M), "\n", {"markdown"}),
-    (re.compile(r"\{\{[<%].*?[%>]\}\}", re.S), "\n", {"markdown"}),
-    (re.compile(r"<!--.*?-->", re.S), "", {"markdown", "text"}),
-    (re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I), "\n", {"markdown"}),
-    (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"), "", {"markdown"}),          # image
-    (re.compile(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)"), "", {"markdown"}),  # link target
-    (re.compile(r"`[^`\n]+`"), " ", {"markdown"}),                          # inline code
+    # (pattern, replacement, formats it applies to, literals one of which every match contains: a
+    # text without any of them skips the pass)
+    (re.compile(r"^(`{3,}|~{3,})[^\n]*\n.*?^\1[ \t]*$", re.S | re.M), "\n", {"markdown"}, ("```", "~~~")),
+    (re.compile(r"\{\{[<%].*?[%>]\}\}", re.S), "\n", {"markdown"}, ("{{",)),
+    (re.compile(r"<!--.*?-->", re.S), "", {"markdown", "text"}, ("<!--",)),
+    (re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I), "\n", {"markdown"}, ("<",)),
+    (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"), "", {"markdown"}, ("![",)),          # image
+    (re.compile(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)"), "", {"markdown"}, ("](",)),  # link target
+    (re.compile(r"`[^`\n]+`"), " ", {"markdown"}, ("`",)),                          # inline code
     (re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|section|article|header|footer|"
                 r"blockquote|pre|hr|figure|figcaption|img|iframe|video|source)\b[^<>]*>", re.I), "\n",
-     {"markdown"}),
-    (re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>"), "", {"markdown"}),  # inline tags
-    (_URL, " ", {"markdown", "text", "html"}),
+     {"markdown"}, ("<",)),
+    (re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>"), "", {"markdown"}, ("<",)),  # inline tags
+    (_URL, " ", {"markdown", "text", "html"}, ("://", "www.", "WWW.")),
 ]
 # percent-encoded runs (%E5%88%B0) outside a recognised URL: found by their escapes, then
 # widened over the URL characters around them (a scan, so linear on long digit runs)
@@ -54,8 +55,8 @@ def masked_spans(text: str, fmt: str) -> list[tuple[int, int, str]]:
         fm = front_matter_span(text)
         if fm:
             spans.append((fm[0], fm[1], "\n"))
-    for rx, repl, formats in _MASKS:
-        if fmt not in formats or (rx is _URL and not any(t in text for t in ("://", "www.", "WWW."))):
+    for rx, repl, formats, needles in _MASKS:
+        if fmt not in formats or not any(t in text for t in needles):
             continue
         for m in rx.finditer(text):
             if m.end() > m.start():
