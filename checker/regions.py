@@ -35,22 +35,29 @@ def regions() -> dict[str, Region]:
 
 
 @lru_cache(maxsize=1)
-def _name_index():
+def _names() -> tuple[dict[str, Region], str]:
+    """Every full and short name with its region, and their alternation (the longest name first)."""
     names = {}
     for r in regions().values():
         names[r.name] = r
         names[r.short_name] = r
-    rx = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
-    return rx, names
+    return names, "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _name_index():
+    """(the names' alternation compiled with ``re``, for sentences; the names)."""
+    names, alternation = _names()
+    return re.compile(alternation), names
 
 
 @lru_cache(maxsize=1)
 def _name_scanner():
-    """``_name_index``'s alternation in RE2 for whole documents: leftmost-first like ``re`` (so the
-    same names, the longest first), in one automaton pass instead of a branch per name per position."""
+    """The names' alternation in RE2, for whole documents: leftmost-first like ``re`` (so the same
+    names, the longest first), in one automaton pass instead of a branch per name per position."""
     import re2
 
-    return re2.compile(_name_index()[0].pattern)
+    return re2.compile(_names()[1])
 
 
 @dataclass(frozen=True)
@@ -74,7 +81,7 @@ class Scope:
 
 def detect_scope(text: str) -> Scope:
     """Most-mentioned prefecture and province; 我省/全省 vs 我市/全市 decide the default level."""
-    names = _name_index()[1]
+    names = _names()[0]
     counts: dict[str, int] = {}
     for name in _name_scanner().findall(text):
         r = names[name]
