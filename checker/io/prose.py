@@ -19,7 +19,8 @@ from ..text.offsets import OffsetMap
 _FRONT_MATTER = re.compile(r"\A\ufeff?\s*---[ \t]*\n[ \t]*[\w-]+[ \t]*:(?:.*?\n)??(?:---|\.\.\.)[ \t]*(?:\n|\Z)",
                            re.S)
 _URL_CHARS = r"[^\s<>\"'\u3000-\u303f\uff08\uff09\uff0c\uff1b\u4e00-\u9fff)\]]"
-_URL = re.compile(r"(?:(?:https?|ftp)://|www\.)" + _URL_CHARS + "+", re.I)
+# the look-ahead names the first letters, so the search skips to them (re.I hides the prefix from re)
+_URL = re.compile(r"(?=[hfwHFW])(?:(?:https?|ftp)://|www\.)" + _URL_CHARS + "+", re.I)
 _MASKS = [
     # (pattern, replacement, formats it applies to, literals one of which every match contains: a
     # text without any of them skips the pass)
@@ -28,7 +29,8 @@ _MASKS = [
     (re.compile(r"<!--.*?-->", re.S), "", {"markdown", "text"}, ("<!--",)),
     (re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I), "\n", {"markdown"}, ("<",)),
     (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"), "", {"markdown"}, ("![",)),          # image
-    (re.compile(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)"), "", {"markdown"}, ("](",)),  # link target
+    # link target: the "(" first and "](" looked back at, so the search skips to brackets
+    (re.compile(r"\((?<=\]\()(?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)"), "", {"markdown"}, ("](",)),
     (re.compile(r"`[^`\n]+`"), " ", {"markdown"}, ("`",)),                          # inline code
     (re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|section|article|header|footer|"
                 r"blockquote|pre|hr|figure|figcaption|img|iframe|video|source)\b[^<>]*>", re.I), "\n",
@@ -40,6 +42,7 @@ _MASKS = [
 # widened over the URL characters around them (a scan, so linear on long digit runs)
 _PCT = re.compile(r"(?:%[0-9A-Fa-f]{2}){2,}")
 _URLISH = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_%./~=&?+-")
+_URLISH_RUN = re.compile(r"[A-Za-z0-9_%./~=&?+\-]*")
 
 
 def front_matter_span(text: str) -> Optional[tuple[int, int]]:
@@ -71,8 +74,7 @@ def masked_spans(text: str, fmt: str) -> list[tuple[int, int, str]]:
         s, e = m.span()
         while s > last and text[s - 1] in _URLISH:
             s -= 1
-        while e < len(text) and text[e] in _URLISH:
-            e += 1
+        e = _URLISH_RUN.match(text, e).end()
         spans.append((s, e, " "))
         last = e
         i = text.find("%", e)
