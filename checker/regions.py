@@ -34,30 +34,35 @@ def regions() -> dict[str, Region]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _names() -> tuple[dict[str, Region], str]:
-    """Every full and short name with its region, and their alternation (the longest name first)."""
-    names = {}
-    for r in regions().values():
-        names[r.name] = r
-        names[r.short_name] = r
-    return names, "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+def _trie_alternation(words) -> str:
+    """A regex matching the longest of ``words`` at a position, written as a trie (一(?:二|三)?):
+    ``re`` tries a plain alternation branch by branch, a trie one character at a time."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body   # greedy: the longer name first
+
+    return emit(trie)
 
 
 @lru_cache(maxsize=1)
 def _name_index():
-    """(the names' alternation compiled with ``re``, for sentences; the names)."""
-    names, alternation = _names()
-    return re.compile(alternation), names
-
-
-@lru_cache(maxsize=1)
-def _name_scanner():
-    """The names' alternation in RE2, for whole documents: leftmost-first like ``re`` (so the same
-    names, the longest first), in one automaton pass instead of a branch per name per position."""
-    import re2
-
-    return re2.compile(_names()[1])
+    """(a regex finding region names, the longest name at each place; every full and short name
+    with its region)."""
+    names = {}
+    for r in regions().values():
+        names[r.name] = r
+        names[r.short_name] = r
+    return re.compile(_trie_alternation(names)), names
 
 
 @dataclass(frozen=True)
@@ -81,9 +86,9 @@ class Scope:
 
 def detect_scope(text: str) -> Scope:
     """Most-mentioned prefecture and province; 我省/全省 vs 我市/全市 decide the default level."""
-    names = _names()[0]
+    rx, names = _name_index()
     counts: dict[str, int] = {}
-    for name in _name_scanner().findall(text):
+    for name in rx.findall(text):
         r = names[name]
         counts[r.code] = counts.get(r.code, 0) + 1
     table = regions()
