@@ -21,6 +21,7 @@ then, character for character (so the map is unchanged):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -107,8 +108,9 @@ _TRADITIONAL: set[str] = set()    # those of them that t2s changes
 
 
 def _traditional_among(chars: set[str]) -> set[str]:
-    """The characters of ``chars`` that t2s changes when converted alone.  New characters go
-    through OpenCC in one call, one per line (no phrase spans a line break), and are remembered."""
+    """The Han characters of ``chars`` (no line breaks among them) that t2s changes when converted
+    alone.  New characters go through OpenCC in one call, one per line (no phrase spans a line
+    break), and are remembered."""
     new = list(chars - _JUDGED)
     if new:
         conv = _t2s().convert
@@ -120,18 +122,25 @@ def _traditional_among(chars: set[str]) -> set[str]:
     return chars & _TRADITIONAL
 
 
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"   # as _HAN
+
+
 def looks_traditional(text: str, threshold: float = 0.03) -> bool:
     """True when more than ``threshold`` of the (sampled) Han characters are Traditional forms.
 
     Judged character by character: OpenCC's t2s also rewrites some simplified *phrases*
-    (覆命 → 复命), so simplified text must never go through it."""
+    (覆命 → 复命), so simplified text must never go through it.  The distinct characters are judged
+    first: a text with no Traditional form at all (most simplified text) needs no counting."""
+    samples = _samples(text)
+    forms = [_traditional_among({ch for ch in set(s) if _is_han(ch)}) for s in samples]
+    if not any(forms) and threshold >= 0:
+        return False
     han = trad = 0
-    for sample in _samples(text):
-        chars = _HAN.findall(sample)
-        han += len(chars)
-        forms = _traditional_among(set(chars))
-        if forms:    # simplified text has none: no counting
-            trad += sum(1 for ch in chars if ch in forms)
+    for sample, found in zip(samples, forms):
+        counts = Counter(sample)
+        han += sum(k for ch, k in counts.items() if _is_han(ch))
+        trad += sum(counts[ch] for ch in found)
     return han > 0 and trad / han > threshold
 
 
