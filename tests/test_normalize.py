@@ -88,3 +88,14 @@ def test_full_width_folding_matches_the_width_table(text):
     from checker.text.normalize import _WIDE_CHAR, _WIDTH, _narrow
 
     assert _WIDE_CHAR.sub(_narrow, text) == text.translate(_WIDTH)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="经經济濟发發展国國内總总产產值，。ab1\n", max_size=200))
+def test_looks_traditional_is_the_share_of_traditional_han_characters(text):
+    """Whatever the shortcuts, the judgement is the share of Han characters that t2s changes alone."""
+    from checker.text.normalize import _t2s, looks_traditional
+
+    han = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    trad = [ch for ch in han if _t2s().convert(ch) != ch]
+    assert looks_traditional(text) == (bool(han) and len(trad) / len(han) > 0.03)
