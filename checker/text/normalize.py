@@ -91,7 +91,6 @@ def to_simplified(text: str) -> str:
     return "\n".join(fixed)
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -123,7 +122,7 @@ def _traditional_among(chars: set[str]) -> set[str]:
 
 
 def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"   # as _HAN
+    return "\u4e00" <= ch <= "\u9fff"   # the CJK Unified Ideographs block
 
 
 def looks_traditional(text: str, threshold: float = 0.03) -> bool:
