@@ -280,10 +280,10 @@ def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quanti
     elif unit:
         kind = unit_kind(unit)
         if unit in ("万元", "亿元"):
-            mult = 10**4 if unit == "万元" else 10**8
-            value *= mult
-            step *= mult
-            magnitude *= mult
+            scale = 10**4 if unit == "万元" else 10**8
+            value *= scale
+            step *= scale
+            magnitude *= scale
             unit = "元"
     end = tail.end() if tail.end() > s + len(core) else s + len(core)
     # a number directly followed by 番 after 翻 (翻两番)
