@@ -14,7 +14,8 @@ own reader, as a real run reads them) and, for continuity, fixtures/seeds/.  Mea
    - CLI: ``python -m checker check --format json DIR`` (start-up and output included);
    - autocorrect-py ``lint_for`` on the same texts;
    - the floor: UTF-8 decode plus one regex pass over numeral runs;
-2. cold start of ``check one.txt``, median of 11, beside ``python -c pass``;
+2. cold start of ``check one.txt`` as installed (with bytecode), median of 11, beside ``python -c pass``
+   (and the ``--compare`` checkout's, interleaved);
 3. one document at 1x / 10x / 100x (time ratios: linear is 10 and 100);
 4. a ``--big-mb`` MB single line through ``check --format json``: peak RSS of that process and
    its output size;
@@ -144,15 +145,34 @@ def throughput(name: str, files: list[Path], rounds: int, checkouts: list[Path])
     return rows
 
 
-def cold_start(one: Path) -> tuple[str, str]:
-    """Median of 11 ``check one`` runs beside ``python -c pass``."""
-    cold, base, cold_cpu, base_cpu = [], [], [], []
+def cold_start(one: Path, checkouts: list[Path]) -> list[tuple[str, str]]:
+    """Median of 11 ``check one`` runs per checkout, interleaved with ``python -c pass``, as installed:
+    with bytecode (written by one run beforehand into a private cache; ``PYTHONDONTWRITEBYTECODE``
+    would otherwise make every run compile every module from source)."""
+    cache = tempfile.mkdtemp(prefix="ccpyc")
+    envs = {}
+    for co in checkouts:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        envs[co] = {**env, "PYTHONPATH": str(co), "PYTHONPYCACHEPREFIX": str(Path(cache, co.name))}
+        run_child(EXE + ["check", "--exit-zero", str(one)], env=envs[co])   # writes the bytecode
+    cold = {co: ([], []) for co in checkouts}
+    base, base_cpu = [], []
     for _ in range(11):   # interleaved
-        cold.append(run_child(EXE + ["check", "--exit-zero", str(one)], cpu=cold_cpu)[0])
+        for co in checkouts:
+            cold[co][0].append(run_child(EXE + ["check", "--exit-zero", str(one)], env=envs[co], cpu=cold[co][1])[0])
         base.append(run_child([sys.executable, "-c", "pass"], cpu=base_cpu)[0])
-    return ("cold start check one.txt", f"median {statistics.median(cold):.3f} s wall, "
-                                        f"{statistics.median(cold_cpu):.3f} s CPU (python -c pass: "
-                                        f"{statistics.median(base):.3f} s wall, {statistics.median(base_cpu):.3f} s CPU)")
+    rows = []
+    for co in checkouts:
+        tag = "" if co == ROOT else f" [{co}]"
+        wall, cpu = cold[co]
+        rows.append((f"cold start check one.txt{tag}", f"median {statistics.median(wall):.3f} s wall, "
+                                                      f"{statistics.median(cpu):.3f} s CPU (python -c pass: "
+                                                      f"{statistics.median(base):.3f} s wall, "
+                                                      f"{statistics.median(base_cpu):.3f} s CPU)"))
+    import shutil
+
+    shutil.rmtree(cache, ignore_errors=True)
+    return rows
 
 
 def scaling(one: Path) -> tuple[str, str]:
@@ -257,7 +277,7 @@ def main() -> None:
             rows += throughput("corpus (../shared/corpus)", corpus, args.rounds, checkouts)
         rows += throughput("seeds (fixtures/seeds)", seeds, args.rounds, checkouts)
     if "cold" in want:
-        rows.append(cold_start(seeds[2]))
+        rows += cold_start(seeds[2], checkouts)
     if "scaling" in want:
         reports = [p for p in corpus if p.parent.name == "reports"]
         rows.append(scaling(reports[0] if reports else seeds[2]))

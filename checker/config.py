@@ -25,7 +25,7 @@ from .resources import read_toml
 class FileConfig(BaseModel):
     """The ``[tool.claimcheck]`` table."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
     select: list[str] = []
     ignore: list[str] = []
     extend_select: list[str] = Field(default=[], alias="extend-select")

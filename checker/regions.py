@@ -34,14 +34,35 @@ def regions() -> dict[str, Region]:
     return out
 
 
+def _trie_alternation(words) -> str:
+    """A regex matching the longest of ``words`` at a position, written as a trie (一(?:二|三)?):
+    ``re`` tries a plain alternation branch by branch, a trie one character at a time."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body   # greedy: the longer name first
+
+    return emit(trie)
+
+
 @lru_cache(maxsize=1)
 def _name_index():
+    """(a regex finding region names, the longest name at each place; every full and short name
+    with its region)."""
     names = {}
     for r in regions().values():
         names[r.name] = r
         names[r.short_name] = r
-    rx = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
-    return rx, names
+    return re.compile(_trie_alternation(names)), names
 
 
 @dataclass(frozen=True)
@@ -67,8 +88,8 @@ def detect_scope(text: str) -> Scope:
     """Most-mentioned prefecture and province; 我省/全省 vs 我市/全市 decide the default level."""
     rx, names = _name_index()
     counts: dict[str, int] = {}
-    for m in rx.finditer(text):
-        r = names[m.group(0)]
+    for name in rx.findall(text):
+        r = names[name]
         counts[r.code] = counts.get(r.code, 0) + 1
     table = regions()
     prefs = sorted((c for c in counts if table[c].level == "prefecture"), key=lambda c: -counts[c])

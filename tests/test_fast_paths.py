@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT, SEEDS
 
@@ -128,6 +130,26 @@ def test_the_same_measure_unit_needs_no_pint():
     assert out.split() == ["True", "False"]
 
 
+def test_measure_groups_split_units_as_pint_does():
+    """The coarse groups of ``units.UNITS`` that spare the pint import agree with pint on every pair."""
+    from checker.numbers.dimensions import PINT_UNITS, _registry
+    from checker.numbers.units import dimension
+
+    reg = _registry()
+    dims = {u: reg.parse_expression(e).dimensionality for u, e in PINT_UNITS.items()}
+    for a in PINT_UNITS:
+        for b in PINT_UNITS:
+            assert (dims[a] == dims[b]) == (dimension(a) == dimension(b)), (a, b)
+
+
+def test_measure_units_of_different_groups_need_no_pint():
+    code = ("import sys; from checker.numbers.units import compatible; "
+            "print(compatible('公里', '亩'), compatible('公里', '吨'), 'pint' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                         cwd=str(Path(ROOT))).stdout
+    assert out.split() == ["False", "False", "False"]
+
+
 def test_a_huge_plain_text_is_checked_in_windows_by_the_cli(tmp_path):
     """Over WINDOW_CHARS, `check --format json` goes window by window: the spans still slice the
     whole original, and the findings are those of windowed_file_out."""
@@ -149,3 +171,18 @@ def test_a_huge_plain_text_is_checked_in_windows_by_the_cli(tmp_path):
         assert text[c.span.start:c.span.end] == c.text and c.span.line == 1 and c.span.column == c.span.start + 1
     expected = windowed_file_out(read_path(str(big)), None, all_quantities=False)
     assert fo.findings == expected.findings
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="甲乙丙丁", min_size=1, max_size=4), min_size=1, max_size=8),
+       st.text(alphabet="甲乙丙丁戊", max_size=30))
+def test_trie_alternation_finds_what_the_longest_first_alternation_finds(words, text):
+    """The region-name regex, written as a trie, matches exactly as the plain alternation of the
+    names sorted longest first: the same names at the same places."""
+    import re
+
+    from checker.regions import _trie_alternation
+
+    plain = re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+    trie = re.compile(_trie_alternation(set(words)))
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -70,3 +70,32 @@ def test_span_map_monotone(text):
         s, e = nt.orig_span(i, i + 1)
         assert prev <= s < e <= len(text)
         prev = s
+
+
+def test_traditional_forms_judged_in_one_call_as_one_by_one():
+    """Han characters judged in a batch (one per line) are those t2s changes when converted alone."""
+    from checker.text.normalize import _t2s, _traditional_among
+
+    chars = {chr(c) for c in range(0x4E00, 0x9FFF, 7)} | set("經濟發展國內總產值")
+    assert _traditional_among(chars) == {ch for ch in chars if _t2s().convert(ch) != ch}
+    assert {"經", "濟", "發", "國", "產"} <= _traditional_among(set("經濟發展國內總產值"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0x2FF0, max_codepoint=0xFF70), max_size=40))
+def test_full_width_folding_matches_the_width_table(text):
+    """The regex that folds full-width forms changes exactly what ``str.translate(_WIDTH)`` would."""
+    from checker.text.normalize import _WIDE_CHAR, _WIDTH, _narrow
+
+    assert _WIDE_CHAR.sub(_narrow, text) == text.translate(_WIDTH)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="经經济濟发發展国國内總总产產值，。ab1\n", max_size=200))
+def test_looks_traditional_is_the_share_of_traditional_han_characters(text):
+    """Whatever the shortcuts, the judgement is the share of Han characters that t2s changes alone."""
+    from checker.text.normalize import _t2s, looks_traditional
+
+    han = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    trad = [ch for ch in han if _t2s().convert(ch) != ch]
+    assert looks_traditional(text) == (bool(han) and len(trad) / len(han) > 0.03)

@@ -19,26 +19,30 @@ from ..text.offsets import OffsetMap
 _FRONT_MATTER = re.compile(r"\A\ufeff?\s*---[ \t]*\n[ \t]*[\w-]+[ \t]*:(?:.*?\n)??(?:---|\.\.\.)[ \t]*(?:\n|\Z)",
                            re.S)
 _URL_CHARS = r"[^\s<>\"'\u3000-\u303f\uff08\uff09\uff0c\uff1b\u4e00-\u9fff)\]]"
-_URL = re.compile(r"(?:(?:https?|ftp)://|www\.)" + _URL_CHARS + "+", re.I)
+# the look-ahead names the first letters, so the search skips to them (re.I hides the prefix from re)
+_URL = re.compile(r"(?=[hfwHFW])(?:(?:https?|ftp)://|www\.)" + _URL_CHARS + "+", re.I)
 _MASKS = [
-    # (pattern, replacement, formats it applies to)
-    (re.compile(r"^(`{3,}|~{3,})[^\n]*\n.*?^\1[ \t]*$", re.S | re.M), "\n", {"markdown"}),
-    (re.compile(r"\{\{[<%].*?[%>]\}\}", re.S), "\n", {"markdown"}),
-    (re.compile(r"<!--.*?-->", re.S), "", {"markdown", "text"}),
-    (re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I), "\n", {"markdown"}),
-    (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"), "", {"markdown"}),          # image
-    (re.compile(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)"), "", {"markdown"}),  # link target
-    (re.compile(r"`[^`\n]+`"), " ", {"markdown"}),                          # inline code
+    # (pattern, replacement, formats it applies to, literals one of which every match contains: a
+    # text without any of them skips the pass)
+    (re.compile(r"^(`{3,}|~{3,})[^\n]*\n.*?^\1[ \t]*$", re.S | re.M), "\n", {"markdown"}, ("```", "~~~")),
+    (re.compile(r"\{\{[<%].*?[%>]\}\}", re.S), "\n", {"markdown"}, ("{{",)),
+    (re.compile(r"<!--.*?-->", re.S), "", {"markdown", "text"}, ("<!--",)),
+    (re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I), "\n", {"markdown"}, ("<",)),
+    (re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"), "", {"markdown"}, ("![",)),          # image
+    # link target: the "(" first and "](" looked back at, so the search skips to brackets
+    (re.compile(r"\((?<=\]\()(?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)"), "", {"markdown"}, ("](",)),
+    (re.compile(r"`[^`\n]+`"), " ", {"markdown"}, ("`",)),                          # inline code
     (re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|section|article|header|footer|"
                 r"blockquote|pre|hr|figure|figcaption|img|iframe|video|source)\b[^<>]*>", re.I), "\n",
-     {"markdown"}),
-    (re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>"), "", {"markdown"}),  # inline tags
-    (_URL, " ", {"markdown", "text", "html"}),
+     {"markdown"}, ("<",)),
+    (re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>"), "", {"markdown"}, ("<",)),  # inline tags
+    (_URL, " ", {"markdown", "text", "html"}, ("://", "www.", "WWW.")),
 ]
 # percent-encoded runs (%E5%88%B0) outside a recognised URL: found by their escapes, then
 # widened over the URL characters around them (a scan, so linear on long digit runs)
 _PCT = re.compile(r"(?:%[0-9A-Fa-f]{2}){2,}")
 _URLISH = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_%./~=&?+-")
+_URLISH_RUN = re.compile(r"[A-Za-z0-9_%./~=&?+\-]*")
 
 
 def front_matter_span(text: str) -> Optional[tuple[int, int]]:
@@ -54,8 +58,8 @@ def masked_spans(text: str, fmt: str) -> list[tuple[int, int, str]]:
         fm = front_matter_span(text)
         if fm:
             spans.append((fm[0], fm[1], "\n"))
-    for rx, repl, formats in _MASKS:
-        if fmt not in formats or (rx is _URL and not any(t in text for t in ("://", "www.", "WWW."))):
+    for rx, repl, formats, needles in _MASKS:
+        if fmt not in formats or not any(t in text for t in needles):
             continue
         for m in rx.finditer(text):
             if m.end() > m.start():
@@ -70,8 +74,7 @@ def masked_spans(text: str, fmt: str) -> list[tuple[int, int, str]]:
         s, e = m.span()
         while s > last and text[s - 1] in _URLISH:
             s -= 1
-        while e < len(text) and text[e] in _URLISH:
-            e += 1
+        e = _URLISH_RUN.match(text, e).end()
         spans.append((s, e, " "))
         last = e
         i = text.find("%", e)

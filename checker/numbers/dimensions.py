@@ -2,7 +2,9 @@
 
 pint stays the unit authority, but its registry is built from ``rules/data/pint_units.txt`` (the
 measure units Chinese reports use), not from pint's full default registry, and only when two
-different measure units meet: the same unit on both sides needs no registry.
+different measure units of the same coarse group meet (公里 and 千米): the same unit on both sides, or
+units of different groups (公里 and 亩, length and area: ``units.UNITS``), need no registry; a test
+checks that the groups split the units exactly as pint's dimensions do.
 
 Counts (起, 件, 人) are not physical; they compare by the coarse groups in
 ``units.py``.  Measure units (公里, 亩, 吨 …) map to pint units so that 公里
@@ -42,6 +44,10 @@ def same_dimension(a: str, b: str) -> bool:
     ua, ub = PINT_UNITS.get(a), PINT_UNITS.get(b)
     if a == b or ua is None or ub is None:
         return a == b
+    from .units import dimension
+
+    if dimension(a) != dimension(b):
+        return False    # length vs area: the groups differ exactly where pint's dimensions do
     reg = _registry()
     return reg.parse_expression(ua).dimensionality == reg.parse_expression(ub).dimensionality
 

@@ -47,6 +47,9 @@ _CHENG_STOP = set("为立功果本员效绩就熟年长交型片都千立套像�
 _ZERO_PREFIX = frozenset("百千万亿佰仟萬億")
 _MINUS = frozenset("-－−")
 _AFTER_DUO = frozenset("月天年日周小时万亿倍")  # 两个多月, 5年多时间 — but not 573个多功能
+_MAGNITUDES = {None: 1, "万": 10**4, "亿": 10**8, "万亿": 10**12}
+_YEAR_DIGITS = re.compile(r"\d{4}")
+_TAIL_GROUPS = ("a1", "mag", "a2", "pct", "mult", "unit", "post")
 
 
 @lru_cache(maxsize=1)
@@ -168,7 +171,7 @@ def _is_name(text: str, s: int, e: int, tail_end: int, unit: str | None) -> bool
         return True
     name_suffixes = _lexicon()[3]
     rest = text[tail_end:tail_end + 4].lstrip(" ")
-    if unit is None and any(rest.startswith(w) for w in name_suffixes):
+    if unit is None and rest.startswith(name_suffixes):
         return True
     # a bare five-or-more-digit number followed by a space and a name (12345 民情热线)
     if unit is None and e - s >= 5 and text[s:e].isdigit() and text[e:e + 1] == " ":
@@ -185,7 +188,7 @@ def extract_quantities(text: str) -> list[Quantity]:
     for m in _DATE.finditer(text):
         date_spans.append(m.span())
         s, e = m.span()
-        year = re.match(r"\d{4}", m.group(0))
+        year = _YEAR_DIGITS.match(m.group(0))
         v = Fraction(int(year.group(0))) if year else Fraction(0)
         out.append(Quantity(s, e, s, e, m.group(0), v, Interval.point(v), 0, Fraction(1),
                             None, "date"))
@@ -257,31 +260,30 @@ def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quanti
         # 二〇二一年 is a year; other digit strings are handled as pairs
         if not (len(core) == 4 and text.startswith("年", s + len(core))):
             return _read_rough(text, s, e, run)
-    mag = tail.group("mag")
-    magnitude = {None: 1, "万": 10**4, "亿": 10**8, "万亿": 10**12}[mag]
+    a1, mag, a2, pct, mult, unit, post = tail.group(*_TAIL_GROUPS)
+    magnitude = _MAGNITUDES[mag]
     value = parsed_core.value * magnitude if mag else parsed_core.value
     step = parsed_core.step * magnitude if mag else parsed_core.step
     if mag:
         # 9.6万 rounds at 0.1万; 90444万 at 1万
         step = Fraction(1, 10**parsed_core.decimals) * magnitude if parsed_core.decimals else Fraction(magnitude)
-    unit = tail.group("unit")
     kind = "count"
-    if tail.group("pct") or pct_word:
+    if pct or pct_word:
         kind = "percent"
         unit = "%"
-        if tail.group("pct") == "‰":
+        if pct == "‰":
             value /= 10
             step /= 10
-    elif tail.group("mult"):
+    elif mult:
         kind = "multiple"
         unit = "倍"
     elif unit:
         kind = unit_kind(unit)
         if unit in ("万元", "亿元"):
-            mult = 10**4 if unit == "万元" else 10**8
-            value *= mult
-            step *= mult
-            magnitude *= mult
+            scale = 10**4 if unit == "万元" else 10**8
+            value *= scale
+            step *= scale
+            magnitude *= scale
             unit = "元"
     end = tail.end() if tail.end() > s + len(core) else s + len(core)
     # a number directly followed by 番 after 翻 (翻两番)
@@ -316,10 +318,9 @@ def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quanti
     pre = _prefix_word(text, s - (3 if pct_word else 0))
     if pre:
         approx.append(pre)
-    for g in ("a1", "a2"):
-        if tail.group(g):
-            approx.append(tail.group(g))
-    post = tail.group("post")
+    for word in (a1, a2):
+        if word:
+            approx.append(word)
     if post:
         after_post = text[end:end + 1]
         if post in ("多", "余") and (kind not in ("multiple", "duration", "count", "money", "measure")
@@ -341,8 +342,8 @@ def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quanti
         base = Interval.point(value)
     else:
         base = Interval.rounded(value, step)
-    place = _last_place(value, step, magnitude)
-    interval = _approx_interval(value, place, tuple(approx), base) if approx else base
+    interval = _approx_interval(value, _last_place(value, step, magnitude), tuple(approx), base) \
+        if approx else base
     if kind in ("percent", "percentage_point") and start == s and _minus_before(text, s):
         value, interval, start = -value, interval.negated(), s - 1     # 比上年增长-3.5%
     return Quantity(

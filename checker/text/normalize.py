@@ -43,6 +43,13 @@ _EDIT = re.compile(_PINYIN.pattern + r"|(?P<crlf>\r(?=\n))|(?P<cr>\r)|" + _SPACE
 _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _WIDTH[0x301C] = ord("~")  # wave dash used as a range sign
 _WIDTH[0x3000] = ord(" ")
+# str.translate looks every character up in the table; the regex visits only those it changes
+_WIDE_CHAR = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_WIDTH)) + "]")
+_NARROW = {chr(cp): chr(to) for cp, to in _WIDTH.items()}
+
+
+def _narrow(m: re.Match) -> str:
+    return _NARROW[m.group()]
 
 
 @dataclass(frozen=True)
@@ -84,7 +91,6 @@ def to_simplified(text: str) -> str:
     return "\n".join(fixed)
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -96,21 +102,44 @@ def _samples(text: str, size: int = 2000) -> list[str]:
     return [text[:size], text[mid - size // 2:mid + size // 2], text[-size:]]
 
 
-@lru_cache(maxsize=20000)
-def _is_traditional_char(ch: str) -> bool:
-    return _t2s().convert(ch) != ch
+_JUDGED: set[str] = set()         # Han characters already converted one by one
+_TRADITIONAL: set[str] = set()    # those of them that t2s changes
+
+
+def _traditional_among(chars: set[str]) -> set[str]:
+    """The Han characters of ``chars`` (no line breaks among them) that t2s changes when converted
+    alone.  New characters go through OpenCC in one call, one per line (no phrase spans a line
+    break), and are remembered."""
+    new = list(chars - _JUDGED)
+    if new:
+        conv = _t2s().convert
+        out = conv("\n".join(new)).split("\n")
+        if len(out) != len(new):
+            out = [conv(ch) for ch in new]
+        _TRADITIONAL.update(ch for ch, to in zip(new, out) if to != ch)
+        _JUDGED.update(new)
+    return chars & _TRADITIONAL
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"   # the CJK Unified Ideographs block
 
 
 def looks_traditional(text: str, threshold: float = 0.03) -> bool:
     """True when more than ``threshold`` of the (sampled) Han characters are Traditional forms.
 
     Judged character by character: OpenCC's t2s also rewrites some simplified *phrases*
-    (覆命 → 复命), so simplified text must never go through it."""
+    (覆命 → 复命), so simplified text must never go through it.  The distinct characters are judged
+    first: a text with no Traditional form at all (most simplified text) needs no counting."""
+    samples = _samples(text)
+    forms = [_traditional_among({ch for ch in set(s) if _is_han(ch)}) for s in samples]
+    if not any(forms) and threshold >= 0:
+        return False
     han = trad = 0
-    for sample in _samples(text):
-        counts = Counter(_HAN.findall(sample))
-        han += sum(counts.values())
-        trad += sum(k for ch, k in counts.items() if _is_traditional_char(ch))
+    for sample, found in zip(samples, forms):
+        counts = Counter(sample)
+        han += sum(k for ch, k in counts.items() if _is_han(ch))
+        trad += sum(counts[ch] for ch in found)
     return han > 0 and trad / han > threshold
 
 
@@ -168,7 +197,7 @@ def normalize(original: str) -> NormalizedText:
         traditional = looks_traditional(text)
         if traditional:
             text = to_simplified(text)
-        text = text.translate(_WIDTH)
+        text = _WIDE_CHAR.sub(_narrow, text)   # one for one, as str.translate(_WIDTH)
     omap.norm_length = len(text)
     omap.orig_length = n
     return NormalizedText(original=original, text=text, offsets=omap, traditional=traditional)

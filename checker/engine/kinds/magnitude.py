@@ -34,8 +34,18 @@ class EntityWords:
         return got
 
 
+_WORDS: dict[int, tuple[list, EntityWords]] = {}
+
+
 def _entity_words(entities: list[dict]) -> EntityWords:
-    return EntityWords(entities)
+    """The rule's ``EntityWords``, built once per rule (keyed by its list, which stays loaded), so
+    that the per-unit alternations are compiled once per run, not once per document."""
+    got = _WORDS.get(id(entities))
+    if got is None or got[0] is not entities:
+        if len(_WORDS) > 64:     # rule packs reloaded many times (a long-lived server): start afresh
+            _WORDS.clear()
+        got = _WORDS[id(entities)] = (entities, EntityWords(entities))
+    return got[1]
 
 
 def entity_of(text: str, q, words: EntityWords, links: tuple[str, ...] = ()) -> str | None:
@@ -109,8 +119,15 @@ def run_magnitude(ctx) -> None:
     text = ctx.doc.text
     scope = ctx.doc.scope
     links = tuple(ctx.params.get("links", []))
+    regions = [r for r in (scope.province, scope.prefecture) if r is not None]
+    if not regions or not bound:
+        return
+    # the bound is one of these regions' populations times an entity's share: a count at or under
+    # the smallest such product can exceed none, whatever it counts
+    floor = min(bound.values()) * min(r.population for r in regions)
     for q in ctx.doc.quantities:
-        if q.kind != "count" or q.unit in ("人次", "户次", "元") or q.interval.lo is None:
+        if q.kind != "count" or q.unit in ("人次", "户次", "元") or q.interval.lo is None \
+                or q.interval.lo <= floor:
             continue
         ent = entity_of(text, q, words, links)
         if ent is None or ent not in bound:
