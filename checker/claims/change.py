@@ -18,10 +18,11 @@ from ..document import Claim, Doc
 from ..numbers import Interval, Quantity, fmt
 from ..numbers.interval import round_half_up
 from ..resources import load_data_toml
-from .types import ChangeData
+from ..text.han import han_count
 from .common import QuantityIndex
 from .given import given_after, prior_conflict, real_growth
 from .metric import subject_before
+from .types import ChangeData
 
 _REF = (
     r"(?P<ref>同比|环比|按年|按季|按月|比上年同期|比去年同期|较上年同期|较去年同期|比上年|比去年|较上年|较去年|"
@@ -54,7 +55,7 @@ def _new_subject_between(text: str, a: int, b: int) -> bool:
     if cut == -1:
         return False
     rest = _NOT_SUBJECT.sub("", between[cut + 1:])  # 3万亿元、年均增长: 年均 is no new subject
-    return sum(1 for ch in rest if "\u4e00" <= ch <= "\u9fff") >= 2
+    return han_count(rest) >= 2
 
 
 def _last_amount_end(idx: QuantityIndex, pos: int, lo: int) -> int:

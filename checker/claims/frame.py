@@ -27,10 +27,13 @@ from typing import Optional
 from ..numbers import Interval, Quantity
 from ..numbers.units import dimension
 from ..resources import load_data_toml
+from ..text.han import han_count
 from .common import NUM, NUM_START, small_number
 
 _HAN = "\u4e00-\u9fff"
 _QUOTES = "“”\"‘’「」『』《》"
+_DROP_QUOTES = str.maketrans("", "", _QUOTES)
+_SPACE = re.compile(r"\s+")
 _BOUNDARY = ",，;；:：。！？!?\n、… \t\u3000|"
 
 _DIRECTION_CHARS = frozenset("增降升减长跌涨提回下上落滑少加多幅速")  # a change tail needs one of these
@@ -159,7 +162,7 @@ class Subject:
     def prose(self) -> bool:
         """Whether the subject reads as words (two Han characters or more, no markup or URL residue)."""
         key = self.key
-        return sum(1 for ch in key if "\u4e00" <= ch <= "\u9fff") >= 2 and not any(ch in key for ch in "%/=&?[]【】<>{}|#")
+        return han_count(key) >= 2 and not any(ch in key for ch in "%/=&?[]【】<>{}|#")
 
     @property
     def specific(self) -> bool:
@@ -244,13 +247,13 @@ def _specific(text: str, core: str, topic: str) -> bool:
     if not Subject(text=text, core=core, topic=topic).prose or vocab().rx["not_specific"].search(text):
         return False
     phrase = canonical(text) if core else topic + canonical(text)
-    return sum(1 for ch in phrase if "\u4e00" <= ch <= "\u9fff") >= 3 or key in vocab().canon.values()
+    return han_count(phrase) >= 3 or key in vocab().canon.values()
 
 
 def canonical(text: str) -> str:
     """``text`` without quotes and spaces, synonyms replaced by their key (metrics.toml)."""
     v = vocab()
-    t = "".join(ch for ch in text if ch not in _QUOTES and not ch.isspace())
+    t = _SPACE.sub("", text.translate(_DROP_QUOTES))
     if v.synonyms is not None:
         t = v.synonyms.sub(lambda m: v.canon[m.group(0)], t)
     return t

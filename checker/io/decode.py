@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 
 from ..errors import InputError
+from ..text.han import han_count
 
 _BOMS = (  # UTF-32 first: its little-endian BOM begins with UTF-16's
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -59,7 +60,7 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
                                "the file looks truncated", at=utf8_error.start, size=len(data)) from None
     lossy = data.decode("utf-8", errors="replace")
     bad = lossy.count("\ufffd")
-    han = sum(1 for ch in lossy[:200_000] if "\u4e00" <= ch <= "\u9fff")
+    han = han_count(lossy[:200_000])
     if han >= 10 and bad * 100 < han:
         # mostly valid UTF-8 Chinese with a few broken bytes: guessing another encoding would garble it
         raise InputError(path, "invalid UTF-8 at byte {at} ({bad} broken sequence(s) in an otherwise UTF-8 "

@@ -80,3 +80,12 @@ def comparable_interval(q):
         factor = base_factor(q.unit)
         return None if factor is None else q.interval.scale(factor)
     return q.interval
+
+
+def common_intervals(qs) -> list:
+    """The intervals of quantities ``qs`` in one unit: as written when they all share one unit (a
+    common factor changes no comparison, and no unit registry is needed), else each through
+    :func:`comparable_interval` (None where a measure unit has no known factor)."""
+    if len({q.unit for q in qs}) <= 1:
+        return [q.interval for q in qs]
+    return [comparable_interval(q) for q in qs]

@@ -7,7 +7,7 @@ from fractions import Fraction
 from ...claims.frame import bucket_key, same_frame
 from ...evidence import claim_detail, items_text, joint_derivation, quote
 from ...numbers import fmt
-from ...numbers.units import comparable_interval
+from ...numbers.units import common_intervals
 from ..registry import kind
 
 
@@ -119,8 +119,7 @@ def run_partwhole(ctx) -> None:
     measure units converted exactly to their base unit, 3000米 vs 5公里)."""
     for c in _claims(ctx, "partwhole"):
         whole, parts = c.quantities[0], c.quantities[1:]
-        w = comparable_interval(whole)
-        ivs = [comparable_interval(p) for p in parts]
+        w, *ivs = common_intervals(c.quantities)
         if w is None or w.hi is None or any(iv is None or iv.lo is None for iv in ivs):
             continue
         big = max(range(len(parts)), key=lambda i: ivs[i].lo)

@@ -22,17 +22,26 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional
 
-from ...claims.frame import (Frame, Period, Subject, bucket_key, measure_of, same_frame,
-                             same_setting)
+from ...claims.frame import (
+    Frame,
+    Period,
+    Subject,
+    bucket_key,
+    measure_of,
+    same_frame,
+    same_setting,
+)
 from ...numbers import Interval, Quantity
 from ...numbers.units import dimension
 from ...resources import load_data_toml
+from ...text.han import han_count
 from ..registry import kind
 
 SET_NAMES = ("类", "级", "大类", "方面", "大")  # 八类案件, 四级网格: names of sets, not values
 MAX_COMPARED = 50   # earlier distinct statements of one bucket each statement is compared with
 MIN_WORDING = 8     # Han characters two sentence heads share before the wording alone identifies a figure
 _QUOTES = "“”\"‘’「」『』《》 \t\u3000"
+_DROP_QUOTES = str.maketrans("", "", _QUOTES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +89,7 @@ def _leads() -> tuple[str, ...]:
 def sentence_head(text: str, start: int, pos: int) -> str:
     """The sentence words from ``start`` up to ``pos``, without quotes and spaces and with discourse
     leads (据统计，) taken off the start, repeatedly."""
-    head = "".join(ch for ch in text[start:pos] if ch not in _QUOTES)
+    head = text[start:pos].translate(_DROP_QUOTES)
     changed = True
     while changed:
         changed = False
@@ -91,8 +100,7 @@ def sentence_head(text: str, start: int, pos: int) -> str:
     return head
 
 
-def _han(s: str) -> int:
-    return sum(1 for ch in s if "\u4e00" <= ch <= "\u9fff")
+_han = han_count
 
 
 def _noun_after(text: str, pos: int, limit: int = 6) -> str:
