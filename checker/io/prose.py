@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ..text.offsets import OffsetMap
+from ..text.offsets import OffsetMap, apply_edits
 
 # opening ---, a first line that is a YAML key (title: …), then anything up to a closing --- or ...
 _FRONT_MATTER = re.compile(r"\A\ufeff?\s*---[ \t]*\n[ \t]*[\w-]+[ \t]*:(?:.*?\n)??(?:---|\.\.\.)[ \t]*(?:\n|\Z)",
@@ -90,26 +90,7 @@ def masked_spans(text: str, fmt: str) -> list[tuple[int, int, str]]:
 
 def apply_masks(text: str, spans: list[tuple[int, int, str]]) -> tuple[str, OffsetMap]:
     """The text with each span replaced, and the map from the new text to ``text``."""
-    pieces: list[str] = []
-    omap = OffsetMap()
-    n = pos = 0
-    for s, e, repl in spans:
-        if s > pos:
-            omap.add_segment(n, pos)
-            pieces.append(text[pos:s])
-            n += s - pos
-        if repl:
-            omap.add_segment(n, s)
-            omap.mark_run(n, e)
-            pieces.append(repl)
-            n += 1
-        pos = e
-    omap.add_segment(n, pos)
-    pieces.append(text[pos:])
-    view = "".join(pieces)
-    omap.norm_length = len(view)
-    omap.orig_length = len(text)
-    return view, omap
+    return apply_edits(text, spans)
 
 
 def prose_view(text: str, fmt: str) -> Optional[tuple[str, OffsetMap]]:

@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .offsets import OffsetMap
+from .offsets import OffsetMap, apply_edits
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # a Han character followed by a parenthesised pinyin syllable with a tone mark
@@ -147,49 +148,34 @@ def _is_pinyin(m: re.Match) -> bool:
     return m.group(1) is not None and any(ch in _TONED_SET for ch in m.group(1))
 
 
-def normalize(original: str) -> NormalizedText:
-    """Return the normalised form of ``original`` with its offset map."""
-    pieces: list[str] = []
-    omap = OffsetMap()
-    n_pos = 0  # length of normalised text so far
-    o_pos = 0  # original offset consumed so far
+def _edits(original: str) -> Iterator[tuple[int, int, str]]:
+    """The normaliser's edits of ``original``: pinyin tone runs and CR LF ends deleted, lone CRs made
+    line ends, runs of spaces and invisible marks made one space (or nothing at a line end)."""
     n = len(original)
     for m in _EDIT.finditer(original):
         s, e = m.span()
         if m.group(1) is not None:
             if not _is_pinyin(m):
                 continue
-            repl = ""
+            yield s, e, ""
         elif m.group("crlf") is not None:
-            repl = ""
+            yield s, e, ""
         elif m.group("cr") is not None:
-            repl = "\n"
+            yield s, e, "\n"
         else:
             run = m.group(0)
             prev = original[s - 1] if s > 0 else "\n"
             nxt = original[e] if e < n else "\n"
             if prev in "\r\n" or nxt in "\r\n" or not _INVISIBLE_SET.sub("", run):
-                repl = ""  # at a line end, or only invisible marks: nothing stands for the run
-            elif run == " ":
-                continue
-            else:
-                repl = " "
-        if s > o_pos:
-            omap.add_segment(n_pos, o_pos)
-            pieces.append(original[o_pos:s])
-            n_pos += s - o_pos
-        if repl:
-            omap.add_segment(n_pos, s)
-            if e - s > 1:
-                omap.mark_run(n_pos, e)
-            pieces.append(repl)
-            n_pos += 1
-        o_pos = e
-    if o_pos < n:
-        omap.add_segment(n_pos, o_pos)
-        pieces.append(original[o_pos:])
-        n_pos += n - o_pos
-    text = "".join(pieces)
+                yield s, e, ""  # at a line end, or only invisible marks: nothing stands for the run
+            elif run != " ":
+                yield s, e, " "
+
+
+def normalize(original: str) -> NormalizedText:
+    """Return the normalised form of ``original`` with its offset map."""
+    n = len(original)
+    text, omap = apply_edits(original, _edits(original))
     if not text.isascii():
         text = _SURROGATE.sub("\ufffd", text)  # lone surrogates (from JSON or the API): one for one
     traditional = False

@@ -10,6 +10,7 @@ almost nothing.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -53,6 +54,34 @@ class OffsetMap:
         if o_end is None:
             o_end = self.to_orig(last) + 1
         return self.to_orig(start), o_end
+
+
+def apply_edits(text: str, edits: Iterable[tuple[int, int, str]]) -> tuple[str, OffsetMap]:
+    """``text`` with each edit ``(start, end, repl)`` applied, and the map from the result back to
+    ``text``.  Edits come sorted and do not overlap; ``repl`` is empty (the run is deleted) or one
+    character standing for the whole run (the only edits the map can represent)."""
+    pieces: list[str] = []
+    omap = OffsetMap()
+    n_pos = o_pos = 0  # length of the result so far; offset of ``text`` consumed so far
+    for s, e, repl in edits:
+        if s > o_pos:
+            omap.add_segment(n_pos, o_pos)
+            pieces.append(text[o_pos:s])
+            n_pos += s - o_pos
+        if repl:
+            omap.add_segment(n_pos, s)
+            if e - s > 1:
+                omap.mark_run(n_pos, e)
+            pieces.append(repl)
+            n_pos += 1
+        o_pos = e
+    if o_pos < len(text):
+        omap.add_segment(n_pos, o_pos)
+        pieces.append(text[o_pos:])
+    result = "".join(pieces)
+    omap.norm_length = len(result)
+    omap.orig_length = len(text)
+    return result, omap
 
 
 def newline_starts(text: str) -> list[int]:
