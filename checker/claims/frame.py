@@ -539,10 +539,10 @@ class FrameReader:
             pos += len(line) + 1
         return out
 
-    def period_at(self, pos: int, ss: Optional[int] = None) -> Period:
+    def period_at(self, pos: int, ss: Optional[int] = None, section: bool = True) -> Period:
         """The period of a value at ``pos``: the last non-reference marker before it in its sentence
-        (starting at ``ss``), else the last sentence-initial one in its paragraph, else the one opening an
-        earlier paragraph of the section, else the section heading's."""
+        (starting at ``ss``), else the last sentence-initial one in its paragraph, else (with ``section``)
+        the one opening an earlier paragraph of the section, else the section heading's."""
         if ss is None:
             ss, _ = self.doc.sentence_of(pos)
         para = self._para_of(ss)
@@ -555,6 +555,8 @@ class FrameReader:
         j = bisect_left(self.initial_ends, pos + 1) - 1
         if j >= 0 and self.initial[j].start >= para:
             return self.initial[j].period
+        if not section:
+            return Period()
         h = bisect_left(self.heading_starts, para + 1) - 1
         k = bisect_left(self.leading_ends, pos + 1) - 1
         if k >= 0 and (h < 0 or self.leading[k].start > self.heading_starts[h]):
@@ -673,8 +675,12 @@ class FrameReader:
         subject = subjects[0] if subjects else Subject()
         scope, label = self.scope_at(pos, subject.modifiers)
         value = Interval(Fraction(n), Fraction(n))
-        return Frame(subject=subject, scope=scope, scope_label=label, period=self.period_at(pos), measure="streak",
-                     value=value, items=tuple(subjects))
+        # 力争粮食产量连续N年…: a planned streak is not a stated one
+        target = self._any_in(self.target_ends, max(ss, pos - 40), pos)
+        # a streak runs up to the time of writing wherever it is stated: only a period written in its own
+        # paragraph dates it (2021年，…连续3年), never a section's (2025年工作回顾 / 今年的主要目标)
+        return Frame(subject=subject, scope=scope, scope_label=label, period=self.period_at(pos, section=False),
+                     measure="streak", value=value, items=tuple(subjects), modality="target" if target else "")
 
 
 def measure_of(q: Quantity, text: str = "") -> str:

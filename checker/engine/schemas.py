@@ -83,6 +83,11 @@ class PopulationParams(_ScopeWords):
     units: Words = Field(min_length=1)
     factor: Rational = "3/2"
     skip_words: Words = []
+    country: StrictStr = "全国"
+    country_population: Optional[StrictInt] = Field(default=None, gt=0)
+    world: StrictStr = "世界"
+    world_population: Optional[StrictInt] = Field(default=None, gt=0)
+    world_scope_words: Words = []
 
     @model_validator(mode="after")
     def _positive(self):
@@ -127,6 +132,9 @@ class MissingUnitParams(_Params):
     noun_tails: StrictStr = Field(default="件案人员数量", min_length=1)
     followers: StrictStr = Field(default=",，。;；、", min_length=1)
     min_digits: StrictInt = Field(default=2, ge=1, le=20)
+    bare_followers: StrictStr = Field(default="，,；;。、", min_length=1)
+    bare_after: Words = []
+    unitless_clause: Words = []
 
 
 class PatternParams(_Params):
