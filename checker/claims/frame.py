@@ -675,8 +675,9 @@ class FrameReader:
         subject = subjects[0] if subjects else Subject()
         scope, label = self.scope_at(pos, subject.modifiers)
         value = Interval(Fraction(n), Fraction(n))
-        # 力争粮食产量连续N年…: a planned streak is not a stated one
-        target = self._any_in(self.target_ends, max(ss, pos - 40), pos)
+        # 力争粮食产量连续N年…: a planned streak is not a stated one (a target word in its own clause)
+        j = bisect_left(self.commas, pos) - 1
+        target = self._any_in(self.target_ends, max(ss, pos - 40, self.commas[j] + 1 if j >= 0 else 0), pos)
         # a streak runs up to the time of writing wherever it is stated: only a period written in its own
         # paragraph dates it (2021年，…连续3年), never a section's (2025年工作回顾 / 今年的主要目标)
         return Frame(subject=subject, scope=scope, scope_label=label, period=self.period_at(pos, section=False),
@@ -702,16 +703,23 @@ def same_frame(a: Frame, b: Frame, year: Optional[int]) -> bool:
     if not compatible_scopes(a.scope, b.scope):
         return False
     if a.measure == "streak":
-        # a streak runs up to the time of writing wherever it is stated; only two different written
-        # years (2020年…连续3年 / 2021年…连续4年) make two streaks different statements
-        ya, yb = _abs_year(a.period, year), _abs_year(b.period, year)
-        if ya is not None and yb is not None and ya != yb:
+        if not same_streak_time(a, b, year):
             return False
     elif not compatible_periods(a.period, b.period, year):
         return False
     if a.items or b.items:
         return same_items(a.items, b.items)
     return same_subject(a.subject, b.subject)
+
+
+def same_streak_time(a: Frame, b: Frame, year: Optional[int]) -> bool:
+    """Whether two streaks may be one statement in time: a streak runs up to the time of writing wherever
+    it is stated, so only two different years written in their own paragraphs (2020年…连续3年 /
+    2021年…连续4年) keep them apart; a planned streak is not a stated one."""
+    if a.modality != b.modality:
+        return False
+    ya, yb = _abs_year(a.period, year), _abs_year(b.period, year)
+    return ya is None or yb is None or ya == yb
 
 
 def compatible_scopes(a: str, b: str) -> bool:

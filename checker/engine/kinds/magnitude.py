@@ -58,6 +58,15 @@ def entity_of(text: str, q, words: EntityWords, links: tuple[str, ...] = ()) -> 
     m = alternation.search(text, end, stop)
     if m is not None and m.start() - end <= 4:
         return names[m.group(0)]
+    # the head of a longer noun phrase after it, ending the clause (1万个普惠性学前教育学位。)
+    phrase_end = end
+    while phrase_end < len(text) and phrase_end - end < 16 and "\u4e00" <= text[phrase_end] <= "\u9fff":
+        phrase_end += 1
+    if phrase_end - end > 6 and (phrase_end == len(text) or text[phrase_end] in _STOP):
+        phrase = text[end:phrase_end]
+        for w in ordered:
+            if phrase.endswith(w):
+                return names[w]
     before = text[max(0, q.start - 24):q.start]
     for link in ("",) + links:  # 科技型中小企业增至9.4万家: the noun, then a linking verb
         if before.endswith(link):
@@ -121,19 +130,25 @@ def run_magnitude(ctx) -> None:
             continue
         ss, se = ctx.doc.sentence_of(q.start)
         if wider_scope(text[ss:se], ctx.params):
-            continue  # a national (or other wider) figure, not the region's
-        region = _bounding_region(scope, text[ss:q.start])
-        if region is None:
-            continue
-        limit = bound[ent] * region.population
+            # a national (or other wider) figure, not the region's: held to the country's population
+            name, population, code = ctx.params.get("country", "全国"), ctx.params.get("country_population"), ""
+            if not population:
+                continue
+        else:
+            region = _bounding_region(scope, text[ss:q.start])
+            if region is None:
+                continue
+            name, population, code = region.name, region.population, region.code
+        limit = bound[ent] * population
         if q.interval.lo > limit:
-            per = q.interval.lo / region.population
+            per = q.interval.lo / population
+            evidence = {"population": str(population), "limit": fmt(limit, 0)}
+            if code:
+                evidence["region_code"] = code
             ctx.emit(q.start, q.end, {
-                "entity": ent, "number": quote(ctx.doc, q.start, q.end), "region": region.name,
-                "population": region.population,
+                "entity": ent, "number": quote(ctx.doc, q.start, q.end), "region": name, "population": population,
                 "per_person": number(per) if per >= Fraction(1, 100) else f"1/{_whole(1 / per)}",
-            }, evidence={"population": str(region.population), "region_code": region.code,
-                         "limit": fmt(limit, 0)})
+            }, evidence=evidence)
 
 
 @kind("ratio")
@@ -175,20 +190,17 @@ def _clause(text: str, start: int, end: int, lo: int, hi: int) -> str:
     return text[max(s + 1, lo):e]
 
 
-def population_bound(ctx, sentence: str):
+def population_bound(ctx, sentence: str, clause: str):
     """``(name, population, region code or "")`` bounding a count of people in ``sentence``: the region the document is
     about (its province, else its prefecture); the country when the sentence names a wider scope (全国)
     or a region outside the document's, or when the document names no region; the world when the
-    sentence speaks of it (全球, 海内外).  None when no bound is known."""
+    number's own clause speaks of it (全球, 海内外).  None when no bound is known."""
     from ...regions import _name_index
 
     p = ctx.params
     country = (p.get("country", "全国"), p.get("country_population"), "")
     world = (p.get("world", "世界"), p.get("world_population"), "")
-    titled = sentence
-    for t in p.get("scope_titles", []):
-        titled = titled.replace(t, "")
-    if any(w in titled for w in p.get("world_scope_words", [])):
+    if any(w in clause for w in p.get("world_scope_words", [])):
         return world if world[1] else None
     scope = ctx.doc.scope
     region = scope.province or scope.prefecture
@@ -207,7 +219,7 @@ def run_population(ctx) -> None:
     """A count of people or households (``params.units``) above ``factor`` times the population that
     bounds it (``population_bound``: the document's region, else the country or the world the
     sentence speaks of).  Counts whose clause names visitors, users or another count that need not
-    be residents (``skip_words``) are left alone."""
+    be residents (``skip_words``) are held to the world's population only."""
     units = set(ctx.params["units"])
     skip = tuple(ctx.params.get("skip_words", []))
     factor = Fraction(str(ctx.params.get("factor", "3/2")))
@@ -218,9 +230,13 @@ def run_population(ctx) -> None:
         if q.kind != "count" or q.unit not in units or q.interval.lo is None or q.interval.lo <= factor * smallest:
             continue
         ss, se = ctx.doc.sentence_of(q.start)
-        if any(w in _clause(text, q.start, q.end, ss, se) for w in skip):
-            continue
-        bound = population_bound(ctx, text[ss:se])
+        clause = _clause(text, q.start, q.end, ss, se)
+        if any(w in clause for w in skip):
+            # visitors, users, accounts …: not residents, but still people of this world
+            world = ctx.params.get("world_population")
+            bound = (ctx.params.get("world", "世界"), world, "") if world else None
+        else:
+            bound = population_bound(ctx, text[ss:se], clause)
         if bound is None or q.interval.lo <= factor * bound[1]:
             continue
         name, population, code = bound

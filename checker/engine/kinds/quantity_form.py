@@ -17,12 +17,12 @@ def _quoted(text: str, lo: int, pos: int) -> bool:
     return sum(seg.count(c) for c in _OPEN_QUOTES) > sum(seg.count(c) for c in _CLOSE_QUOTES)
 
 
-def _bare_count(ctx, q, text: str, i: int) -> bool:
+def _bare_count(ctx, q, text: str) -> bool:
     """A plain integer written straight after prose and closing its clause with nothing to say what it
     counts (共计1021。 / 国内有大小机场61， / 分中心8、指挥所110个): every word before it that takes a bare
     number (第, 注, 拨打, 收报 …, ``params.bare_after``) or clause word that makes it unitless (指数, 比分,
     编号 …, ``params.unitless_clause``) is set aside, and so are years, quotations and number pairs
-    (3、4日).  One digit needs a listed neighbour with a measure word (分中心8、指挥所110个)."""
+    (3、4日)."""
     p = ctx.params
     number = text[q.num_start:q.num_end]
     if q.num_end != q.end or not number.isascii() or not number.isdigit() or number.startswith("0") \
@@ -35,18 +35,16 @@ def _bare_count(ctx, q, text: str, i: int) -> bool:
     if not after or after[0] not in p.get("bare_followers", "，,；;。、") or after[:2][-1:].isdigit():
         return False
     ss, _ = ctx.doc.sentence_of(q.start)
-    clause_start = max([ss] + [text.rfind(c, ss, q.num_start) + 1 for c in "，,；;：:"])
+    lo = max(ss, q.num_start - 200)  # a bounded look back: linear in the document
+    clause_start = max([max(lo, q.num_start - 80)] + [text.rfind(c, lo, q.num_start) + 1 for c in "，,；;：:"])
     clause = text[clause_start:q.num_start]
-    line = text.rfind("\n", 0, q.start) + 1
+    nl = text.rfind("\n", max(0, q.start - 400), q.start)
+    line = nl + 1 if nl != -1 or q.start <= 400 else q.start  # no line start in reach: no block quote known
     if any(clause.endswith(w) for w in p.get("bare_after", [])) or \
-            any(w in clause for w in p.get("unitless_clause", [])) or _quoted(text, ss, q.num_start) or \
+            any(w in clause for w in p.get("unitless_clause", [])) or _quoted(text, lo, q.num_start) or \
             text[line:q.start].lstrip().startswith(">"):
         return False  # a Markdown block quote is a quotation too
-    if len(number) >= 2:
-        return True
-    nxt = ctx.doc.quantities[i + 1] if i + 1 < len(ctx.doc.quantities) else None
-    return after[0] == "、" and nxt is not None and nxt.unit is not None and nxt.kind == "count" \
-        and nxt.start - q.end <= 12 and "，" not in text[q.end:nxt.start]
+    return True
 
 
 @kind("missing_unit")
@@ -57,7 +55,7 @@ def run_missing_unit(ctx) -> None:
     tails = ctx.params.get("noun_tails", "件案人员数量")
     followers = ctx.params.get("followers", ",，。;；、")
     min_digits = ctx.params.get("min_digits", 2)
-    for i, q in enumerate(ctx.doc.quantities):
+    for q in ctx.doc.quantities:
         if q.unit is not None or q.kind != "count" or q.is_range:
             continue
         before = text[q.start - 1] if q.start > 0 else ""
@@ -65,7 +63,7 @@ def run_missing_unit(ctx) -> None:
         digits = sum(c.isdigit() for c in q.text)
         by_noun = not q.approx and digits >= min_digits and before and before in tails and \
             (after in followers if after else True)
-        if by_noun or _bare_count(ctx, q, text, i):
+        if by_noun or _bare_count(ctx, q, text):
             # at the end of the text the span stops at the number (it used to run one past the end)
             ctx.emit(q.start - min(q.start, 4), q.end + (1 if after else 0), {"number": q.text})
 
