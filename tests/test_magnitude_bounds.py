@@ -28,6 +28,8 @@ def _magnitude(text: str, options: CheckOptions = MAINLAND):
     ("广西防返贫监测帮扶模式在全国推广,脱贫人口务工规模293.2亿人。", "CC203", "293.2亿人"),
     # a count of account holders is not one of residents, but still one of people
     ("云南省个人养老金制度全面实施、开户602亿人。", "CC203", "602亿人"),
+    # the noun counted is people (乡村医生), whatever 村 in it would count elsewhere
+    ("甘肃省培训乡村医生4.2亿名,村卫生室实现全覆盖。", "CC203", "4.2亿名"),
     # a stray 万 in a sentence that also counts 人次 elsewhere
     ("内蒙古开展职业技能培训40万人次,新增退役军人就业4000万人、残疾人就业6500人。", "CC203", "4000万人"),
 ])
@@ -43,6 +45,8 @@ def test_counts_beyond_the_population_that_bounds_them(text, rule, quote):
     "全球互联网用户超过50亿人,其中我国网民10.8亿人。",
     "江苏省全年接待境内外游客9.6亿人,旅游总收入1.4万亿元。",
     "安徽省全年生产口罩5亿个、防护服3000万件。",
+    "甘肃省培训乡村医生4.2万名,村卫生室实现全覆盖。",
+    "青海省全年旅游人数达到4500万人,旅游总收入460亿元。",
 ])
 def test_plausible_counts_are_left_alone(text):
     assert _magnitude(text) == []

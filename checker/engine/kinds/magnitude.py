@@ -81,6 +81,14 @@ def entity_of(text: str, q, words: EntityWords, links: tuple[str, ...] = ()) -> 
 
 
 _CITY_WORDS = ("全市", "我市", "市域", "本市")
+_REACH = 300  # scope words farther than this from the number, even in its sentence, are not read
+
+
+def sentence_window(ctx, q) -> tuple[int, int]:
+    """The sentence around quantity ``q``, at most ``_REACH`` code points either side of it (linear time
+    even on a text with no sentence end)."""
+    ss, se = ctx.doc.sentence_of(q.start)
+    return max(ss, q.start - _REACH), min(se, q.end + _REACH)
 
 
 def wider_scope(sentence: str, params: dict) -> bool:
@@ -128,7 +136,7 @@ def run_magnitude(ctx) -> None:
         ent = entity_of(text, q, words, links)
         if ent is None or ent not in bound:
             continue
-        ss, se = ctx.doc.sentence_of(q.start)
+        ss, se = sentence_window(ctx, q)
         if wider_scope(text[ss:se], ctx.params):
             # a national (or other wider) figure, not the region's: held to the country's population
             name, population, code = ctx.params.get("country", "全国"), ctx.params.get("country_population"), ""
@@ -229,7 +237,7 @@ def run_population(ctx) -> None:
     for q in ctx.doc.quantities:
         if q.kind != "count" or q.unit not in units or q.interval.lo is None or q.interval.lo <= factor * smallest:
             continue
-        ss, se = ctx.doc.sentence_of(q.start)
+        ss, se = sentence_window(ctx, q)
         clause = _clause(text, q.start, q.end, ss, se)
         if any(w in clause for w in skip):
             # visitors, users, accounts …: not residents, but still people of this world
