@@ -19,6 +19,8 @@ def _magnitude(text: str, options: CheckOptions = MAINLAND):
     # a provincial report: the count in a from-to statement, the noun before 从
     ("湖南省专精特新企业从0.3万家增长到1.2亿家,数量居中部第一。", "CC201", "1.2亿家"),
     ("甘肃省新能源汽车充电桩由2.1亿个增加到5.6万个。", "CC201", "2.1亿个"),
+    # the counted noun a few words after the number
+    ("重庆市社会救助服务联合体实现区县全覆盖,1.2亿个退役军人服务站提质增效。", "CC201", "1.2亿个"),
     # the counted noun ends a longer phrase after the number
     ("江西省新增3.2亿个公办幼儿园普惠性学前教育学位。", "CC201", "3.2亿个"),
     # a national statistics release names no region: the country bounds it
@@ -46,6 +48,7 @@ def test_counts_beyond_the_population_that_bounds_them(text, rule, quote):
     "江苏省全年接待境内外游客9.6亿人,旅游总收入1.4万亿元。",
     "安徽省全年生产口罩5亿个、防护服3000万件。",
     "甘肃省培训乡村医生4.2万名,村卫生室实现全覆盖。",
+    "重庆市社会救助服务联合体实现区县全覆盖,1.2万个退役军人服务站提质增效。",
     "青海省全年旅游人数达到4500万人,旅游总收入460亿元。",
 ])
 def test_plausible_counts_are_left_alone(text):

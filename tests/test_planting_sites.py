@@ -40,3 +40,11 @@ def test_seeds_carry_no_publication_year():
     docs = load_documents(SHARED, ROOT / "fixtures" / "seeds")
     assert all(d.year == 0 for d in docs if d.genre == "seeds")
     assert all(d.year > 0 for d in docs if d.genre == "reports")
+
+
+def test_a_measure_word_shared_by_a_list_is_no_drop_site():
+    from planting import operator
+
+    text = "国家级单项冠军、专精特新“小巨人”分别达到43家、322家，新增孵化器25家。"
+    sites = [m.group(0) for m in operator("drop_measure_word").sites(_doc(text, 2025))]
+    assert sites == ["25家"]   # 43家 is followed by 、322家; 322家 follows no Han character

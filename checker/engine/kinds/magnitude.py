@@ -52,7 +52,7 @@ def entity_of(text: str, q, words: EntityWords, links: tuple[str, ...] = ()) -> 
         return None
     end = q.end
     stop = end
-    while stop < len(text) and stop - end < 6 and text[stop] not in _STOP:
+    while stop < len(text) and stop - end < 10 and text[stop] not in _STOP:
         stop += 1
     # the leftmost word after the number (at one place, the first in list order: the longest)
     m = alternation.search(text, end, stop)
