@@ -199,8 +199,8 @@ def _clause(text: str, start: int, end: int, lo: int, hi: int) -> str:
 
 
 def population_bound(ctx, sentence: str, clause: str):
-    """``(name, population, region code or "")`` bounding a count of people in ``sentence``: the region the document is
-    about (its province, else its prefecture); the country when the sentence names a wider scope (全国)
+    """``(name, population, region code or "")`` bounding a count of people in ``sentence``: the region
+    the document is about (its province, else its prefecture); the country when the sentence names a wider scope (全国)
     or a region outside the document's, or when the document names no region; the world when the
     number's own clause speaks of it (全球, 海内外).  None when no bound is known."""
     from ...regions import _name_index

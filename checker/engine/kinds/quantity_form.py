@@ -32,8 +32,8 @@ def _bare_count(ctx, q, text: str) -> bool:
     if not ("\u4e00" <= before <= "\u9fff"):
         return False
     after = text[q.end:q.end + 2]
-    if not after or after[0] not in p.get("bare_followers", "，,；;。、") or after[:2][-1:].isdigit():
-        return False
+    if not after or after[0] not in p.get("bare_followers", "，,；;。、") or after[0] == "、" and after[1:].isdigit():
+        return False  # 3、4日, 15、22个百分点: a pair or list that shares the measure word after it
     ss, _ = ctx.doc.sentence_of(q.start)
     lo = max(ss, q.num_start - 200)  # a bounded look back: linear in the document
     clause_start = max([max(lo, q.num_start - 80)] + [text.rfind(c, lo, q.num_start) + 1 for c in "，,；;：:"])
