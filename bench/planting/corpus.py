@@ -9,7 +9,6 @@ from pathlib import Path
 
 GENRES = ("reports", "sina", "hk")
 _YEAR = re.compile(r"((?:19|20)\d\d)")
-_TEXT_YEAR = re.compile(r"((?:19|20)\d\d)年")
 _PROVINCE = re.compile(r"(甘肃|云南|吉林|安徽|山西|江苏|江西|河北|海南|湖南|福建|陕西|青海|广东|浙江|山东|河南|湖北|四川|贵州|辽宁|黑龙江)省")
 
 
@@ -22,7 +21,7 @@ class Document:
     genre: str          # reports | sina | hk | seeds
     text: str
     script: str         # hans | hant
-    year: int           # publication year (generous upper bound for the seeds)
+    year: int           # publication year from the manifest's date; 0 when the document carries none
     region: str         # province-level region the document is about ("" when national)
     boilerplate: frozenset = field(default=frozenset(), compare=False, repr=False)  # lines shared by many documents
 
@@ -61,10 +60,10 @@ def load_documents(shared: Path, seeds: Path) -> list[Document]:
                                  "hant" if genre == "hk" else "hans", year, region))
     for path in sorted(seeds.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        years = [int(y) for y in _TEXT_YEAR.findall(text) if int(y) <= 2030]
-        # the seeds carry no date: the latest year they name, plus one, bounds publication from above
-        docs.append(Document(f"seeds/{path.name}", path, "seeds", text, "hans",
-                             (max(years) + 1) if years else 0, _seed_region(text)))
+        # the seeds carry no publication date, and the years a text names bound it from neither side
+        # (a story naming 2021 may appear in 2025): a span "too long by publication" cannot be shown in
+        # them, so they get no year and no datespan case
+        docs.append(Document(f"seeds/{path.name}", path, "seeds", text, "hans", 0, _seed_region(text)))
     # page chrome: a line that three or more documents carry word for word (subscription footers ...)
     counts = Counter(line.strip() for d in docs for line in set(d.text.splitlines()) if len(line.strip()) >= 10)
     shared = frozenset(line for line, n in counts.items() if n >= 3)

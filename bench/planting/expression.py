@@ -100,8 +100,10 @@ class DropMeasureWord(Operator):
     category, name = "expression", "drop_measure_word"
 
     def sites(self, doc):
+        # before 、 and another number the dropped word reads as shared by the list (达到43、322家): no error
         return [m for m in finditer(_COUNT, doc) if not re.search(r"(?:19|20)\d\d$", m["n"])
-                and int(m["n"]) >= 2 and not re.search(r"[第前近约約共達达]$", doc.text[m.start() - 1:m.start()])]
+                and int(m["n"]) >= 2 and not re.search(r"[第前近约約共達达]$", doc.text[m.start() - 1:m.start()])
+                and not re.match(r"、\d", doc.text[m.end():m.end() + 2])]
 
     def plant(self, doc, m, rng):
         edit = Edit(doc.text)

@@ -8,6 +8,9 @@ from .base import (Edit, Operator, clause_end, clause_start, finditer, han_count
 from .numerals import HAN_NUMERAL, han_text, int_value
 
 _CONNECTIVE = re.compile(r"^(?:同时|同時|因为|因為|由于|由於|并且|並且|并|並|且|而|但|其中|此外|另外|以及|还|還|又|也)+")
+# a head that is only a generic noun names no subject by itself (总额 of what?): restated elsewhere it
+# need not be the same figure, so such a clause is no site
+_GENERIC_HEAD = re.compile(r"^(?:总额|總額|总量|總量|总数|總數|数量|數量|金额|金額|规模|規模|增速|增幅|降幅|比重|占比|佔比|比例)$")
 STREAK = re.compile(rf"(?P<lian>连续|連續)(?P<n>\d{{1,2}}|{HAN_NUMERAL})(?P<unit>年|个月|個月)")
 
 
@@ -22,7 +25,8 @@ def streak_sites(doc):
         cs, ce = clause_start(doc.text, m.start()), clause_end(doc.text, m.end())
         head = doc.text[cs:m.start()]
         # the clause names its own subject (not only a connective: 同时连续五个月…)
-        if n < 2 or han_count(_CONNECTIVE.sub("", head)) < 2 or ce - cs > 60:
+        own = _CONNECTIVE.sub("", head).strip()
+        if n < 2 or han_count(own) < 2 or ce - cs > 60 or _GENERIC_HEAD.match(own):
             continue
         out.append((m, n, cs, ce))
     return out

@@ -557,15 +557,16 @@ class FrameReader:
             pos += len(line) + 1
         return out
 
-    def period_at(self, pos: int, ss: Optional[int] = None) -> Period:
+    def period_at(self, pos: int, ss: Optional[int] = None, section: bool = True) -> Period:
         """The period of a value at ``pos`` (see ``period_and_source``)."""
-        return self.period_and_source(pos, ss)[0]
+        return self.period_and_source(pos, ss, section)[0]
 
-    def period_and_source(self, pos: int, ss: Optional[int] = None) -> tuple[Period, str]:
+    def period_and_source(self, pos: int, ss: Optional[int] = None, section: bool = True) -> tuple[Period, str]:
         """The period of a value at ``pos`` and where it was read: the last non-reference marker before it
         in its sentence (starting at ``ss``: "sentence"), else in the sentence a continuation such as 其中
-        refers to ("sentence"), else the last sentence-initial one in its paragraph ("paragraph"), else the
-        one opening an earlier paragraph of the section ("section"), else the section heading's ("heading")."""
+        refers to ("sentence"), else the last sentence-initial one in its paragraph ("paragraph"), else
+        (with ``section``) the one opening an earlier paragraph of the section ("section"), else the
+        section heading's ("heading")."""
         if ss is None:
             ss, _ = self.doc.sentence_of(pos)
         para = self._para_of(ss)
@@ -582,6 +583,8 @@ class FrameReader:
         j = bisect_left(self.initial_ends, pos + 1) - 1
         if j >= 0 and self.initial[j].start >= para:
             return self.initial[j].period, "paragraph"
+        if not section:
+            return Period(), ""
         h = bisect_left(self.heading_starts, para + 1) - 1
         k = bisect_left(self.leading_ends, pos + 1) - 1
         if k >= 0 and (h < 0 or self.leading[k].start > self.heading_starts[h]):
@@ -747,8 +750,13 @@ class FrameReader:
         subject = subjects[0] if subjects else Subject()
         scope, label = self.scope_at(pos, subject.modifiers)
         value = Interval(Fraction(n), Fraction(n))
-        return Frame(subject=subject, scope=scope, scope_label=label, period=self.period_at(pos), measure="streak",
-                     value=value, items=tuple(subjects))
+        # 力争粮食产量连续N年…: a planned streak is not a stated one (a target word in its own clause)
+        j = bisect_left(self.commas, pos) - 1
+        target = self._any_in(self.target_ends, max(ss, pos - 40, self.commas[j] + 1 if j >= 0 else 0), pos)
+        # a streak runs up to the time of writing wherever it is stated: only a period written in its own
+        # paragraph dates it (2021年，…连续3年), never a section's (2025年工作回顾 / 今年的主要目标)
+        return Frame(subject=subject, scope=scope, scope_label=label, period=self.period_at(pos, section=False),
+                     measure="streak", value=value, items=tuple(subjects), modality="target" if target else "")
 
 
 def measure_of(q: Quantity, text: str = "") -> str:
@@ -780,14 +788,21 @@ def same_setting(a: Frame, b: Frame, year: Optional[int]) -> bool:
     if not compatible_scopes(a.scope, b.scope):
         return False
     if a.measure == "streak":
-        # a streak runs up to the time of writing wherever it is stated; only two different written
-        # years (2020年…连续3年 / 2021年…连续4年) make two streaks different statements
-        ya, yb = _abs_year(a.period, year), _abs_year(b.period, year)
-        if ya is not None and yb is not None and ya != yb:
+        if not same_streak_time(a, b, year):
             return False
     elif not compatible_periods(a.period, b.period, year):
         return False
     return True
+
+
+def same_streak_time(a: Frame, b: Frame, year: Optional[int]) -> bool:
+    """Whether two streaks may be one statement in time: a streak runs up to the time of writing wherever
+    it is stated, so only two different years written in their own paragraphs (2020年…连续3年 /
+    2021年…连续4年) keep them apart; a planned streak is not a stated one."""
+    if a.modality != b.modality:
+        return False
+    ya, yb = _abs_year(a.period, year), _abs_year(b.period, year)
+    return ya is None or yb is None or ya == yb
 
 
 def compatible_scopes(a: str, b: str) -> bool:

@@ -21,6 +21,8 @@ _STREAK = re.compile(
     rf"|{NUM_START}(?P<n3>{NUM})连(?P<w3>[丰冠胜降增升减])"
 )
 _OUTCOME_END = re.compile(r"[,，;；。:：\n]")
+_CLAUSE_START = re.compile(r"[,，;；。:：!！?？\n]")
+_NOT_WORDING = re.compile(r"[\s“”\"「」『』]")
 _MULTIPLICITY = {"双": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 
 
@@ -85,10 +87,15 @@ def build(doc: Doc) -> list[Claim]:
         tail_end = end_m.start() if end_m else min(len(text), m.end() + 40)
         outcome, mult = outcome_of(word if word else text[m.end():tail_end])
         ss, _ = doc.sentence_of(m.start())
+        cs = max(ss, m.start() - 60)
+        for c in _CLAUSE_START.finditer(text, cs, m.start()):
+            cs = c.end()
+        wording = _NOT_WORDING.sub("", text[cs:m.start()]) + "…" + _NOT_WORDING.sub("", text[m.end():tail_end])
         parsed = list_before(text, m.start(), ss, min_items=1)
         items = parsed.texts(text) if parsed is not None else []
         start = parsed.start if parsed is not None else m.start()
         out.append(Claim(id="", kind="streak", start=start, end=max(m.end(), min(tail_end, m.end() + 8)),
                          data=StreakData(n=n, n_text=n_txt, unit=unit, outcome=outcome, multiplicity=mult,
-                                         items=items, streak_start=m.start(), streak_end=m.end())))
+                                         items=items, streak_start=m.start(), streak_end=m.end(),
+                                         wording=wording)))
     return out

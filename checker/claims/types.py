@@ -97,6 +97,7 @@ class StreakData(ClaimData):
     items: list[str] = field(default_factory=list)  # what the streak is about, as listed before it
     streak_start: int = 0
     streak_end: int = 0
+    wording: str = ""                    # the clause as written around the streak, its length left out
 
 
 @dataclass

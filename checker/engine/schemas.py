@@ -63,10 +63,16 @@ class Entity(_Params):
 
 
 class _ScopeWords(_Params):
-    """Words that mark a sentence about a wider scope, and titles that only mention one."""
+    """Words that mark a sentence about a wider scope, and titles that only mention one; the populations
+    bounding a sentence about the whole country or the world (none: such a sentence is not checked)."""
 
     wider_scope_words: Words = []
     scope_titles: Words = []
+    country: StrictStr = "全国"
+    country_population: Optional[StrictInt] = Field(default=None, gt=0)
+    world: StrictStr = "世界"
+    world_population: Optional[StrictInt] = Field(default=None, gt=0)
+    world_scope_words: Words = []
 
 
 class MagnitudeParams(_ScopeWords):
@@ -127,6 +133,9 @@ class MissingUnitParams(_Params):
     noun_tails: StrictStr = Field(default="件案人员数量", min_length=1)
     followers: StrictStr = Field(default=",，。;；、", min_length=1)
     min_digits: StrictInt = Field(default=2, ge=1, le=20)
+    bare_followers: StrictStr = Field(default="，,；;。、", min_length=1)
+    bare_after: Words = []
+    unitless_clause: Words = []
 
 
 class PatternParams(_Params):
@@ -173,6 +182,13 @@ class RespectiveParams(_Params):
     single_value: StrictBool = False
 
 
+class StreakParams(_Params):
+    """``streak``: the fewest Han characters of a clause head restated word for word that make two
+    streaks one statement whatever their subject words lean on."""
+
+    min_wording: StrictInt = Field(default=6, ge=2, le=60)
+
+
 class StackedApproxParams(_Params):
     """``stacked_approx``: pairs of approximation words that may not meet on one number."""
 
@@ -183,9 +199,9 @@ SCHEMAS: dict[str, type[_Params]] = {
     "change": ChangeParams, "change_misuse": ChangeMisuseParams, "magnitude": MagnitudeParams,
     "ratio": RatioParams, "missing_unit": MissingUnitParams, "pattern": PatternParams,
     "rate_range": RateRangeParams, "repeat": RepeatParams, "population": PopulationParams,
-    "respective": RespectiveParams, "stacked_approx": StackedApproxParams,
+    "respective": RespectiveParams, "stacked_approx": StackedApproxParams, "streak": StreakParams,
     **{k: NoParams for k in ("conflict", "datespan", "joint", "mixed_numeral", "partwhole", "rate_fraction",
-                             "restated", "streak", "suppression", "trend")},
+                             "restated", "suppression", "trend")},
 }
 
 

@@ -161,17 +161,44 @@ def run_respective(ctx) -> None:
 @kind("streak")
 def run_streak(ctx) -> None:
     """Two streaks about one frame (the same listed items, scope and period) and outcome that give
-    different lengths."""
+    different lengths, reported at the later statement (each contradicting statement once, at its own
+    place), the earlier one related.  A clause restated word for word with another length
+    (``params.min_wording`` Han characters before the streak at least) is one statement too, whatever
+    its subject words lean on (发案数、损失数 after a sentence about 电诈, or after nothing)."""
     year = ctx.doc.year
-    streaks = [c for c in _claims(ctx, "streak") if c.frame is not None and c.frame.items
-               and all(s.key for s in c.frame.items)]
-    pairs = _frame_pairs(streaks, lambda c: c.frame, lambda c: (c.data.unit, c.data.outcome),
-                         lambda a, fa, b, fb: same_frame(fa, fb, year))
-    for a, fa, b, fb in pairs:
+    all_streaks = [c for c in _claims(ctx, "streak") if c.frame is not None]
+    streaks = [c for c in all_streaks if c.frame.items and all(s.key for s in c.frame.items)]
+    pairs = list(_frame_pairs(streaks, lambda c: c.frame, lambda c: (c.data.unit, c.data.outcome),
+                              lambda a, fa, b, fb: same_frame(fa, fb, year)))
+    reported = {b.id for _, _, b, _ in pairs}
+    pairs += [p for p in _restated_streaks(all_streaks, year, int(ctx.params.get("min_wording", 6)))
+              if p[2].id not in reported]
+    for a, fa, b, fb in sorted(pairs, key=lambda p: p[2].start):
         da, db = a.data, b.data
-        ctx.emit(a.start, a.end, {"first": f"连续{da.n_text}{da.unit}", "second": f"连续{db.n_text}{db.unit}"},
-                 related=[(b.start, b.end, _other(ctx))], claims=[a.id, b.id],
+        ctx.emit(b.start, b.end, {"first": f"连续{da.n_text}{da.unit}", "second": f"连续{db.n_text}{db.unit}"},
+                 related=[(a.start, a.end, _other(ctx))], claims=[a.id, b.id],
                  evidence={"n": [da.n, db.n], "about": fa.about(), "other_about": fb.about()})
+
+
+def _restated_streaks(streaks, year, min_wording: int):
+    """``(earlier, its frame, later, its frame)`` for streaks whose clauses read the same but for the
+    length: the first statement of each length is paired with the first earlier length it meets
+    (a handful of lengths per wording: linear in the document)."""
+    from ...claims.frame import same_streak_time
+
+    by_wording: dict = {}
+    for c in sorted(streaks, key=lambda c: c.start):
+        head = c.data.wording.split("…", 1)[0]
+        if sum(1 for ch in head if "\u4e00" <= ch <= "\u9fff") < min_wording:
+            continue
+        lengths = by_wording.setdefault((c.data.unit, c.data.wording), {})
+        if c.data.n in lengths:
+            continue
+        for a in lengths.values():
+            if same_streak_time(a.frame, c.frame, year):
+                yield a, a.frame, c, c.frame
+                break
+        lengths[c.data.n] = c
 
 
 @kind("datespan")

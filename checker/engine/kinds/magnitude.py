@@ -10,6 +10,8 @@ from ...numbers import fmt
 from ..registry import kind
 
 _STOP = ",，、;；。:：\n"
+# the starting value of a from-to statement (从0.94万家, 由3.2万个), at the end of the text before a link
+_FROM_VALUE = re.compile(r"[从由][0-9.,，]+[万萬亿億千百]*[\u4e00-\u9fff]?$")
 
 
 class EntityWords:
@@ -60,16 +62,27 @@ def entity_of(text: str, q, words: EntityWords, links: tuple[str, ...] = ()) -> 
         return None
     end = q.end
     stop = end
-    while stop < len(text) and stop - end < 6 and text[stop] not in _STOP:
+    while stop < len(text) and stop - end < 10 and text[stop] not in _STOP:
         stop += 1
     # the leftmost word after the number (at one place, the first in list order: the longest)
     m = alternation.search(text, end, stop)
     if m is not None and m.start() - end <= 4:
         return names[m.group(0)]
-    before = text[max(0, q.start - 12):q.start]
+    # the head of a longer noun phrase after it, ending the clause (1万个普惠性学前教育学位。)
+    phrase_end = end
+    while phrase_end < len(text) and phrase_end - end < 16 and "\u4e00" <= text[phrase_end] <= "\u9fff":
+        phrase_end += 1
+    if phrase_end - end > 6 and (phrase_end == len(text) or text[phrase_end] in _STOP):
+        phrase = text[end:phrase_end]
+        for w in ordered:
+            if phrase.endswith(w):
+                return names[w]
+    before = text[max(0, q.start - 24):q.start]
     for link in ("",) + links:  # 科技型中小企业增至9.4万家: the noun, then a linking verb
         if before.endswith(link):
             head = before[:len(before) - len(link)]
+            if link:  # 高新技术企业从0.94万家增加到1.55万家: the starting value stands between them
+                head = _FROM_VALUE.sub("", head)
             if head.endswith(ordered):
                 for w in ordered:
                     if head.endswith(w):
@@ -78,6 +91,14 @@ def entity_of(text: str, q, words: EntityWords, links: tuple[str, ...] = ()) -> 
 
 
 _CITY_WORDS = ("全市", "我市", "市域", "本市")
+_REACH = 300  # scope words farther than this from the number, even in its sentence, are not read
+
+
+def sentence_window(ctx, q) -> tuple[int, int]:
+    """The sentence around quantity ``q``, at most ``_REACH`` code points either side of it (linear time
+    even on a text with no sentence end)."""
+    ss, se = ctx.doc.sentence_of(q.start)
+    return max(ss, q.start - _REACH), min(se, q.end + _REACH)
 
 
 def wider_scope(sentence: str, params: dict) -> bool:
@@ -132,21 +153,27 @@ def run_magnitude(ctx) -> None:
         ent = entity_of(text, q, words, links)
         if ent is None or ent not in bound:
             continue
-        ss, se = ctx.doc.sentence_of(q.start)
+        ss, se = sentence_window(ctx, q)
         if wider_scope(text[ss:se], ctx.params):
-            continue  # a national (or other wider) figure, not the region's
-        region = _bounding_region(scope, text[ss:q.start])
-        if region is None:
-            continue
-        limit = bound[ent] * region.population
+            # a national (or other wider) figure, not the region's: held to the country's population
+            name, population, code = ctx.params.get("country", "全国"), ctx.params.get("country_population"), ""
+            if not population:
+                continue
+        else:
+            region = _bounding_region(scope, text[ss:q.start])
+            if region is None:
+                continue
+            name, population, code = region.name, region.population, region.code
+        limit = bound[ent] * population
         if q.interval.lo > limit:
-            per = q.interval.lo / region.population
+            per = q.interval.lo / population
+            evidence = {"population": str(population), "limit": fmt(limit, 0)}
+            if code:
+                evidence["region_code"] = code
             ctx.emit(q.start, q.end, {
-                "entity": ent, "number": quote(ctx.doc, q.start, q.end), "region": region.name,
-                "population": region.population,
+                "entity": ent, "number": quote(ctx.doc, q.start, q.end), "region": name, "population": population,
                 "per_person": number(per) if per >= Fraction(1, 100) else f"1/{_whole(1 / per)}",
-            }, evidence={"population": str(region.population), "region_code": region.code,
-                         "limit": fmt(limit, 0)})
+            }, evidence=evidence)
 
 
 @kind("ratio")
@@ -178,34 +205,70 @@ def run_ratio(ctx) -> None:
                          related=[(num.start, num.end, p["numerator"])])
 
 
-@kind("population")
-def run_population(ctx) -> None:
-    """A count of people or households (``params.units``) above ``factor`` times the population of
-    the largest region the document is about (its province, else its prefecture).  Sentences that
-    name another region or a wider scope (全国), or count visitors (``skip_words``), are left alone."""
+_CLAUSE_END = "，,；;。！？!?\n"
+
+
+def _clause(text: str, start: int, end: int, lo: int, hi: int) -> str:
+    """The clause holding ``[start, end)`` within the sentence ``[lo, hi)``."""
+    s = max((text.rfind(ch, lo, start) for ch in _CLAUSE_END), default=-1)
+    e = min((i for i in (text.find(ch, end, hi) for ch in _CLAUSE_END) if i != -1), default=hi)
+    return text[max(s + 1, lo):e]
+
+
+def population_bound(ctx, sentence: str, clause: str):
+    """``(name, population, region code or "")`` bounding a count of people in ``sentence``: the region
+    the document is about (its province, else its prefecture); the country when the sentence names a wider scope (全国)
+    or a region outside the document's, or when the document names no region; the world when the
+    number's own clause speaks of it (全球, 海内外).  None when no bound is known."""
     from ...regions import _name_index
 
+    p = ctx.params
+    country = (p.get("country", "全国"), p.get("country_population"), "")
+    world = (p.get("world", "世界"), p.get("world_population"), "")
+    if any(w in clause for w in p.get("world_scope_words", [])):
+        return world if world[1] else None
     scope = ctx.doc.scope
     region = scope.province or scope.prefecture
-    if region is None:
-        return
+    if region is None or wider_scope(sentence, p):
+        return country if country[1] else None
     own = {r.code for r in (scope.province, scope.prefecture) if r is not None}
+    rx, names = _name_index()
+    if any(names[m.group(0)].code not in own and names[m.group(0)].parent_code not in own
+           for m in rx.finditer(sentence)):
+        return country if country[1] else None  # another region's figure: bounded by the country
+    return region.name, region.population, region.code
+
+
+@kind("population")
+def run_population(ctx) -> None:
+    """A count of people or households (``params.units``) above ``factor`` times the population that
+    bounds it (``population_bound``: the document's region, else the country or the world the
+    sentence speaks of).  Counts whose clause names visitors, users or another count that need not
+    be residents (``skip_words``) are held to the world's population only."""
     units = set(ctx.params["units"])
     skip = tuple(ctx.params.get("skip_words", []))
-    limit = Fraction(str(ctx.params.get("factor", "3/2"))) * region.population
-    rx, names = _name_index()
+    factor = Fraction(str(ctx.params.get("factor", "3/2")))
     text = ctx.doc.text
+    smallest = min((r.population for r in (ctx.doc.scope.province, ctx.doc.scope.prefecture) if r is not None),
+                   default=ctx.params.get("country_population") or 0)
     for q in ctx.doc.quantities:
-        if q.kind != "count" or q.unit not in units or q.interval.lo is None or q.interval.lo <= limit:
+        if q.kind != "count" or q.unit not in units or q.interval.lo is None or q.interval.lo <= factor * smallest:
             continue
-        ss, se = ctx.doc.sentence_of(q.start)
-        sentence = text[ss:se]
-        if any(w in sentence for w in skip) or wider_scope(sentence, ctx.params):
+        ss, se = sentence_window(ctx, q)
+        clause = _clause(text, q.start, q.end, ss, se)
+        if any(w in clause for w in skip):
+            # visitors, users, accounts …: not residents, but still people of this world
+            world = ctx.params.get("world_population")
+            bound = (ctx.params.get("world", "世界"), world, "") if world else None
+        else:
+            bound = population_bound(ctx, text[ss:se], clause)
+        if bound is None or q.interval.lo <= factor * bound[1]:
             continue
-        if any(names[m.group(0)].code not in own and names[m.group(0)].parent_code not in own
-               for m in rx.finditer(sentence)):
-            continue  # a region outside the document's: its figure, not the region's
+        name, population, code = bound
+        evidence = {"population": str(population), "limit": fmt(factor * population, 0)}
+        if code:
+            evidence["region_code"] = code
         ctx.emit(q.start, q.end, {
-            "number": quote(ctx.doc, q.start, q.end), "region": region.name, "population": region.population,
-            "times": number(q.interval.lo / region.population),
-        }, evidence={"population": str(region.population), "region_code": region.code, "limit": fmt(limit, 0)})
+            "number": quote(ctx.doc, q.start, q.end), "region": name, "population": population,
+            "times": number(q.interval.lo / population),
+        }, evidence=evidence)
