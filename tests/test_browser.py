@@ -73,7 +73,7 @@ def test_click_a_finding_scrolls_to_its_span_and_shows_the_derivation(browser, d
     details.locator("summary").click()
     derivation = page.locator("details#d0-f1-info ol.derivation")
     derivation.wait_for(state="visible")
-    assert "没有整数" in derivation.inner_text() and "20.11 与 20.34" in derivation.inner_text()
+    assert "没有哪个整数" in derivation.inner_text() and "x 只能在 20.11～20.34 之间" in derivation.inner_text()
     page.wait_for_function("document.querySelector('mark.current') !== null")
     current = page.eval_on_selector_all("mark.current", "ms => ms.map(m => m.textContent).join('')")
     assert current == "18起,同比下降11%"
