@@ -235,3 +235,137 @@ def test_unusable_frames_paths_are_one_message_and_status_2(tmp_path):
         p = _run(*args)
         assert p.returncode == 2 and named in p.stderr and "Traceback" not in p.stderr, (args, p.stderr)
     assert not results.exists()  # nothing was scanned into the results
+
+
+# ----------------------------------------------------------------------------- Dask: parts and grouping
+
+def _archive(tmp_path, docs=CITY):
+    archive = tmp_path / "city.jsonl"
+    with open(archive, "w", encoding="utf-8") as fh:
+        for rid, y, t in docs:
+            fh.write(json.dumps({"id": rid, "text": _header(y) + t}, ensure_ascii=False) + "\n")
+    return archive
+
+
+def _key(rec):
+    return json.dumps(rec, ensure_ascii=False, sort_keys=True)
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """One LocalCluster of 2 single-threaded worker processes for the Dask tests (a few seconds)."""
+    distributed = pytest.importorskip("distributed")
+    pytest.importorskip("dask.bag")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as c:
+        yield c.scheduler_address
+
+
+def test_dask_writes_parts_and_groups_on_the_cluster_with_the_same_findings(cluster, tmp_path):
+    from checker.cross.on_dask import cross_findings_dask
+    from checker.cross.store import parquet_parts
+    from checker.scan import ScanOptions, scan
+
+    docs = CITY + [("a-2021", 2021, "2021年全市发生电信网络诈骗案件3315起。\n全市刑事案件发案数连续3年下降。")]
+    archive = _archive(tmp_path, docs)
+    parts = tmp_path / "parts"
+    summary = scan(str(archive), str(tmp_path / "d.jsonl"),
+                   ScanOptions(engine="dask", scheduler=cluster, batch=1, frames=str(parts)))
+    # each batch (one document here) wrote its own part, in the worker
+    assert len(parquet_parts(str(parts))) == len(docs)
+    embedded = tmp_path / "frames.parquet"
+    scan(str(archive), str(tmp_path / "p.jsonl"), ScanOptions(frames=str(embedded)))
+    assert summary["frames"] == sum(1 for _ in _table_rows(embedded))
+    rules = cross_rules()
+    con = read_frames(str(embedded))
+    try:
+        want = sorted(_key(f.to_json(rules, "zh")) for f in cross_findings(con))
+    finally:
+        con.close()
+    got = sorted(_key(f.to_json(rules, "zh")) for f in cross_findings_dask(str(parts), cluster, 2))
+    assert got == want
+    # a-2021 adds CC401 (3315 vs 3351), CC403 (20% from 2951) and CC402 (连续3年, then 连续6年 a year later)
+    assert sorted(json.loads(k)["rule"] for k in want) == ["CC401", "CC401", "CC402", "CC402", "CC402", "CC403",
+                                                           "CC403"]
+
+
+def _table_rows(path):
+    con = read_frames(str(path))
+    try:
+        return con.execute("SELECT doc FROM frames").fetchall()
+    finally:
+        con.close()
+
+
+def test_cross_cli_on_a_dask_scheduler_and_its_html_report(cluster, tmp_path):
+    archive = _archive(tmp_path)
+    parts = tmp_path / "parts"
+    p = _run("scan", str(archive), "-o", str(tmp_path / "r.jsonl"), "--engine", "dask", "--scheduler", cluster,
+             "--batch", "1", "--frames", str(parts))
+    assert p.returncode == 0, p.stderr
+    out, html = tmp_path / "cross.jsonl", tmp_path / "cross.html"
+    p = _run("cross", str(parts), "--engine", "dask", "--scheduler", cluster, "-o", str(out), "--html", str(html))
+    assert p.returncode == 1, p.stderr
+    found = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert _rules(found) == ["CC401", "CC402", "CC402", "CC403"]
+    # the terminal tree: scope, then subject, then each finding with both documents' quotes
+    assert "全市" in p.stderr and "「3351起」" in p.stderr and "「3315起」" in p.stderr
+    page = html.read_text(encoding="utf-8")
+    assert page.count('<article class="finding">') == 4
+    assert page.index("<h2>全市</h2>") < page.index("3351起")
+    assert "city-2021" in page and "city-2022" in page
+
+
+@pytest.mark.parametrize("args,named", [
+    (("--engine", "dask", "--frames", "f.duckdb"), "f.duckdb"),
+    (("--engine", "dask", "--frames", "a.jsonl"), "a.jsonl"),
+])
+def test_dask_frames_need_a_directory(args, named, tmp_path):
+    archive = tmp_path / "a.jsonl"
+    archive.write_text(json.dumps({"id": "a", "text": "全市人口100万人。"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    args = tuple(str(tmp_path / a) if a.endswith((".duckdb", ".jsonl")) else a for a in args)
+    p = _run("scan", str(archive), "-o", str(tmp_path / "r.jsonl"), *args)
+    assert p.returncode == 2 and named in p.stderr and "Traceback" not in p.stderr, p.stderr
+    p = _run("cross", str(tmp_path / "missing"), "--engine", "dask")
+    assert p.returncode == 2 and "missing" in p.stderr and "Traceback" not in p.stderr
+
+
+# ----------------------------------------------------------------------------- news archives (Hong Kong)
+
+def test_running_totals_of_different_days_are_not_one_figure(tmp_path):
+    # 自…起 … 共 counts up to the day of writing: 5 on one day and 30 five days later both hold
+    docs = [("n-0103", 2019, "公立医院自2019年12月31日起,共向卫生署呈报五宗相关病人个案。", "香港特别行政区"),
+            ("n-0108", 2019, "公立医院自2019年12月31日起,共向卫生署呈报30宗相关病人个案。", "香港特别行政区")]
+    assert _findings(docs, tmp_path) == []
+    # without the running-total wording the same two sentences are one figure of that month
+    docs = [(rid, y, t.replace("自2019年12月31日起,共", "2019年12月"), c) for rid, y, t, c in docs]
+    assert _rules(_findings(docs, tmp_path, "month.duckdb")) == ["CC401"]
+
+
+def test_a_period_written_to_the_day_is_that_days_figure(tmp_path):
+    day = "2019年6月{d}日,警方在金钟拘捕{n}名示威者。"
+    docs = [("a", 2019, day.format(d=12, n=11), "香港特别行政区"), ("b", 2019, day.format(d=13, n=32), "香港特别行政区")]
+    assert _findings(docs, tmp_path) == []
+    docs = [("a", 2019, day.format(d=12, n=11), "香港特别行政区"), ("b", 2019, day.format(d=12, n=32), "香港特别行政区")]
+    found = _findings(docs, tmp_path, "same-day.duckdb")
+    assert _rules(found) == ["CC401"] and [d["quote"] for d in found[0]["documents"]] == ["11名", "32名"]
+    # one document with the same number on two days: each day is compared on its own
+    docs = [("a", 2019, day.format(d=12, n=11), "香港特别行政区"),
+            ("b", 2019, day.format(d=13, n=32) + day.format(d=12, n=32), "香港特别行政区")]
+    assert _rules(_findings(docs, tmp_path, "two-days.duckdb")) == ["CC401"]
+
+
+@pytest.mark.parametrize("first,second,conflict", [
+    ("3351起", "3315宗", True),    # 起 and 宗 count the same cases
+    ("3351起", "3315人", False),   # cases are not persons
+])
+def test_count_classifiers(first, second, conflict, tmp_path):
+    docs = [("r-2021", 2021, f"2021年全市发生电信网络诈骗案件{first}。"),
+            ("n-2022", 2022, f"2021年全市发生电信网络诈骗案件{second}。")]
+    assert _rules(_findings(docs, tmp_path)) == (["CC401"] if conflict else [])
+
+
+def test_a_reprinted_sentence_does_not_contradict_its_reprint(tmp_path):
+    text = "2003年7月1日,五十万市民上街反对基本法23条立法。"
+    docs = [("a", 2019, text, "香港特别行政区"), ("b", 2019, text, "香港特别行政区")]
+    assert _findings(docs, tmp_path) == []

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from fractions import Fraction
 from functools import lru_cache
@@ -32,6 +33,53 @@ def year_on_year() -> frozenset[str]:
     return frozenset(load_data_toml("cross.toml")["prior"]["year_on_year"])
 
 
+@lru_cache(maxsize=1)
+def _running() -> re.Pattern:
+    """Markers of a running total as of the day of writing (rules/data/cross.toml [running])."""
+    return re.compile("|".join(load_data_toml("cross.toml")["running"]["markers"]))
+
+
+@lru_cache(maxsize=1)
+def _day_after() -> re.Pattern:
+    return re.compile(load_data_toml("cross.toml")["day"]["after_label"])
+
+
+@lru_cache(maxsize=1)
+def unit_class() -> dict[str, str]:
+    """Count classifier → the first of its interchangeable group (rules/data/cross.toml [units])."""
+    return {u: group[0] for group in load_data_toml("cross.toml")["units"]["interchangeable"] for u in group}
+
+
+_CLAUSE_END = re.compile(r"[。；;！!？?\n]")
+
+
+def _clause_before(doc, start: int) -> str:
+    """The text of ``start``'s sentence before it, from the last sentence-level stop."""
+    ss, _ = doc.sentence_of(start)
+    before = doc.text[ss:start]
+    m = None
+    for m in _CLAUSE_END.finditer(before):
+        pass
+    return before[m.end():] if m else before
+
+
+def _period_of_row(doc, start: int, p) -> tuple[str, str]:
+    """(part, span) of a value's period as compared across documents: a running total (自…起, 累计)
+    becomes the span ``running``; a period written down to a day (2019年12月31日) gets the day in its
+    part, so values of two days of one month are two figures."""
+    part, span = p.part, p.span
+    clause = _clause_before(doc, start)
+    if not span and _running().search(clause):
+        span = "running"
+    if p.label and not span:
+        i = clause.rfind(p.label)
+        if i >= 0:
+            m = _day_after().match(clause, i + len(p.label))
+            if m:
+                part = (part or p.label) + m.group(0).strip()
+    return part, span
+
+
 def _frac(x: Optional[Fraction]) -> Optional[str]:
     return None if x is None else str(x)
 
@@ -44,6 +92,7 @@ def _row(doc, rid: str, c, f, row_kind: str, start: int, end: int, exact: bool) 
     s, e = doc.orig_span(start, end)
     ss, se = doc.sentence_of(start)
     p, v = f.period, f.value
+    part, span = _period_of_row(doc, start, p)
     pub = doc.source.published
     return {
         "doc": rid, "region": _region(doc), "pubyear": doc.year, "published": pub.isoformat() if pub else None, "claim": c.id,
@@ -53,8 +102,8 @@ def _row(doc, rid: str, c, f, row_kind: str, start: int, end: int, exact: bool) 
         "subject_text": f.subject.text, "subject_core": f.subject.core, "subject_attr": f.subject.attr,
         "subject_topic": f.subject.topic, "items": json.dumps([_subject(x) for x in f.items], ensure_ascii=False),
         "specific": f.specific,
-        "period_label": p.label, "period_year": p.year, "period_relative": p.relative, "period_part": p.part,
-        "period_span": p.span, "measure": f.measure, "unit": f.unit, "dimension": f.dimension,
+        "period_label": p.label, "period_year": p.year, "period_relative": p.relative, "period_part": part,
+        "period_span": span, "measure": f.measure, "unit": f.unit, "dimension": f.dimension,
         "approx": ",".join(f.approx), "exact": exact,
         "value_lo": _frac(v.lo) if v else None, "value_hi": _frac(v.hi) if v else None,
         "lo_closed": v.lo_closed if v else None, "hi_closed": v.hi_closed if v else None,
