@@ -53,7 +53,7 @@ def test_every_cross_rule_documents_itself():
 @pytest.mark.parametrize("rid,i,ex", CASES, ids=[f"{r}-{i}-{ex['verdict']}" for r, i, ex in CASES])
 def test_rule_example(rid, i, ex, tmp_path):
     # the example's year is the year the document reports on; it is published the year after
-    docs = [(d["id"], d["year"] - 1, d["text"], "") for d in ex["documents"]]
+    docs = [(d["id"], d["year"], d["text"], "") for d in ex["documents"]]
     hits = [f for f in _findings(docs, tmp_path) if f["rule"] == rid]
     if ex["verdict"] == "good":
         assert hits == [], [h["message"] for h in hits]
@@ -297,19 +297,24 @@ def _table_rows(path):
         con.close()
 
 
-def test_cross_cli_on_a_dask_scheduler_and_its_html_report(cluster, tmp_path):
+def test_cross_cli_on_a_dask_scheduler_and_its_html_report(cluster, tmp_path, capsys):
+    from checker.cli import main
+
+    # in this process (the cluster's workers do the work): no interpreter start-ups in the test's time
     archive = _archive(tmp_path)
     parts = tmp_path / "parts"
-    p = _run("scan", str(archive), "-o", str(tmp_path / "r.jsonl"), "--engine", "dask", "--scheduler", cluster,
-             "--batch", "1", "--frames", str(parts))
-    assert p.returncode == 0, p.stderr
+    assert main(["scan", str(archive), "-o", str(tmp_path / "r.jsonl"), "--engine", "dask", "--scheduler", cluster,
+                 "--batch", "1", "--frames", str(parts)]) == 0
     out, html = tmp_path / "cross.jsonl", tmp_path / "cross.html"
-    p = _run("cross", str(parts), "--engine", "dask", "--scheduler", cluster, "-o", str(out), "--html", str(html))
-    assert p.returncode == 1, p.stderr
+    capsys.readouterr()
+    assert main(["cross", str(parts), "--engine", "dask", "--scheduler", cluster, "-o", str(out),
+                 "--html", str(html)]) == 1
+    err = capsys.readouterr().err
     found = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert _rules(found) == ["CC401", "CC402", "CC402", "CC403"]
+    assert all(len(f["documents"]) == 2 and all("span" in d for d in f["documents"]) for f in found)
     # the terminal tree: scope, then subject, then each finding with both documents' quotes
-    assert "全市" in p.stderr and "「3351起」" in p.stderr and "「3315起」" in p.stderr
+    assert "全市" in err and "「3351起」" in err and "「3315起」" in err
     page = html.read_text(encoding="utf-8")
     assert page.count('<article class="finding">') == 4
     assert page.index("<h2>全市</h2>") < page.index("3351起")
@@ -320,14 +325,18 @@ def test_cross_cli_on_a_dask_scheduler_and_its_html_report(cluster, tmp_path):
     (("--engine", "dask", "--frames", "f.duckdb"), "f.duckdb"),
     (("--engine", "dask", "--frames", "a.jsonl"), "a.jsonl"),
 ])
-def test_dask_frames_need_a_directory(args, named, tmp_path):
+def test_dask_frames_need_a_directory(args, named, tmp_path, capsys):
+    from checker.cli import main
+
     archive = tmp_path / "a.jsonl"
     archive.write_text(json.dumps({"id": "a", "text": "全市人口100万人。"}, ensure_ascii=False) + "\n", encoding="utf-8")
-    args = tuple(str(tmp_path / a) if a.endswith((".duckdb", ".jsonl")) else a for a in args)
-    p = _run("scan", str(archive), "-o", str(tmp_path / "r.jsonl"), *args)
-    assert p.returncode == 2 and named in p.stderr and "Traceback" not in p.stderr, p.stderr
-    p = _run("cross", str(tmp_path / "missing"), "--engine", "dask")
-    assert p.returncode == 2 and "missing" in p.stderr and "Traceback" not in p.stderr
+    args = [str(tmp_path / a) if a.endswith((".duckdb", ".jsonl")) else a for a in args]
+    assert main(["scan", str(archive), "-o", str(tmp_path / "r.jsonl"), *args]) == 2
+    err = capsys.readouterr().err
+    assert named in err and "Traceback" not in err, err
+    assert main(["cross", str(tmp_path / "missing"), "--engine", "dask"]) == 2
+    err = capsys.readouterr().err
+    assert "missing" in err and "Traceback" not in err
 
 
 # ----------------------------------------------------------------------------- news archives (Hong Kong)
@@ -369,3 +378,32 @@ def test_a_reprinted_sentence_does_not_contradict_its_reprint(tmp_path):
     text = "2003年7月1日,五十万市民上街反对基本法23条立法。"
     docs = [("a", 2019, text, "香港特别行政区"), ("b", 2019, text, "香港特别行政区")]
     assert _findings(docs, tmp_path) == []
+
+
+@pytest.mark.parametrize("period,part,published,year", [
+    (dict(label="2021年", year=2021), "", "2022-01-15", 2021),
+    (dict(label="2021年", year=2021), "", "2021-12-20", None),          # the year was not over
+    (dict(label="去年", relative=-1), "", "2022-03-01", 2021),
+    (dict(label="今年", relative=0), "", "2022-03-01", None),
+    (dict(label="今年5月", relative=0, part="5月"), "5月", "2022-07-01", 2022),
+    (dict(label="今年5月", relative=0, part="5月"), "5月", "2022-05-20", None),  # this month, still running
+    (dict(label="6月", part="6月"), "6月12日", "2019-06-20", 2019),     # a date without a year: the latest
+    (dict(label="12月", part="12月"), "12月31日", "2020-01-03", 2019),  # such date before publication
+    (dict(label="6月", part="6月"), "6月12日", "2019-06-12", None),     # the same day: counts still change
+    (dict(label="五年来", span="5y"), "", "2022-01-15", None),
+])
+def test_a_value_is_compared_only_for_a_period_over_at_publication(period, part, published, year):
+    import datetime
+
+    from checker.claims.frame import Period
+    from checker.cross.rows import resolved_year
+
+    pub = datetime.date.fromisoformat(published)
+    p = Period(**period)
+    assert resolved_year(p, part, p.span, pub, pub.year) == year
+
+
+def test_rows_written_twice_give_each_finding_once(tmp_path):
+    # a resumed Dask scan may write a batch's part again: each statement counts once
+    once = _findings(CITY, tmp_path, "once.duckdb")
+    assert _findings(CITY + CITY, tmp_path, "twice.duckdb") == once

@@ -26,15 +26,14 @@ from .rows import COLUMNS, unit_class
 
 _VALUE_MEASURES = ("count", "amount", "quantity")
 _COLS = ", ".join(f'"{c}"' for c in COLUMNS)
-# a streak runs up to the time of writing: its year is the publication's (else the one written)
-# a value's year: a year written, or last year; cumulative spans, the year so far and 过去一年 depend on the day of
-# writing, so they are not compared across documents
-_YEAR = "coalesce(period_year, CASE WHEN period_relative = -1 THEN pubyear - 1 END)"
+# a value's year: the year its period resolves to when that period was over at publication
+# (rows.resolved_year); a streak runs up to the time of writing: its year is the publication's
+_YEAR = "period_resolved"
 # the rows each check reads (``{table}``: the frames table, or one Parquet part on a Dask worker)
 VALUES_WHERE = f"""
 SELECT {_COLS}, {_YEAR} AS abs_year FROM {{table}}
 WHERE row_kind IN ('value', 'prior') AND exact AND specific AND subject_core <> '' AND unit IS NOT NULL
-  AND modality = '' AND period_span = '' AND period_part NOT IN ('ytd', 'reported')
+  AND modality = '' AND period_part NOT IN ('ytd', 'reported')
   AND measure IN {_VALUE_MEASURES} AND value_lo IS NOT NULL AND value_hi IS NOT NULL
   AND {_YEAR} IS NOT NULL
 """
@@ -47,7 +46,9 @@ _ROW_ORDER = ("doc", "start", "end", "row_kind", "claim")
 
 
 def _ordered(rows: list[dict]) -> list[dict]:
-    return sorted(rows, key=lambda r: tuple(r[k] for k in _ROW_ORDER))
+    """The rows in one order, each statement once (a resumed scan may have written a batch's part twice)."""
+    unique = {tuple(r[k] for k in _ROW_ORDER): r for r in rows}
+    return [unique[k] for k in sorted(unique)]
 
 
 @dataclass

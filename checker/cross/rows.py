@@ -1,6 +1,8 @@
 """Frame rows: one flat record per framed claim of an analysed document (strings for exact values)."""
 from __future__ import annotations
 
+import calendar
+import datetime
 import json
 import re
 from dataclasses import replace
@@ -19,7 +21,9 @@ COLUMNS: dict[str, str] = {
     "subject_text": "VARCHAR", "subject_core": "VARCHAR", "subject_attr": "VARCHAR", "subject_topic": "VARCHAR",
     "items": "VARCHAR", "specific": "BOOLEAN",
     "period_label": "VARCHAR", "period_year": "INTEGER", "period_relative": "INTEGER", "period_part": "VARCHAR",
-    "period_span": "VARCHAR", "measure": "VARCHAR", "unit": "VARCHAR", "dimension": "VARCHAR",
+    "period_span": "VARCHAR",
+    "period_resolved": "INTEGER",  # the period's absolute year when it was over at publication, else NULL
+ "measure": "VARCHAR", "unit": "VARCHAR", "dimension": "VARCHAR",
     "approx": "VARCHAR", "exact": "BOOLEAN", "value_lo": "VARCHAR", "value_hi": "VARCHAR",
     "lo_closed": "BOOLEAN", "hi_closed": "BOOLEAN", "value": "VARCHAR",
     "reference": "VARCHAR", "flow": "VARCHAR", "modality": "VARCHAR", "outcome": "VARCHAR", "about": "VARCHAR",
@@ -80,6 +84,40 @@ def _period_of_row(doc, start: int, p) -> tuple[str, str]:
     return part, span
 
 
+_MONTH_DAY = re.compile(r"(\d{1,2})月(?:(\d{1,2})[日号])?")
+
+
+def resolved_year(p, part: str, span: str, published: Optional[datetime.date], pubyear: Optional[int]) -> Optional[int]:
+    """The absolute year of a value's period, when the period was over at publication; else None.
+
+    A written year, or one relative to the publication year (去年); a month or day written without a
+    year (6月12日, in news) is the latest such date not after the publication.  A period still running
+    when the document was written (今年, this month, today, a cumulative span) has no settled value to
+    compare, so it gets None; a period with an unparsed part (上半年) counts as ending with its year."""
+    if span:
+        return None
+    year = p.year if p.year is not None else (pubyear + p.relative if p.relative is not None and pubyear else None)
+    m = _MONTH_DAY.fullmatch(part or "")
+    month, day = (int(m.group(1)), int(m.group(2)) if m.group(2) else None) if m else (None, None)
+    if month is not None and not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
+        return None
+    if year is None and p.relative is None and month is not None and published is not None:
+        year = published.year if (month, day or 1) <= (published.month, published.day) else published.year - 1
+    if year is None or not 1 <= year <= 9999:
+        return None
+    if published is not None:
+        if month is None:
+            end = datetime.date(year, 12, 31)
+        else:
+            last = calendar.monthrange(year, month)[1]
+            end = datetime.date(year, month, min(day, last) if day else last)
+        if end >= published:
+            return None
+    elif pubyear is not None and year >= pubyear:
+        return None
+    return year
+
+
 def _frac(x: Optional[Fraction]) -> Optional[str]:
     return None if x is None else str(x)
 
@@ -103,7 +141,7 @@ def _row(doc, rid: str, c, f, row_kind: str, start: int, end: int, exact: bool) 
         "subject_topic": f.subject.topic, "items": json.dumps([_subject(x) for x in f.items], ensure_ascii=False),
         "specific": f.specific,
         "period_label": p.label, "period_year": p.year, "period_relative": p.relative, "period_part": part,
-        "period_span": span, "measure": f.measure, "unit": f.unit, "dimension": f.dimension,
+        "period_span": span, "period_resolved": resolved_year(p, part, span, pub, doc.year), "measure": f.measure, "unit": f.unit, "dimension": f.dimension,
         "approx": ",".join(f.approx), "exact": exact,
         "value_lo": _frac(v.lo) if v else None, "value_hi": _frac(v.hi) if v else None,
         "lo_closed": v.lo_closed if v else None, "hi_closed": v.hi_closed if v else None,
