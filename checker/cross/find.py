@@ -121,6 +121,34 @@ def same_count_unit(a: dict, b: dict) -> bool:
     return classes.get(a["unit"], a["unit"]) == classes.get(b["unit"], b["unit"])
 
 
+def names_a_figure(key: str) -> bool:
+    """Whether a subject can name one figure across documents: a phrase holding a time (截至6月3日,
+    由去年, 跌至去年的) is the clause around a date, not the name of what was counted."""
+    return vocab().marker_rx.search(key) is None
+
+
+def same_thing_counted(a: dict, b: dict) -> bool:
+    """The words right after two values name the same thing when both have any (劳工界有668个团体选民 /
+    劳工界60个选委: not one figure); a value followed by punctuation leaves it to the subject."""
+    x, y = a.get("after") or "", b.get("after") or ""
+    return not x or not y or x[:2] == y[:2]
+
+
+def written_precision(v: Interval, quote: str) -> Interval:
+    """A rounded value (a half-open interval: 100万, 1,000万元) written with trailing zeros and no
+    decimal point is as precise as its last non-zero digit (100万 admits 103万); a decimal
+    point makes the zeros significant (3.0万), and exact integers (3600起) stay exact."""
+    if v.lo is None or v.hi is None or v.lo_closed == v.hi_closed or "." in quote or "．" in quote:
+        return v
+    width = v.hi - v.lo
+    mid = (v.lo + v.hi) / 2
+    if width <= 0 or mid.denominator != 1:
+        return v
+    while mid % (width * 10) == 0:
+        width *= 10
+    return Interval(mid - width / 2, mid + width / 2, v.lo_closed, v.hi_closed)
+
+
 def _one_sentence(a: dict, b: dict) -> bool:
     """Both statements come from one sentence that both documents print: a reprint cannot contradict
     itself (two numbers of that sentence read as one figure is the frame's mistake, not the writers')."""
@@ -144,6 +172,9 @@ def value_group_findings(rows: list[dict]) -> list[Finding]:
     buckets: dict = {}
     for r in _ordered(rows):
         f = frame_of(r, r["abs_year"])
+        if not names_a_figure(f.subject.key):
+            continue
+        f.value = written_precision(f.value, r["quote"])
         firsts = buckets.setdefault(bucket_key(f), {})
         # one row per document and distinct statement: a repetitive archive is not compared pair by pair
         firsts.setdefault((r["doc"], r["row_kind"], f.subject.key, f.subject.attr, f.scope, f.flow,
@@ -154,7 +185,8 @@ def value_group_findings(rows: list[dict]) -> list[Finding]:
         for i, (ra, fa) in enumerate(entries):
             for rb, fb in entries[i + 1:]:
                 if ra["doc"] == rb["doc"] or ra["row_kind"] == rb["row_kind"] == "prior" \
-                        or not same_place(ra, rb) or not same_count_unit(ra, rb) or _one_sentence(ra, rb):
+                        or not same_place(ra, rb) or not same_count_unit(ra, rb) or _one_sentence(ra, rb) \
+                        or not same_thing_counted(ra, rb):
                     continue
                 if fa.value.intersect(fb.value) is not None:
                     continue

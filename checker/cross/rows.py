@@ -27,6 +27,7 @@ COLUMNS: dict[str, str] = {
     "approx": "VARCHAR", "exact": "BOOLEAN", "value_lo": "VARCHAR", "value_hi": "VARCHAR",
     "lo_closed": "BOOLEAN", "hi_closed": "BOOLEAN", "value": "VARCHAR",
     "reference": "VARCHAR", "flow": "VARCHAR", "modality": "VARCHAR", "outcome": "VARCHAR", "about": "VARCHAR",
+    "after": "VARCHAR",  # the Han characters right after the value (the thing counted: 668个「团体选民」)
 }
 SET_NAMES = ("类", "级", "大类", "方面", "大")  # 八类案件: names of sets, not values
 
@@ -118,6 +119,15 @@ def resolved_year(p, part: str, span: str, published: Optional[datetime.date], p
     return year
 
 
+_HAN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}")
+
+
+def _after(doc, end: int) -> str:
+    """Up to four Han characters right after normalised offset ``end`` (none after punctuation)."""
+    m = _HAN_AFTER.match(doc.text, end)
+    return m.group(0) if m else ""
+
+
 def _frac(x: Optional[Fraction]) -> Optional[str]:
     return None if x is None else str(x)
 
@@ -147,7 +157,7 @@ def _row(doc, rid: str, c, f, row_kind: str, start: int, end: int, exact: bool) 
         "lo_closed": v.lo_closed if v else None, "hi_closed": v.hi_closed if v else None,
         "value": str(v) if v else None, "reference": f.reference, "flow": f.flow, "modality": f.modality,
         "outcome": getattr(c.data, "outcome", "") or getattr(c.data, "direction", "") or "",
-        "about": f.about(),
+        "about": f.about(), "after": _after(doc, end),
     }
 
 
