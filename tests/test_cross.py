@@ -420,3 +420,24 @@ def test_rows_written_twice_give_each_finding_once(tmp_path):
 def test_news_figures_compared_only_when_one_thing(first, second, conflict, tmp_path):
     docs = [("a", 2019, first, "香港特别行政区"), ("b", 2019, second, "香港特别行政区")]
     assert _rules(_findings(docs, tmp_path)) == (["CC401"] if conflict else [])
+
+
+def test_a_period_from_another_paragraph_is_not_compared(tmp_path):
+    # news: the year in an earlier paragraph is often another story's
+    docs = [("a", 2019, "2017年施政报告发表。\n\n全文共用了47次「疯狂」。", "香港特别行政区"),
+            ("b", 2019, "2017年施政报告发表。\n\n全文共用了199次「疯狂」。", "香港特别行政区")]
+    assert _findings(docs, tmp_path) == []
+    docs = [(r, y, t.replace("。\n\n全文", ",全文"), c) for r, y, t, c in docs]
+    assert _rules(_findings(docs, tmp_path, "same-paragraph.duckdb")) == ["CC401"]
+
+
+def test_documents_that_also_state_the_other_value_do_not_contradict_each_other(tmp_path):
+    one, two = "2019年,劳工界有668个团体选民。", "2019年,劳工界有686个团体选民。"
+    docs = [("a", 2019, one + "\n" + two, "香港特别行政区"), ("b", 2019, two + "\n" + one, "香港特别行政区")]
+    assert _findings(docs, tmp_path) == []
+
+
+def test_a_group_named_by_examples_is_not_one_figure(tmp_path):
+    docs = [("a", 2020, "2019年8月18日维园集会,黎智英、李柱铭等9人,被控。", "香港特别行政区"),
+            ("b", 2020, "2019年8月18日维园集会,黎智英、李柱铭等7人,否认控罪。", "香港特别行政区")]
+    assert _findings(docs, tmp_path) == []

@@ -22,7 +22,7 @@ from typing import Callable, Iterator, Optional
 
 from ..claims.frame import Frame, Period, Subject, bucket_key, same_frame, vocab
 from ..numbers import Interval
-from .rows import COLUMNS, unit_class
+from .rows import COLUMNS, group_by_example, unit_class
 
 _VALUE_MEASURES = ("count", "amount", "quantity")
 _COLS = ", ".join(f'"{c}"' for c in COLUMNS)
@@ -33,7 +33,7 @@ _YEAR = "period_resolved"
 VALUES_WHERE = f"""
 SELECT {_COLS}, {_YEAR} AS abs_year FROM {{table}}
 WHERE row_kind IN ('value', 'prior') AND exact AND specific AND subject_core <> '' AND unit IS NOT NULL
-  AND modality = '' AND period_part NOT IN ('ytd', 'reported')
+  AND modality = '' AND period_here AND period_part NOT IN ('ytd', 'reported')
   AND measure IN {_VALUE_MEASURES} AND value_lo IS NOT NULL AND value_hi IS NOT NULL
   AND {_YEAR} IS NOT NULL
 """
@@ -123,8 +123,17 @@ def same_count_unit(a: dict, b: dict) -> bool:
 
 def names_a_figure(key: str) -> bool:
     """Whether a subject can name one figure across documents: a phrase holding a time (截至6月3日,
-    由去年, 跌至去年的) is the clause around a date, not the name of what was counted."""
-    return vocab().marker_rx.search(key) is None
+    由去年, 跌至去年的) is the clause around a date, not the name of what was counted; a group named by
+    examples (黎智英、李柱铭等9人) is whoever the writer counts in (rules/data/cross.toml [subject])."""
+    return vocab().marker_rx.search(key) is None and not key.endswith(group_by_example())
+
+
+def _also_states(entries: list, r: dict, f: Frame) -> bool:
+    """Whether a document (its ``entries`` of one bucket) also states ``r``'s figure with a value that
+    agrees: then the two documents do not contradict each other (a repost, or one document giving both
+    values, which is that document's own inconsistency)."""
+    return any(e.value.intersect(f.value) is not None and same_count_unit(x, r) and same_thing_counted(x, r)
+               and same_frame(e, f, None) for x, e in entries)
 
 
 def same_thing_counted(a: dict, b: dict) -> bool:
@@ -182,6 +191,9 @@ def value_group_findings(rows: list[dict]) -> list[Finding]:
     out = []
     for firsts in buckets.values():
         entries = list(firsts.values())
+        by_doc: dict = {}
+        for r, f in entries:
+            by_doc.setdefault(r["doc"], []).append((r, f))
         for i, (ra, fa) in enumerate(entries):
             for rb, fb in entries[i + 1:]:
                 if ra["doc"] == rb["doc"] or ra["row_kind"] == rb["row_kind"] == "prior" \
@@ -191,6 +203,8 @@ def value_group_findings(rows: list[dict]) -> list[Finding]:
                 if fa.value.intersect(fb.value) is not None:
                     continue
                 if fa.subject.key != fb.subject.key or not same_frame(fa, fb, None):
+                    continue
+                if _also_states(by_doc[rb["doc"]], ra, fa) or _also_states(by_doc[ra["doc"]], rb, fb):
                     continue
                 out.append(_value_finding(ra, rb))
     return out

@@ -23,6 +23,7 @@ COLUMNS: dict[str, str] = {
     "period_label": "VARCHAR", "period_year": "INTEGER", "period_relative": "INTEGER", "period_part": "VARCHAR",
     "period_span": "VARCHAR",
     "period_resolved": "INTEGER",  # the period's absolute year when it was over at publication, else NULL
+    "period_here": "BOOLEAN",  # the period is written in the value's own paragraph (not inherited from afar)
  "measure": "VARCHAR", "unit": "VARCHAR", "dimension": "VARCHAR",
     "approx": "VARCHAR", "exact": "BOOLEAN", "value_lo": "VARCHAR", "value_hi": "VARCHAR",
     "lo_closed": "BOOLEAN", "hi_closed": "BOOLEAN", "value": "VARCHAR",
@@ -53,6 +54,12 @@ def _day_after() -> re.Pattern:
 def unit_class() -> dict[str, str]:
     """Count classifier → the first of its interchangeable group (rules/data/cross.toml [units])."""
     return {u: group[0] for group in load_data_toml("cross.toml")["units"]["interchangeable"] for u in group}
+
+
+@lru_cache(maxsize=1)
+def group_by_example() -> tuple[str, ...]:
+    """Subject endings that name a group by examples (rules/data/cross.toml [subject])."""
+    return tuple(load_data_toml("cross.toml")["subject"]["group_by_example"])
 
 
 _CLAUSE_END = re.compile(r"[。；;！!？?\n]")
@@ -119,6 +126,17 @@ def resolved_year(p, part: str, span: str, published: Optional[datetime.date], p
     return year
 
 
+def _written_near(doc, start: int, label: str) -> bool:
+    """Whether the period ``label`` is written in the paragraph (line) of ``start``, up to the end of
+    its sentence: a period inherited from an earlier paragraph or a heading is not compared across
+    documents (in news it is often another story's)."""
+    if not label:
+        return False
+    para = doc.text.rfind("\n", 0, start) + 1
+    _, se = doc.sentence_of(start)
+    return label in doc.text[para:max(se, start)]
+
+
 _HAN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}")
 
 
@@ -151,7 +169,8 @@ def _row(doc, rid: str, c, f, row_kind: str, start: int, end: int, exact: bool) 
         "subject_topic": f.subject.topic, "items": json.dumps([_subject(x) for x in f.items], ensure_ascii=False),
         "specific": f.specific,
         "period_label": p.label, "period_year": p.year, "period_relative": p.relative, "period_part": part,
-        "period_span": span, "period_resolved": resolved_year(p, part, span, pub, doc.year), "measure": f.measure, "unit": f.unit, "dimension": f.dimension,
+        "period_span": span, "period_resolved": resolved_year(p, part, span, pub, doc.year),
+        "period_here": _written_near(doc, start, c.frame.period.label if c.frame else ""), "measure": f.measure, "unit": f.unit, "dimension": f.dimension,
         "approx": ",".join(f.approx), "exact": exact,
         "value_lo": _frac(v.lo) if v else None, "value_hi": _frac(v.hi) if v else None,
         "lo_closed": v.lo_closed if v else None, "hi_closed": v.hi_closed if v else None,
