@@ -129,9 +129,15 @@ def _parser() -> argparse.ArgumentParser:
     sc.add_argument("--select", default=None, metavar="SELECTORS", help=f"rules to run: {SELECTOR_HELP}")
     sc.add_argument("--ignore", default=None, metavar="SELECTORS", help="rules to skip (as --select)")
     sc.add_argument("--frames", metavar="FILE", help="also write every claim's frame to FILE "
-                    "(Parquet, or DuckDB when it ends in .duckdb/.db) for `claimcheck cross`")
+                    "(Parquet, or DuckDB when it ends in .duckdb/.db; a directory of Parquet parts, one per "
+                    "batch, when FILE is a directory or with --engine dask) for `claimcheck cross`")
     cr = sub.add_parser("cross", parents=[common], help="find contradictions between documents in a frames table")
-    cr.add_argument("frames", help="the table written by `claimcheck scan --frames FILE`")
+    cr.add_argument("frames", help="the table written by `claimcheck scan --frames FILE` (file or parts directory)")
+    cr.add_argument("--engine", choices=("embedded", "dask"), default="embedded",
+                    help="where the grouping runs: DuckDB in this process (default) or a Dask cluster")
+    cr.add_argument("--scheduler", help="dask scheduler address (default: a LocalCluster with --jobs workers)")
+    cr.add_argument("--jobs", "-j", type=_positive, default=2, help="LocalCluster workers with --engine dask")
+    cr.add_argument("--html", metavar="FILE", help="also write an HTML report grouped by scope and subject")
     cr.add_argument("--output", "-o", help="write the JSONL findings to FILE (default: standard output)")
     cr.add_argument("--lang", choices=("zh", "en"), default=None, help="language of the messages")
     sv = sub.add_parser("serve", parents=[common], help="a local web page to check pasted or uploaded drafts")
@@ -587,7 +593,12 @@ def cmd_scan(args) -> int:
 
         if args.output and abspath(args.frames) == abspath(args.output):
             raise UsageError("--frames and --output name one file; give the frames table its own name")
-        check_output(args.frames, [args.archive] + ([args.output] if args.output else []))
+        from .cross.store import check_parts_dir, is_parts
+
+        if is_parts(args.frames, args.engine):
+            check_parts_dir(args.frames)
+        else:
+            check_output(args.frames, [args.archive] + ([args.output] if args.output else []))
     jobs = args.jobs
     if args.engine == "process" and jobs > usable_cpus():
         jobs = usable_cpus()

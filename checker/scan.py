@@ -13,6 +13,7 @@ import json
 import os
 import sys
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional
 
@@ -38,7 +39,7 @@ class ScanOptions:
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     max_record_bytes: int = MAX_RECORD_BYTES
-    frames: Optional[str] = None       # write every claim's frame to this DuckDB/Parquet table
+    frames: Optional[str] = None       # write every claim's frame to this DuckDB/Parquet table or parts directory
 
 
 def usable_cpus() -> int:
@@ -233,8 +234,21 @@ def check_record(rid: str, text, select=(), ignore=(), lang: str = "zh", frames:
                                     f"(claimcheck {__version__})", "claims": 0, "findings": []}
 
 
-def _check_batch(batch: list[tuple[str, object]], select, ignore, lang, frames=False) -> list[dict]:
-    return [check_record(rid, text, select, ignore, lang, frames) for rid, text in batch]
+def _check_batch(batch: list[tuple[str, object]], select, ignore, lang, frames=False,
+                 parts: Optional[str] = None) -> list[dict]:
+    """Check a batch.  With ``parts`` (a directory) the batch's frame rows are written there as one
+    Parquet part, here in the worker, and each result keeps only the number of its rows."""
+    results = [check_record(rid, text, select, ignore, lang, frames) for rid, text in batch]
+    if parts is not None:
+        from .cross.store import write_part
+
+        rows = []
+        for r in results:
+            mine = r.pop("frames", [])
+            rows.extend(mine)
+            r["frames"] = len(mine)
+        write_part(parts, rows)
+    return results
 
 
 def _batches(records: Iterable, size: int) -> Iterator[list]:
@@ -292,8 +306,19 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides; workers never print a traceback
 
 
+def _batch_args(opts: ScanOptions) -> tuple:
+    parts = opts.frames if opts.frames and _parts(opts) else None
+    return (tuple(opts.select), tuple(opts.ignore), opts.lang, bool(opts.frames), parts)
+
+
+def _parts(opts: ScanOptions) -> bool:
+    from .cross.store import is_parts
+
+    return is_parts(opts.frames, opts.engine)
+
+
 def _run_process(batches: Iterator[list], opts: ScanOptions) -> Iterator[list[dict]]:
-    args = (tuple(opts.select), tuple(opts.ignore), opts.lang, bool(opts.frames))
+    args = _batch_args(opts)
     if opts.jobs <= 1:
         for b in batches:
             yield _check_batch(b, *args)
@@ -322,25 +347,37 @@ def _run_process(batches: Iterator[list], opts: ScanOptions) -> Iterator[list[di
         pool.shutdown(wait=finished, cancel_futures=not finished)
 
 
-def _run_dask(batches: Iterator[list], opts: ScanOptions) -> Iterator[list[dict]]:
+@contextmanager
+def dask_client(scheduler: Optional[str], workers: int):
+    """A Dask client: of the scheduler at ``scheduler``, else of a LocalCluster of ``workers``
+    single-threaded worker processes (closed on exit)."""
     try:
         from distributed import Client, LocalCluster
     except ImportError:
         raise ConfigError("--engine dask", "dask.distributed is not installed "
                                            "(pip install 'claimcheck[dask]')") from None
     cluster = None
-    if opts.scheduler:
+    if scheduler:
         try:
-            client = Client(opts.scheduler, timeout="10s")
+            client = Client(scheduler, timeout="10s")
         except (OSError, ValueError, TypeError) as e:
-            raise ConfigError(f"--scheduler {opts.scheduler}", f"cannot connect to the Dask scheduler: "
-                                                              f"{type(e).__name__}: {e}") from None
+            raise ConfigError(f"--scheduler {scheduler}", f"cannot connect to the Dask scheduler: "
+                                                         f"{type(e).__name__}: {e}") from None
     else:
-        cluster = LocalCluster(n_workers=max(1, opts.jobs), threads_per_worker=1, processes=True,
+        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
                                dashboard_address=None)
         client = Client(cluster)
-    args = (tuple(opts.select), tuple(opts.ignore), opts.lang, bool(opts.frames))
     try:
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _run_dask(batches: Iterator[list], opts: ScanOptions) -> Iterator[list[dict]]:
+    args = _batch_args(opts)
+    with dask_client(opts.scheduler, opts.jobs) as client:
         pending = []
         limit = max(2, 2 * sum(client.nthreads().values()))
         for b in batches:
@@ -349,10 +386,6 @@ def _run_dask(batches: Iterator[list], opts: ScanOptions) -> Iterator[list[dict]
                 yield pending.pop(0).result()
         for f in pending:
             yield f.result()
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
 
 
 def scan(source: str, output: Optional[str], opts: ScanOptions, progress=None) -> Counter:
@@ -367,7 +400,9 @@ def scan(source: str, output: Optional[str], opts: ScanOptions, progress=None) -
     batches = _batches(records, opts.batch)
     runner = _run_dask if opts.engine == "dask" else _run_process
     sink = None
-    if opts.frames:
+    if opts.frames and _parts(opts):
+        os.makedirs(opts.frames, exist_ok=True)  # the workers write their parts into it
+    elif opts.frames:
         from .cross.store import FrameSink
 
         sink = FrameSink(opts.frames)
@@ -378,8 +413,11 @@ def scan(source: str, output: Optional[str], opts: ScanOptions, progress=None) -
     try:
         for results in results_iter:
             for r in results:
+                rows = r.pop("frames", ())
                 if sink is not None:
-                    sink.append(r.pop("frames", ()))
+                    sink.append(rows)
+                elif isinstance(rows, int):
+                    summary["frames"] += rows
                 try:
                     line = json.dumps(r, ensure_ascii=False)
                     line.encode("utf-8")

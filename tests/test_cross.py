@@ -53,7 +53,7 @@ def test_every_cross_rule_documents_itself():
 @pytest.mark.parametrize("rid,i,ex", CASES, ids=[f"{r}-{i}-{ex['verdict']}" for r, i, ex in CASES])
 def test_rule_example(rid, i, ex, tmp_path):
     # the example's year is the year the document reports on; it is published the year after
-    docs = [(d["id"], d["year"] - 1, d["text"], "") for d in ex["documents"]]
+    docs = [(d["id"], d["year"], d["text"], "") for d in ex["documents"]]
     hits = [f for f in _findings(docs, tmp_path) if f["rule"] == rid]
     if ex["verdict"] == "good":
         assert hits == [], [h["message"] for h in hits]
@@ -235,3 +235,209 @@ def test_unusable_frames_paths_are_one_message_and_status_2(tmp_path):
         p = _run(*args)
         assert p.returncode == 2 and named in p.stderr and "Traceback" not in p.stderr, (args, p.stderr)
     assert not results.exists()  # nothing was scanned into the results
+
+
+# ----------------------------------------------------------------------------- Dask: parts and grouping
+
+def _archive(tmp_path, docs=CITY):
+    archive = tmp_path / "city.jsonl"
+    with open(archive, "w", encoding="utf-8") as fh:
+        for rid, y, t in docs:
+            fh.write(json.dumps({"id": rid, "text": _header(y) + t}, ensure_ascii=False) + "\n")
+    return archive
+
+
+def _key(rec):
+    return json.dumps(rec, ensure_ascii=False, sort_keys=True)
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """One LocalCluster of 2 single-threaded worker processes for the Dask tests (a few seconds)."""
+    distributed = pytest.importorskip("distributed")
+    pytest.importorskip("dask.bag")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as c:
+        yield c.scheduler_address
+
+
+def test_dask_writes_parts_and_groups_on_the_cluster_with_the_same_findings(cluster, tmp_path):
+    from checker.cross.on_dask import cross_findings_dask
+    from checker.cross.store import parquet_parts
+    from checker.scan import ScanOptions, scan
+
+    docs = CITY + [("a-2021", 2021, "2021年全市发生电信网络诈骗案件3315起。\n全市刑事案件发案数连续3年下降。")]
+    archive = _archive(tmp_path, docs)
+    parts = tmp_path / "parts"
+    summary = scan(str(archive), str(tmp_path / "d.jsonl"),
+                   ScanOptions(engine="dask", scheduler=cluster, batch=1, frames=str(parts)))
+    # each batch (one document here) wrote its own part, in the worker
+    assert len(parquet_parts(str(parts))) == len(docs)
+    embedded = tmp_path / "frames.parquet"
+    scan(str(archive), str(tmp_path / "p.jsonl"), ScanOptions(frames=str(embedded)))
+    assert summary["frames"] == sum(1 for _ in _table_rows(embedded))
+    rules = cross_rules()
+    con = read_frames(str(embedded))
+    try:
+        want = sorted(_key(f.to_json(rules, "zh")) for f in cross_findings(con))
+    finally:
+        con.close()
+    got = sorted(_key(f.to_json(rules, "zh")) for f in cross_findings_dask(str(parts), cluster, 2))
+    assert got == want
+    # a-2021 adds CC401 (3315 vs 3351) and CC402 (连续3年, then 连续6年 a year later); not CC403 against
+    # city-2022's 20% (city-2022 itself states a-2021's 3315: that contradiction is city-2022's own)
+    assert sorted(json.loads(k)["rule"] for k in want) == ["CC401", "CC401", "CC402", "CC402", "CC402", "CC403"]
+
+
+def _table_rows(path):
+    con = read_frames(str(path))
+    try:
+        return con.execute("SELECT doc FROM frames").fetchall()
+    finally:
+        con.close()
+
+
+def test_cross_cli_on_a_dask_scheduler_and_its_html_report(cluster, tmp_path, capsys):
+    from checker.cli import main
+
+    # in this process (the cluster's workers do the work): no interpreter start-ups in the test's time
+    archive = _archive(tmp_path)
+    parts = tmp_path / "parts"
+    assert main(["scan", str(archive), "-o", str(tmp_path / "r.jsonl"), "--engine", "dask", "--scheduler", cluster,
+                 "--batch", "1", "--frames", str(parts)]) == 0
+    out, html = tmp_path / "cross.jsonl", tmp_path / "cross.html"
+    capsys.readouterr()
+    assert main(["cross", str(parts), "--engine", "dask", "--scheduler", cluster, "-o", str(out),
+                 "--html", str(html)]) == 1
+    err = capsys.readouterr().err
+    found = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert _rules(found) == ["CC401", "CC402", "CC402", "CC403"]
+    assert all(len(f["documents"]) == 2 and all("span" in d for d in f["documents"]) for f in found)
+    # the terminal tree: scope, then subject, then each finding with both documents' quotes
+    assert "全市" in err and "「3351起」" in err and "「3315起」" in err
+    page = html.read_text(encoding="utf-8")
+    assert page.count('<article class="finding">') == 4
+    assert page.index("<h2>全市</h2>") < page.index("3351起")
+    assert "city-2021" in page and "city-2022" in page
+
+
+@pytest.mark.parametrize("args,named", [
+    (("--engine", "dask", "--frames", "f.duckdb"), "f.duckdb"),
+    (("--engine", "dask", "--frames", "a.jsonl"), "a.jsonl"),
+])
+def test_dask_frames_need_a_directory(args, named, tmp_path, capsys):
+    from checker.cli import main
+
+    archive = tmp_path / "a.jsonl"
+    archive.write_text(json.dumps({"id": "a", "text": "全市人口100万人。"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    args = [str(tmp_path / a) if a.endswith((".duckdb", ".jsonl")) else a for a in args]
+    assert main(["scan", str(archive), "-o", str(tmp_path / "r.jsonl"), *args]) == 2
+    err = capsys.readouterr().err
+    assert named in err and "Traceback" not in err, err
+    assert main(["cross", str(tmp_path / "missing"), "--engine", "dask"]) == 2
+    err = capsys.readouterr().err
+    assert "missing" in err and "Traceback" not in err
+
+
+# ----------------------------------------------------------------------------- news archives (Hong Kong)
+
+def test_running_totals_of_different_days_are_not_one_figure(tmp_path):
+    # 自…起 … 共 counts up to the day of writing: 5 on one day and 30 five days later both hold
+    docs = [("n-0103", 2019, "公立医院自2019年12月31日起,共向卫生署呈报五宗相关病人个案。", "香港特别行政区"),
+            ("n-0108", 2019, "公立医院自2019年12月31日起,共向卫生署呈报30宗相关病人个案。", "香港特别行政区")]
+    assert _findings(docs, tmp_path) == []
+    # without the running-total wording the same two sentences are one figure of that month
+    docs = [(rid, y, "2019年12月," + t.replace("自2019年12月31日起,共", ""), c) for rid, y, t, c in docs]
+    assert _rules(_findings(docs, tmp_path, "month.duckdb")) == ["CC401"]
+
+
+def test_a_period_written_to_the_day_is_that_days_figure(tmp_path):
+    day = "2019年6月{d}日,警方在金钟拘捕{n}名示威者。"
+    docs = [("a", 2019, day.format(d=12, n=11), "香港特别行政区"), ("b", 2019, day.format(d=13, n=32), "香港特别行政区")]
+    assert _findings(docs, tmp_path) == []
+    docs = [("a", 2019, day.format(d=12, n=11), "香港特别行政区"), ("b", 2019, day.format(d=12, n=32), "香港特别行政区")]
+    found = _findings(docs, tmp_path, "same-day.duckdb")
+    assert _rules(found) == ["CC401"] and [d["quote"] for d in found[0]["documents"]] == ["11名", "32名"]
+    # one document with the same number on two days: each day is compared on its own
+    docs = [("a", 2019, day.format(d=12, n=11), "香港特别行政区"),
+            ("b", 2019, day.format(d=13, n=32) + day.format(d=12, n=32), "香港特别行政区")]
+    assert _rules(_findings(docs, tmp_path, "two-days.duckdb")) == ["CC401"]
+
+
+@pytest.mark.parametrize("first,second,conflict", [
+    ("3351起", "3315宗", True),    # 起 and 宗 count the same cases
+    ("3351起", "3315人", False),   # cases are not persons
+])
+def test_count_classifiers(first, second, conflict, tmp_path):
+    docs = [("r-2021", 2021, f"2021年全市发生电信网络诈骗案件{first}。"),
+            ("n-2022", 2022, f"2021年全市发生电信网络诈骗案件{second}。")]
+    assert _rules(_findings(docs, tmp_path)) == (["CC401"] if conflict else [])
+
+
+def test_a_reprinted_sentence_does_not_contradict_its_reprint(tmp_path):
+    text = "2003年7月1日,五十万市民上街反对基本法23条立法。"
+    docs = [("a", 2019, text, "香港特别行政区"), ("b", 2019, text, "香港特别行政区")]
+    assert _findings(docs, tmp_path) == []
+
+
+@pytest.mark.parametrize("period,part,published,year", [
+    (dict(label="2021年", year=2021), "", "2022-01-15", 2021),
+    (dict(label="2021年", year=2021), "", "2021-12-20", None),          # the year was not over
+    (dict(label="去年", relative=-1), "", "2022-03-01", 2021),
+    (dict(label="今年", relative=0), "", "2022-03-01", None),
+    (dict(label="今年5月", relative=0, part="5月"), "5月", "2022-07-01", 2022),
+    (dict(label="今年5月", relative=0, part="5月"), "5月", "2022-05-20", None),  # this month, still running
+    (dict(label="6月", part="6月"), "6月12日", "2019-06-20", 2019),     # a date without a year: the latest
+    (dict(label="12月", part="12月"), "12月31日", "2020-01-03", 2019),  # such date before publication
+    (dict(label="6月", part="6月"), "6月12日", "2019-06-12", None),     # the same day: counts still change
+    (dict(label="五年来", span="5y"), "", "2022-01-15", None),
+])
+def test_a_value_is_compared_only_for_a_period_over_at_publication(period, part, published, year):
+    import datetime
+
+    from checker.claims.frame import Period
+    from checker.cross.rows import resolved_year
+
+    pub = datetime.date.fromisoformat(published)
+    p = Period(**period)
+    assert resolved_year(p, part, p.span, pub, pub.year) == year
+
+
+def test_rows_written_twice_give_each_finding_once(tmp_path):
+    # a resumed Dask scan may write a batch's part again: each statement counts once
+    once = _findings(CITY, tmp_path, "once.duckdb")
+    assert _findings(CITY + CITY, tmp_path, "twice.duckdb") == once
+
+
+@pytest.mark.parametrize("first,second,conflict", [
+    ("2019年6月9日,103万人上街游行。", "2019年6月9日,100万人上街游行。", False),   # 100万: rounded to the 百万
+    ("2019年6月9日,103万人上街游行。", "2019年6月9日,130万人上街游行。", True),
+    ("2019年,劳工界有668个团体选民。", "2019年,劳工界有60个选委。", False),           # two things counted
+    ("2019年,劳工界有668个团体选民。", "2019年,劳工界有686个团体选民。", True),
+    ("侦破罪案总数由前年的25,213宗,跌至去年的21,965宗。", "侦破暴力罪案数目,由前年的5,786宗,跌至去年的4,974宗。",
+     False),                                                                          # 跌至去年的 names no figure
+])
+def test_news_figures_compared_only_when_one_thing(first, second, conflict, tmp_path):
+    docs = [("a", 2019, first, "香港特别行政区"), ("b", 2019, second, "香港特别行政区")]
+    assert _rules(_findings(docs, tmp_path)) == (["CC401"] if conflict else [])
+
+
+def test_a_period_from_another_paragraph_is_not_compared(tmp_path):
+    # news: the year in an earlier paragraph is often another story's
+    docs = [("a", 2019, "2017年施政报告发表。\n\n全文共用了47次「疯狂」。", "香港特别行政区"),
+            ("b", 2019, "2017年施政报告发表。\n\n全文共用了199次「疯狂」。", "香港特别行政区")]
+    assert _findings(docs, tmp_path) == []
+    docs = [(r, y, t.replace("。\n\n全文", ",全文"), c) for r, y, t, c in docs]
+    assert _rules(_findings(docs, tmp_path, "same-paragraph.duckdb")) == ["CC401"]
+
+
+def test_documents_that_also_state_the_other_value_do_not_contradict_each_other(tmp_path):
+    one, two = "2019年,劳工界有668个团体选民。", "2019年,劳工界有686个团体选民。"
+    docs = [("a", 2019, one + "\n" + two, "香港特别行政区"), ("b", 2019, two + "\n" + one, "香港特别行政区")]
+    assert _findings(docs, tmp_path) == []
+
+
+def test_a_group_named_by_examples_is_not_one_figure(tmp_path):
+    docs = [("a", 2020, "2019年8月18日维园集会,黎智英、李柱铭等9人,被控。", "香港特别行政区"),
+            ("b", 2020, "2019年8月18日维园集会,黎智英、李柱铭等7人,否认控罪。", "香港特别行政区")]
+    assert _findings(docs, tmp_path) == []

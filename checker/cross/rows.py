@@ -1,7 +1,10 @@
 """Frame rows: one flat record per framed claim of an analysed document (strings for exact values)."""
 from __future__ import annotations
 
+import calendar
+import datetime
 import json
+import re
 from dataclasses import replace
 from fractions import Fraction
 from functools import lru_cache
@@ -18,10 +21,14 @@ COLUMNS: dict[str, str] = {
     "subject_text": "VARCHAR", "subject_core": "VARCHAR", "subject_attr": "VARCHAR", "subject_topic": "VARCHAR",
     "items": "VARCHAR", "specific": "BOOLEAN",
     "period_label": "VARCHAR", "period_year": "INTEGER", "period_relative": "INTEGER", "period_part": "VARCHAR",
-    "period_span": "VARCHAR", "measure": "VARCHAR", "unit": "VARCHAR", "dimension": "VARCHAR",
+    "period_span": "VARCHAR",
+    "period_resolved": "INTEGER",  # the period's absolute year when it was over at publication, else NULL
+    "period_here": "BOOLEAN",  # the period is written in the value's own paragraph (not inherited from afar)
+ "measure": "VARCHAR", "unit": "VARCHAR", "dimension": "VARCHAR",
     "approx": "VARCHAR", "exact": "BOOLEAN", "value_lo": "VARCHAR", "value_hi": "VARCHAR",
     "lo_closed": "BOOLEAN", "hi_closed": "BOOLEAN", "value": "VARCHAR",
     "reference": "VARCHAR", "flow": "VARCHAR", "modality": "VARCHAR", "outcome": "VARCHAR", "about": "VARCHAR",
+    "after": "VARCHAR",  # the Han characters right after the value (the thing counted: 668个「团体选民」)
 }
 SET_NAMES = ("类", "级", "大类", "方面", "大")  # 八类案件: names of sets, not values
 
@@ -30,6 +37,113 @@ SET_NAMES = ("类", "级", "大类", "方面", "大")  # 八类案件: names of 
 def year_on_year() -> frozenset[str]:
     """References that compare with the year before (rules/data/cross.toml)."""
     return frozenset(load_data_toml("cross.toml")["prior"]["year_on_year"])
+
+
+@lru_cache(maxsize=1)
+def _running() -> re.Pattern:
+    """Markers of a running total as of the day of writing (rules/data/cross.toml [running])."""
+    return re.compile("|".join(load_data_toml("cross.toml")["running"]["markers"]))
+
+
+@lru_cache(maxsize=1)
+def _day_after() -> re.Pattern:
+    return re.compile(load_data_toml("cross.toml")["day"]["after_label"])
+
+
+@lru_cache(maxsize=1)
+def unit_class() -> dict[str, str]:
+    """Count classifier → the first of its interchangeable group (rules/data/cross.toml [units])."""
+    return {u: group[0] for group in load_data_toml("cross.toml")["units"]["interchangeable"] for u in group}
+
+
+@lru_cache(maxsize=1)
+def group_by_example() -> tuple[str, ...]:
+    """Subject endings that name a group by examples (rules/data/cross.toml [subject])."""
+    return tuple(load_data_toml("cross.toml")["subject"]["group_by_example"])
+
+
+_CLAUSE_END = re.compile(r"[。；;！!？?\n]")
+
+
+def _clause_before(doc, start: int) -> str:
+    """The text of ``start``'s sentence before it, from the last sentence-level stop."""
+    ss, _ = doc.sentence_of(start)
+    before = doc.text[ss:start]
+    m = None
+    for m in _CLAUSE_END.finditer(before):
+        pass
+    return before[m.end():] if m else before
+
+
+def _period_of_row(doc, start: int, p) -> tuple[str, str]:
+    """(part, span) of a value's period as compared across documents: a running total (自…起, 累计)
+    becomes the span ``running``; a period written down to a day (2019年12月31日) gets the day in its
+    part, so values of two days of one month are two figures."""
+    part, span = p.part, p.span
+    clause = _clause_before(doc, start)
+    if not span and _running().search(clause):
+        span = "running"
+    if p.label and not span:
+        i = clause.rfind(p.label)
+        if i >= 0:
+            m = _day_after().match(clause, i + len(p.label))
+            if m:
+                part = (part or p.label) + m.group(0).strip()
+    return part, span
+
+
+_MONTH_DAY = re.compile(r"(\d{1,2})月(?:(\d{1,2})[日号])?")
+
+
+def resolved_year(p, part: str, span: str, published: Optional[datetime.date], pubyear: Optional[int]) -> Optional[int]:
+    """The absolute year of a value's period, when the period was over at publication; else None.
+
+    A written year, or one relative to the publication year (去年); a month or day written without a
+    year (6月12日, in news) is the latest such date not after the publication.  A period still running
+    when the document was written (今年, this month, today, a cumulative span) has no settled value to
+    compare, so it gets None; a period with an unparsed part (上半年) counts as ending with its year."""
+    if span:
+        return None
+    year = p.year if p.year is not None else (pubyear + p.relative if p.relative is not None and pubyear else None)
+    m = _MONTH_DAY.fullmatch(part or "")
+    month, day = (int(m.group(1)), int(m.group(2)) if m.group(2) else None) if m else (None, None)
+    if month is not None and not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
+        return None
+    if year is None and p.relative is None and month is not None and published is not None:
+        year = published.year if (month, day or 1) <= (published.month, published.day) else published.year - 1
+    if year is None or not 1 <= year <= 9999:
+        return None
+    if published is not None:
+        if month is None:
+            end = datetime.date(year, 12, 31)
+        else:
+            last = calendar.monthrange(year, month)[1]
+            end = datetime.date(year, month, min(day, last) if day else last)
+        if end >= published:
+            return None
+    elif pubyear is not None and year >= pubyear:
+        return None
+    return year
+
+
+def _written_near(doc, start: int, label: str) -> bool:
+    """Whether the period ``label`` is written in the paragraph (line) of ``start``, up to the end of
+    its sentence: a period inherited from an earlier paragraph or a heading is not compared across
+    documents (in news it is often another story's)."""
+    if not label:
+        return False
+    para = doc.text.rfind("\n", 0, start) + 1
+    _, se = doc.sentence_of(start)
+    return label in doc.text[para:max(se, start)]
+
+
+_HAN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}")
+
+
+def _after(doc, end: int) -> str:
+    """Up to four Han characters right after normalised offset ``end`` (none after punctuation)."""
+    m = _HAN_AFTER.match(doc.text, end)
+    return m.group(0) if m else ""
 
 
 def _frac(x: Optional[Fraction]) -> Optional[str]:
@@ -44,6 +158,7 @@ def _row(doc, rid: str, c, f, row_kind: str, start: int, end: int, exact: bool) 
     s, e = doc.orig_span(start, end)
     ss, se = doc.sentence_of(start)
     p, v = f.period, f.value
+    part, span = _period_of_row(doc, start, p)
     pub = doc.source.published
     return {
         "doc": rid, "region": _region(doc), "pubyear": doc.year, "published": pub.isoformat() if pub else None, "claim": c.id,
@@ -53,14 +168,15 @@ def _row(doc, rid: str, c, f, row_kind: str, start: int, end: int, exact: bool) 
         "subject_text": f.subject.text, "subject_core": f.subject.core, "subject_attr": f.subject.attr,
         "subject_topic": f.subject.topic, "items": json.dumps([_subject(x) for x in f.items], ensure_ascii=False),
         "specific": f.specific,
-        "period_label": p.label, "period_year": p.year, "period_relative": p.relative, "period_part": p.part,
-        "period_span": p.span, "measure": f.measure, "unit": f.unit, "dimension": f.dimension,
+        "period_label": p.label, "period_year": p.year, "period_relative": p.relative, "period_part": part,
+        "period_span": span, "period_resolved": resolved_year(p, part, span, pub, doc.year),
+        "period_here": _written_near(doc, start, c.frame.period.label if c.frame else ""), "measure": f.measure, "unit": f.unit, "dimension": f.dimension,
         "approx": ",".join(f.approx), "exact": exact,
         "value_lo": _frac(v.lo) if v else None, "value_hi": _frac(v.hi) if v else None,
         "lo_closed": v.lo_closed if v else None, "hi_closed": v.hi_closed if v else None,
         "value": str(v) if v else None, "reference": f.reference, "flow": f.flow, "modality": f.modality,
         "outcome": getattr(c.data, "outcome", "") or getattr(c.data, "direction", "") or "",
-        "about": f.about(),
+        "about": f.about(), "after": _after(doc, end),
     }
 
 

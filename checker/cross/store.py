@@ -1,10 +1,14 @@
-"""The frames table: DuckDB (``.duckdb`` / ``.db``) or Parquet (any other name), appended batch by batch.
+"""The frames table: DuckDB (``.duckdb`` / ``.db``), Parquet (any other name), or a directory of
+Parquet parts.
 
 Rows go into a DuckDB database file as they arrive (on disk, so memory stays bounded); a Parquet
-target is written from that file when the scan ends."""
+target is written from that file when the scan ends.  A directory (what ``--engine dask`` writes)
+holds one Parquet part per batch, each written by the worker that checked the batch, so no rows
+travel back to the scanning process; readers see the parts as one table."""
 from __future__ import annotations
 
 import os
+import uuid
 from typing import Iterable
 
 from ..errors import ConfigError, InputError, OutputError
@@ -70,6 +74,43 @@ class FrameSink:
             self.con.close()
 
 
+def is_parts(path: str, engine: str = "process") -> bool:
+    """Whether ``path`` is (or, for the Dask engine, becomes) a directory of Parquet parts."""
+    return os.path.isdir(path) or engine == "dask"
+
+
+def check_parts_dir(path: str) -> None:
+    """Raise ``UsageError``/``OutputError`` unless ``path`` can hold Parquet parts (a directory, or a
+    new name in an existing directory)."""
+    from ..errors import UsageError
+
+    if os.path.exists(path) and not os.path.isdir(path) or not is_parquet(path):
+        raise UsageError(f"--frames {path}: with --engine dask each batch writes its own Parquet part, so "
+                         "--frames names a directory (new or existing), not a file")
+    parent = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(parent):
+        raise OutputError(path, "cannot write: the directory does not exist")
+    if not os.access(parent if not os.path.isdir(path) else path, os.W_OK):
+        raise OutputError(path, "cannot write: permission denied")
+
+
+def write_part(directory: str, rows: list[dict]) -> int:
+    """Write ``rows`` as one new Parquet part in ``directory`` (nothing when empty); return their number."""
+    if not rows:
+        return 0
+    sink = FrameSink(os.path.join(directory, f"part-{uuid.uuid4().hex}.parquet"))
+    sink.append(rows)
+    sink.close()
+    return sink.rows
+
+
+def parquet_parts(path: str) -> list[str]:
+    """The Parquet files of a frames table: the file itself, or a directory's parts (sorted)."""
+    if not os.path.isdir(path):
+        return [path]
+    return sorted(os.path.join(path, n) for n in os.listdir(path) if n.endswith(".parquet"))
+
+
 def _quoted(path: str) -> str:
     return path.replace("'", "''")
 
@@ -80,7 +121,15 @@ def read_frames(path: str):
     if not os.path.exists(path):
         raise InputError(path, "no such frames table (write one with: claimcheck scan … --frames FILE)")
     try:
-        if is_parquet(path):
+        if os.path.isdir(path):
+            parts = parquet_parts(path)
+            if not parts:
+                raise InputError(path, "no Parquet parts in this directory (write them with: "
+                                       "claimcheck scan … --engine dask --frames DIR)")
+            con = duckdb.connect()
+            files = ", ".join(f"'{_quoted(p)}'" for p in parts)
+            con.execute(f"CREATE VIEW frames AS SELECT * FROM read_parquet([{files}])")
+        elif is_parquet(path):
             con = duckdb.connect()
             con.execute(f"CREATE VIEW frames AS SELECT * FROM read_parquet('{_quoted(path)}')")
         else:
