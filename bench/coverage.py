@@ -34,9 +34,9 @@ def _verdict(c) -> tuple:
 
 
 def _measure(path: Path) -> tuple[int, int, int, Counter]:
-    from checker import check_path
+    from checker import analyse_path
 
-    doc = check_path(str(path))
+    doc = analyse_path(str(path))   # the internal Doc: normalised text, claims with typed data
     statements = [m.end() for m in _DIRECTION.finditer(doc.text)]
     decided: dict[int, str] = {}
     for c in doc.claims:
