@@ -14,7 +14,7 @@ FAMILIES = {
     "enumeration": ("CC151", "CC152"),
     "partwhole": ("CC141",),
     "rate": ("CC131", "CC132"),
-    "magnitude": ("CC201", "CC202", "CC203"),
+    "magnitude": ("CC201", "CC202", "CC203", "CC204"),
     "datespan": ("CC102",),
     "writing": ("CC301", "CC302", "CC303", "CC304", "CC318"),
 }

@@ -170,12 +170,17 @@ def run_population(ctx) -> None:
 
     scope = ctx.doc.scope
     region = scope.province or scope.prefecture
-    if region is None:
-        return
+    if region is not None:
+        name, population, code = region.name, region.population, region.code
+    else:
+        stated = stated_population(ctx.doc, ctx.params)
+        if stated is None:
+            return
+        name, population, code = stated[0], stated[1], ""
     own = {r.code for r in (scope.province, scope.prefecture) if r is not None}
     units = set(ctx.params["units"])
     skip = tuple(ctx.params.get("skip_words", []))
-    limit = Fraction(str(ctx.params.get("factor", "3/2"))) * region.population
+    limit = Fraction(str(ctx.params.get("factor", "3/2"))) * population
     rx, names = _name_index()
     text = ctx.doc.text
     for q in ctx.doc.quantities:
@@ -189,6 +194,49 @@ def run_population(ctx) -> None:
                for m in rx.finditer(sentence)):
             continue  # a region outside the document's: its figure, not the region's
         ctx.emit(q.start, q.end, {
-            "number": quote(ctx.doc, q.start, q.end), "region": region.name, "population": region.population,
-            "times": number(q.interval.lo / region.population),
-        }, evidence={"population": str(region.population), "region_code": region.code, "limit": fmt(limit, 0)})
+            "number": quote(ctx.doc, q.start, q.end), "region": name, "population": population,
+            "times": number(q.interval.lo / population),
+        }, evidence={"population": str(population), "region_code": code, "limit": fmt(limit, 0)})
+
+
+def stated_population(doc, params: dict) -> tuple[str, Fraction] | None:
+    """The largest population the document states for its own area ("全市常住人口约150万人"): the
+    area word as written and the upper end of the number's interval; None when it states none.
+    Words from ``params`` (stated_scope, stated_population, stated_copula)."""
+    alt = lambda ws: "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True))  # noqa: E731
+    scopes, pops = params.get("stated_scope", []), params.get("stated_population", [])
+    if not scopes or not pops:
+        return None
+    rx = re.compile(rf"(?P<s>{alt(scopes)})(?:{alt(pops)})(?:{alt(params.get('stated_copula', []))})?$")
+    best = None
+    for q in doc.quantities:
+        if q.kind != "count" or q.unit != "人" or q.interval.hi is None or q.is_range:
+            continue
+        m = rx.search(doc.text, max(0, q.start - 12), q.start)
+        if m is not None and (best is None or q.interval.hi > best[1]):
+            best = (m.group("s"), q.interval.hi)
+    return best
+
+
+_CLAUSE_BREAK = frozenset(",，;；。:：!！?？\n")
+
+
+@kind("per_capita_amount")
+def run_per_capita_amount(ctx) -> None:
+    """An amount of money after a per-person word (人均, 户均) in its clause, above ``params.max_yuan``."""
+    per_words = sorted(ctx.params["per_words"], key=len, reverse=True)
+    limit = Fraction(str(ctx.params.get("max_yuan", "10000000")))
+    gap = int(ctx.params.get("max_gap", 16))
+    text = ctx.doc.text
+    for q in ctx.doc.quantities:
+        if q.kind != "money" or q.unit != "元" or q.interval.lo is None or q.interval.lo <= limit:
+            continue
+        lo = q.start
+        while lo > 0 and q.start - lo < gap and text[lo - 1] not in _CLAUSE_BREAK:
+            lo -= 1
+        head = text[lo:q.start]
+        per = next((w for w in per_words if w in head), None)
+        if per is None:
+            continue
+        ctx.emit(q.start, q.end, {"per": per, "number": quote(ctx.doc, q.start, q.end), "limit": fmt(limit, 0)},
+                 evidence={"limit": fmt(limit, 0)})
