@@ -12,13 +12,13 @@ import pytest
 from checker import check_text
 
 FAMILIES = {
-    "change": ('CC111', 'CC112', 'CC113', 'CC115', 'CC132', 'CC161', 'CC163', 'CC403'),
+    "change": ('CC111', 'CC112', 'CC113', 'CC115', 'CC132', 'CC133', 'CC161', 'CC163', 'CC403'),
     "trend": ('CC121', 'CC402'),
     "streak": ('CC101',),
     "restated": ('CC161', 'CC163', 'CC401'),
     "enumeration": ('CC151', 'CC152'),
     "partwhole": ('CC141',),
-    "rate": ('CC131', 'CC132'),
+    "rate": ('CC131', 'CC132', 'CC133'),
     "magnitude": ('CC201', 'CC202', 'CC203', 'CC204'),
     "datespan": ('CC102',),
     "writing": ('CC301', 'CC302', 'CC303', 'CC304', 'CC318'),
@@ -49,7 +49,7 @@ CASES = [
     ('change',
      '该校今年共有40名毕业生，其中升学人数占37.3%，其余均已就业。',
      '该校今年共有40名毕业生，其中升学人数占37.5%，其余均已就业。',
-     'a share of a stated whole count that no whole numerator gives (GRIM: 37.3% of 40) is not checked'),
+     None),
     ('trend',
      '2020年至2023年，全市新增城镇就业人数逐年增加，分别为5.2万人、5.6万人、5.4万人和6.1万人。',
      '2020年至2023年，全市新增城镇就业人数逐年增加，分别为5.2万人、5.4万人、5.6万人和6.1万人。',

@@ -196,7 +196,7 @@ SCHEMAS: dict[str, type[_Params]] = {
     "rate_range": RateRangeParams, "repeat": RepeatParams, "population": PopulationParams,
     "per_capita_amount": PerCapitaAmountParams,
     "respective": RespectiveParams, "stacked_approx": StackedApproxParams,
-    **{k: NoParams for k in ("conflict", "datespan", "joint", "mixed_numeral", "partwhole", "rate_fraction",
+    **{k: NoParams for k in ("conflict", "datespan", "joint", "mixed_numeral", "partwhole", "rate_fraction", "rate_of_count",
                              "restated", "streak", "suppression", "trend")},
 }
 
