@@ -358,8 +358,8 @@ def solve(doc: Doc) -> JointResult:
     """Collect bounds, decide each connected group exactly, and return minimal cores."""
     res = JointResult(bounds=_dedupe(collect(doc)))
     for group in _components(res.bounds):
-        if len({id(b.claim) for b in group}) < 2:
-            continue
+        if len({id(b.claim) for b in group}) < 2 and not any(b.claim.kind == "trend" for b in group):
+            continue  # one claim is decided on its own; a trend with the series written after it is not
         if all(b.claim.kind == "quantity" for b in group):
             continue  # bare numbers alone never make a joint claim
         res.solved = True

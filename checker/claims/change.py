@@ -19,10 +19,10 @@ from ..numbers import Interval, Quantity, fmt
 from ..numbers.interval import round_half_up
 from ..resources import load_data_toml
 from ..text.han import han_count
+from .types import ChangeData, GivenValue
 from .common import QuantityIndex
-from .given import given_after, prior_conflict, real_growth
+from .given import given_after, given_before, prior_conflict, real_growth
 from .metric import subject_before
-from .types import ChangeData
 
 _REF = (
     r"(?P<ref>同比|环比|按年|按季|按月|比上年同期|比去年同期|较上年同期|较去年同期|比上年|比去年|较上年|较去年|"
@@ -172,6 +172,13 @@ def build(doc: Doc) -> list[Claim]:
                     value = q
                 break
         inherited = False
+        pre_given, ref_back = None, _BACK.get(ref_label) if m.group("ref") else None
+        found = given_before(text, idx, value, ss) if value is not None else None
+        if found is not None:
+            pre_given, value, is_reference = found  # "V,上年为P,同比增长X%", "V,较2021年的P下降X%"
+            if m.group("ref") is None and is_reference:
+                ref_year, ref_back = pre_given.year, pre_given.back
+                ref_label = f"{ref_year}年" if ref_year else ("前年" if ref_back == 2 else "上年")
         if value is None and ss in last_value and m.start() - last_value[ss].end <= 60 \
                 and not _new_subject_between(text, _last_amount_end(idx, m.start(), ss), m.start()):
             value = last_value[ss]
@@ -191,7 +198,7 @@ def build(doc: Doc) -> list[Claim]:
         one_comparison = average is None or not _AVERAGE_LINK.fullmatch(text, average.end(), m.start())
         data = ChangeData(reference=ref_label, reference_year=ref_year, ref_start=m.start(),
                           direction="decrease" if decrease else "increase", to_form=to_form, subject=subject,
-                          back=_BACK.get(ref_label) if m.group("ref") else None, average=not one_comparison)
+                          back=ref_back, average=not one_comparison)
         data.series = value.start if value is not None else _chain_start(text, last_claim, ss, m.start())
         qs = [x for x in (value, amount) if x is not None]
         if amount is not None:
@@ -238,7 +245,7 @@ def build(doc: Doc) -> list[Claim]:
             data.amount = fmt(amount.value)
             if value is not None and value.kind != "percent" and amount.kind == "percent" and not to_form \
                     and one_comparison:
-                _check_given(text, idx, data, value, amount, se)
+                _check_given(text, idx, data, value, amount, se, pre_given)
         claim = Claim(id="", kind="change", start=start, end=end, quantities=qs, data=data)
         out.append(claim)
         last_claim = claim
@@ -258,12 +265,13 @@ _SEPARATORS = re.compile(r"[,，、;；\s]*")
 
 
 def _check_given(text: str, idx: QuantityIndex, data: ChangeData, value: Quantity, amount: Quantity,
-                 end: int) -> None:
-    """Earlier values written right after the change; one for the change's own reference period must
-    give the stated percentage (at the precision of all three numbers)."""
+                 end: int, before: Optional[GivenValue] = None) -> None:
+    """Earlier values written right after the change (and ``before``, one written between the value and
+    the change); one for the change's own reference period must give the stated percentage (at the
+    precision of all three numbers)."""
     if real_growth(text, max(0, value.start - 30), value.start):
         return  # real growth: a nominal prior beside it need not give the rate
-    data.given = given_after(text, idx, amount.end, end, value)
+    data.given = ([before] if before is not None else []) + given_after(text, idx, amount.end, end, value)
     pct = amount.interval.scale(Fraction(1, 100))
     readings = [pct] + [r for r in (round_figure_interval(pct),) if r is not None]
     for g in data.given:

@@ -35,6 +35,36 @@ def _given_rx() -> tuple[re.Pattern, dict[str, int]]:
 
 
 @lru_cache(maxsize=1)
+def _given_before_rx() -> re.Pattern:
+    d = load_data_toml("series.toml")["given"]
+    when = rf"(?P<when>{_alt(d['back1'] + d['back2'])}|(?P<year>(?:19|20)\d{{2}})年(?:同期)?)"
+    return re.compile(rf"(?:(?P<sep>[,，;；(（])|(?P<cmp>{_alt(d['compare'])})){when}"
+                      rf"(?(sep)(?:{_alt(d['copula'])})|(?:{_alt(d['possessive'])}))$")
+
+
+def given_before(text: str, idx: QuantityIndex, q: Quantity, lo: int) -> Optional[tuple[GivenValue, Quantity, bool]]:
+    """When ``q`` (the quantity right before a change) is an earlier period's value written before the
+    change ("3600万吨,上年为3400万吨,同比增长", "480起,较2021年的600起下降"): that given value, the
+    current value written before it (same kind and unit, from ``lo`` on), and whether the period was
+    named by a comparison word (较…的: it is the change's reference).  None otherwise."""
+    rx = _given_before_rx()
+    m = rx.search(text[max(lo, q.start - 12):q.start])
+    if m is None or q.kind not in VALUE_KINDS or q.approx or q.is_range or q.interval.lo is None \
+            or q.interval.hi is None or q.interval.lo <= 0:
+        return None
+    at = max(lo, q.start - 12) + m.start()
+    value = next(idx.before(at, max(lo, at - 40)), None)
+    if value is None or value.unit != q.unit or value.kind != q.kind or value.approx or value.is_range:
+        return None
+    _, back = _given_rx()
+    when = m.group("when")
+    year = int(m.group("year")) if m.group("year") else None
+    g = GivenValue(label=when, quantity=q, back=None if year else back[when], year=year,
+                   start=at + len(m.group("sep") or m.group("cmp")))
+    return g, value, m.group("cmp") is not None
+
+
+@lru_cache(maxsize=1)
 def _real_growth_rx() -> re.Pattern:
     return re.compile(_alt(load_data_toml("series.toml")["given"]["real_growth"]))
 

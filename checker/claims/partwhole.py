@@ -106,8 +106,8 @@ def _after_marker(doc: Doc, idx: QuantityIndex) -> list[Claim]:
         listed = [parts[0]]
         for q in parts[1:]:
             between = text[listed[-1].end:q.start]
-            if len(between) <= 8 and "、" in between and not any(ch in between for ch in ",，;。"):
-                listed.append(q)  # 其中A100起、B200起: an enumeration of parts
+            if len(between) <= 8 and any(j in between for j in v.joins) and not any(ch in between for ch in ",，;。"):
+                listed.append(q)  # 其中A100起、B200起, 当中32名男子及13名女子: an enumeration of parts
             else:
                 break
         out.append(_claim(whole, listed, m.group(0)))

@@ -130,4 +130,38 @@ def build(doc: Doc) -> list[Claim]:
         out.append(Claim(id="", kind="rate", start=m.start(), end=q.end, quantities=qs, data=data))
     if "占" in doc.text or "佔" in doc.text:
         out += _shares(doc, idx, {c.quantities[0].start for c in out})
+    for c in out:
+        whole = None if c.data.fraction or c.data.may_exceed else _counted_whole(doc, idx, c)
+        if whole is not None:
+            c.quantities.append(whole)
+            c.data.of_count = True
     return out
+
+
+_SHARE_WORD_TAIL = re.compile(r"(?:占比|占到|占了|占据|占|佔|比例|比重)(?:为|是|达到|达)?$")
+
+
+def _counted_whole(doc: Doc, idx: QuantityIndex, c: Claim):
+    """The one count of people before a share in its sentence, when the share is of those people
+    ("共有40名毕业生,其中升学人数占37.3%"): a whole number in ``grim_whole_units``, a subset word after
+    it, and a part named with one of ``grim_part_tails`` right before the share word."""
+    d = load_data_toml("frames.toml")["rate"]
+    q = c.quantities[0]
+    if q.kind != "percent" or q.approx or q.is_range or q.interval.lo is None or q.interval.hi is None:
+        return None
+    ss, _ = doc.sentence_of(c.start)
+    counts = [x for x in idx.before(c.start, ss) if x.kind == "count"]
+    if len(counts) != 1:
+        return None
+    w = counts[0]
+    if w.unit not in d["grim_whole_units"] or w.approx or not w.interval.is_point or w.value.denominator != 1 \
+            or w.value < 1 or w.magnitude != 1:
+        return None
+    between = _SHARE_WORD_TAIL.sub("", doc.text[w.end:q.start])
+    cut = max(between.find(s) + len(s) if s in between else -1 for s in _SUBSET_WORDS)
+    if cut < 0 or any(ch in between[cut:] for ch in ",，;；。"):
+        return None
+    part = between[cut:]
+    if not any(part.endswith(t) for t in d["grim_part_tails"]):
+        return None
+    return w

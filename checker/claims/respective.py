@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from ..document import Claim, Doc
+from ..resources import load_data_toml
 from .common import NUM, NUM_START, QuantityIndex, small_number
 from .lists import list_before, list_vocab, values_after
 from .types import RespectiveData
@@ -148,8 +149,38 @@ def _outcomes(doc: Doc) -> list[Claim]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _forward_rx() -> re.Pattern:
+    d = load_data_toml("frames.toml")["lists"]
+    alt = lambda ws: "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True))  # noqa: E731
+    return re.compile(rf"(?<![\d零〇一二两三四五六七八九十百第]){NUM_START}(?P<n>[两二三四五六七八九十])(?P<u>{alt(d['counters'])})"
+                      rf"[\u4e00-\u9fff]{{1,10}}?[,，]?(?:(?P<all>{alt(d['introduce_all'])})|(?P<some>{alt(d['introduce_some'])}))")
+
+
+_CLAUSE_STOP = re.compile(r"[。；;！!？?\n,，]")
+
+
+def _forward_enumerations(doc: Doc) -> list[Claim]:
+    """A count written before the list it counts: "五项民生工程：A、B、C、D" (the whole list: the counts
+    must agree), "三大类违法行为,包括A、B、C" (examples: the count may not be below them)."""
+    text = doc.text
+    out = []
+    for m in _forward_rx().finditer(text) if "、" in text else ():
+        stop = _CLAUSE_STOP.search(text, m.end())
+        end = stop.start() if stop else len(text)
+        parsed = list_before(text, end, m.end())
+        if parsed is None or len(parsed.items) < 2 or parsed.start != m.end() or not _is_enumeration(text, parsed):
+            continue
+        n = small_number(m.group("n"))
+        items = parsed.texts(text)
+        out.append(Claim(id="", kind="respective", start=m.start(), end=end,
+                         data=RespectiveData(form="enumeration", items=items, n_items=len(items), n_stated=n or 0,
+                                             n_alt=_alternative(parsed), open=parsed.open or bool(m.group("some")))))
+    return out
+
+
 def build(doc: Doc) -> list[Claim]:
     """``respective`` claims with the item and value counts."""
     idx = QuantityIndex(doc.quantities)
     out = _fenbie(doc, idx) if "分别" in doc.text else []
-    return out + _enumerations(doc) + _outcomes(doc)
+    return out + _enumerations(doc) + _forward_enumerations(doc) + _outcomes(doc)

@@ -44,6 +44,54 @@ def _stated_series(lists: list[Claim], lo: int, hi: int) -> list[SeriesEntry]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _after_vocab() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    d = load_data_toml("series.toml")["trend"]
+    year_value = re.compile(rf"[,，;；、\s]*(?:和|及)?((?:19|20)\d{{2}})年(?:度)?(?:{_alt(d['after_copula'])})?")
+    listed = re.compile(rf"[,，;；\s]*(?:{_alt(d['after_list'])})")
+    span = re.compile(rf"((?:19|20)\d{{2}})年?(?:{_alt(d['year_span_joins'])})((?:19|20)\d{{2}})年")
+    return year_value, listed, span
+
+
+def _series_after(doc: Doc, pos: int, ss: int, se: int) -> dict:
+    """Values written after a trend word in its sentence, by year: "2021年为61.2%,2022年为60.8%", or a
+    分别/依次 list whose length matches a span of years named in the sentence ("2020年至2023年…分别为
+    5.2万人、5.6万人、5.4万人和6.1万人").  Empty when there is no such series (one kind and unit)."""
+    year_value, listed, span = _after_vocab()
+    text = doc.text
+    starts = [q.start for q in doc.quantities]
+    at = lambda p: next((q for q in doc.quantities[bisect_left(starts, p):bisect_left(starts, p) + 1]  # noqa: E731
+                         if q.start == p), None)
+    stated: dict = {}
+    p = pos
+    while (m := year_value.match(text, p)) and m.end() < se and (q := at(m.end())) is not None:
+        stated[int(m.group(1))] = q
+        p = q.end
+    if len(stated) < 2:
+        stated = {}
+        m = listed.match(text, pos)
+        yspan = span.search(text, ss, pos)
+        if m is None or yspan is None:
+            return {}
+        first, last = int(yspan.group(1)), int(yspan.group(2))
+        qs, p = [], m.end()
+        while (q := at(p)) is not None and q.end <= se:
+            qs.append(q)
+            sep = re.match(r"[、,，]|和|及|以及", text[q.end:q.end + 2])
+            if sep is None:
+                break
+            p = q.end + sep.end()
+        if last <= first or len(qs) != last - first + 1:
+            return {}
+        stated = dict(zip(range(first, last + 1), qs))
+    qs = list(stated.values())
+    kinds = {q.kind for q in qs}
+    if len(kinds) != 1 or kinds.pop() not in VALUES + ("percent",) or len({q.unit for q in qs}) != 1 \
+            or any(q.interval.lo is None or q.interval.hi is None or q.approx for q in qs):
+        return {}
+    return stated
+
+
 def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
@@ -54,7 +102,8 @@ def _vocab() -> tuple[re.Pattern, frozenset[str], re.Pattern, re.Pattern]:
     series to its trend word, and those that may gather several series before 均 (rules/data/series.toml
     [trend])."""
     d = load_data_toml("series.toml")["trend"]
-    rx = re.compile(rf"(?P<all>均|都)?(?:呈)?(?P<how>{_alt(d['every_period'])})(?P<dir>{_alt(d['increase'] + d['decrease'])})")
+    how = rf"{_alt(d['every_period'])}|(?:{_alt(d['counted_periods'])})[二两三四五六七八九十\d]+(?:个)?年"
+    rx = re.compile(rf"(?P<all>均|都)?(?:呈)?(?P<how>{how})(?P<dir>{_alt(d['increase'] + d['decrease'])})")
     linking = re.compile(rf"(?:[,，、;；\s]|{_alt(d['linking'])})*")
     gathering = re.compile(rf"(?:[,，、;；\s]|{_alt(d['linking'] + d['gathering'])})*")
     return rx, frozenset(d["decrease"]), linking, gathering
@@ -110,5 +159,8 @@ def build(doc: Doc, changes: list[Claim], lists: list[Claim] = ()) -> list[Claim
         claim = Claim(id="", kind="trend", start=m.start(), end=m.end(),
                       data=TrendData(direction="decrease" if decreasing else "increase",
                                      series=list(series.values()) + _stated_series(lists, prev_start, m.start())))
+        after = _series_after(doc, m.end(), ss, se)
+        if after:
+            claim.data.series.append(SeriesEntry(value=after[max(after)], stated=after, claims=[claim]))
         out.append(claim)
     return out

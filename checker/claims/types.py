@@ -120,6 +120,7 @@ class RateData(ClaimData):
     name: str = ""
     fraction: bool = False
     may_exceed: bool = False
+    of_count: bool = False      # quantities[1] is a counted whole the share must be a whole part of
 
 
 @dataclass

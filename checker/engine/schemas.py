@@ -82,6 +82,14 @@ class MagnitudeParams(_ScopeWords):
     links: Words = []
 
 
+class PerCapitaAmountParams(_Params):
+    """``per_capita_amount``: the per-person words, the largest plausible amount (yuan), the gap allowed."""
+
+    per_words: Words = Field(min_length=1)
+    max_yuan: Rational = "10000000"
+    max_gap: int = 16
+
+
 class PopulationParams(_ScopeWords):
     """``population``: measure words of people counts, the bound as a multiple of the population,
     and words of counts that need not be residents."""
@@ -89,6 +97,9 @@ class PopulationParams(_ScopeWords):
     units: Words = Field(min_length=1)
     factor: Rational = "3/2"
     skip_words: Words = []
+    stated_scope: Words = []        # 全市…: the document's own area, before a stated population
+    stated_population: Words = []   # 常住人口, 户籍人口
+    stated_copula: Words = []       # 为, 约, 达
 
     @model_validator(mode="after")
     def _positive(self):
@@ -199,9 +210,10 @@ SCHEMAS: dict[str, type[_Params]] = {
     "change": ChangeParams, "change_misuse": ChangeMisuseParams, "magnitude": MagnitudeParams,
     "ratio": RatioParams, "missing_unit": MissingUnitParams, "pattern": PatternParams,
     "rate_range": RateRangeParams, "repeat": RepeatParams, "population": PopulationParams,
+    "per_capita_amount": PerCapitaAmountParams,
     "respective": RespectiveParams, "stacked_approx": StackedApproxParams, "streak": StreakParams,
     **{k: NoParams for k in ("conflict", "datespan", "joint", "mixed_numeral", "partwhole", "rate_fraction",
-                             "restated", "suppression", "trend")},
+                             "rate_of_count", "restated", "suppression", "trend")},
 }
 
 

@@ -2,11 +2,12 @@
 (restated values and changes: ``restated``)."""
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 
 from ...claims.frame import bucket_key, same_frame
 from ...evidence import claim_detail, items_text, joint_derivation, quote
-from ...numbers import fmt
+from ...numbers import Interval, fmt
 from ...numbers.units import common_intervals
 from ..registry import kind
 
@@ -111,6 +112,30 @@ def run_rate_fraction(ctx) -> None:
                                       "actual": fmt(actual, 2).lstrip("≈")},
                      related=[(num.start, num.end, "分子"), (den.start, den.end, "分母")], claims=[c.id],
                      evidence={"actual_percent": fmt(actual, 4), "stated": str(iv)})
+
+
+@kind("rate_of_count")
+def run_rate_of_count(ctx) -> None:
+    """A share of a counted whole that no whole number of its members gives (37.3% of 40 people: 14.92),
+    at the written precision read as rounded or as truncated."""
+    for c in _claims(ctx, "rate"):
+        if not getattr(c.data, "of_count", False):
+            continue
+        rate, whole = c.quantities[0], c.quantities[-1]
+        n = int(whole.value)
+        rounded = rate.interval
+        truncated = Interval(rate.value, rate.value + rate.step, True, False)
+        lo = min(rounded.lo, truncated.lo) * n / 100
+        hi = max(rounded.hi, truncated.hi) * n / 100
+        ks = range(max(0, math.floor(lo)), min(n, math.ceil(hi)) + 1)
+        if any(iv.contains(Fraction(100 * k, n)) for k in ks for iv in (rounded, truncated)):
+            continue
+        near = min(range(n + 1), key=lambda k: abs(Fraction(100 * k, n) - rate.value))
+        ctx.emit(c.start, c.end, {"name": c.data.name, "value": quote(ctx.doc, rate.start, rate.end),
+                                  "whole": quote(ctx.doc, whole.start, whole.end),
+                                  "nearest": f"{near}/{n} = {fmt(Fraction(100 * near, n), 2).lstrip('≈')}%"},
+                 related=[(whole.start, whole.end, "总数")], claims=[c.id],
+                 evidence={"whole": n, "stated": str(rate.interval)})
 
 
 @kind("partwhole")

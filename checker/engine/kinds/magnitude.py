@@ -215,11 +215,13 @@ def _clause(text: str, start: int, end: int, lo: int, hi: int) -> str:
     return text[max(s + 1, lo):e]
 
 
-def population_bound(ctx, sentence: str, clause: str):
+def population_bound(ctx, sentence: str, clause: str, stated=None):
     """``(name, population, region code or "")`` bounding a count of people in ``sentence``: the region
     the document is about (its province, else its prefecture); the country when the sentence names a wider scope (全国)
     or a region outside the document's, or when the document names no region; the world when the
-    number's own clause speaks of it (全球, 海内外).  None when no bound is known."""
+    number's own clause speaks of it (全球, 海内外); with no region known, ``stated`` (the population
+    the text states for its own area, ``stated_population``) before the country.  None when no bound
+    is known."""
     from ...regions import _name_index
 
     p = ctx.params
@@ -229,7 +231,11 @@ def population_bound(ctx, sentence: str, clause: str):
         return world if world[1] else None
     scope = ctx.doc.scope
     region = scope.province or scope.prefecture
-    if region is None or wider_scope(sentence, p):
+    if wider_scope(sentence, p):
+        return country if country[1] else None
+    if region is None:  # no region known: a population the text itself states for its area, else the country
+        if stated is not None:
+            return stated[0], stated[1], ""
         return country if country[1] else None
     own = {r.code for r in (scope.province, scope.prefecture) if r is not None}
     rx, names = _name_index()
@@ -249,8 +255,9 @@ def run_population(ctx) -> None:
     skip = tuple(ctx.params.get("skip_words", []))
     factor = Fraction(str(ctx.params.get("factor", "3/2")))
     text = ctx.doc.text
-    smallest = min((r.population for r in (ctx.doc.scope.province, ctx.doc.scope.prefecture) if r is not None),
-                   default=ctx.params.get("country_population") or 0)
+    regions = [r.population for r in (ctx.doc.scope.province, ctx.doc.scope.prefecture) if r is not None]
+    stated = None if regions else stated_population(ctx.doc, ctx.params)
+    smallest = min(regions, default=stated[1] if stated else ctx.params.get("country_population") or 0)
     for q in ctx.doc.quantities:
         if q.kind != "count" or q.unit not in units or q.interval.lo is None or q.interval.lo <= factor * smallest:
             continue
@@ -261,7 +268,7 @@ def run_population(ctx) -> None:
             world = ctx.params.get("world_population")
             bound = (ctx.params.get("world", "世界"), world, "") if world else None
         else:
-            bound = population_bound(ctx, text[ss:se], clause)
+            bound = population_bound(ctx, text[ss:se], clause, stated)
         if bound is None or q.interval.lo <= factor * bound[1]:
             continue
         name, population, code = bound
@@ -272,3 +279,46 @@ def run_population(ctx) -> None:
             "number": quote(ctx.doc, q.start, q.end), "region": name, "population": population,
             "times": number(q.interval.lo / population),
         }, evidence=evidence)
+
+
+def stated_population(doc, params: dict) -> tuple[str, Fraction] | None:
+    """The largest population the document states for its own area ("全市常住人口约150万人"): the
+    area word as written and the upper end of the number's interval; None when it states none.
+    Words from ``params`` (stated_scope, stated_population, stated_copula)."""
+    alt = lambda ws: "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True))  # noqa: E731
+    scopes, pops = params.get("stated_scope", []), params.get("stated_population", [])
+    if not scopes or not pops:
+        return None
+    rx = re.compile(rf"(?P<s>{alt(scopes)})(?:{alt(pops)})(?:{alt(params.get('stated_copula', []))})?$")
+    best = None
+    for q in doc.quantities:
+        if q.kind != "count" or q.unit != "人" or q.interval.hi is None or q.is_range:
+            continue
+        m = rx.search(doc.text, max(0, q.start - 12), q.start)
+        if m is not None and (best is None or q.interval.hi > best[1]):
+            best = (m.group("s"), q.interval.hi)
+    return best
+
+
+_CLAUSE_BREAK = frozenset(",，;；。:：!！?？\n")
+
+
+@kind("per_capita_amount")
+def run_per_capita_amount(ctx) -> None:
+    """An amount of money after a per-person word (人均, 户均) in its clause, above ``params.max_yuan``."""
+    per_words = sorted(ctx.params["per_words"], key=len, reverse=True)
+    limit = Fraction(str(ctx.params.get("max_yuan", "10000000")))
+    gap = int(ctx.params.get("max_gap", 16))
+    text = ctx.doc.text
+    for q in ctx.doc.quantities:
+        if q.kind != "money" or q.unit != "元" or q.interval.lo is None or q.interval.lo <= limit:
+            continue
+        lo = q.start
+        while lo > 0 and q.start - lo < gap and text[lo - 1] not in _CLAUSE_BREAK:
+            lo -= 1
+        head = text[lo:q.start]
+        per = next((w for w in per_words if w in head), None)
+        if per is None:
+            continue
+        ctx.emit(q.start, q.end, {"per": per, "number": quote(ctx.doc, q.start, q.end), "limit": fmt(limit, 0)},
+                 evidence={"limit": fmt(limit, 0)})
