@@ -441,3 +441,11 @@ def test_a_group_named_by_examples_is_not_one_figure(tmp_path):
     docs = [("a", 2020, "2019年8月18日维园集会,黎智英、李柱铭等9人,被控。", "香港特别行政区"),
             ("b", 2020, "2019年8月18日维园集会,黎智英、李柱铭等7人,否认控罪。", "香港特别行政区")]
     assert _findings(docs, tmp_path) == []
+
+
+def test_report_values_read_as_numbers_not_intervals():
+    from checker.cross.report import value_text
+
+    assert value_text("[3351, 3351]") == "3351"
+    assert value_text("[3666, 3711]") == "3666～3711" and value_text("[3666, 3711]", "–") == "3666–3711"
+    assert value_text("3351") == "3351" and value_text("[1, 2, 3]") == "[1, 2, 3]"
