@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Optional
 
-from .errors import ClaimcheckError, ConfigError, InputError
+from .errors import ClaimcheckError, ConfigError, InputError, message
 from .io.names import display_path
 
 
@@ -225,7 +225,7 @@ def check_record(rid: str, text, select=(), ignore=(), lang: str = "zh", frames:
             out["frames"] = frame_rows(doc, rid)
         return out
     except ClaimcheckError as e:
-        return {"id": rid, "error": str(e), "claims": 0, "findings": []}
+        return {"id": rid, "error": message(e, lang), "claims": 0, "findings": []}
     except (MemoryError, RecursionError) as e:
         return {"id": rid, "error": f"not checked: {type(e).__name__} (the record is too large or too deeply "
                                     f"nested for this machine)", "claims": 0, "findings": []}

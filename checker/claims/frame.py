@@ -197,6 +197,15 @@ class Period:
         return bool(self.label)
 
 
+# a frame's measure in words, for messages and reports
+MEASURE_NAMES = {
+    "zh": {"count": "计数", "amount": "金额", "quantity": "数量", "rate": "比率", "change": "变化",
+           "streak": "连续", "rank": "排名", "enumeration": "列举数"},
+    "en": {"count": "count", "amount": "amount", "quantity": "quantity", "rate": "rate", "change": "change",
+           "streak": "streak", "rank": "rank", "enumeration": "enumeration count"},
+}
+
+
 @dataclass(slots=True, eq=False)
 class Frame:
     """A typed record of what one numeric statement says."""
@@ -227,15 +236,18 @@ class Frame:
         extra = (self.scope if len(self.scope) > 1 else "") + ("新增" if self.flow else "")
         return len(self.subject.key) >= 2 and bool(extra)
 
-    def about(self) -> str:
-        """One line for readers: "全市 · 电信网络诈骗案件 · 2021年 · count"."""
+    def about(self, lang: Optional[str] = None) -> str:
+        """One line for readers: "全市 · 电信网络诈骗案件 · 2021年 · count" (the measure as its code);
+        with ``lang`` the measure and the unstated parts worded in that language (计数 / count)."""
         def shown(s: Subject) -> str:
             return s.text if s.core else s.topic + s.text
+        en = lang == "en"
         subject = "、".join(shown(s) for s in self.items) if self.items else shown(self.subject)
-        parts = [self.scope_label or self.scope or "范围未说明", subject or "?", self.period.label or "时间未说明",
-                 self.measure]
+        measure = self.measure if lang is None else MEASURE_NAMES["en" if en else "zh"].get(self.measure, self.measure)
+        parts = [self.scope_label or self.scope or ("scope not stated" if en else "范围未说明"), subject or "?",
+                 self.period.label or ("time not stated" if en else "时间未说明"), measure]
         if self.reference:
-            parts.insert(3, f"对比{self.reference}")
+            parts.insert(3, f"compared with {self.reference}" if en else f"对比{self.reference}")
         return " · ".join(parts)
 
 
@@ -342,9 +354,16 @@ def _place_prefix(text: str) -> str:
     if not m or len(m.group(0)) >= len(text):
         return ""
     name = m.group(0)
-    if any(name.endswith(w) for w in v.not_places) or name in v.whole:
-        return ""
+    if name in v.whole or (any(name.endswith(w) for w in v.not_places) and not _known_region(name)):
+        return ""  # 超市, 楼市 …, but 成都市 and 盐城市 are places
     return name
+
+
+def _known_region(name: str) -> bool:
+    """Whether ``name`` is a region of the census table (its full or short name)."""
+    from ..regions import _name_index
+
+    return name in _name_index()[1]
 
 
 @lru_cache(maxsize=8192)
@@ -624,8 +643,7 @@ class FrameReader:
                 name = _ORDINAL.sub("", s).rstrip(":：").strip(" *")
                 if name in v.whole:
                     out.append((pos, ""))
-                elif _PLACE.fullmatch(name) and name not in v.not_places and not any(
-                        name.endswith(w) for w in v.not_places):
+                elif _PLACE.fullmatch(name) and name not in v.not_places:  # a heading alone: 玉门市, 厦门市
                     out.append((pos, name))
             pos += len(line) + 1
         return out

@@ -131,10 +131,13 @@ def build(doc: Doc) -> list[Claim]:
     if "占" in doc.text or "佔" in doc.text:
         out += _shares(doc, idx, {c.quantities[0].start for c in out})
     for c in out:
-        whole = None if c.data.fraction or c.data.may_exceed else _counted_whole(doc, idx, c)
-        if whole is not None:
+        found = None if c.data.fraction or c.data.may_exceed else _counted_whole(doc, idx, c)
+        if found is not None:
+            whole, part = found
             c.quantities.append(whole)
             c.data.of_count = True
+            if part not in c.data.name:
+                c.data.name = part + c.data.name   # 升学人数占: the part, named for the message
     return out
 
 
@@ -142,7 +145,8 @@ _SHARE_WORD_TAIL = re.compile(r"(?:占比|占到|占了|占据|占|佔|比例|�
 
 
 def _counted_whole(doc: Doc, idx: QuantityIndex, c: Claim):
-    """The one count of people before a share in its sentence, when the share is of those people
+    """``(whole, part)``: the one count of people before a share in its sentence, and the words naming
+    the part, when the share is of those people
     ("共有40名毕业生,其中升学人数占37.3%"): a whole number in ``grim_whole_units``, a subset word after
     it, and a part named with one of ``grim_part_tails`` right before the share word."""
     d = load_data_toml("frames.toml")["rate"]
@@ -150,7 +154,7 @@ def _counted_whole(doc: Doc, idx: QuantityIndex, c: Claim):
     if q.kind != "percent" or q.approx or q.is_range or q.interval.lo is None or q.interval.hi is None:
         return None
     ss, _ = doc.sentence_of(c.start)
-    counts = [x for x in idx.before(c.start, ss) if x.kind == "count"]
+    counts = [x for x in idx.before(c.start, max(ss, c.start - 80)) if x.kind == "count"]  # bounded: linear
     if len(counts) != 1:
         return None
     w = counts[0]
@@ -164,4 +168,4 @@ def _counted_whole(doc: Doc, idx: QuantityIndex, c: Claim):
     part = between[cut:]
     if not any(part.endswith(t) for t in d["grim_part_tails"]):
         return None
-    return w
+    return w, part

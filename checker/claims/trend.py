@@ -53,13 +53,13 @@ def _after_vocab() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return year_value, listed, span
 
 
-def _series_after(doc: Doc, pos: int, ss: int, se: int) -> dict:
+def _series_after(doc: Doc, pos: int, ss: int, se: int, starts: list[int]) -> dict:
     """Values written after a trend word in its sentence, by year: "2021年为61.2%,2022年为60.8%", or a
     分别/依次 list whose length matches a span of years named in the sentence ("2020年至2023年…分别为
-    5.2万人、5.6万人、5.4万人和6.1万人").  Empty when there is no such series (one kind and unit)."""
+    5.2万人、5.6万人、5.4万人和6.1万人").  Empty when there is no such series (one kind and unit).
+    ``starts`` are the quantities' start offsets (built once per document)."""
     year_value, listed, span = _after_vocab()
     text = doc.text
-    starts = [q.start for q in doc.quantities]
     at = lambda p: next((q for q in doc.quantities[bisect_left(starts, p):bisect_left(starts, p) + 1]  # noqa: E731
                          if q.start == p), None)
     stated: dict = {}
@@ -132,6 +132,7 @@ def build(doc: Doc, changes: list[Claim], lists: list[Claim] = ()) -> list[Claim
     trend_rx, falling, linking, gathering = _vocab()
     lists = sorted(lists, key=lambda c: c.start)
     change_starts = [c.start for c in changes]
+    starts = [q.start for q in doc.quantities]
     for m in trend_rx.finditer(doc.text):
         ss, se = doc.sentence_of(m.start())
         # the statements the trend refers to: this sentence and the one before
@@ -159,7 +160,7 @@ def build(doc: Doc, changes: list[Claim], lists: list[Claim] = ()) -> list[Claim
         claim = Claim(id="", kind="trend", start=m.start(), end=m.end(),
                       data=TrendData(direction="decrease" if decreasing else "increase",
                                      series=list(series.values()) + _stated_series(lists, prev_start, m.start())))
-        after = _series_after(doc, m.end(), ss, se)
+        after = _series_after(doc, m.end(), ss, se, starts)
         if after:
             claim.data.series.append(SeriesEntry(value=after[max(after)], stated=after, claims=[claim]))
         out.append(claim)

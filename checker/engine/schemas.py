@@ -83,11 +83,13 @@ class MagnitudeParams(_ScopeWords):
 
 
 class PerCapitaAmountParams(_Params):
-    """``per_capita_amount``: the per-person words, the largest plausible amount (yuan), the gap allowed."""
+    """``per_capita_amount``: the per-person words, the largest plausible amount (yuan), the gap allowed,
+    and the words that make the amount a total instead."""
 
     per_words: Words = Field(min_length=1)
     max_yuan: Rational = "10000000"
     max_gap: int = 16
+    not_between: Words = []
 
 
 class PopulationParams(_ScopeWords):

@@ -125,17 +125,26 @@ def run_rate_of_count(ctx) -> None:
         n = int(whole.value)
         rounded = rate.interval
         truncated = Interval(rate.value, rate.value + rate.step, True, False)
-        lo = min(rounded.lo, truncated.lo) * n / 100
-        hi = max(rounded.hi, truncated.hi) * n / 100
-        ks = range(max(0, math.floor(lo)), min(n, math.ceil(hi)) + 1)
-        if any(iv.contains(Fraction(100 * k, n)) for k in ks for iv in (rounded, truncated)):
+        if any(_whole_share_in(iv, n) for iv in (rounded, truncated)):
             continue
-        near = min(range(n + 1), key=lambda k: abs(Fraction(100 * k, n) - rate.value))
+        k0 = min(n, max(0, math.floor(rate.value * n / 100)))
+        near = min({k0, min(n, k0 + 1)}, key=lambda k: abs(Fraction(100 * k, n) - rate.value))
         ctx.emit(c.start, c.end, {"name": c.data.name, "value": quote(ctx.doc, rate.start, rate.end),
                                   "whole": quote(ctx.doc, whole.start, whole.end),
                                   "nearest": f"{near}/{n} = {fmt(Fraction(100 * near, n), 2).lstrip('≈')}%"},
                  related=[(whole.start, whole.end, "总数")], claims=[c.id],
                  evidence={"whole": n, "stated": str(rate.interval)})
+
+
+def _whole_share_in(iv: Interval, n: int) -> bool:
+    """Whether some whole k of n (0 ≤ k ≤ n) gives a percentage 100·k/n inside ``iv`` (exact, in
+    constant time: the smallest k at or above the interval's lower end is the only candidate)."""
+    lo, hi = iv.lo * n / 100, iv.hi * n / 100
+    k = math.ceil(lo)
+    if k == lo and not iv.lo_closed:
+        k += 1
+    k = max(k, 0)
+    return k <= n and (k < hi or (k == hi and iv.hi_closed))
 
 
 @kind("partwhole")

@@ -303,12 +303,22 @@ def stated_population(doc, params: dict) -> tuple[str, Fraction] | None:
 _CLAUSE_BREAK = frozenset(",，;；。:：!！?？\n")
 
 
+def _yuan(x: Fraction) -> str:
+    """An amount of yuan as a report writes it: 10000000 → 1000万元, 200000000 → 2亿元."""
+    for scale, word in ((10**8, "亿"), (10**4, "万")):
+        if x >= scale and (x / scale).denominator == 1:
+            return f"{x / scale}{word}元"
+    return f"{fmt(x, 0)}元"
+
+
 @kind("per_capita_amount")
 def run_per_capita_amount(ctx) -> None:
     """An amount of money after a per-person word (人均, 户均) in its clause, above ``params.max_yuan``."""
     per_words = sorted(ctx.params["per_words"], key=len, reverse=True)
     limit = Fraction(str(ctx.params.get("max_yuan", "10000000")))
     gap = int(ctx.params.get("max_gap", 16))
+    not_between = tuple(ctx.params.get("not_between", ()))
+    shown = _yuan(limit)
     text = ctx.doc.text
     for q in ctx.doc.quantities:
         if q.kind != "money" or q.unit != "元" or q.interval.lo is None or q.interval.lo <= limit:
@@ -318,7 +328,7 @@ def run_per_capita_amount(ctx) -> None:
             lo -= 1
         head = text[lo:q.start]
         per = next((w for w in per_words if w in head), None)
-        if per is None:
+        if per is None or any(w in head[head.index(per) + len(per):] for w in not_between):
             continue
-        ctx.emit(q.start, q.end, {"per": per, "number": quote(ctx.doc, q.start, q.end), "limit": fmt(limit, 0)},
+        ctx.emit(q.start, q.end, {"per": per, "number": quote(ctx.doc, q.start, q.end), "limit": shown},
                  evidence={"limit": fmt(limit, 0)})

@@ -31,6 +31,7 @@ from ...claims.frame import (
     same_frame,
     same_setting,
 )
+from ...evidence import quote
 from ...numbers import Interval, Quantity
 from ...numbers.units import dimension
 from ...resources import load_data_toml
@@ -39,6 +40,7 @@ from ..registry import kind
 
 SET_NAMES = ("类", "级", "大类", "方面", "大")  # 八类案件, 四级网格: names of sets, not values
 MAX_COMPARED = 50   # earlier distinct statements of one bucket each statement is compared with
+MAX_HEAD = 64       # characters of a sentence before a number that its wording is read from
 MIN_WORDING = 8     # Han characters two sentence heads share before the wording alone identifies a figure
 _QUOTES = "“”\"‘’「」『』《》 \t\u3000"
 _DROP_QUOTES = str.maketrans("", "", _QUOTES)
@@ -88,8 +90,9 @@ def _leads() -> tuple[str, ...]:
 
 def sentence_head(text: str, start: int, pos: int) -> str:
     """The sentence words from ``start`` up to ``pos``, without quotes and spaces and with discourse
-    leads (据统计，) taken off the start, repeatedly."""
-    head = text[start:pos].translate(_DROP_QUOTES)
+    leads (据统计，) taken off the start, repeatedly; at most the last ``MAX_HEAD`` characters (heads are
+    compared by their tails: a long sentence with no end costs no more per number)."""
+    head = text[max(start, pos - MAX_HEAD):pos].translate(_DROP_QUOTES)
     changed = True
     while changed:
         changed = False
@@ -175,12 +178,15 @@ def strength(a: Statement, b: Statement, year: Optional[int], timed: bool = True
     alike = (by_frame and _written(fa.subject.text) == _written(fb.subject.text)
              and fa.scope_label == fb.scope_label and fa.period.label == fb.period.label)
     local = _local(fa) and _local(fb)
-    return "strong" if a.exact and b.exact and local and ((by_frame and by_words) or alike) else "weak"
+    # a place must be read on both sides: two statements with no scope may be about two places
+    # (金塔县：… / 玉门市：…) that the frame could not name
+    scoped = bool(fa.scope) and bool(fb.scope)
+    return "strong" if a.exact and b.exact and local and scoped and ((by_frame and by_words) or alike) else "weak"
 
 
 def _written(text: str) -> str:
     """A phrase as written, without quotes and spaces (synonyms are not the same words)."""
-    return "".join(ch for ch in text if ch not in _QUOTES)
+    return text.translate(_DROP_QUOTES)
 
 
 def _wording_key(s: Statement) -> Optional[str]:
@@ -343,7 +349,7 @@ def run_conflict(ctx) -> None:
 
     for a, b, st in restatement_pairs(stmts, doc.year, group, timed=False):
         ca, cb = a.claim, b.claim
-        ctx.emit(cb.start, cb.end, {"first": doc.text[ca.start:ca.end], "second": doc.text[cb.start:cb.end]},
+        ctx.emit(cb.start, cb.end, {"first": quote(doc, ca.start, ca.end), "second": quote(doc, cb.start, cb.end)},
                  related=[(ca.start, ca.end, _other(ctx))], claims=[ca.id, cb.id], severity=_severity(st),
                  evidence={"about": a.frame.about(), "other_about": b.frame.about(), "identity": st})
 
@@ -357,6 +363,7 @@ def run_restated(ctx) -> None:
              for s in _value_statements(doc, c)]
     for a, b, st in restatement_pairs(stmts, doc.year):
         qa, qb = a.quantity, b.quantity
-        ctx.emit(qb.start, qb.end, {"first": qa.text, "second": qb.text, "about": b.frame.about()},
+        ctx.emit(qb.start, qb.end, {"first": quote(doc, qa.start, qa.end), "second": quote(doc, qb.start, qb.end),
+                                    "about": b.frame.about(ctx.options.lang)},
                  related=[(qa.start, qa.end, _other(ctx))], claims=[a.claim.id, b.claim.id], severity=_severity(st),
                  evidence={"about": a.frame.about(), "values": [str(qa.interval), str(qb.interval)], "identity": st})
