@@ -2,11 +2,11 @@
 
 One entry per pack directory holds the pack and its key: the path, size, modification time and
 CRC-32 of the bytes of every rule file in it, the stat of each validating module (``checker/engine``)
-and the Python and claimcheck versions.  The whole key must be equal for a hit, so a changed, added
-or removed rule file, or a changed validator, is a miss and the pack is validated again: a broken
-file still gives its ``ConfigError``.  Only a pack that validated completely is stored.  The cache
-lives in ``$XDG_CACHE_HOME/claimcheck`` (else ``~/.cache/claimcheck``); an unreadable, corrupt or
-unwritable cache is silently ignored (``CLAIMCHECK_NO_CACHE=1`` turns it off).
+and the Python, pydantic and claimcheck versions.  The whole key must be equal for a hit, so a
+changed, added or removed rule file, or a changed validator, is a miss and the pack is validated
+again: a broken file still gives its ``ConfigError``.  Only a pack that validated completely is
+stored.  The cache lives in ``$XDG_CACHE_HOME/claimcheck`` (else ``~/.cache/claimcheck``); an
+unreadable, corrupt or unwritable cache is silently ignored (``CLAIMCHECK_NO_CACHE=1`` turns it off).
 """
 from __future__ import annotations
 
@@ -30,6 +30,8 @@ def cache_dir() -> Optional[Path]:
 
 
 def _key(directory: str, files: list[Path]) -> tuple:
+    from pydantic.version import VERSION as pydantic_version
+
     from .. import __version__
 
     code = tuple((str(p), *_stat(p)) for p in sorted(_ENGINE.rglob("*.py")))
@@ -37,7 +39,7 @@ def _key(directory: str, files: list[Path]) -> tuple:
     for p in files:
         data = p.read_bytes()
         rules.append((str(p), len(data), p.stat().st_mtime_ns, zlib.crc32(data)))
-    return (_FORMAT, sys.version, __version__, directory, code, tuple(rules))
+    return (_FORMAT, sys.version, __version__, pydantic_version, directory, code, tuple(rules))
 
 
 def _stat(p: Path) -> tuple[int, int]:
