@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..resources import rules_dir
+from .packcache import cached_pack
 from .spec import RuleSpec, load_rule_file
 
 
@@ -20,7 +21,8 @@ def _load_dir(directory: str) -> tuple[RuleSpec, ...]:
     d = Path(directory)
     if not d.is_dir():
         raise ConfigError(directory, "rules directory does not exist")
-    return tuple(load_rule_file(p) for p in _rule_files(d))
+    files = _rule_files(d)
+    return cached_pack(directory, files, lambda: tuple(load_rule_file(p) for p in files))
 
 
 @lru_cache(maxsize=16)

@@ -16,7 +16,7 @@ CATEGORIES = ("change", "trend", "streak", "magnitude", "partwhole", "rate", "re
 class Messages(BaseModel):
     """The finding's message in Chinese (default) and English; ``{name}`` placeholders."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     zh: str = Field(min_length=1)
     en: str = Field(min_length=1)
 
@@ -24,7 +24,7 @@ class Messages(BaseModel):
 class Example(BaseModel):
     """A sentence the rule must flag (``bad``) or leave alone (``good``)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     text: str = Field(min_length=1)
     verdict: Literal["bad", "good"]
     quote: Optional[str] = None      # for bad examples: text the finding must cover
@@ -37,7 +37,7 @@ class FixSpec(BaseModel):
     the finding's values, as in messages).  ``safe`` fixes are applied by ``--fix``; the others only
     with ``--unsafe-fixes`` (they may change what the sentence says)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     replace: str
     safe: bool = False
 
@@ -45,7 +45,7 @@ class FixSpec(BaseModel):
 class RuleSpec(BaseModel):
     """One rule: a stable code instantiating an engine kind with parameters."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     id: str = Field(pattern=r"^[A-Z]{2,4}\d{3}$")
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     category: Literal[CATEGORIES]  # type: ignore[valid-type]

@@ -1,0 +1,85 @@
+"""A cache of validated rule packs, so that a start-up does not parse and validate every rule file.
+
+One entry per pack directory holds the pack and its key: the path, size, modification time and
+CRC-32 of the bytes of every rule file in it, the stat of each validating module (``checker/engine``)
+and the Python, pydantic and claimcheck versions.  The whole key must be equal for a hit, so a
+changed, added or removed rule file, or a changed validator, is a miss and the pack is validated
+again: a broken file still gives its ``ConfigError``.  Only a pack that validated completely is
+stored.  The cache lives in ``$XDG_CACHE_HOME/claimcheck`` (else ``~/.cache/claimcheck``); an
+unreadable, corrupt or unwritable cache is silently ignored (``CLAIMCHECK_NO_CACHE=1`` turns it off).
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import zlib
+from pathlib import Path
+from typing import Callable, Optional
+
+_FORMAT = "claimcheck-rule-pack-2"
+_ENGINE = Path(__file__).resolve().parent
+
+
+def cache_dir() -> Optional[Path]:
+    """The user cache directory for claimcheck, or None when caching is turned off."""
+    if os.environ.get("CLAIMCHECK_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "claimcheck"
+
+
+def _key(directory: str, files: list[Path]) -> tuple:
+    from pydantic.version import VERSION as pydantic_version
+
+    from .. import __version__
+
+    code = tuple((str(p), *_stat(p)) for p in sorted(_ENGINE.rglob("*.py")))
+    rules = []
+    for p in files:
+        data = p.read_bytes()
+        rules.append((str(p), len(data), p.stat().st_mtime_ns, zlib.crc32(data)))
+    return (_FORMAT, sys.version, __version__, pydantic_version, directory, code, tuple(rules))
+
+
+def _stat(p: Path) -> tuple[int, int]:
+    st = p.stat()
+    return st.st_size, st.st_mtime_ns
+
+
+def cached_pack(directory: str, files: list[Path], build: Callable[[], tuple]) -> tuple:
+    """The validated pack of ``files`` from the cache, else ``build()`` (stored when it succeeds)."""
+    where = cache_dir()
+    try:
+        key = _key(directory, files) if where else None
+    except OSError:
+        key = None  # an unreadable rule file: ``build`` reports it
+    entry = None
+    if key is not None:
+        name = f"rules-{zlib.crc32(f'{directory}|{sys.version}'.encode()):08x}.pickle"
+        entry = where / name
+        try:
+            with open(entry, "rb") as fh:
+                stored_key, pack = pickle.load(fh)
+            if stored_key == key and isinstance(pack, tuple):
+                return pack
+        except Exception:  # missing, truncated or from another pydantic: validate again
+            pass
+    pack = build()
+    if entry is not None:
+        _store(entry, (key, pack))
+    return pack
+
+
+def _store(entry: Path, value: tuple) -> None:
+    tmp = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, entry)
+    except Exception:  # read-only home, full disk, unpicklable parameter: the cache is only an aid
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
