@@ -828,10 +828,6 @@ def main(argv: list[str] | None = None) -> int:
     deeply nested input, 130/143 interrupted by SIGINT/SIGTERM."""
     import traceback
 
-    # pydantic's plugins (observability hooks found by scanning every installed distribution's entry
-    # points, ~10 ms) have nothing to observe in a command-line run; PYDANTIC_DISABLE_PLUGINS set to
-    # anything (even empty) by the user wins.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     args = _parser().parse_args(argv)
     if getattr(args, "lang", "") is None and args.command in ("scan", "cross", "rules", "explain"):
         args.lang = _env_lang()
