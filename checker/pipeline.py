@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .document import Doc
+from .gcpause import gc_paused
 from .profiles import choose_profile
 from .io import SourceDocument
 from .numbers import extract_quantities
@@ -23,11 +24,16 @@ def build_doc(source: SourceDocument) -> Doc:
 
 
 def analyse(source: SourceDocument, options: CheckOptions | None = None) -> Doc:
-    """Run the whole pipeline on one source document."""
+    """Run the whole pipeline on one source document (the cyclic garbage collector paused meanwhile)."""
+    with gc_paused():
+        return _analyse(source, options or CheckOptions())
+
+
+def _analyse(source: SourceDocument, options: CheckOptions) -> Doc:
+    """The pipeline's stages, in order."""
     from .claims import build_claims
     from .engine import run_rules
 
-    options = options or CheckOptions()
     doc = build_doc(source)
     choice = choose_profile(source.readable, doc.norm.traditional, options.profile)
     doc.profile, doc.profile_reason = choice.name, choice.reason

@@ -502,3 +502,23 @@ def test_fix_html_changes_only_the_text(tmp_path):
     d = _draft(tmp_path, page, "a.html")
     run("check", "--fix", str(d))
     assert d.read_text(encoding="utf-8") == page.replace("落实落实", "落实").replace("约3000人左右", "约3000人")
+
+
+def test_the_garbage_collector_is_paused_only_while_a_document_is_checked():
+    import gc
+
+    from checker import check_text
+    from checker.gcpause import gc_paused
+
+    assert gc.isenabled()
+    check_text("全市发生命案18起,同比下降11%。")
+    assert gc.isenabled()                       # restored after the document
+    gc.disable()
+    try:
+        check_text("全市发生命案18起,同比下降11%。")
+        assert not gc.isenabled()               # a caller's choice is kept
+    finally:
+        gc.enable()
+    with gc_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()

@@ -5,6 +5,7 @@ from ..document import Claim, Doc, Finding
 from ..evidence import claim_detail
 from ..numbers import Quantity, fmt
 from .. import __version__
+from ..gcpause import gc_paused
 from .models import (ClaimOut, FileOut, FindingOut, FixOut, FrameOut, PeriodOut, QuantityOut, RelatedOut,
                      ReportOut, Span, SubjectOut, SummaryOut, ToolOut)
 
@@ -86,6 +87,11 @@ def framed_claims(doc: Doc) -> list[Claim]:
 def file_out(doc: Doc, all_quantities: bool = True) -> FileOut:
     """Contract entry for one analysed file; with ``all_quantities`` false, only the framed claims
     (``framed_claims``): ids stay those of the full list, so a finding's claim ids still resolve."""
+    with gc_paused():
+        return _file_out(doc, all_quantities)
+
+
+def _file_out(doc: Doc, all_quantities: bool) -> FileOut:
     claims = doc.claims if all_quantities else framed_claims(doc)
     return FileOut(
         path=doc.source.path, language=doc.language, error=None,
