@@ -42,6 +42,8 @@ _AVERAGE = re.compile(r"(?:[两三四五六七八九十\d]+年)?(?:年均|平均
 # 年均增长, 年均分别增长, 年均实际增长: the average qualifies the change (年均浓度同比下降: it names the metric)
 _AVERAGE_LINK = re.compile(r"(?:分别|实现|约|共|实际|名义|可比|按可比价格计算|[,，])*")
 _RATE_SUBJECT = re.compile(r"(?:率|比重|占比|比例)(?:比上年|比去年|同比)?$")
+# 失业率为3.2%,比上年下降0.4%: the value itself is a rate, so its change is in 个百分点
+_RATE_VALUE_SUBJECT = re.compile(r"(?:率|比重|占比|比例)(?:为|是|达到|达|保持在|降至|升至|降到|升到|提高到|提高至|下降到|下降至)?$")
 DECREASE = frozenset("下降 减少 降低 下滑 回落 下跌 减 降 跌 降幅 跌幅 减幅".split())
 VALUE_KINDS = ("count", "money", "measure", "percent")
 NOT_VALUES = ("类", "级", "大类", "项")
@@ -229,7 +231,10 @@ def build(doc: Doc) -> list[Claim]:
             else:
                 data.verdict = "untestable"
                 data.detail = "no base value stated" if value is None else "a change of a percentage"
-                if m.group("to") == "了" and _RATE_SUBJECT.search(_NOT_SUBJECT.sub("", text[max(ss, m.start() - 12):m.start()])):
+                rate_value = value is not None and value.kind == "percent" and \
+                    _RATE_VALUE_SUBJECT.search(_NOT_SUBJECT.sub("", text[max(ss, value.start - 12):value.start]))
+                if rate_value or m.group("to") == "了" and \
+                        _RATE_SUBJECT.search(_NOT_SUBJECT.sub("", text[max(ss, m.start() - 12):m.start()])):
                     data.misuse = "percent-for-points"  # 失业率提高了1%: a rate changes by 百分点
                     data.detail = f"a rate changes by 个百分点, not by {amount.text}"
         elif amount is None:

@@ -47,7 +47,7 @@ def _stated_series(lists: list[Claim], lo: int, hi: int) -> list[SeriesEntry]:
 @lru_cache(maxsize=1)
 def _after_vocab() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     d = load_data_toml("series.toml")["trend"]
-    year_value = re.compile(rf"[,，;；、\s]*(?:和|及)?((?:19|20)\d{{2}})年(?:度)?(?:{_alt(d['after_copula'])})?")
+    year_value = re.compile(rf"[,，;；、:：\s]*(?:和|及)?((?:19|20)\d{{2}})年(?:度)?(?:{_alt(d['after_copula'])})?")
     listed = re.compile(rf"[,，;；\s]*(?:{_alt(d['after_list'])})")
     span = re.compile(rf"((?:19|20)\d{{2}})年?(?:{_alt(d['year_span_joins'])})((?:19|20)\d{{2}})年")
     return year_value, listed, span
