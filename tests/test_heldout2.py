@@ -175,7 +175,7 @@ CASES = [
     ('writing',
      '全市约有3万名左右的志愿者参与了此次文明城市创建活动。',
      '全市约有3万名志愿者参与了此次文明城市创建活动。',
-     '约有N名左右: a measure word between the number and 左右 hides the doubled approximation'),
+     None),
     ('writing',
      '通过技术改造，该厂单位产品能耗降低了2倍，生产成本明显下降。',
      '通过技术改造，该厂单位产品能耗降低了一半，生产成本明显下降。',

@@ -36,7 +36,8 @@ _TAIL = re.compile(
     rf"(?:(?P<pct>%|‰)|(?P<mult>倍)|(?P<unit>{UNIT_ALTERNATION}))?"
     r"(?P<post>左右|以上|以下|上下|之多|许|多|余)?"
 )
-_PREFIXES = ("将近", "接近", "大约", "约为", "超过", "不足", "不到", "至少", "最多", "逾", "近", "约", "超")
+# 约有/大约有 (约有3万名): 约 with its verb, read like 约
+_PREFIXES = ("将近", "接近", "大约有", "大约", "约为", "约有", "超过", "不足", "不到", "至少", "最多", "逾", "近", "约", "超")
 # the first digit is matched before the look-behind (no digit before it), so the search skips
 # ahead to digits instead of trying the look-behind at every position
 _DATE = re.compile(
