@@ -51,7 +51,7 @@ CASES = [
     ('trend',
      '2019年至2023年，全市地区生产总值分别为5120亿元、5080亿元、5460亿元、5810亿元和6230亿元，经济总量逐年攀升。',
      '2019年至2023年，全市地区生产总值分别为5020亿元、5080亿元、5460亿元、5810亿元和6230亿元，经济总量逐年攀升。',
-     'a trend word AFTER a 分别 series (…分别为a、b、c，经济总量逐年攀升) is not tied to the series'),
+     'a trend word after a 分别 series is tied to it only across linking words; a restating subject (…，经济总量逐年攀升) may name another metric'),
     ('trend',
      '近三年我市PM2.5年均浓度持续下降，2021年为38微克/立方米，2022年为35微克/立方米，2023年为36微克/立方米。',
      '近三年我市PM2.5年均浓度持续下降，2021年为38微克/立方米，2022年为35微克/立方米，2023年为32微克/立方米。',

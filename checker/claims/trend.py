@@ -68,22 +68,53 @@ def _series_after(doc: Doc, pos: int, ss: int, se: int) -> dict:
         stated[int(m.group(1))] = q
         p = q.end
     if len(stated) < 2:
-        stated = {}
         m = listed.match(text, pos)
         yspan = span.search(text, ss, pos)
         if m is None or yspan is None:
             return {}
-        first, last = int(yspan.group(1)), int(yspan.group(2))
-        qs, p = [], m.end()
-        while (q := at(p)) is not None and q.end <= se:
-            qs.append(q)
-            sep = re.match(r"[、,，]|和|及|以及", text[q.end:q.end + 2])
-            if sep is None:
-                break
-            p = q.end + sep.end()
-        if last <= first or len(qs) != last - first + 1:
-            return {}
-        stated = dict(zip(range(first, last + 1), qs))
+        stated = _span_list(doc, at, m.end(), yspan, se)
+    return _uniform(stated)
+
+
+def _series_before(doc: Doc, pos: int, ss: int, linking: re.Pattern) -> dict:
+    """A 分别/依次 list for a span of years that ends right before a trend word (only linking words
+    between): "2019年至2023年，…分别为5020亿元、…和6230亿元，逐年攀升".  Empty when there is none."""
+    _, listed, span = _after_vocab()
+    text = doc.text
+    starts = [q.start for q in doc.quantities]
+    at = lambda p: next((q for q in doc.quantities[bisect_left(starts, p):bisect_left(starts, p) + 1]  # noqa: E731
+                        if q.start == p), None)
+    m = None
+    for m in listed.finditer(text, ss, pos):
+        pass
+    yspan = span.search(text, ss, m.start()) if m is not None else None
+    if yspan is None:
+        return {}
+    stated = _span_list(doc, at, m.end(), yspan, pos)
+    if not stated or linking.fullmatch(text, max(q.end for q in stated.values()), pos) is None:
+        return {}
+    return _uniform(stated)
+
+
+def _span_list(doc: Doc, at, p: int, yspan: re.Match, limit: int) -> dict:
+    """The values of a list starting at ``p`` (up to ``limit``), by year, when there is one per year of
+    the span ``yspan`` (2020年至2023年); empty otherwise."""
+    text = doc.text
+    first, last = int(yspan.group(1)), int(yspan.group(2))
+    qs = []
+    while (q := at(p)) is not None and q.end <= limit:
+        qs.append(q)
+        sep = re.match(r"[、,，]|和|及|以及", text[q.end:q.end + 2])
+        if sep is None:
+            break
+        p = q.end + sep.end()
+    if last <= first or len(qs) != last - first + 1:
+        return {}
+    return dict(zip(range(first, last + 1), qs))
+
+
+def _uniform(stated: dict) -> dict:
+    """``stated`` when its values are of one kind and unit, exact enough to compare; else empty."""
     qs = list(stated.values())
     kinds = {q.kind for q in qs}
     if len(kinds) != 1 or kinds.pop() not in VALUES + ("percent",) or len({q.unit for q in qs}) != 1 \
@@ -159,6 +190,9 @@ def build(doc: Doc, changes: list[Claim], lists: list[Claim] = ()) -> list[Claim
         claim = Claim(id="", kind="trend", start=m.start(), end=m.end(),
                       data=TrendData(direction="decrease" if decreasing else "increase",
                                      series=list(series.values()) + _stated_series(lists, prev_start, m.start())))
+        before = _series_before(doc, m.start(), ss, linking)
+        if before and not any(e.stated == before for e in claim.data.series):
+            claim.data.series.append(SeriesEntry(value=before[max(before)], stated=before, claims=[claim]))
         after = _series_after(doc, m.end(), ss, se)
         if after:
             claim.data.series.append(SeriesEntry(value=after[max(after)], stated=after, claims=[claim]))
