@@ -219,3 +219,29 @@ def test_every_kind_has_cases():
     kinds = {k for k, *_ in CASES}
     assert kinds == set(FAMILIES)
     assert len(CASES) >= 40
+
+
+# Forms the fixes made on this set handle, in other wordings than the set's own passages.
+@pytest.mark.parametrize("text,rule", [
+    ("“十三五”期间（2016—2020年），全市连续6年实现粮食增产。", "CC102"),
+    ("从2015年到2020年，全县连续7年保持财政收入增长。", "CC102"),
+    ("2018年至2022年，全市专利授权量分别为1200件、1350件、1300件、1500件和1720件，呈逐年上升态势。", "CC121"),
+    ("全市共有2家三甲医院，即市一院、市二院、市中医院。", "CC151"),
+    ("全年共监测空气样品860批次，其中PM2.5样品920批次。", "CC141"),
+    ("本次共出动执法人员约有2000人左右。", "CC302"),
+    ("全省高新技术企业数量已连续5年增长。据统计，全省高新技术企业数量连续第6年实现增长。", "CC101"),
+    ("全市人口出生率为8.1‰，全省规上工业增加值占比为35.2%，比上年提高1.3%。", "CC113"),
+])
+def test_fixed_forms_are_found(text, rule):
+    assert rule in {f.rule for f in check_text(text).findings}
+
+
+@pytest.mark.parametrize("text", [
+    "“十三五”期间（2016—2020年），全市连续5年实现粮食增产。",
+    "2018年至2022年，全市专利授权量分别为1200件、1250件、1300件、1500件和1720件，呈逐年上升态势。",
+    "全市共有3家三甲医院，即市一院、市二院、市中医院。",
+    "全年共监测空气样品860批次，其中PM2.5样品420批次。",
+    "“十三五”以来，全市连续8年实现粮食增产。",
+])
+def test_fixed_forms_consistent(text):
+    assert [f.rule for f in check_text(text).findings if f.severity == "error"] == []
