@@ -150,7 +150,8 @@ def build(doc: Doc) -> list[Claim]:
     from_to = _from_to(doc, idx)
     stated = {id(q) for c in from_to for q in c.quantities[2:]}  # 从A下降到B,下降P%: P belongs to the from-to
     for m in _CHANGE.finditer(text):
-        if m.group("ref") is None and not text[m.end():m.end() + 2].strip("约近超逾")[:1].isdigit():
+        if m.group("ref") is None and not text[m.end():m.end() + 2].strip("约近超逾")[:1].isdigit() \
+                and not text.startswith("百分之", m.end()):  # 上升百分之二十三: a percentage in words
             continue  # without a reference only a percentage right after the direction counts (cheap test)
         ss, se = doc.sentence_of(m.start())
         ref_label, ref_year = _reference(m)
