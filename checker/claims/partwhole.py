@@ -92,6 +92,7 @@ def _after_marker(doc: Doc, idx: QuantityIndex) -> list[Claim]:
     v = _vocab()
     text = doc.text
     out = []
+    seen: set = set()
     for m in v.markers.finditer(text):
         ss, se = doc.sentence_of(m.start())
         whole = next((q for q in idx.before(m.start(), max(ss, m.start() - 40)) if q.kind in COUNTABLE), None)
@@ -112,6 +113,10 @@ def _after_marker(doc: Doc, idx: QuantityIndex) -> list[Claim]:
                 listed.append(q)  # 其中A100起、B200起, 当中32名男子及13名女子: an enumeration of parts
             else:
                 break
+        key = (whole.start, tuple(q.start for q in listed))
+        if key in seen:
+            continue  # 其中包括 / 当中包括: two markers, one statement
+        seen.add(key)
         out.append(_claim(whole, listed, m.group(0)))
     return out
 

@@ -84,7 +84,16 @@ def _unit_owned_end(text: str, s: int, e: int) -> int:
 
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
     idiom_re = _lexicon()[0]
-    return [m.span() for m in idiom_re.finditer(text)]
+    return [m.span() for m in idiom_re.finditer(text) if not _inside_numeral(text, m)]
+
+
+def _inside_numeral(text: str, m: re.Match) -> bool:
+    """An idiom of numeral characters only, inside a longer numeral (二万一千: not 万一), when a numeral
+    stands before it and a place or another numeral after it."""
+    if not all(ch in _CN for ch in m.group(0)) or m.start() == 0 or m.end() >= len(text):
+        return False
+    before, after = text[m.start() - 1], text[m.end()]
+    return (before in _CN or before.isdigit()) and (after in _PLACES or after in _CN)
 
 
 class _SpanCursor:
