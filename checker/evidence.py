@@ -79,6 +79,7 @@ def _change_facts(claim) -> dict[str, Any]:
     return {"verdict": _field(claim, "verdict"), "reference": _field(claim, "reference") or "",
             "candidates": list(_field(claim, "candidates") or []), "lo": lo, "hi": hi,
             "nearest": _field(claim, "nearest"), "detail": _field(claim, "detail", ""),
+            "misuse": _field(claim, "misuse"),
             "amount": claim.quantities[-1] if claim.quantities else None,
             "value": claim.quantities[0] if len(claim.quantities) > 1 else None}
 
@@ -131,6 +132,9 @@ def change_detail(doc, claim, lang: str = "zh") -> str:
         return "direction only, no amount" if en else "只有变化方向，没有幅度"
     pct = quote(doc, f["amount"].start, f["amount"].end)
     if f["value"] is None or f["value"].kind == "percent":
+        if f.get("misuse") == "percent-for-points":
+            return (f"a rate changes by percentage points, not by {pct}" if en
+                    else f"比率的升降应写作“个百分点”，而不是 {pct}")
         if f["verdict"] == "inconsistent":
             return f"a decrease of {pct} leaves nothing" if en else f"下降 {pct} 之后什么也不剩（降幅不能达到100%）"
         if f["value"] is None:

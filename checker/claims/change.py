@@ -31,7 +31,7 @@ _REF = (
     r"与(?:上年|去年|(?P<ry3>(?:19|20)\d{2})年)(?:同期)?相比,?|比过去|较过去)"
 )
 _DIR = r"(?P<dir>下降|减少|降低|下滑|回落|下跌|减|降|跌|上升|增长|提高|增加|上涨|增多|提升|增|升|涨)"
-_SIZE = r"(?P<size>升幅|涨幅|增幅|增速|降幅|跌幅|减幅)(?:为|达|是|达到)?"
+_SIZE = r"(?P<size>升幅|涨幅|增幅|增速|降幅|跌幅|减幅)(?:达到|为|达|是)?"  # 达到 before 达: 到 is no to-form
 _CHANGE = re.compile("(?=[同环按比较与升涨增降跌减下上提回])(?:" + _REF + r"(?:[、和](?:同比|环比))?(?:分别|均|共|实现)?(?:双)?)?(?:" + _SIZE + "|" + _DIR
                      + r")(?P<to>了|到|至|为)?")
 _FOLLOW = re.compile(r"[,，、]?(?:(?:同比|比上年|较上年)?" + _DIR + r"了?|(?:降幅|增幅|升幅|涨幅|跌幅|减幅|幅度)(?:为|达|是)?)")
@@ -42,6 +42,8 @@ _AVERAGE = re.compile(r"(?:[两三四五六七八九十\d]+年)?(?:年均|平均
 # 年均增长, 年均分别增长, 年均实际增长: the average qualifies the change (年均浓度同比下降: it names the metric)
 _AVERAGE_LINK = re.compile(r"(?:分别|实现|约|共|实际|名义|可比|按可比价格计算|[,，])*")
 _RATE_SUBJECT = re.compile(r"(?:率|比重|占比|比例)(?:比上年|比去年|同比)?$")
+# 失业率为3.2%,比上年下降0.4%: the value itself is a rate, so its change is in 个百分点
+_RATE_VALUE_SUBJECT = re.compile(r"(?:率|比重|占比|比例)(?:为|是|达到|达|保持在|降至|升至|降到|升到|提高到|提高至|下降到|下降至)?$")
 DECREASE = frozenset("下降 减少 降低 下滑 回落 下跌 减 降 跌 降幅 跌幅 减幅".split())
 VALUE_KINDS = ("count", "money", "measure", "percent")
 NOT_VALUES = ("类", "级", "大类", "项")
@@ -148,7 +150,8 @@ def build(doc: Doc) -> list[Claim]:
     from_to = _from_to(doc, idx)
     stated = {id(q) for c in from_to for q in c.quantities[2:]}  # 从A下降到B,下降P%: P belongs to the from-to
     for m in _CHANGE.finditer(text):
-        if m.group("ref") is None and not text[m.end():m.end() + 2].strip("约近超逾")[:1].isdigit():
+        if m.group("ref") is None and not text[m.end():m.end() + 2].strip("约近超逾")[:1].isdigit() \
+                and not text.startswith("百分之", m.end()):  # 上升百分之二十三: a percentage in words
             continue  # without a reference only a percentage right after the direction counts (cheap test)
         ss, se = doc.sentence_of(m.start())
         ref_label, ref_year = _reference(m)
@@ -229,7 +232,10 @@ def build(doc: Doc) -> list[Claim]:
             else:
                 data.verdict = "untestable"
                 data.detail = "no base value stated" if value is None else "a change of a percentage"
-                if m.group("to") == "了" and _RATE_SUBJECT.search(_NOT_SUBJECT.sub("", text[max(ss, m.start() - 12):m.start()])):
+                rate_value = value is not None and value.kind == "percent" and \
+                    _RATE_VALUE_SUBJECT.search(_NOT_SUBJECT.sub("", text[max(ss, value.start - 12):value.start]))
+                if rate_value or m.group("to") == "了" and \
+                        _RATE_SUBJECT.search(_NOT_SUBJECT.sub("", text[max(ss, m.start() - 12):m.start()])):
                     data.misuse = "percent-for-points"  # 失业率提高了1%: a rate changes by 百分点
                     data.detail = f"a rate changes by 个百分点, not by {amount.text}"
         elif amount is None:

@@ -30,7 +30,7 @@ def _given_rx() -> tuple[re.Pattern, dict[str, int]]:
     d = load_data_toml("series.toml")["given"]
     back = {w: 1 for w in d["back1"]} | {w: 2 for w in d["back2"]}
     rx = re.compile(rf"[(（]?[,，、;；]?(?P<when>{_alt(back)}|(?P<year>(?:19|20)\d{{2}})年(?:同期)?)"
-                    rf"(?:{_alt(d['copula'])})")
+                    rf"(?:{_alt(d['pronouns'])})?(?:{_alt(d['copula'])})")
     return rx, back
 
 
@@ -39,7 +39,7 @@ def _given_before_rx() -> re.Pattern:
     d = load_data_toml("series.toml")["given"]
     when = rf"(?P<when>{_alt(d['back1'] + d['back2'])}|(?P<year>(?:19|20)\d{{2}})年(?:同期)?)"
     return re.compile(rf"(?:(?P<sep>[,，;；(（])|(?P<cmp>{_alt(d['compare'])})){when}"
-                      rf"(?(sep)(?:{_alt(d['copula'])})|(?:{_alt(d['possessive'])}))$")
+                      rf"(?(sep)(?:{_alt(d['pronouns'])})?(?:{_alt(d['copula'])})|(?:{_alt(d['possessive'])}))$")
 
 
 def given_before(text: str, idx: QuantityIndex, q: Quantity, lo: int) -> Optional[tuple[GivenValue, Quantity, bool]]:
@@ -48,11 +48,11 @@ def given_before(text: str, idx: QuantityIndex, q: Quantity, lo: int) -> Optiona
     current value written before it (same kind and unit, from ``lo`` on), and whether the period was
     named by a comparison word (较…的: it is the change's reference).  None otherwise."""
     rx = _given_before_rx()
-    m = rx.search(text[max(lo, q.start - 12):q.start])
+    m = rx.search(text[max(lo, q.start - 16):q.start])
     if m is None or q.kind not in VALUE_KINDS or q.approx or q.is_range or q.interval.lo is None \
             or q.interval.hi is None or q.interval.lo <= 0:
         return None
-    at = max(lo, q.start - 12) + m.start()
+    at = max(lo, q.start - 16) + m.start()
     value = next(idx.before(at, max(lo, at - 40)), None)
     if value is None or value.unit != q.unit or value.kind != q.kind or value.approx or value.is_range:
         return None

@@ -25,7 +25,9 @@ from .types import PartWholeData
 
 COUNTABLE = ("count", "money", "measure")
 _CLAUSE_PUNCT = ",，;；。"
-_FENBIE = re.compile(r"[,，]?分别")
+# 共计W,分别…; 共计W,三类分别… / 各项分别…: a short name of the items counted back may stand before 分别
+_FENBIE = re.compile(r"(?:[,，](?P<gap>[\u4e00-\u9fff]{0,4}))?分别")
+_NOT_GAP = re.compile(r"比|较|同比|环比|增|降|升|减|其余|另")  # a change or another group, not the items
 FENBIE_LEAD = 4            # Han characters of a verb between 分别 and its values (达到, 增至)
 PART_GAP = 16              # at most this many characters between two parts before a total
 
@@ -90,6 +92,7 @@ def _after_marker(doc: Doc, idx: QuantityIndex) -> list[Claim]:
     v = _vocab()
     text = doc.text
     out = []
+    seen: set = set()
     for m in v.markers.finditer(text):
         ss, se = doc.sentence_of(m.start())
         whole = next((q for q in idx.before(m.start(), max(ss, m.start() - 40)) if q.kind in COUNTABLE), None)
@@ -110,6 +113,10 @@ def _after_marker(doc: Doc, idx: QuantityIndex) -> list[Claim]:
                 listed.append(q)  # 其中A100起、B200起, 当中32名男子及13名女子: an enumeration of parts
             else:
                 break
+        key = (whole.start, tuple(q.start for q in listed))
+        if key in seen:
+            continue  # 其中包括 / 当中包括: two markers, one statement
+        seen.add(key)
         out.append(_claim(whole, listed, m.group(0)))
     return out
 
@@ -139,7 +146,7 @@ def _fenbie_parts(text: str, idx: QuantityIndex, whole, se: int):
     """共计W,分别达到a、b: the values of the 分别 list right after the total, when all are amounts of
     its kind (a list of rates or changes is about something else)."""
     f = _FENBIE.match(text, whole.end)
-    if f is None:
+    if f is None or (f.group("gap") and _NOT_GAP.search(f.group("gap"))):
         return None
     values = values_after(idx.starting_at, text, f.end(), se, lead=FENBIE_LEAD)
     if not values or not all(_part_of(text, whole, q) for q in values):

@@ -1,4 +1,5 @@
-"""Period claims for date spans: 2017年以来, 党的十八大以来, N年来, 近N年, 十四五."""
+"""Period claims for date spans: 2017年以来, 党的十八大以来, N年来, 近N年, N年间, 十四五, and closed spans
+从2019年到2023年 / 2016—2020年 (which end at their own last year, not at publication)."""
 from __future__ import annotations
 
 import re
@@ -16,12 +17,14 @@ _PERIOD = re.compile(
     r"|党的(?P<c>十六|十七|十八|十九|二十)大(?:召开)?以来"
     rf"|(?P<near>近)?{NUM_START}(?P<n>{NUM})年(?:来|以来)"
     rf"|近(?P<n2>{NUM})年"
-    r"|(?P<plan>十二五|十三五|十四五|十五五)(?:以来|期间)"
+    rf"|{NUM_START}(?P<n3>{NUM})年间"
+    r"|(?P<plan>十二五|十三五|十四五|十五五)(?P<within>以来|期间)"
+    r"|(?P<ya>(?:19|20)\d{2})年?(?:到|至|—|－|–|~|-)(?P<yb>(?:19|20)\d{2})年"
 )
 
 
 _ANCHOR = re.compile(r"年|大(?:召开)?以来|五")  # every form holds one: 2017年以来, 十八大以来, 十四五
-_BEFORE_ANCHOR = frozenset("0123456789零〇一二两三四五六七八九十百近党的“”\"自从")
+_BEFORE_ANCHOR = frozenset("0123456789零〇一二两三四五六七八九十百近党的“”\"自从—–－~-")  # dashes: 2016—2020年
 
 
 def build(doc: Doc) -> list[Claim]:
@@ -36,10 +39,15 @@ def build(doc: Doc) -> list[Claim]:
         elif g["c"]:
             data = PeriodData(since=CONGRESS_YEARS[g["c"]], label=m.group(0))
         elif g["plan"]:
-            lo, hi = PLAN_YEARS[g["plan"]]
-            data = PeriodData(since=lo, until=hi, label=m.group(0))
+            lo, hi = PLAN_YEARS[g["plan"]]  # 十三五期间 ends in 2020; 十三五以来 runs to publication
+            data = PeriodData(since=lo, until=hi if g["within"] == "期间" else None, label=m.group(0))
+        elif g["ya"]:
+            lo, hi = int(g["ya"]), int(g["yb"])
+            if hi < lo:
+                continue
+            data = PeriodData(since=lo, until=hi, label=f"{lo}年")
         else:
-            n = small_number(g["n"] or g["n2"])
+            n = small_number(g["n"] or g["n2"] or g["n3"])
             if n is None or n <= 0 or n > 200:
                 continue
             data = PeriodData(years=n, label=m.group(0), near=bool(g["near"] or g["n2"]))

@@ -58,10 +58,15 @@ def _fenbie(doc: Doc, idx: QuantityIndex) -> list[Claim]:
     return out
 
 
-def _alternative(parsed) -> int:
+def _alternative(parsed, text: str | None = None) -> int:
     """The other admissible item count: one fewer when the last two items were split at a 和 that may
-    belong to a name (电信计算机和信息服务)."""
-    return len(parsed.items) - 1 if parsed.joined else len(parsed.items)
+    belong to a name (电信计算机和信息服务).  With ``text`` (a counted enumeration, whose items are short
+    names), only when the two joined would still be one short item (ENUM_ITEM_MAX)."""
+    if not parsed.joined:
+        return len(parsed.items)
+    if text is not None and parsed.items[-1][1] - parsed.items[-2][0] > ENUM_ITEM_MAX:
+        return len(parsed.items)  # 农贸市场提升和公厕新建: two items, too long to be one name
+    return len(parsed.items) - 1
 
 
 _INTRODUCERS = ("是", "为", "有", "包括", ":", "：")
@@ -96,10 +101,11 @@ def _enumerations(doc: Doc) -> list[Claim]:
         items = parsed.texts(text)
         out.append(Claim(id="", kind="respective", start=parsed.start, end=m.end(),
                          data=RespectiveData(form="enumeration", items=items, n_items=len(items), n_stated=n,
-                                             n_alt=_alternative(parsed), open=parsed.open)))
+                                             n_alt=_alternative(parsed, text), open=parsed.open)))
     return out
 
 
+ENUM_ITEM_MAX = 8  # characters of one item of a counted enumeration (a short name)
 _NUMERAL_COUNTER = re.compile(rf"{NUM}(?:级|类|大|项|个|方面)|^{NUM}$")
 _SET_COUNTERS = ("级", "类", "大类", "方面", "大")  # counters that name a set: digits allowed (4级, 8类)
 _JOINS = set("、和及与或")
@@ -118,7 +124,7 @@ def _is_enumeration(text: str, parsed, count_start: int | None = None, counter: 
     if _NUMERAL_COUNTER.search(text[parsed.segment_start:parsed.start]):
         return False  # 苏南运河二级航道、宿连三级航道: the first item, cut to size, was a ranked name
     for it in items:
-        if not it or len(it) > 8 or any(ch.isdigit() for ch in it) or _NUMERAL_COUNTER.search(it):
+        if not it or len(it) > ENUM_ITEM_MAX or any(ch.isdigit() for ch in it) or _NUMERAL_COUNTER.search(it):
             return False
         if any(w in it for w in ("的", "嘅", "之", "其中", "包括")):
             return False
@@ -153,7 +159,7 @@ def _outcomes(doc: Doc) -> list[Claim]:
 def _forward_rx() -> re.Pattern:
     d = load_data_toml("frames.toml")["lists"]
     alt = lambda ws: "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True))  # noqa: E731
-    return re.compile(rf"(?<![\d零〇一二两三四五六七八九十百第]){NUM_START}(?P<n>[两二三四五六七八九十])(?P<u>{alt(d['counters'])})"
+    return re.compile(rf"(?<![\d零〇一二两三四五六七八九十百第]){NUM_START}(?P<n>[两二三四五六七八九十]|(?<![.\d])[2-9](?![.\d]))(?P<u>{alt(d['counters'])})"
                       rf"[\u4e00-\u9fff]{{1,10}}?[,，]?(?:(?P<all>{alt(d['introduce_all'])})|(?P<some>{alt(d['introduce_some'])}))")
 
 
@@ -175,7 +181,7 @@ def _forward_enumerations(doc: Doc) -> list[Claim]:
         items = parsed.texts(text)
         out.append(Claim(id="", kind="respective", start=m.start(), end=end,
                          data=RespectiveData(form="enumeration", items=items, n_items=len(items), n_stated=n or 0,
-                                             n_alt=_alternative(parsed), open=parsed.open or bool(m.group("some")))))
+                                             n_alt=_alternative(parsed, text), open=parsed.open or bool(m.group("some")))))
     return out
 
 

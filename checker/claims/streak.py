@@ -1,4 +1,4 @@
-"""Streak claims: 连续N年, N年连降, 连续N个月, 二十二连丰, 蝉联.
+"""Streak claims: 连续N年 (连续第N年), N年连降, 连续N个月, 二十二连丰, 蝉联.
 
 The subject is what the list parser finds before the streak (发案数、损失数 → two items), each item
 read as a frame subject; the outcome is canonical (下降 / 上升 / the words as written), with the
@@ -16,7 +16,7 @@ from .lists import list_before
 from .types import StreakData
 
 _STREAK = re.compile(
-    rf"连续(?P<n1>{NUM})(?P<u1>个月|年度|年|届|次|季度|个季度|周)"
+    rf"连续第?(?P<n1>{NUM})(?P<u1>个月|年度|年|届|次|季度|个季度|周)"
     rf"|{NUM_START}(?P<n2>{NUM})(?P<u2>年)连(?P<w2>[降增升减丰冠胜])"
     rf"|{NUM_START}(?P<n3>{NUM})连(?P<w3>[丰冠胜降增升减])"
 )
@@ -37,6 +37,8 @@ def outcome_of(text: str) -> tuple[str, int]:
     """Canonical outcome of a streak and its multiplicity ("实现“双下降”" → ("下降", 2); "连降" → ("下降", 1))."""
     t = re.sub(r"[“”\"「」]", "", text)
     t = t.removeprefix("实现").removeprefix("保持").removeprefix("呈")
+    if t.startswith(("正增长", "负增长")):  # 正增长 = 增长; 负增长 = a fall
+        return ("上升" if t[0] == "正" else "下降"), 1
     mult = 1
     if t[:1] in _MULTIPLICITY and len(t) > 1:
         mult, t = _MULTIPLICITY[t[0]], t[1:]

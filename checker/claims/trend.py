@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from ..document import Claim, Doc
 from ..resources import load_data_toml
@@ -47,7 +47,7 @@ def _stated_series(lists: list[Claim], lo: int, hi: int) -> list[SeriesEntry]:
 @lru_cache(maxsize=1)
 def _after_vocab() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     d = load_data_toml("series.toml")["trend"]
-    year_value = re.compile(rf"[,，;；、\s]*(?:和|及)?((?:19|20)\d{{2}})年(?:度)?(?:{_alt(d['after_copula'])})?")
+    year_value = re.compile(rf"[,，;；、:：\s]*(?:和|及)?((?:19|20)\d{{2}})年(?:度)?(?:{_alt(d['after_copula'])})?")
     listed = re.compile(rf"[,，;；\s]*(?:{_alt(d['after_list'])})")
     span = re.compile(rf"((?:19|20)\d{{2}})年?(?:{_alt(d['year_span_joins'])})((?:19|20)\d{{2}})年")
     return year_value, listed, span
@@ -60,30 +60,65 @@ def _series_after(doc: Doc, pos: int, ss: int, se: int, starts: list[int]) -> di
     ``starts`` are the quantities' start offsets (built once per document)."""
     year_value, listed, span = _after_vocab()
     text = doc.text
-    at = lambda p: next((q for q in doc.quantities[bisect_left(starts, p):bisect_left(starts, p) + 1]  # noqa: E731
-                         if q.start == p), None)
+    at = partial(_quantity_at, doc, starts)
     stated: dict = {}
     p = pos
     while (m := year_value.match(text, p)) and m.end() < se and (q := at(m.end())) is not None:
         stated[int(m.group(1))] = q
         p = q.end
     if len(stated) < 2:
-        stated = {}
         m = listed.match(text, pos)
         yspan = span.search(text, ss, pos)
         if m is None or yspan is None:
             return {}
-        first, last = int(yspan.group(1)), int(yspan.group(2))
-        qs, p = [], m.end()
-        while (q := at(p)) is not None and q.end <= se:
-            qs.append(q)
-            sep = re.match(r"[、,，]|和|及|以及", text[q.end:q.end + 2])
-            if sep is None:
-                break
-            p = q.end + sep.end()
-        if last <= first or len(qs) != last - first + 1:
-            return {}
-        stated = dict(zip(range(first, last + 1), qs))
+        stated = _span_list(doc, at, m.end(), yspan, se)
+    return _uniform(stated)
+
+
+def _quantity_at(doc: Doc, starts: list[int], p: int):
+    """The quantity that starts exactly at ``p`` (``starts``: the quantities' start offsets), or None."""
+    i = bisect_left(starts, p)
+    return doc.quantities[i] if i < len(starts) and starts[i] == p else None
+
+
+def _series_before(doc: Doc, pos: int, ss: int, linking: re.Pattern, starts: list[int]) -> dict:
+    """A 分别/依次 list for a span of years that ends right before a trend word (only linking words
+    between): "2019年至2023年，…分别为5020亿元、…和6230亿元，逐年攀升".  Empty when there is none.
+    ``starts`` are the quantities' start offsets (built once per document)."""
+    _, listed, span = _after_vocab()
+    text = doc.text
+    at = partial(_quantity_at, doc, starts)
+    m = None
+    for m in listed.finditer(text, ss, pos):
+        pass
+    yspan = span.search(text, ss, m.start()) if m is not None else None
+    if yspan is None:
+        return {}
+    stated = _span_list(doc, at, m.end(), yspan, pos)
+    if not stated or linking.fullmatch(text, max(q.end for q in stated.values()), pos) is None:
+        return {}
+    return _uniform(stated)
+
+
+def _span_list(doc: Doc, at, p: int, yspan: re.Match, limit: int) -> dict:
+    """The values of a list starting at ``p`` (up to ``limit``), by year, when there is one per year of
+    the span ``yspan`` (2020年至2023年); empty otherwise."""
+    text = doc.text
+    first, last = int(yspan.group(1)), int(yspan.group(2))
+    qs = []
+    while (q := at(p)) is not None and q.end <= limit:
+        qs.append(q)
+        sep = re.match(r"[、,，]|和|及|以及", text[q.end:q.end + 2])
+        if sep is None:
+            break
+        p = q.end + sep.end()
+    if last <= first or len(qs) != last - first + 1:
+        return {}
+    return dict(zip(range(first, last + 1), qs))
+
+
+def _uniform(stated: dict) -> dict:
+    """``stated`` when its values are of one kind and unit, exact enough to compare; else empty."""
     qs = list(stated.values())
     kinds = {q.kind for q in qs}
     if len(kinds) != 1 or kinds.pop() not in VALUES + ("percent",) or len({q.unit for q in qs}) != 1 \
@@ -160,6 +195,9 @@ def build(doc: Doc, changes: list[Claim], lists: list[Claim] = ()) -> list[Claim
         claim = Claim(id="", kind="trend", start=m.start(), end=m.end(),
                       data=TrendData(direction="decrease" if decreasing else "increase",
                                      series=list(series.values()) + _stated_series(lists, prev_start, m.start())))
+        before = _series_before(doc, m.start(), ss, linking, starts)
+        if before and not any(e.stated == before for e in claim.data.series):
+            claim.data.series.append(SeriesEntry(value=before[max(before)], stated=before, claims=[claim]))
         after = _series_after(doc, m.end(), ss, se, starts)
         if after:
             claim.data.series.append(SeriesEntry(value=after[max(after)], stated=after, claims=[claim]))

@@ -106,7 +106,7 @@ class PeriodData(ClaimData):
 
     label: str = ""
     since: Optional[int] = None
-    until: Optional[int] = None
+    until: Optional[int] = None          # the last year of a closed span (2016—2020年, 十三五期间)
     years: Optional[int] = None
     near: bool = False
     starting: bool = False               # 自2020年起: may also start a plan, so never "in the future"

@@ -36,7 +36,8 @@ _TAIL = re.compile(
     rf"(?:(?P<pct>%|‰)|(?P<mult>倍)|(?P<unit>{UNIT_ALTERNATION}))?"
     r"(?P<post>左右|以上|以下|上下|之多|许|多|余)?"
 )
-_PREFIXES = ("将近", "接近", "大约", "约为", "超过", "不足", "不到", "至少", "最多", "逾", "近", "约", "超")
+# 约有/大约有 (约有3万名): 约 with its verb, read like 约
+_PREFIXES = ("将近", "接近", "大约有", "大约", "约为", "约有", "超过", "不足", "不到", "至少", "最多", "逾", "近", "约", "超")
 # the first digit is matched before the look-behind (no digit before it), so the search skips
 # ahead to digits instead of trying the look-behind at every position
 _DATE = re.compile(
@@ -83,7 +84,16 @@ def _unit_owned_end(text: str, s: int, e: int) -> int:
 
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
     idiom_re = _lexicon()[0]
-    return [m.span() for m in idiom_re.finditer(text)]
+    return [m.span() for m in idiom_re.finditer(text) if not _inside_numeral(text, m)]
+
+
+def _inside_numeral(text: str, m: re.Match) -> bool:
+    """An idiom of numeral characters only, inside a longer numeral (二万一千: not 万一), when a numeral
+    stands before it and a place or another numeral after it."""
+    if not all(ch in _CN for ch in m.group(0)) or m.start() == 0 or m.end() >= len(text):
+        return False
+    before, after = text[m.start() - 1], text[m.end()]
+    return (before in _CN or before.isdigit()) and (after in _PLACES or after in _CN)
 
 
 class _SpanCursor:

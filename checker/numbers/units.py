@@ -19,6 +19,8 @@ def _add(kind: str, dim: str, *names: str) -> None:
 _add("percentage_point", "percent", "个百分点", "百分点")
 _add("money", "money", "元", "万元", "亿元", "美元", "块", "人民币", "港元", "港币", "澳门元", "新台币", "欧元", "日元", "英镑")
 _add("count", "events", "起", "宗", "件", "次", "例", "场", "单")
+# compound measure words "unit + 次" (GB/T 15835 counts of occurrences): one word, not 批 followed by 次
+_add("count", "occurrences", "批次", "架次", "车次", "件次", "台次", "艘次", "班次", "场次", "家次", "辆次", "航次", "课次")
 _add("count", "persons", "人次", "户次", "人", "名", "位", "户", "余人")
 _add("count", "items", "个", "项", "家", "处", "张", "条", "所", "座", "支", "批", "类",
      "只", "头", "份", "套", "台", "部", "辆", "艘", "架", "间", "栋", "幢", "级", "市", "县", "省",

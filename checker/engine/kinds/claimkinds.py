@@ -238,9 +238,6 @@ def _restated_streaks(streaks, year, min_wording: int):
 @kind("datespan")
 def run_datespan(ctx) -> None:
     """A since-year later than publication, or a streak longer than the years since."""
-    year = ctx.doc.year
-    if year is None:
-        return
     from bisect import bisect_left
 
     periods = _claims(ctx, "period")
@@ -249,9 +246,10 @@ def run_datespan(ctx) -> None:
     period_starts = [c.start for c in periods]
     for p in periods:
         since = p.data.since
-        if since is None:
+        year = p.data.until if p.data.until is not None else ctx.doc.year  # a closed span ends at its own year
+        if since is None or year is None:
             continue
-        if since > year:
+        if p.data.until is None and since > year:
             if p.data.starting:
                 continue  # 从2027年起连续三年实施: a plan, not a claim about the past
             ctx.emit(p.start, p.end, {"label": p.data.label, "year": year, "n": "-", "available": 0},
