@@ -335,10 +335,10 @@ def cmd_check(args) -> int:
             if bar:
                 bar[0].advance(bar[1])
         if json_out is not None and baseline is None:
-            from .windows import needs_windows, windowed_file_out
+            from .windows import needs_windows, windowed_parts
 
             if needs_windows(src):  # a huge plain text: window by window, memory bounded by a window
-                files.append(json_out.add(windowed_file_out(src, opts, not lean)))
+                files.append(json_out.add_windows(windowed_parts(src, opts, not lean)))
                 continue
         doc = analyse(src, opts)
         if fixing:

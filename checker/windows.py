@@ -59,9 +59,11 @@ def _shift(sp: Span, offset: int, lines: int, col: int) -> Span:
                 column=sp.column + (col if sp.line == 1 else 0))
 
 
-def windowed_file_out(src: SourceDocument, options: CheckOptions | None = None,
-                      all_quantities: bool = True, limit: int = WINDOW_CHARS) -> FileOut:
-    """The contract entry of ``src`` analysed window by window (see the module docstring)."""
+def windowed_parts(src: SourceDocument, options: CheckOptions | None = None, all_quantities: bool = True,
+                   limit: int = WINDOW_CHARS) -> Iterator[tuple[FileOut, list[ClaimOut], list[FindingOut]]]:
+    """Window by window: ``(the window's entry, its claims, its findings)`` with spans shifted to the
+    whole original and claim ids numbered across windows (the first entry gives path, language and
+    profile; see the module docstring).  Only one window's objects are alive at a time."""
     from .pipeline import analyse
     from .report.build import file_out
 
@@ -69,25 +71,39 @@ def windowed_file_out(src: SourceDocument, options: CheckOptions | None = None,
     text = src.text
     bounds = list(window_bounds(text, limit))
     starts = _line_starts(text, bounds)
-    claims: list[ClaimOut] = []
-    findings: list[FindingOut] = []
-    head: FileOut | None = None
+    numbered = 0
+    first = True
     for (s, e), (lines, col) in zip(bounds, starts):
         part = replace(source_from_text(text[s:e], src.path), published=src.published,
                        published_from=src.published_from, encoding=src.encoding)
         doc = analyse(part, options)
-        if head is None:   # the first window decides the year and the profile for the rest
+        if first:   # the first window decides the year and the profile for the rest
             options = replace(options, year=options.year or doc.year, profile=doc.profile)
+            first = False
         fo = file_out(doc, all_quantities)
         del doc
-        head = head or fo
-        ids = {c.id: f"c{len(claims) + i}" for i, c in enumerate(fo.claims, 1)}
+        ids = {c.id: f"c{numbered + i}" for i, c in enumerate(fo.claims, 1)}
+        numbered += len(fo.claims)
         sh = lambda sp: _shift(sp, s, lines, col)  # noqa: E731
-        claims += [c.model_copy(update={
+        claims = [c.model_copy(update={
             "id": ids[c.id], "span": sh(c.span),
             "quantities": [q.model_copy(update={"span": sh(q.span)}) for q in c.quantities]}) for c in fo.claims]
-        findings += [f.model_copy(update={
+        findings = [f.model_copy(update={
             "span": sh(f.span), "claims": [ids.get(c, c) for c in f.claims],
             "related": [r.model_copy(update={"span": sh(r.span)}) for r in f.related]}) for f in fo.findings]
+        yield fo.model_copy(update={"claims": [], "findings": []}), claims, findings
+
+
+def windowed_file_out(src: SourceDocument, options: CheckOptions | None = None,
+                      all_quantities: bool = True, limit: int = WINDOW_CHARS) -> FileOut:
+    """The contract entry of ``src`` analysed window by window (see the module docstring), in memory:
+    ``JsonReportWriter.add_windows`` writes the same entry without holding it."""
+    head: FileOut | None = None
+    claims: list[ClaimOut] = []
+    findings: list[FindingOut] = []
+    for fo, cs, fs in windowed_parts(src, options, all_quantities, limit):
+        head = head or fo
+        claims += cs
+        findings += fs
     assert head is not None
     return head.model_copy(update={"claims": claims, "findings": findings})

@@ -186,3 +186,26 @@ def test_trie_alternation_finds_what_the_longest_first_alternation_finds(words, 
     plain = re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
     trie = re.compile(_trie_alternation(set(words)))
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_windowed_json_is_written_window_by_window_and_reads_back_whole():
+    """``JsonReportWriter.add_windows`` streams each window's claims and reads back as the entry
+    ``windowed_file_out`` builds in memory."""
+    import io
+
+    from checker.io import source_from_text
+    from checker.report.models import ReportOut
+    from checker.report.stream import JsonReportWriter
+    from checker.windows import windowed_file_out, windowed_parts
+
+    one = (SEEDS / "000_8c17534d86b76211.txt").read_text(encoding="utf-8").replace("\n", " ")
+    src = source_from_text(one * 3, "big.txt")
+    buf = io.StringIO()
+    writer = JsonReportWriter(buf)
+    kept = writer.add_windows(windowed_parts(src, None, False, limit=len(one) + 1))
+    writer.close([kept])
+    report = ReportOut.model_validate_json(buf.getvalue())
+    expected = windowed_file_out(src, None, False, limit=len(one) + 1)
+    assert report.files[0] == expected and len(expected.claims) > 3 * 5
+    assert kept.claims == [] and kept.findings == expected.findings
+    assert report.summary.claims == len(expected.claims)

@@ -31,6 +31,32 @@ class JsonReportWriter:
         self._claims += len(fo.claims)
         return fo.model_copy(update={"claims": []})
 
+    def add_windows(self, parts) -> FileOut:
+        """Write one file's entry from ``windowed_parts`` (entry, claims, findings per window), one
+        window's claims at a time, findings last; return the entry without its claims."""
+        head = None
+        findings: list = []
+        claims = 0
+        for fo, cs, fs in parts:
+            if head is None:
+                head = fo
+                before = fo.model_copy(update={"claims": []}).model_dump_json(indent=2).split('"claims": []', 1)[0]
+                self._stream.write(("," if self._files else "") + "\n    " + before.replace("\n", "\n    ")
+                                   + '"claims": [\n')
+                sep = ""
+            for c in cs:
+                self._stream.write(sep + "        " + c.model_dump_json(indent=2).replace("\n", "\n        "))
+                sep = ",\n"
+                claims += 1
+            findings += fs
+        assert head is not None
+        entry = head.model_copy(update={"findings": findings})
+        tail = entry.model_copy(update={"claims": []}).model_dump_json(indent=2).split('"claims": []', 1)[1]
+        self._stream.write("\n      ]" + tail.replace("\n", "\n    "))
+        self._files += 1
+        self._claims += claims
+        return entry
+
     def close(self, kept: list[FileOut]) -> None:
         """End the ``files`` list and write the summary over ``kept`` (the entries ``add`` returned)."""
         sev = [f.severity for fo in kept for f in fo.findings]
