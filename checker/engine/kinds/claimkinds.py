@@ -9,6 +9,7 @@ from ...claims.frame import bucket_key, same_frame
 from ...evidence import claim_detail, items_text, joint_derivation, quote
 from ...numbers import Interval, fmt
 from ...numbers.units import common_intervals
+from ..labels import related_label
 from ..registry import kind
 
 
@@ -24,7 +25,7 @@ def run_change(ctx) -> None:
         d = c.data
         if d.verdict in verdicts:
             g = getattr(d, "given_conflict", None)  # the prior written beside the change
-            label = "写出的上期数" if ctx.options.lang == "zh" else "the earlier figure as written"
+            label = related_label("earlier_figure", ctx.options.lang)
             related = [(g.start, g.quantity.end, label)] if g is not None else []
             ctx.emit(c.start, c.end, {
                 "claim": ctx.doc.text[c.start:c.end], "detail": claim_detail(ctx.doc, c, ctx.options.lang),
@@ -110,7 +111,8 @@ def run_rate_fraction(ctx) -> None:
                                       "numerator": quote(ctx.doc, num.start, num.end),
                                       "denominator": quote(ctx.doc, den.start, den.end),
                                       "actual": fmt(actual, 2).lstrip("≈")},
-                     related=[(num.start, num.end, "分子"), (den.start, den.end, "分母")], claims=[c.id],
+                     related=[(num.start, num.end, related_label("numerator", ctx.options.lang)),
+                              (den.start, den.end, related_label("denominator", ctx.options.lang))], claims=[c.id],
                      evidence={"actual_percent": fmt(actual, 4), "stated": str(iv)})
 
 
@@ -132,7 +134,7 @@ def run_rate_of_count(ctx) -> None:
         ctx.emit(c.start, c.end, {"name": c.data.name, "value": quote(ctx.doc, rate.start, rate.end),
                                   "whole": quote(ctx.doc, whole.start, whole.end),
                                   "nearest": f"{near}/{n} = {fmt(Fraction(100 * near, n), 2).lstrip('≈')}%"},
-                 related=[(whole.start, whole.end, "总数")], claims=[c.id],
+                 related=[(whole.start, whole.end, related_label("total", ctx.options.lang))], claims=[c.id],
                  evidence={"whole": n, "stated": str(rate.interval)})
 
 
@@ -161,14 +163,14 @@ def run_partwhole(ctx) -> None:
             part = parts[big]
             ctx.emit(part.start, part.end, {"part": quote(ctx.doc, part.start, part.end),
                                             "whole": quote(ctx.doc, whole.start, whole.end)},
-                     related=[(whole.start, whole.end, "整体")], claims=[c.id])
+                     related=[(whole.start, whole.end, related_label("whole", ctx.options.lang))], claims=[c.id])
             continue
         if len(parts) > 1 and sum(iv.lo for iv in ivs) > w.hi:
             first, last = min(parts, key=lambda p: p.start), max(parts, key=lambda p: p.end)
             total = sum(p.interval.lo for p in parts) if len({p.unit for p in parts}) == 1 else None
             shown = "+".join(p.text for p in parts) + (f" = {fmt(total)}" if total is not None else "")
             ctx.emit(first.start, last.end, {"part": shown, "whole": whole.text},
-                     related=[(whole.start, whole.end, "整体")], claims=[c.id])
+                     related=[(whole.start, whole.end, related_label("whole", ctx.options.lang))], claims=[c.id])
 
 
 @kind("respective")
@@ -210,7 +212,7 @@ def run_streak(ctx) -> None:
     for a, fa, b, fb in sorted(pairs, key=lambda p: p[2].start):
         da, db = a.data, b.data
         ctx.emit(b.start, b.end, {"first": f"连续{da.n_text}{da.unit}", "second": f"连续{db.n_text}{db.unit}"},
-                 related=[(a.start, a.end, _other(ctx))], claims=[a.id, b.id],
+                 related=[(a.start, a.end, related_label("other", ctx.options.lang))], claims=[a.id, b.id],
                  evidence={"n": [da.n, db.n], "about": fa.about(), "other_about": fb.about()})
 
 
@@ -300,7 +302,3 @@ def _frame_pairs(claims, frame_of, group=lambda c: (), accept=lambda a, fa, b, f
                     break
             if len(earlier) < MAX_COMPARED:
                 earlier.append((cb, fb))
-
-
-def _other(ctx) -> str:
-    return "另一处说法" if ctx.options.lang == "zh" else "the other statement"

@@ -36,6 +36,7 @@ from ...numbers import Interval, Quantity
 from ...numbers.units import dimension
 from ...resources import load_data_toml
 from ...text.han import han_count
+from ..labels import related_label
 from ..registry import kind
 
 SET_NAMES = ("类", "级", "大类", "方面", "大")  # 八类案件, 四级网格: names of sets, not values
@@ -330,10 +331,6 @@ def _change_statement(doc, c) -> Optional[Statement]:
     return s
 
 
-def _other(ctx) -> str:
-    return "另一处说法" if ctx.options.lang == "zh" else "the other statement"
-
-
 def _severity(st: str) -> str:
     return "error" if st == "strong" else "warning"
 
@@ -350,7 +347,7 @@ def run_conflict(ctx) -> None:
     for a, b, st in restatement_pairs(stmts, doc.year, group, timed=False):
         ca, cb = a.claim, b.claim
         ctx.emit(cb.start, cb.end, {"first": quote(doc, ca.start, ca.end), "second": quote(doc, cb.start, cb.end)},
-                 related=[(ca.start, ca.end, _other(ctx))], claims=[ca.id, cb.id], severity=_severity(st),
+                 related=[(ca.start, ca.end, related_label("other", ctx.options.lang))], claims=[ca.id, cb.id], severity=_severity(st),
                  evidence={"about": a.frame.about(), "other_about": b.frame.about(), "identity": st})
 
 
@@ -365,5 +362,5 @@ def run_restated(ctx) -> None:
         qa, qb = a.quantity, b.quantity
         ctx.emit(qb.start, qb.end, {"first": quote(doc, qa.start, qa.end), "second": quote(doc, qb.start, qb.end),
                                     "about": b.frame.about(ctx.options.lang)},
-                 related=[(qa.start, qa.end, _other(ctx))], claims=[a.claim.id, b.claim.id], severity=_severity(st),
+                 related=[(qa.start, qa.end, related_label("other", ctx.options.lang))], claims=[a.claim.id, b.claim.id], severity=_severity(st),
                  evidence={"about": a.frame.about(), "values": [str(qa.interval), str(qb.interval)], "identity": st})
