@@ -71,7 +71,7 @@ def test_frames_in_the_json_contract_and_the_report():
     assert frame["version"] == 1 and frame["measure"] == "change" and frame["reference"] == "同比"
     assert frame["period"] == {"label": "2021年", "year": 2021, "relative": None, "part": "", "span": ""}
     assert frame["subject"]["core"] == "电诈" and frame["value"] == "[19.5, 20.5)"
-    assert frame["about"] == "全市 · 电信网络诈骗案件发案 · 2021年 · 对比同比 · change"
+    assert frame["about"] == "全市 · 电信网络诈骗案件发案 · 2021年 · 对比同比 · 变化"
     report = subprocess.run([sys.executable, "-m", "checker", "check", "-"], capture_output=True, check=False,
                             input="今年以来,全市办理法律援助案件462件。全年法律援助案件426件。".encode()).stdout.decode()
-    assert "关于：全市 · 法律援助案件 · 今年以来 · count" in report
+    assert "关于：全市 · 法律援助案件 · 今年以来 · 计数" in report

@@ -30,11 +30,11 @@ def _subject_out(s) -> SubjectOut:
     return SubjectOut(text=s.text, core=s.core, attr=s.attr, topic=s.topic)
 
 
-def frame_out(f) -> FrameOut:
-    """Contract form of a claim frame."""
+def frame_out(f, lang: str = "zh") -> FrameOut:
+    """Contract form of a claim frame (its one-line ``about`` worded in ``lang``)."""
     p = f.period
     return FrameOut(
-        about=f.about(), subject=_subject_out(f.subject), items=[_subject_out(s) for s in f.items],
+        about=f.about(lang), subject=_subject_out(f.subject), items=[_subject_out(s) for s in f.items],
         scope=f.scope_label or f.scope, period=PeriodOut(label=p.label, year=p.year, relative=p.relative,
                                                        part=p.part, span=p.span),
         measure=f.measure, unit=f.unit, dimension=f.dimension, reference=f.reference, flow=f.flow,
@@ -49,7 +49,7 @@ def claim_out(doc: Doc, c: Claim) -> ClaimOut:
         id=c.id, kind=c.kind, text=doc.source.text[sp.start:sp.end], span=sp,
         quantities=[quantity_out(doc, q) for q in c.quantities],
         verdict=c.data.verdict, detail=claim_detail(doc, c, doc.lang),
-        frame=frame_out(c.frame) if c.frame is not None else None,
+        frame=frame_out(c.frame, doc.lang) if c.frame is not None else None,
     )
 
 

@@ -132,7 +132,7 @@ def render_report(doc: Doc, rules: dict, lang: str = "zh", width: int | None = 1
                                 f"{doc.source.text[oe:hi]}")
             parts.append(sentence)
         by_id = {c.id: c for c in doc.claims}
-        abouts = dict.fromkeys(by_id[cid].frame.about() for cid in f.claims
+        abouts = dict.fromkeys(by_id[cid].frame.about(lang) for cid in f.claims
                                if cid in by_id and by_id[cid].frame is not None)
         parts.extend(Text(f"{t['about']}{a}") for a in abouts)
         keys = EVIDENCE_KEYS["en" if lang == "en" else "zh"]
