@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from checker import check_text
+from heldout_cases import assert_covers, assert_found, assert_no_error, case_params
 
 FAMILIES = {
     'change': ('CC111', 'CC112', 'CC115'),
@@ -195,30 +196,18 @@ CASES = [
 ]
 
 
-def _params(planted: bool):
-    out = []
-    for i, (kind, bad, good, reason) in enumerate(CASES):
-        marks = [pytest.mark.xfail(strict=True, reason=reason)] if planted and reason else []
-        out.append(pytest.param(kind, bad if planted else good, marks=marks, id=f"{i:02d}-{kind}"))
-    return out
-
-
-@pytest.mark.parametrize("kind,text", _params(True))
+@pytest.mark.parametrize("kind,text", case_params(CASES, True))
 def test_planted_error_is_found(kind, text):
-    rules = {f.rule for f in check_text(text).findings if f.severity in ("error", "warning")}
-    assert rules & set(FAMILIES[kind]), (kind, sorted(rules))
+    assert_found(FAMILIES[kind], kind, text, ("error", "warning"))
 
 
-@pytest.mark.parametrize("kind,text", _params(False))
+@pytest.mark.parametrize("kind,text", case_params(CASES, False))
 def test_consistent_twin_has_no_error(kind, text):
-    errors = [(f.rule, f.message) for f in check_text(text).findings if f.severity == "error"]
-    assert errors == []
+    assert_no_error(text)
 
 
 def test_every_kind_has_cases():
-    kinds = {k for k, *_ in CASES}
-    assert kinds == set(FAMILIES)
-    assert len(CASES) >= 40
+    assert_covers(CASES, FAMILIES, 40)
 
 
 # Forms the fixes made on this set handle, in other wordings than the set's own passages.
