@@ -13,6 +13,7 @@ from typing import Any, Optional
 
 from .. import evidence as words
 from ..document import Doc, Finding
+from ..text.han import han_count
 
 LABELS = {
     "zh": {
@@ -108,8 +109,10 @@ def explain(doc: Doc, f: Finding, lang: str = "zh") -> Evidence:
 
 
 def rule_why(rule, lang: str = "zh") -> str:
-    """The rule's explanation in one language (rule files write the Chinese lines first, then English)."""
+    """The rule's explanation in one language (rule files write the Chinese lines first, then English;
+    a line is Chinese when it has at least as many Han characters as Latin letters, so an English line quoting
+    Chinese examples stays English)."""
     lines = [x for x in rule.why.strip().split("\n") if x.strip()]
-    han = [any("\u4e00" <= ch <= "\u9fff" for ch in x) for x in lines]
+    han = [han_count(x) >= sum(ch.isascii() and ch.isalpha() for ch in x) for x in lines]
     chosen = [x for x, h in zip(lines, han) if h == (lang == "zh")] or lines
     return ("" if lang == "zh" else " ").join(x.strip() for x in chosen)

@@ -142,10 +142,9 @@ def render_report(doc: Doc, rules: dict, lang: str = "zh", width: int | None = 1
             parts.append(Text(f"{keys['nearest']}{colon}{sep.join(f.evidence['nearest'].split('; '))}"))
         rule = rules.get(f.rule)
         if rule is not None:
-            why = rule.why.strip().split("\n")
-            has_han = [any("\u4e00" <= ch <= "\u9fff" for ch in w) for w in why]
-            why_lines = [w for w, h in zip(why, has_han) if w and h == (lang == "zh")] or why
-            parts.append(Text(f"{t['why']}{': ' if lang == 'en' else '：'}" + "".join(why_lines)[:300],
+            from .evidence import rule_why
+
+            parts.append(Text(f"{t['why']}{': ' if lang == 'en' else '：'}" + rule_why(rule, lang)[:300],
                               style="dim" if color else ""))
         sym, style = STYLE["inconsistent" if f.severity == "error" else "warning"]
         console.print(Panel(Group(*parts), title=f"{sym} {f.rule} {f.message}", title_align="left",
