@@ -75,7 +75,7 @@ def _change_facts(claim) -> dict[str, Any]:
     """What a value + percent-change claim says and what the check derived (the one reader of its data)."""
     lo, hi = _field(claim, "prior_lo"), _field(claim, "prior_hi")
     if lo is None and hi is None:
-        lo, hi = _interval_text(_field(claim, "prior_range"))
+        lo, hi = interval_bounds(_field(claim, "prior_range"))
     return {"verdict": _field(claim, "verdict"), "reference": _field(claim, "reference") or "",
             "candidates": list(_field(claim, "candidates") or []), "lo": lo, "hi": hi,
             "nearest": _field(claim, "nearest"), "detail": _field(claim, "detail", ""),
@@ -97,7 +97,7 @@ def _in_units(f: dict[str, Any]) -> tuple[Fraction | None, Fraction | None, str]
     return lo, hi, unit
 
 
-def _interval_text(text: str | None) -> tuple[Fraction | None, Fraction | None]:
+def interval_bounds(text: str | None) -> tuple[Fraction | None, Fraction | None]:
     """The bounds of an interval as the solver wrote it (``[≈20.112360, ≈20.337079]``), for display only."""
     if not text:
         return None, None

@@ -8,6 +8,7 @@ import zipfile
 import pytest
 
 from conftest import ROOT, SEEDS
+from docx_drafts import simple_docx
 
 BAD = "全市发生命案18起,同比下降11%。"
 DUP = "严格落实落实责任。"
@@ -173,27 +174,16 @@ def test_html_offsets_point_into_raw_file(tmp_path):
     assert raw[pct["start"]:pct["end"]].endswith("同比下降11%")
 
 
-def _docx_bytes(paragraphs):
-    import docx
-
-    d = docx.Document()
-    for p in paragraphs:
-        d.add_paragraph(p)
-    buf = io.BytesIO()
-    d.save(buf)
-    return buf.getvalue()
-
-
 def test_docx(tmp_path):
     f = tmp_path / "a.docx"
-    f.write_bytes(_docx_bytes(["标题", BAD, DUP]))
+    f.write_bytes(simple_docx(["标题", BAD, DUP]))
     fs = findings(run("check", "--format", "json", str(f)))
     assert {(x["rule"], x["span"]["line"]) for x in fs} == {("CC111", 2), ("CC309", 3)}
 
 
 def test_corrupt_docx_and_zip_bomb(tmp_path):
     bad = tmp_path / "corrupt.docx"
-    bad.write_bytes(_docx_bytes([BAD])[:500])
+    bad.write_bytes(simple_docx([BAD])[:500])
     p = run("check", str(bad))
     assert p.returncode == 2 and "压缩包已损坏" in p.stderr.decode() and b"Traceback" not in p.stderr
     bomb = tmp_path / "bomb.docx"

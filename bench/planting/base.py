@@ -264,6 +264,15 @@ class Operator:
             return None
         return case
 
+    def inserted_after(self, doc: Document, m: re.Match, opening: str, phrase: str, closing: str,
+                       arith: str) -> Optional[Case]:
+        """Insert ``opening + phrase + closing`` right after match ``m``: the case's gold span is the
+        inserted ``phrase``, its related span the original match (checked like every case)."""
+        edit = Edit(doc.text)
+        i = edit.insert(m.end(), opening + phrase + closing)
+        return self.checked(make_case(doc, self.category, self.name, edit, ("new", i, len(opening), len(phrase)),
+                                      ("orig", m.start(), m.end()), arith))
+
 
 _BOUND_BEFORE = ("超过", "超過", "超", "逾", "近", "约", "約", "突破", "达到近", "接近", "不到", "不足", "上", "大约", "將近", "将近")
 _BOUND_AFTER = ("多", "余", "餘", "左右", "以上", "以下", "上下", "内", "內")

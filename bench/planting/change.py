@@ -297,13 +297,10 @@ class StatedPrior(_FromTo):
         if decimal_value(number) <= 0:
             return None
         phrase = f"{when}{in_script('为', doc.script)}{number}{m['mult'] or ''}{m['unit']}"
-        edit = Edit(doc.text)
-        i = edit.insert(m.end(), "（" + phrase + "）")
         implied_s = show(implied / scale)
         arith = (f"{m['n']}{m['mult'] or ''}{m['unit']} {m['dir']}{m['p']}% implies prior ≈ {implied_s}; "
                  f"stated prior {number}{m['mult'] or ''} gives a change outside the rounding of {m['p']}%")
-        return self.checked(make_case(doc, self.category, self.name, edit, ("new", i, 1, len(phrase)),
-                                      ("orig", m.start(), m.end()), arith))
+        return self.inserted_after(doc, m, "（", phrase, "）", arith)
 
     def verify(self, case):
         g, r = _PRIOR.fullmatch(case.gold_text), _CLAIM.fullmatch(case.related_text)

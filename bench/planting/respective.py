@@ -66,7 +66,7 @@ class DropValue(_Respective):
         spans = _value_spans(m)
         k = rng.randrange(len(spans) - 1)
         edit = Edit(doc.text)
-        i = edit.replace(spans[k][0], spans[k + 1][0], "")   # the value and the separator after it
+        edit.replace(spans[k][0], spans[k + 1][0], "")   # the value and the separator after it
         start, end = m.start("values"), m.end("values")
         removed = spans[k + 1][0] - spans[k][0]
         arith = f"{len(spans)} items, {len(spans) - 1} values after dropping {doc.text[spans[k][0]:spans[k][1]]}"

@@ -57,12 +57,9 @@ class SecondComparison(Operator):
         phrase = f"比{when}{word}{fmt(p2, 1)}%，呈逐年{word}{in_script('趋势', doc.script)}"
         if doc.script == "hant":
             phrase = phrase.replace("比", "較", 1)
-        edit = Edit(doc.text)
-        i = edit.insert(m.end(), "，" + phrase)
         arith = (f"against successive earlier years: {m['dir']}{m['p']}% then {word}{fmt(p2, 1)}%; 逐年 needs the "
                  f"farther change larger, but {fmt(p2, 1)}+{show(Fraction(1, 20))} < {m['p']}-{show(_h(m['p']))}")
-        return self.checked(make_case(doc, self.category, self.name, edit, ("new", i, 1, len(phrase)),
-                                      ("orig", m.start(), m.end()), arith))
+        return self.inserted_after(doc, m, "，", phrase, "", arith)
 
     def verify(self, case):
         g, r = _SECOND.fullmatch(case.gold_text), _CMP_RATE.fullmatch(case.related_text)
@@ -90,7 +87,6 @@ def earlier_breaks(claim: re.Match, earlier: re.Match) -> bool:
         prev_hi = hi / (1 - (p + h) / 100)
         k_lo, k_hi = _value_interval(earlier["n"], earlier["mult"])
         return k_hi < prev_hi and k_hi < _value_interval(claim["n"], claim["mult"])[0] / (1 - (p - h) / 100)
-    prev_lo = lo / (1 + (p + h) / 100)
     prev_hi = hi / (1 + (p - h) / 100)
     k_lo, _ = _value_interval(earlier["n"], earlier["mult"])
     return k_lo > prev_hi
@@ -119,12 +115,9 @@ class StatedEarlierValue(Operator):
         when = _earlier_when(m["cmp"])
         phrase = (f"{when}{in_script('为', doc.script)}{fmt(k, decimals(m['n']))}{m['mult'] or ''}{m['unit']}"
                   f"，呈逐年{word}{in_script('趋势', doc.script)}")
-        edit = Edit(doc.text)
-        i = edit.insert(m.end(), "，" + phrase)
         arith = (f"{m['n']}{m['mult'] or ''} {m['dir']}{m['p']}% implies previous ≈ {show(prev / quantity('1', m['mult'] or ''))}; "
                  f"the period before stated {fmt(k, decimals(m['n']))}: not 逐年{word}")
-        return self.checked(make_case(doc, self.category, self.name, edit, ("new", i, 1, len(phrase)),
-                                      ("orig", m.start(), m.end()), arith))
+        return self.inserted_after(doc, m, "，", phrase, "", arith)
 
     def verify(self, case):
         g, r = _EARLIER.fullmatch(case.gold_text), _CLAIM.fullmatch(case.related_text)

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache, partial
+from functools import lru_cache
 
 from ..document import Claim, Doc
 from ..resources import load_data_toml
+from .common import QuantityIndex
 from .types import SeriesEntry, TrendData
 
 VALUES = ("count", "money", "measure")
@@ -23,10 +24,10 @@ VALUES = ("count", "money", "measure")
 _YEAR_ITEM = re.compile(r"((?:19|20)\d{2})年?(?:度)?")
 
 
-def _stated_series(lists: list[Claim], lo: int, hi: int) -> list[SeriesEntry]:
-    """Series written as a 分别 list of years and values ("2023年、2024年、2025年分别为5210起、4876起、4530起")."""
+def _stated_series(lists: list[Claim], starts: list[int], lo: int, hi: int) -> list[SeriesEntry]:
+    """Series written as a 分别 list of years and values ("2023年、2024年、2025年分别为5210起、4876起、4530起");
+    ``starts`` are the lists' start offsets (built once per document)."""
     out = []
-    starts = [c.start for c in lists]
     for c in lists[bisect_left(starts, lo):bisect_left(starts, hi)]:
         d = c.data
         if d.form != "分别" or d.n_items != d.n_values or d.n_items < 2:
@@ -53,14 +54,14 @@ def _after_vocab() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return year_value, listed, span
 
 
-def _series_after(doc: Doc, pos: int, ss: int, se: int, starts: list[int]) -> dict:
+def _series_after(doc: Doc, pos: int, ss: int, se: int, idx: QuantityIndex) -> dict:
     """Values written after a trend word in its sentence, by year: "2021年为61.2%,2022年为60.8%", or a
     分别/依次 list whose length matches a span of years named in the sentence ("2020年至2023年…分别为
     5.2万人、5.6万人、5.4万人和6.1万人").  Empty when there is no such series (one kind and unit).
-    ``starts`` are the quantities' start offsets (built once per document)."""
+    ``idx`` finds the document's quantities by position (built once per document)."""
     year_value, listed, span = _after_vocab()
     text = doc.text
-    at = partial(_quantity_at, doc, starts)
+    at = idx.starting_at
     stated: dict = {}
     p = pos
     while (m := year_value.match(text, p)) and m.end() < se and (q := at(m.end())) is not None:
@@ -75,19 +76,13 @@ def _series_after(doc: Doc, pos: int, ss: int, se: int, starts: list[int]) -> di
     return _uniform(stated)
 
 
-def _quantity_at(doc: Doc, starts: list[int], p: int):
-    """The quantity that starts exactly at ``p`` (``starts``: the quantities' start offsets), or None."""
-    i = bisect_left(starts, p)
-    return doc.quantities[i] if i < len(starts) and starts[i] == p else None
-
-
-def _series_before(doc: Doc, pos: int, ss: int, linking: re.Pattern, starts: list[int]) -> dict:
+def _series_before(doc: Doc, pos: int, ss: int, linking: re.Pattern, idx: QuantityIndex) -> dict:
     """A 分别/依次 list for a span of years that ends right before a trend word (only linking words
     between): "2019年至2023年，…分别为5020亿元、…和6230亿元，逐年攀升".  Empty when there is none.
-    ``starts`` are the quantities' start offsets (built once per document)."""
+    ``idx`` finds the document's quantities by position (built once per document)."""
     _, listed, span = _after_vocab()
     text = doc.text
-    at = partial(_quantity_at, doc, starts)
+    at = idx.starting_at
     m = None
     for m in listed.finditer(text, ss, pos):
         pass
@@ -167,7 +162,8 @@ def build(doc: Doc, changes: list[Claim], lists: list[Claim] = ()) -> list[Claim
     trend_rx, falling, linking, gathering = _vocab()
     lists = sorted(lists, key=lambda c: c.start)
     change_starts = [c.start for c in changes]
-    starts = [q.start for q in doc.quantities]
+    list_starts = [c.start for c in lists]
+    idx = QuantityIndex(doc.quantities)
     for m in trend_rx.finditer(doc.text):
         ss, se = doc.sentence_of(m.start())
         # the statements the trend refers to: this sentence and the one before
@@ -194,11 +190,11 @@ def build(doc: Doc, changes: list[Claim], lists: list[Claim] = ()) -> list[Claim
         decreasing = m.group("dir") in falling
         claim = Claim(id="", kind="trend", start=m.start(), end=m.end(),
                       data=TrendData(direction="decrease" if decreasing else "increase",
-                                     series=list(series.values()) + _stated_series(lists, prev_start, m.start())))
-        before = _series_before(doc, m.start(), ss, linking, starts)
+                                     series=list(series.values()) + _stated_series(lists, list_starts, prev_start, m.start())))
+        before = _series_before(doc, m.start(), ss, linking, idx)
         if before and not any(e.stated == before for e in claim.data.series):
             claim.data.series.append(SeriesEntry(value=before[max(before)], stated=before, claims=[claim]))
-        after = _series_after(doc, m.end(), ss, se, starts)
+        after = _series_after(doc, m.end(), ss, se, idx)
         if after:
             claim.data.series.append(SeriesEntry(value=after[max(after)], stated=after, claims=[claim]))
         out.append(claim)

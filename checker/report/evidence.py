@@ -66,7 +66,7 @@ def _value(key: str, v: Any, labels: dict, lang: str, percent_change: bool) -> s
         r = regions().get(s)
         return labels["region"].format(name=r.name, code=s) if r else s
     if key == "prior_range":
-        lo, hi = words._interval_text(s)
+        lo, hi = words.interval_bounds(s)
         if lo is not None or hi is not None:
             return words.span_of(lo, hi, lang)
     return readable_number(s)

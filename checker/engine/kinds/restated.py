@@ -104,9 +104,6 @@ def sentence_head(text: str, start: int, pos: int) -> str:
     return head
 
 
-_han = han_count
-
-
 def _noun_after(text: str, pos: int, limit: int = 6) -> str:
     """The Han characters right after a number (381,330人投票 → 投票), up to a boundary."""
     end = pos
@@ -162,7 +159,7 @@ def wording_identity(a: Statement, b: Statement, year: Optional[int]) -> bool:
     """The sentences say it in the same words (one head a tail of the other, long enough, the same noun
     after the number) and the frames agree on all but the subject."""
     short, long_ = sorted((a.head, b.head), key=len)
-    if _han(short) < MIN_WORDING or not long_.endswith(short) or a.noun != b.noun:
+    if han_count(short) < MIN_WORDING or not long_.endswith(short) or a.noun != b.noun:
         return False
     return same_setting(a.frame, b.frame, year)
 
@@ -191,7 +188,7 @@ def _written(text: str) -> str:
 
 
 def _wording_key(s: Statement) -> Optional[str]:
-    return s.head[-MIN_WORDING:] if _han(s.head) >= MIN_WORDING else None
+    return s.head[-MIN_WORDING:] if han_count(s.head) >= MIN_WORDING else None
 
 
 def restatement_pairs(statements: list[Statement], year: Optional[int],
@@ -297,7 +294,7 @@ def _value_statements(doc, c) -> list[Statement]:
         if doc.text[max(0, q.start - 1):q.start] in "“「『《\"" and q.start > 0:
             continue  # a number in a name
         s = statement(doc, c, q, f)
-        if not f.subject.core and _han(s.head) < MIN_WORDING:
+        if not f.subject.core and han_count(s.head) < MIN_WORDING:
             continue
         if f.subject.core and _after_list(doc.text, q.start - len(f.subject.text)):
             continue  # the count after a list (A、B4个电站)
@@ -326,7 +323,7 @@ def _change_statement(doc, c) -> Optional[Statement]:
     if "分别" in doc.text[max(0, q.start - 8):q.start]:
         return None
     s = statement(doc, c, q, c.frame)
-    if not c.frame.subject.key and _han(s.head) < MIN_WORDING:
+    if not c.frame.subject.key and han_count(s.head) < MIN_WORDING:
         return None
     return s
 
