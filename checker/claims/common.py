@@ -75,3 +75,18 @@ def anchored_matches(rx, text: str, anchor, back: int, allowed):
                 last_end = max(m.end(), start + 1)
                 yield m
                 break
+
+
+def prefiltered_matches(rx, text: str, candidates):
+    """The matches ``rx.finditer(text)`` gives, when ``rx`` can only start where ``candidates`` (a pattern
+    Python's ``re`` finds fast: it starts with a literal or a set of characters) matches, and never
+    matches the empty string: ``rx`` (its lookbehinds, its slow parts) is tried only at those starts."""
+    search, match = candidates.search, rx.match
+    pos = 0
+    while (c := search(text, pos)) is not None:
+        m = match(text, c.start())
+        if m:
+            yield m
+            pos = m.end()
+        else:
+            pos = c.start() + 1

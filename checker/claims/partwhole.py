@@ -19,7 +19,7 @@ from functools import lru_cache
 from ..document import Claim, Doc
 from ..numbers.units import compatible
 from ..resources import load_data_toml
-from .common import QuantityIndex
+from .common import QuantityIndex, prefiltered_matches
 from .lists import values_after
 from .types import PartWholeData
 
@@ -35,6 +35,7 @@ PART_GAP = 16              # at most this many characters between two parts befo
 @dataclass(frozen=True)
 class _PartWholeVocab:
     markers: re.Pattern
+    marker_at: re.Pattern  # where a marker may start: the markers without the bracket lookbehind (fast)
     not_parts: tuple[str, ...]
     qualifier: re.Pattern
     per_unit: re.Pattern
@@ -51,6 +52,7 @@ def _vocab() -> _PartWholeVocab:
 
     return _PartWholeVocab(
         markers=re.compile(rf"(?P<m>{alt(d['parts'])})|(?<=[(（])(?P<b>{alt(d['bracket_parts'])})"),
+        marker_at=re.compile(alt(d["parts"] + d["bracket_parts"])),
         not_parts=tuple(d["not_parts"]),
         qualifier=re.compile(rf"(?:{alt(d['qualifiers_after'])})"),
         per_unit=re.compile(rf"(?:{alt(d['per_unit_before'])})$"),
@@ -93,7 +95,7 @@ def _after_marker(doc: Doc, idx: QuantityIndex) -> list[Claim]:
     text = doc.text
     out = []
     seen: set = set()
-    for m in v.markers.finditer(text):
+    for m in prefiltered_matches(v.markers, text, v.marker_at):
         ss, se = doc.sentence_of(m.start())
         whole = next((q for q in idx.before(m.start(), max(ss, m.start() - 40)) if q.kind in COUNTABLE), None)
         if whole is None or m.start() - whole.end > 6 or not _is_whole(text, whole):

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..document import Claim, Doc
 from ..resources import load_data_toml
-from .common import QuantityIndex
+from .common import QuantityIndex, anchored_matches
 from .types import SeriesEntry, TrendData
 
 VALUES = ("count", "money", "measure")
@@ -132,11 +132,27 @@ def _vocab() -> tuple[re.Pattern, frozenset[str], re.Pattern, re.Pattern]:
     series to its trend word, and those that may gather several series before 均 (rules/data/series.toml
     [trend])."""
     d = load_data_toml("series.toml")["trend"]
-    how = rf"{_alt(d['every_period'])}|(?:{_alt(d['counted_periods'])})[二两三四五六七八九十\d]+(?:个)?年"
-    rx = re.compile(rf"(?P<all>均|都)?(?:呈)?(?P<how>{how})(?P<dir>{_alt(d['increase'] + d['decrease'])})")
+    rx = re.compile(rf"(?P<all>{_GATHER})?(?:{_SHOWS})?{_how_dir(d)}")
     linking = re.compile(rf"(?:[,，、;；\s]|{_alt(d['linking'])})*")
     gathering = re.compile(rf"(?:[,，、;；\s]|{_alt(d['linking'] + d['gathering'])})*")
     return rx, frozenset(d["decrease"]), linking, gathering
+
+
+_GATHER, _SHOWS = "均|都", "呈"  # 均呈逐年下降: what may stand before the trend word itself
+_BEFORE_TREND = frozenset("均都呈")
+
+
+def _how_dir(d: dict) -> str:
+    """The trend word proper: how often (逐年, 连续三年) and the direction."""
+    how = rf"{_alt(d['every_period'])}|(?:{_alt(d['counted_periods'])})[二两三四五六七八九十\d]+(?:个)?年"
+    return rf"(?P<how>{how})(?P<dir>{_alt(d['increase'] + d['decrease'])})"
+
+
+@lru_cache(maxsize=1)
+def _anchor() -> re.Pattern:
+    """The trend word without 均/都/呈 before it: found fast (it starts with a literal), and every
+    trend match holds one at most two characters in (``anchored_matches``)."""
+    return re.compile(_how_dir(load_data_toml("series.toml")["trend"]))
 
 
 def _comparable(c: Claim) -> bool:
@@ -164,7 +180,7 @@ def build(doc: Doc, changes: list[Claim], lists: list[Claim] = ()) -> list[Claim
     change_starts = [c.start for c in changes]
     list_starts = [c.start for c in lists]
     idx = QuantityIndex(doc.quantities)
-    for m in trend_rx.finditer(doc.text):
+    for m in anchored_matches(trend_rx, doc.text, _anchor(), 2, _BEFORE_TREND):
         ss, se = doc.sentence_of(m.start())
         # the statements the trend refers to: this sentence and the one before
         prev_start = doc.sentence_of(ss - 1)[0] if ss > 0 else ss
