@@ -4,6 +4,7 @@ Order matters only where one kind reads another (trends read changes)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from operator import attrgetter
 
 from ..document import Claim, Doc
 from ..options import CheckOptions
@@ -11,25 +12,31 @@ from . import change, partwhole, period, rate, respective, streak, trend
 from ..numbers.units import dimension
 from .frame import FrameReader, make_subject, vocab
 from .pubdate import detect_year
+from .common import QuantityIndex
+from .types import ClaimData
+
+_ORDER = attrgetter("start", "end", "kind")  # claims in document order
 
 
 def build_claims(doc: Doc, options: CheckOptions) -> None:
     """Fill ``doc.claims`` (ids c1…cn in document order) and the publication year."""
     doc.year, doc.year_source = detect_year(doc.text, doc.source, options.year)
     claims: list[Claim] = []
-    changes = change.build(doc)
-    lists = respective.build(doc)
+    idx = QuantityIndex(doc.quantities)  # one lookup of quantities by position for every builder
+    changes = change.build(doc, idx)
+    lists = respective.build(doc, idx)
     claims += changes
-    claims += trend.build(doc, changes, lists)
+    claims += trend.build(doc, changes, lists, idx)
     claims += streak.build(doc)
     claims += period.build(doc)
-    claims += rate.build(doc)
-    claims += partwhole.build(doc)
+    claims += rate.build(doc, idx)
+    claims += partwhole.build(doc, idx)
     claims += lists
     covered = {id(q) for c in claims for q in c.quantities}
-    claims += [Claim(id="", kind="quantity", start=q.start, end=q.end, quantities=[q])
+    # positional arguments and the data made here: the dataclass defaults cost more (thousands of claims)
+    claims += [Claim("", "quantity", q.start, q.end, [q], ClaimData())
                for q in doc.quantities if id(q) not in covered]
-    claims.sort(key=lambda c: (c.start, c.end, c.kind))
+    claims.sort(key=_ORDER)
     for i, c in enumerate(claims, 1):
         c.id = f"c{i}"
     doc.claims = claims

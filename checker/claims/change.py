@@ -139,10 +139,11 @@ def _detail(value: Quantity, amount: Quantity, ref_label: str, decision: dict) -
     return f"implied {ref_label}: ? (untestable)"
 
 
-def build(doc: Doc) -> list[Claim]:
-    """Change claims of the document, decided where the numbers allow."""
+def build(doc: Doc, idx: QuantityIndex | None = None) -> list[Claim]:
+    """Change claims of the document, decided where the numbers allow (``idx``: the quantities by
+    position, when the caller has built it)."""
     text = doc.text
-    idx = QuantityIndex(doc.quantities)
+    idx = QuantityIndex(doc.quantities) if idx is None else idx
     out: list[Claim] = []
     amounts: set[int] = set()
     last_value: dict[int, Quantity] = {}  # sentence start → value of the last comparison

@@ -182,7 +182,8 @@ def _parts_before(text: str, idx: QuantityIndex, whole, total_start: int, ss: in
     return parts[::-1]
 
 
-def build(doc: Doc) -> list[Claim]:
-    """Claims of kind ``partwhole`` with the whole first, then the parts."""
-    idx = QuantityIndex(doc.quantities)
+def build(doc: Doc, idx: QuantityIndex | None = None) -> list[Claim]:
+    """Claims of kind ``partwhole`` with the whole first, then the parts (``idx``: the quantities by
+    position, when the caller has built it)."""
+    idx = QuantityIndex(doc.quantities) if idx is None else idx
     return sorted(_after_marker(doc, idx) + _totals(doc, idx), key=lambda c: (c.start, c.end))

@@ -110,9 +110,10 @@ def _shares(doc: Doc, idx: QuantityIndex, taken: set[int]) -> list[Claim]:
     return out
 
 
-def build(doc: Doc) -> list[Claim]:
-    """A rate claim for each rate word directly followed by a percent or 成, and for each share 占…P%."""
-    idx = QuantityIndex(doc.quantities)
+def build(doc: Doc, idx: QuantityIndex | None = None) -> list[Claim]:
+    """A rate claim for each rate word directly followed by a percent or 成, and for each share 占…P%
+    (``idx``: the quantities by position, when the caller has built it)."""
+    idx = QuantityIndex(doc.quantities) if idx is None else idx
     out = []
     for m in _rate_matches(doc.text):
         q = idx.starting_at(m.end(), slack=2)

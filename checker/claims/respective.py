@@ -193,8 +193,9 @@ def _forward_enumerations(doc: Doc) -> list[Claim]:
     return out
 
 
-def build(doc: Doc) -> list[Claim]:
-    """``respective`` claims with the item and value counts."""
-    idx = QuantityIndex(doc.quantities)
+def build(doc: Doc, idx: QuantityIndex | None = None) -> list[Claim]:
+    """``respective`` claims with the item and value counts (``idx``: the quantities by position, when
+    the caller has built it)."""
+    idx = QuantityIndex(doc.quantities) if idx is None else idx
     out = _fenbie(doc, idx) if "分别" in doc.text else []
     return out + _enumerations(doc) + _forward_enumerations(doc) + _outcomes(doc)

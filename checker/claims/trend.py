@@ -169,17 +169,17 @@ def _series_end(entry: SeriesEntry) -> int:
     return max([c.end for c in entry.claims] + [g.quantity.end for c in entry.claims for g in c.data.given])
 
 
-def build(doc: Doc, changes: list[Claim], lists: list[Claim] = ()) -> list[Claim]:
+def build(doc: Doc, changes: list[Claim], lists: list[Claim] = (), idx: QuantityIndex | None = None) -> list[Claim]:
     """Trend claims with the series of each metric they refer to: values implied by changes
     ("比2020年下降12%", "同比增长5%,比前年同期增长9%"), earlier values written beside them
     ("前年同期为330起") and values stated for several years in a 分别 list, in this sentence or the
-    one before."""
+    one before.  ``idx``: the quantities by position, when the caller has built it."""
     out = []
     trend_rx, falling, linking, gathering = _vocab()
     lists = sorted(lists, key=lambda c: c.start)
     change_starts = [c.start for c in changes]
     list_starts = [c.start for c in lists]
-    idx = QuantityIndex(doc.quantities)
+    idx = QuantityIndex(doc.quantities) if idx is None else idx
     for m in anchored_matches(trend_rx, doc.text, _anchor(), 2, _BEFORE_TREND):
         ss, se = doc.sentence_of(m.start())
         # the statements the trend refers to: this sentence and the one before
