@@ -4,6 +4,7 @@ Order matters only where one kind reads another (trends read changes)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from operator import attrgetter
 
 from ..document import Claim, Doc
@@ -12,25 +13,35 @@ from . import change, partwhole, period, rate, respective, streak, trend
 from ..numbers.units import dimension
 from .frame import FrameReader, make_subject, vocab
 from .pubdate import detect_year
-from .common import QuantityIndex
+from .common import QuantityIndex, Triggers
 from .types import ClaimData
 
 _ORDER = attrgetter("start", "end", "kind")  # claims in document order
+_BUILDERS = (change, respective, trend, streak, period, rate, partwhole)
+
+
+@lru_cache(maxsize=1)
+def _trigger_words() -> frozenset[str]:
+    """Every builder's trigger words (each module's ``trigger_words``)."""
+    return frozenset(w for b in _BUILDERS for w in b.trigger_words())
 
 
 def build_claims(doc: Doc, options: CheckOptions) -> None:
     """Fill ``doc.claims`` (ids c1…cn in document order) and the publication year."""
     doc.year, doc.year_source = detect_year(doc.text, doc.source, options.year)
     claims: list[Claim] = []
-    idx = QuantityIndex(doc.quantities)  # one lookup of quantities by position for every builder
-    changes = change.build(doc, idx)
-    lists = respective.build(doc, idx)
+    # built once for every builder: the quantities by position, and where the builders' trigger words
+    # start (one pass over the text); each builder then looks only where its own words are
+    idx = QuantityIndex(doc.quantities)
+    triggers = Triggers(doc.text, _trigger_words())
+    changes = change.build(doc, idx, triggers)
+    lists = respective.build(doc, idx, triggers)
     claims += changes
-    claims += trend.build(doc, changes, lists, idx)
-    claims += streak.build(doc)
-    claims += period.build(doc)
-    claims += rate.build(doc, idx)
-    claims += partwhole.build(doc, idx)
+    claims += trend.build(doc, changes, lists, idx, triggers)
+    claims += streak.build(doc, triggers)
+    claims += period.build(doc, triggers)
+    claims += rate.build(doc, idx, triggers)
+    claims += partwhole.build(doc, idx, triggers)
     claims += lists
     covered = {id(q) for c in claims for q in c.quantities}
     # positional arguments and the data made here: the dataclass defaults cost more (thousands of claims)

@@ -2,8 +2,10 @@
 quantities by position."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
-from typing import Optional
+from functools import lru_cache
+from typing import Iterable, Optional
 
 from ..numbers import NumeralError, Quantity, parse_number
 
@@ -60,9 +62,14 @@ def anchored_matches(rx, text: str, anchor, back: int, allowed):
     """The matches ``rx.finditer(text)`` gives, when every match holds a match of ``anchor`` preceded by
     at most ``back`` characters from ``allowed`` (a set, or None for any): each anchor is found by one
     fast pass and ``rx`` is tried only just before it, never at every position of the text."""
+    return anchored_at(rx, text, (a.start() for a in anchor.finditer(text)), back, allowed)
+
+
+def anchored_at(rx, text: str, anchors, back: int, allowed):
+    """``anchored_matches`` with the anchors given as increasing positions (more positions than the
+    anchors' own do no harm: ``rx`` is tried before each, only a match reaching past it counts)."""
     last_end = 0
-    for a in anchor.finditer(text):
-        p = a.start()
+    for p in anchors:
         if p < last_end:
             continue
         s = p
@@ -90,3 +97,60 @@ def prefiltered_matches(rx, text: str, candidates):
             pos = m.end()
         else:
             pos = c.start() + 1
+
+
+class Triggers:
+    """Where the claim builders' trigger words start in one document, found by one pass over the text.
+
+    The pass is one pattern: the words' first characters as a set (``re`` skips every other character
+    in C) and, behind each, the longest trigger word starting there; every shorter trigger word it begins
+    with starts there too.  A builder then tries its own pattern only at its own words' positions
+    (``matches``, ``starts``) and skips the document when none occurs."""
+
+    def __init__(self, text: str, words: Iterable[str]) -> None:
+        self.text = text
+        rx, within = _trigger_pattern(frozenset(words))
+        at: dict[str, list[int]] = {}
+        for m in rx.finditer(text):
+            p = m.start()
+            for w in within[m.group(1)]:
+                at.setdefault(w, []).append(p)
+        self._at = at
+        self.words = frozenset(within)
+
+    def starts(self, words: Iterable[str]) -> list[int]:
+        """Increasing positions where any of ``words`` (all among the words the index was built for)
+        starts."""
+        lists = [self._at[w] for w in words if w in self._at]
+        if len(lists) < 2:
+            return lists[0] if lists else []
+        return sorted(set().union(*lists))
+
+    def matches(self, rx: re.Pattern, words: Iterable[str]):
+        """The matches ``rx.finditer(text)`` gives, when every match of ``rx`` starts with one of
+        ``words`` and none is empty: ``rx`` is tried at those positions only."""
+        return matches_at(rx, self.text, self.starts(words))
+
+
+def matches_at(rx: re.Pattern, text: str, starts: Iterable[int]):
+    """The matches ``rx.finditer(text)`` gives, when ``rx`` can only start at the increasing positions
+    ``starts`` and never matches the empty string."""
+    match = rx.match
+    last_end = 0
+    for p in starts:
+        if p >= last_end and (m := match(text, p)):
+            last_end = m.end()
+            yield m
+
+
+@lru_cache(maxsize=8)
+def _trigger_pattern(words: frozenset[str]) -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
+    """The one-pass pattern of ``Triggers`` and, for each word, the trigger words it begins with (itself
+    included).  Each match is the one character a word starts with, so no start inside another word is
+    skipped; the lookbehind reads the longest word from that character on."""
+    words = frozenset(w for w in words if w)
+    alt = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    first = "".join(sorted({re.escape(w[0]) for w in words}))
+    rx = re.compile(rf"[{first}](?<=(?=({alt}))[\s\S])" if words else r"(?!)")
+    within = {w: tuple(v for v in words if w.startswith(v)) for w in words}
+    return rx, within

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..document import Claim, Doc
-from .common import NUM, NUM_START, anchored_matches, small_number
+from .common import NUM, NUM_START, Triggers, anchored_at, small_number
 from .types import PeriodData
 
 CONGRESS_YEARS = {"十六": 2002, "十七": 2007, "十八": 2012, "十九": 2017, "二十": 2022}
@@ -23,14 +23,21 @@ _PERIOD = re.compile(
 )
 
 
-_ANCHOR = re.compile(r"年|大(?:召开)?以来|五")  # every form holds one: 2017年以来, 十八大以来, 十四五
+ANCHORS = ("年", "大以来", "大召开以来", "五")  # every form holds one: 2017年以来, 十八大以来, 十四五
 _BEFORE_ANCHOR = frozenset("0123456789零〇一二两三四五六七八九十百近党的“”\"自从—–－~-")  # dashes: 2016—2020年
 
 
-def build(doc: Doc) -> list[Claim]:
-    """Claims of kind ``period``: a since-year or a window of N years."""
+def trigger_words() -> tuple[str, ...]:
+    """The words every period form holds (``Triggers``)."""
+    return ANCHORS
+
+
+def build(doc: Doc, triggers: Triggers | None = None) -> list[Claim]:
+    """Claims of kind ``period``: a since-year or a window of N years (``triggers``: the trigger words'
+    positions, when the caller has built them)."""
+    triggers = Triggers(doc.text, ANCHORS) if triggers is None else triggers
     out = []
-    for m in anchored_matches(_PERIOD, doc.text, _ANCHOR, 12, _BEFORE_ANCHOR):
+    for m in anchored_at(_PERIOD, doc.text, triggers.starts(ANCHORS), 12, _BEFORE_ANCHOR):
         g = m.groupdict()
         if g["y"]:
             data = PeriodData(since=int(g["y"]), label=m.group(0))

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..document import Claim, Doc
 from ..resources import load_data_toml
-from .common import QuantityIndex, anchored_matches
+from .common import QuantityIndex, Triggers, anchored_at
 from .types import SeriesEntry, TrendData
 
 VALUES = ("count", "money", "measure")
@@ -132,27 +132,22 @@ def _vocab() -> tuple[re.Pattern, frozenset[str], re.Pattern, re.Pattern]:
     series to its trend word, and those that may gather several series before 均 (rules/data/series.toml
     [trend])."""
     d = load_data_toml("series.toml")["trend"]
-    rx = re.compile(rf"(?P<all>{_GATHER})?(?:{_SHOWS})?{_how_dir(d)}")
+    how = rf"{_alt(d['every_period'])}|(?:{_alt(d['counted_periods'])})[二两三四五六七八九十\d]+(?:个)?年"
+    rx = re.compile(rf"(?P<all>均|都)?(?:呈)?(?P<how>{how})(?P<dir>{_alt(d['increase'] + d['decrease'])})")
     linking = re.compile(rf"(?:[,，、;；\s]|{_alt(d['linking'])})*")
     gathering = re.compile(rf"(?:[,，、;；\s]|{_alt(d['linking'] + d['gathering'])})*")
     return rx, frozenset(d["decrease"]), linking, gathering
 
 
-_GATHER, _SHOWS = "均|都", "呈"  # 均呈逐年下降: what may stand before the trend word itself
-_BEFORE_TREND = frozenset("均都呈")
-
-
-def _how_dir(d: dict) -> str:
-    """The trend word proper: how often (逐年, 连续三年) and the direction."""
-    how = rf"{_alt(d['every_period'])}|(?:{_alt(d['counted_periods'])})[二两三四五六七八九十\d]+(?:个)?年"
-    return rf"(?P<how>{how})(?P<dir>{_alt(d['increase'] + d['decrease'])})"
+_BEFORE_TREND = frozenset("均都呈")  # what a trend match may hold before its trigger word (均呈逐年下降)
 
 
 @lru_cache(maxsize=1)
-def _anchor() -> re.Pattern:
-    """The trend word without 均/都/呈 before it: found fast (it starts with a literal), and every
-    trend match holds one at most two characters in (``anchored_matches``)."""
-    return re.compile(_how_dir(load_data_toml("series.toml")["trend"]))
+def trigger_words() -> tuple[str, ...]:
+    """The words every trend match holds at most two characters in (逐年, 持续, 连续 …): the
+    trend pattern is tried only before them (``Triggers``)."""
+    d = load_data_toml("series.toml")["trend"]
+    return tuple(d["every_period"]) + tuple(d["counted_periods"])
 
 
 def _comparable(c: Claim) -> bool:
@@ -169,18 +164,21 @@ def _series_end(entry: SeriesEntry) -> int:
     return max([c.end for c in entry.claims] + [g.quantity.end for c in entry.claims for g in c.data.given])
 
 
-def build(doc: Doc, changes: list[Claim], lists: list[Claim] = (), idx: QuantityIndex | None = None) -> list[Claim]:
+def build(doc: Doc, changes: list[Claim], lists: list[Claim] = (), idx: QuantityIndex | None = None,
+          triggers: Triggers | None = None) -> list[Claim]:
     """Trend claims with the series of each metric they refer to: values implied by changes
     ("比2020年下降12%", "同比增长5%,比前年同期增长9%"), earlier values written beside them
     ("前年同期为330起") and values stated for several years in a 分别 list, in this sentence or the
-    one before.  ``idx``: the quantities by position, when the caller has built it."""
+    one before.  ``idx``, ``triggers``: the quantities by position and the trigger words' positions,
+    when the caller has built them."""
     out = []
     trend_rx, falling, linking, gathering = _vocab()
     lists = sorted(lists, key=lambda c: c.start)
     change_starts = [c.start for c in changes]
     list_starts = [c.start for c in lists]
     idx = QuantityIndex(doc.quantities) if idx is None else idx
-    for m in anchored_matches(trend_rx, doc.text, _anchor(), 2, _BEFORE_TREND):
+    triggers = Triggers(doc.text, trigger_words()) if triggers is None else triggers
+    for m in anchored_at(trend_rx, doc.text, triggers.starts(trigger_words()), 2, _BEFORE_TREND):
         ss, se = doc.sentence_of(m.start())
         # the statements the trend refers to: this sentence and the one before
         prev_start = doc.sentence_of(ss - 1)[0] if ss > 0 else ss
