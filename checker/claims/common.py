@@ -103,25 +103,27 @@ class Triggers:
     """Where the claim builders' trigger words start in one document, found by one pass over the text.
 
     The pass is one pattern: the words' first characters as a set (``re`` skips every other character
-    in C) and, behind each, the longest trigger word starting there; every shorter trigger word it begins
-    with starts there too.  A builder then tries its own pattern only at its own words' positions
-    (``matches``, ``starts``) and skips the document when none occurs."""
+    in C) and, behind each, the longest trigger word starting there (read through a trie of the words);
+    every shorter trigger word it begins with starts there too.  A builder then tries its own pattern
+    only at its own words' positions (``matches``, ``starts``) and skips the document when none occurs."""
 
     def __init__(self, text: str, words: Iterable[str]) -> None:
         self.text = text
-        rx, within = _trigger_pattern(frozenset(words))
+        self._rx, self._longer = _trigger_pattern(frozenset(words))
         at: dict[str, list[int]] = {}
-        for m in rx.finditer(text):
-            p = m.start()
-            for w in within[m.group(1)]:
-                at.setdefault(w, []).append(p)
-        self._at = at
-        self.words = frozenset(within)
+        for m in self._rx.finditer(text):
+            w = m.group(1)
+            if w in at:
+                at[w].append(m.start())
+            else:
+                at[w] = [m.start()]
+        self._at = at  # the longest trigger word found → where it starts
 
     def starts(self, words: Iterable[str]) -> list[int]:
         """Increasing positions where any of ``words`` (all among the words the index was built for)
         starts."""
-        lists = [self._at[w] for w in words if w in self._at]
+        at, longer = self._at, self._longer
+        lists = [at[w] for w in {x for v in words for x in longer[v]} if w in at]
         if len(lists) < 2:
             return lists[0] if lists else []
         return sorted(set().union(*lists))
@@ -145,12 +147,32 @@ def matches_at(rx: re.Pattern, text: str, starts: Iterable[int]):
 
 @lru_cache(maxsize=8)
 def _trigger_pattern(words: frozenset[str]) -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
-    """The one-pass pattern of ``Triggers`` and, for each word, the trigger words it begins with (itself
-    included).  Each match is the one character a word starts with, so no start inside another word is
-    skipped; the lookbehind reads the longest word from that character on."""
+    """The one-pass pattern of ``Triggers`` and, for each word, the trigger words that begin with it
+    (itself included).  Each match is the one character a word starts with, so no start inside
+    another word is skipped; the lookbehind reads the longest word from that character on."""
     words = frozenset(w for w in words if w)
-    alt = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
     first = "".join(sorted({re.escape(w[0]) for w in words}))
-    rx = re.compile(rf"[{first}](?<=(?=({alt}))[\s\S])" if words else r"(?!)")
-    within = {w: tuple(v for v in words if w.startswith(v)) for w in words}
-    return rx, within
+    rx = re.compile(rf"[{first}](?<=(?=({_trie(sorted(words))}))[\s\S])" if words else r"(?!)")
+    longer = {v: tuple(w for w in words if w.startswith(v)) for v in words}
+    return rx, longer
+
+
+def _trie(words: list[str]) -> str:
+    """A pattern matching the longest of ``words`` (sorted, non-empty) at a position: one branch per
+    first character, so that ``re`` rejects a position after one comparison per branch."""
+    branches = []
+    i = 0
+    while i < len(words):
+        head = words[i][0]
+        j = i
+        while j < len(words) and words[j][0] == head:
+            j += 1
+        rest = [w[1:] for w in words[i:j]]
+        tails = [t for t in rest if t]
+        if not tails:
+            branches.append(re.escape(head))
+        else:
+            sub = _trie(tails)
+            branches.append(f"{re.escape(head)}(?:{sub})" + ("?" if "" in rest else ""))
+        i = j
+    return "|".join(branches)
