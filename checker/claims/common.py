@@ -66,8 +66,9 @@ def anchored_matches(rx, text: str, anchor, back: int, allowed):
 
 
 def anchored_at(rx, text: str, anchors, back: int, allowed):
-    """``anchored_matches`` with the anchors given as increasing positions (more positions than the
-    anchors' own do no harm: ``rx`` is tried before each, only a match reaching past it counts)."""
+    """The matches ``rx.finditer(text)`` gives, when every match holds one of the increasing positions
+    ``anchors`` preceded by at most ``back`` characters from ``allowed`` (a set, or None for any): ``rx``
+    is tried only just before each.  Extra positions do no harm: only a match reaching past one counts."""
     last_end = 0
     for p in anchors:
         if p < last_end:
@@ -82,21 +83,6 @@ def anchored_at(rx, text: str, anchors, back: int, allowed):
                 last_end = max(m.end(), start + 1)
                 yield m
                 break
-
-
-def prefiltered_matches(rx, text: str, candidates):
-    """The matches ``rx.finditer(text)`` gives, when ``rx`` can only start where ``candidates`` (a pattern
-    Python's ``re`` finds fast: it starts with a literal or a set of characters) matches, and never
-    matches the empty string: ``rx`` (its lookbehinds, its slow parts) is tried only at those starts."""
-    search, match = candidates.search, rx.match
-    pos = 0
-    while (c := search(text, pos)) is not None:
-        m = match(text, c.start())
-        if m:
-            yield m
-            pos = m.end()
-        else:
-            pos = c.start() + 1
 
 
 class Triggers:
