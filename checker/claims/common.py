@@ -95,7 +95,7 @@ class Triggers:
 
     def __init__(self, text: str, words: Iterable[str]) -> None:
         self.text = text
-        self._rx, self._longer = _trigger_pattern(frozenset(words))
+        self._rx, self._longer, self._asked = _trigger_pattern(frozenset(words))
         at: dict[str, list[int]] = {}
         for m in self._rx.finditer(text):
             w = m.group(1)
@@ -108,8 +108,12 @@ class Triggers:
     def starts(self, words: Iterable[str]) -> list[int]:
         """Increasing positions where any of ``words`` (all among the words the index was built for)
         starts."""
-        at, longer = self._at, self._longer
-        lists = [at[w] for w in {x for v in words for x in longer[v]} if w in at]
+        key = words if isinstance(words, tuple) else tuple(words)
+        found = self._asked.get(key)
+        if found is None:  # the words found in the pass that begin with one asked for (once per process)
+            found = self._asked[key] = tuple({x for v in key for x in self._longer[v]})
+        at = self._at
+        lists = [at[w] for w in found if w in at]
         if len(lists) < 2:
             return lists[0] if lists else []
         return sorted(set().union(*lists))
@@ -132,15 +136,16 @@ def matches_at(rx: re.Pattern, text: str, starts: Iterable[int]):
 
 
 @lru_cache(maxsize=8)
-def _trigger_pattern(words: frozenset[str]) -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
-    """The one-pass pattern of ``Triggers`` and, for each word, the trigger words that begin with it
-    (itself included).  Each match is the one character a word starts with, so no start inside
-    another word is skipped; the lookbehind reads the longest word from that character on."""
+def _trigger_pattern(words: frozenset[str]) -> tuple[re.Pattern, dict[str, tuple[str, ...]], dict]:
+    """The one-pass pattern of ``Triggers``, for each word the trigger words that begin with it (itself
+    included), and an empty memo of those for the word lists asked for.  Each match is the one character
+    a word starts with, so no start inside another word is skipped; the lookbehind reads the longest
+    word from that character on."""
     words = frozenset(w for w in words if w)
     first = "".join(sorted({re.escape(w[0]) for w in words}))
     rx = re.compile(rf"[{first}](?<=(?=({_trie(sorted(words))}))[\s\S])" if words else r"(?!)")
     longer = {v: tuple(w for w in words if w.startswith(v)) for v in words}
-    return rx, longer
+    return rx, longer, {}
 
 
 def _trie(words: list[str]) -> str:
