@@ -1,5 +1,6 @@
 """Helpers shared by the claim builders: numbers inside patterns, lookups of
-quantities by position."""
+quantities by position, and where the builders' trigger words are (``Triggers``, one pass per
+document) so that each builder tries its patterns only there."""
 from __future__ import annotations
 
 import re
