@@ -4,6 +4,8 @@ Order matters only where one kind reads another (trends read changes)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
+from operator import attrgetter
 
 from ..document import Claim, Doc
 from ..options import CheckOptions
@@ -11,25 +13,41 @@ from . import change, partwhole, period, rate, respective, streak, trend
 from ..numbers.units import dimension
 from .frame import FrameReader, make_subject, vocab
 from .pubdate import detect_year
+from .common import QuantityIndex, Triggers
+from .types import ClaimData
+
+_ORDER = attrgetter("start", "end", "kind")  # claims in document order
+_BUILDERS = (change, respective, trend, streak, period, rate, partwhole)
+
+
+@lru_cache(maxsize=1)
+def _trigger_words() -> frozenset[str]:
+    """Every builder's trigger words (each module's ``trigger_words``)."""
+    return frozenset(w for b in _BUILDERS for w in b.trigger_words())
 
 
 def build_claims(doc: Doc, options: CheckOptions) -> None:
     """Fill ``doc.claims`` (ids c1…cn in document order) and the publication year."""
     doc.year, doc.year_source = detect_year(doc.text, doc.source, options.year)
     claims: list[Claim] = []
-    changes = change.build(doc)
-    lists = respective.build(doc)
+    # built once for every builder: the quantities by position, and where the builders' trigger words
+    # start (one pass over the text); each builder then looks only where its own words are
+    idx = QuantityIndex(doc.quantities)
+    triggers = Triggers(doc.text, _trigger_words())
+    changes = change.build(doc, idx, triggers)
+    lists = respective.build(doc, idx, triggers)
     claims += changes
-    claims += trend.build(doc, changes, lists)
-    claims += streak.build(doc)
-    claims += period.build(doc)
-    claims += rate.build(doc)
-    claims += partwhole.build(doc)
+    claims += trend.build(doc, changes, lists, idx, triggers)
+    claims += streak.build(doc, triggers)
+    claims += period.build(doc, triggers)
+    claims += rate.build(doc, idx, triggers)
+    claims += partwhole.build(doc, idx, triggers)
     claims += lists
     covered = {id(q) for c in claims for q in c.quantities}
-    claims += [Claim(id="", kind="quantity", start=q.start, end=q.end, quantities=[q])
+    # positional arguments and the data made here: the dataclass defaults cost more (thousands of claims)
+    claims += [Claim("", "quantity", q.start, q.end, [q], ClaimData())
                for q in doc.quantities if id(q) not in covered]
-    claims.sort(key=lambda c: (c.start, c.end, c.kind))
+    claims.sort(key=_ORDER)
     for i, c in enumerate(claims, 1):
         c.id = f"c{i}"
     doc.claims = claims

@@ -20,7 +20,7 @@ from ..numbers.interval import round_half_up
 from ..resources import load_data_toml
 from ..text.han import han_count
 from .types import ChangeData, GivenValue
-from .common import QuantityIndex
+from .common import QuantityIndex, Triggers
 from .given import given_after, given_before, prior_conflict, real_growth
 from .metric import subject_before
 
@@ -30,10 +30,19 @@ _REF = (
     r"(?P<two>比前年|较前年|与前年)(?:同期)?(?:相比,?)?|"
     r"与(?:上年|去年|(?P<ry3>(?:19|20)\d{2})年)(?:同期)?相比,?|比过去|较过去)"
 )
-_DIR = r"(?P<dir>下降|减少|降低|下滑|回落|下跌|减|降|跌|上升|增长|提高|增加|上涨|增多|提升|增|升|涨)"
-_SIZE = r"(?P<size>升幅|涨幅|增幅|增速|降幅|跌幅|减幅)(?:达到|为|达|是)?"  # 达到 before 达: 到 is no to-form
+_DIR_WORDS = ("下降", "减少", "降低", "下滑", "回落", "下跌", "减", "降", "跌", "上升", "增长", "提高", "增加", "上涨",
+              "增多", "提升", "增", "升", "涨")
+_SIZE_WORDS = ("升幅", "涨幅", "增幅", "增速", "降幅", "跌幅", "减幅")
+_DIR = rf"(?P<dir>{'|'.join(_DIR_WORDS)})"
+_SIZE = rf"(?P<size>{'|'.join(_SIZE_WORDS)})(?:达到|为|达|是)?"  # 达到 before 达: 到 is no to-form
 _CHANGE = re.compile("(?=[同环按比较与升涨增降跌减下上提回])(?:" + _REF + r"(?:[、和](?:同比|环比))?(?:分别|均|共|实现)?(?:双)?)?(?:" + _SIZE + "|" + _DIR
                      + r")(?P<to>了|到|至|为)?")
+# where a change statement can start: a reference (its first characters: 比2020年, 与上年…相比) or, without
+# one, the size or direction word itself (``Triggers``); tests/test_triggers.py checks this against _CHANGE
+_REF_STARTS = ("同比", "环比", "按年", "按季", "按月", "比上年", "比去年", "较上年", "较去年", "比19", "比20", "较19",
+               "较20", "比前年", "较前年", "与前年", "与上年", "与去年", "与19", "与20", "比过去", "较过去")
+_CHANGE_STARTS = _REF_STARTS + _SIZE_WORDS + _DIR_WORDS
+_FROMTO_STARTS = ("从", "由")
 _FOLLOW = re.compile(r"[,，、]?(?:(?:同比|比上年|较上年)?" + _DIR + r"了?|(?:降幅|增幅|升幅|涨幅|跌幅|减幅|幅度)(?:为|达|是)?)")
 _FROMTO = re.compile(r"(?:从|由)(?P<a>[^,，;。从由]{1,14}?)" + _DIR + r"(?:到|至)")
 _NOT_SUBJECT = re.compile(r"(?:两|三|五|十)?年平均|年均|平均|同比|环比|按年|比上年|较上年|比去年|较去年|分别|均|实现|共|约|"
@@ -139,17 +148,24 @@ def _detail(value: Quantity, amount: Quantity, ref_label: str, decision: dict) -
     return f"implied {ref_label}: ? (untestable)"
 
 
-def build(doc: Doc) -> list[Claim]:
-    """Change claims of the document, decided where the numbers allow."""
+def trigger_words() -> tuple[str, ...]:
+    """The words every change statement starts with (``Triggers``)."""
+    return _CHANGE_STARTS + _FROMTO_STARTS
+
+
+def build(doc: Doc, idx: QuantityIndex | None = None, triggers: Triggers | None = None) -> list[Claim]:
+    """Change claims of the document, decided where the numbers allow (``idx``, ``triggers``: the
+    quantities by position and the trigger words' positions, when the caller has built them)."""
     text = doc.text
-    idx = QuantityIndex(doc.quantities)
+    idx = QuantityIndex(doc.quantities) if idx is None else idx
+    triggers = Triggers(text, trigger_words()) if triggers is None else triggers
     out: list[Claim] = []
     amounts: set[int] = set()
     last_value: dict[int, Quantity] = {}  # sentence start → value of the last comparison
     last_claim: Optional[Claim] = None     # the previous comparison (a chain without a value continues it)
-    from_to = _from_to(doc, idx)
+    from_to = _from_to(doc, idx, triggers)
     stated = {id(q) for c in from_to for q in c.quantities[2:]}  # 从A下降到B,下降P%: P belongs to the from-to
-    for m in _CHANGE.finditer(text):
+    for m in triggers.matches(_CHANGE, _CHANGE_STARTS):
         if m.group("ref") is None and not text[m.end():m.end() + 2].strip("约近超逾")[:1].isdigit() \
                 and not text.startswith("百分之", m.end()):  # 上升百分之二十三: a percentage in words
             continue  # without a reference only a percentage right after the direction counts (cheap test)
@@ -292,11 +308,11 @@ def _check_given(text: str, idx: QuantityIndex, data: ChangeData, value: Quantit
             data.detail = f"from the stated prior {g.quantity.text} the change is {actual}%, not {amount.text}"
 
 
-def _from_to(doc: Doc, idx: QuantityIndex) -> list[Claim]:
+def _from_to(doc: Doc, idx: QuantityIndex, triggers: Triggers) -> list[Claim]:
     """从A下降到B / 由A增至B, with the amount stated after it if any."""
     text = doc.text
     out = []
-    for m in _FROMTO.finditer(text):
+    for m in triggers.matches(_FROMTO, _FROMTO_STARTS):
         # 由2022年的1200起下降到2023年的1000起: the years name the periods, the values follow them
         inside = [q for q in idx.within(m.start("a"), m.start("dir")) if q.kind not in ("year", "date")]
         a = inside[-1] if inside else None

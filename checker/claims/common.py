@@ -1,9 +1,12 @@
 """Helpers shared by the claim builders: numbers inside patterns, lookups of
-quantities by position."""
+quantities by position, and where the builders' trigger words are (``Triggers``, one pass per
+document) so that each builder tries its patterns only there."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
-from typing import Optional
+from functools import lru_cache
+from typing import Iterable, Optional
 
 from ..numbers import NumeralError, Quantity, parse_number
 
@@ -60,9 +63,15 @@ def anchored_matches(rx, text: str, anchor, back: int, allowed):
     """The matches ``rx.finditer(text)`` gives, when every match holds a match of ``anchor`` preceded by
     at most ``back`` characters from ``allowed`` (a set, or None for any): each anchor is found by one
     fast pass and ``rx`` is tried only just before it, never at every position of the text."""
+    return anchored_at(rx, text, (a.start() for a in anchor.finditer(text)), back, allowed)
+
+
+def anchored_at(rx, text: str, anchors, back: int, allowed):
+    """The matches ``rx.finditer(text)`` gives, when every match holds one of the increasing positions
+    ``anchors`` preceded by at most ``back`` characters from ``allowed`` (a set, or None for any): ``rx``
+    is tried only just before each.  Extra positions do no harm: only a match reaching past one counts."""
     last_end = 0
-    for a in anchor.finditer(text):
-        p = a.start()
+    for p in anchors:
         if p < last_end:
             continue
         s = p
@@ -75,3 +84,87 @@ def anchored_matches(rx, text: str, anchor, back: int, allowed):
                 last_end = max(m.end(), start + 1)
                 yield m
                 break
+
+
+class Triggers:
+    """Where the claim builders' trigger words start in one document, found by one pass over the text.
+
+    The pass is one pattern: the words' first characters as a set (``re`` skips every other character
+    in C) and, behind each, the longest trigger word starting there (read through a trie of the words);
+    every shorter trigger word it begins with starts there too.  A builder then tries its own pattern
+    only at its own words' positions (``matches``, ``starts``) and skips the document when none occurs."""
+
+    def __init__(self, text: str, words: Iterable[str]) -> None:
+        self.text = text
+        self._rx, self._longer, self._asked = _trigger_pattern(frozenset(words))
+        at: dict[str, list[int]] = {}
+        for m in self._rx.finditer(text):
+            w = m.group(1)
+            if w in at:
+                at[w].append(m.start())
+            else:
+                at[w] = [m.start()]
+        self._at = at  # the longest trigger word found → where it starts
+
+    def starts(self, words: Iterable[str]) -> list[int]:
+        """Increasing positions where any of ``words`` (all among the words the index was built for)
+        starts."""
+        key = words if isinstance(words, tuple) else tuple(words)
+        found = self._asked.get(key)
+        if found is None:  # the words found in the pass that begin with one asked for (once per process)
+            found = self._asked[key] = tuple({x for v in key for x in self._longer[v]})
+        at = self._at
+        lists = [at[w] for w in found if w in at]
+        if len(lists) < 2:
+            return lists[0] if lists else []
+        return sorted(set().union(*lists))
+
+    def matches(self, rx: re.Pattern, words: Iterable[str]):
+        """The matches ``rx.finditer(text)`` gives, when every match of ``rx`` starts with one of
+        ``words`` and none is empty: ``rx`` is tried at those positions only."""
+        return matches_at(rx, self.text, self.starts(words))
+
+
+def matches_at(rx: re.Pattern, text: str, starts: Iterable[int]):
+    """The matches ``rx.finditer(text)`` gives, when ``rx`` can only start at the increasing positions
+    ``starts`` and never matches the empty string."""
+    match = rx.match
+    last_end = 0
+    for p in starts:
+        if p >= last_end and (m := match(text, p)):
+            last_end = m.end()
+            yield m
+
+
+@lru_cache(maxsize=8)
+def _trigger_pattern(words: frozenset[str]) -> tuple[re.Pattern, dict[str, tuple[str, ...]], dict]:
+    """The one-pass pattern of ``Triggers``, for each word the trigger words that begin with it (itself
+    included), and an empty memo of those for the word lists asked for.  Each match is the one character
+    a word starts with, so no start inside another word is skipped; the lookbehind reads the longest
+    word from that character on."""
+    words = frozenset(w for w in words if w)
+    first = "".join(sorted({re.escape(w[0]) for w in words}))
+    rx = re.compile(rf"[{first}](?<=(?=({_trie(sorted(words))}))[\s\S])" if words else r"(?!)")
+    longer = {v: tuple(w for w in words if w.startswith(v)) for v in words}
+    return rx, longer, {}
+
+
+def _trie(words: list[str]) -> str:
+    """A pattern matching the longest of ``words`` (sorted, non-empty) at a position: one branch per
+    first character, so that ``re`` rejects a position after one comparison per branch."""
+    branches = []
+    i = 0
+    while i < len(words):
+        head = words[i][0]
+        j = i
+        while j < len(words) and words[j][0] == head:
+            j += 1
+        rest = [w[1:] for w in words[i:j]]
+        tails = [t for t in rest if t]
+        if not tails:
+            branches.append(re.escape(head))
+        else:
+            sub = _trie(tails)
+            branches.append(f"{re.escape(head)}(?:{sub})" + ("?" if "" in rest else ""))
+        i = j
+    return "|".join(branches)

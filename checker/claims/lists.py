@@ -23,6 +23,8 @@ _OPEN_BRACKETS = "(（[【“「『《\""
 _CLOSE_BRACKETS = ")）]】”」』》\""
 MAX_SEGMENT = 200
 _INTRODUCERS = ("是", "为", "包括", "：", ":")
+_OPENING = re.compile("[" + re.escape(_OPEN_BRACKETS) + "]")
+_TO_LAST_CLAUSE_END = re.compile("[\\s\\S]*[" + re.escape("".join(sorted(_CLAUSE_END))) + "]")
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class _ListVocab:
     names_rx: re.Pattern
     counters: tuple[str, ...]
     openers_rx: re.Pattern
+    conjunction_ends: re.Pattern  # the last characters of the conjunctions: where a join may end
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +48,8 @@ def list_vocab() -> _ListVocab:
 
     return _ListVocab(tuple(sorted(d["conjunctions"], key=len, reverse=True)), re.compile(alt(d["words"])),
                       re.compile(alt(d["names"])), tuple(sorted(d["counters"], key=len, reverse=True)),
-                      re.compile(alt(d["openers"] + data["scope"]["whole"])))  # 我省经济发展、…
+                      re.compile(alt(d["openers"] + data["scope"]["whole"])),  # 我省经济发展、…
+                      re.compile(alt({c[-1] for c in d["conjunctions"]})))
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,7 @@ def _protected(seg: str) -> list[bool]:
     mask = [False] * len(seg)
     depth = 0
     quote_open = False
-    for i, ch in enumerate(seg):
+    for i, ch in enumerate(seg) if _OPENING.search(seg) else ():  # no bracket or quote opens: none to mask
         if ch == '"':
             quote_open = not quote_open
             mask[i] = True
@@ -121,20 +125,23 @@ def list_before(text: str, end: int, lo: int = 0, min_items: int = 2) -> ParsedL
         end, is_open = end - 2, True
     elif end - 1 >= lo and text[end - 1] == "等":
         end, is_open = end - 1, True
-    start = end
-    while start > lo and text[start - 1] not in _CLAUSE_END:
-        start -= 1
+    clause = _TO_LAST_CLAUSE_END.match(text, lo, end)  # the segment starts after the last clause end
+    start = clause.end() if clause else lo
     seg = text[start:end]
     if not seg:
         return None
     mask = _protected(seg)
-    cuts = [i for i, ch in enumerate(seg) if ch == "、" and not mask[i]]
+    cuts = []
+    i = seg.find("、")
+    while i >= 0:
+        if not mask[i]:
+            cuts.append(i)
+        i = seg.find("、", i + 1)
     # the final join: the last conjunction after the last 、 (A、B和C) or anywhere in a pair (A和B)
     v = list_vocab()
     tail_from = cuts[-1] + 1 if cuts else 0
     join = None
-    i = len(seg) - 1
-    while i > tail_from:
+    for i in reversed([m.start() for m in v.conjunction_ends.finditer(seg, tail_from + 1)]):
         for c in v.conjunctions:  # longest first, ending at i: 以及 before 及
             a = i - len(c) + 1
             if a > tail_from and seg.startswith(c, a) and not mask[a] and not mask[i] and i + 1 < len(seg):
@@ -142,7 +149,6 @@ def list_before(text: str, end: int, lo: int = 0, min_items: int = 2) -> ParsedL
                 break
         if join:
             break
-        i -= 1
     bounds: list[tuple[int, int]] = []
     s = 0
     for c in cuts:

@@ -19,7 +19,7 @@ from functools import lru_cache
 from ..document import Claim, Doc
 from ..numbers.units import compatible
 from ..resources import load_data_toml
-from .common import QuantityIndex
+from .common import QuantityIndex, Triggers
 from .lists import values_after
 from .types import PartWholeData
 
@@ -35,10 +35,12 @@ PART_GAP = 16              # at most this many characters between two parts befo
 @dataclass(frozen=True)
 class _PartWholeVocab:
     markers: re.Pattern
+    marker_words: tuple[str, ...]  # every marker match starts with one (``Triggers``)
     not_parts: tuple[str, ...]
     qualifier: re.Pattern
     per_unit: re.Pattern
     totals: re.Pattern
+    total_words: tuple[str, ...]
     joins: tuple[str, ...]
 
 
@@ -51,10 +53,12 @@ def _vocab() -> _PartWholeVocab:
 
     return _PartWholeVocab(
         markers=re.compile(rf"(?P<m>{alt(d['parts'])})|(?<=[(（])(?P<b>{alt(d['bracket_parts'])})"),
+        marker_words=tuple(d["parts"] + d["bracket_parts"]),
         not_parts=tuple(d["not_parts"]),
         qualifier=re.compile(rf"(?:{alt(d['qualifiers_after'])})"),
         per_unit=re.compile(rf"(?:{alt(d['per_unit_before'])})$"),
         totals=re.compile(alt(d["totals"])),
+        total_words=tuple(d["totals"]),
         joins=tuple(d["part_joins"]),
     )
 
@@ -87,13 +91,13 @@ def _claim(whole, parts, form: str) -> Claim:
                  data=PartWholeData(form=form))
 
 
-def _after_marker(doc: Doc, idx: QuantityIndex) -> list[Claim]:
+def _after_marker(doc: Doc, idx: QuantityIndex, triggers: Triggers) -> list[Claim]:
     """W…,其中P1、P2: the parts after a marker, in the marker's clause."""
     v = _vocab()
     text = doc.text
     out = []
     seen: set = set()
-    for m in v.markers.finditer(text):
+    for m in triggers.matches(v.markers, v.marker_words):
         ss, se = doc.sentence_of(m.start())
         whole = next((q for q in idx.before(m.start(), max(ss, m.start() - 40)) if q.kind in COUNTABLE), None)
         if whole is None or m.start() - whole.end > 6 or not _is_whole(text, whole):
@@ -121,13 +125,13 @@ def _after_marker(doc: Doc, idx: QuantityIndex) -> list[Claim]:
     return out
 
 
-def _totals(doc: Doc, idx: QuantityIndex) -> list[Claim]:
+def _totals(doc: Doc, idx: QuantityIndex, triggers: Triggers) -> list[Claim]:
     """A total word (共计, 合计, 总计) and its quantity, with the parts of a 分别 list after it or of a
     list of amounts before it."""
     v = _vocab()
     text = doc.text
     out = []
-    for m in v.totals.finditer(text):
+    for m in triggers.matches(v.totals, v.total_words):
         whole = idx.starting_at(m.end(), slack=2)
         if whole is None or whole.start - m.end() > 2 or not _is_whole(text, whole) or _in_markup(text, whole):
             continue
@@ -180,7 +184,15 @@ def _parts_before(text: str, idx: QuantityIndex, whole, total_start: int, ss: in
     return parts[::-1]
 
 
-def build(doc: Doc) -> list[Claim]:
-    """Claims of kind ``partwhole`` with the whole first, then the parts."""
-    idx = QuantityIndex(doc.quantities)
-    return sorted(_after_marker(doc, idx) + _totals(doc, idx), key=lambda c: (c.start, c.end))
+def trigger_words() -> tuple[str, ...]:
+    """The words every part/whole statement starts from: its markers and total words."""
+    v = _vocab()
+    return v.marker_words + v.total_words
+
+
+def build(doc: Doc, idx: QuantityIndex | None = None, triggers: Triggers | None = None) -> list[Claim]:
+    """Claims of kind ``partwhole`` with the whole first, then the parts (``idx``, ``triggers``: the
+    quantities by position and the trigger words' positions, when the caller has built them)."""
+    idx = QuantityIndex(doc.quantities) if idx is None else idx
+    triggers = Triggers(doc.text, trigger_words()) if triggers is None else triggers
+    return sorted(_after_marker(doc, idx, triggers) + _totals(doc, idx, triggers), key=lambda c: (c.start, c.end))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..document import Claim, Doc
-from .common import NUM, NUM_START, anchored_matches, small_number
+from .common import NUM, NUM_START, Triggers, anchored_at, small_number
 from .types import PeriodData
 
 CONGRESS_YEARS = {"十六": 2002, "十七": 2007, "十八": 2012, "十九": 2017, "二十": 2022}
@@ -23,14 +23,43 @@ _PERIOD = re.compile(
 )
 
 
-_ANCHOR = re.compile(r"年|大(?:召开)?以来|五")  # every form holds one: 2017年以来, 十八大以来, 十四五
+ANCHORS = ("年", "大以来", "大召开以来", "五")  # every form holds one: 2017年以来, 十八大以来, 十四五
 _BEFORE_ANCHOR = frozenset("0123456789零〇一二两三四五六七八九十百近党的“”\"自从—–－~-")  # dashes: 2016—2020年
+BACK = 12  # at most this many characters of a period before its anchor
+# most 年 and 五 are in no period: a period goes on after its 年 (2017年以来, 三年间, 2016年至2020年) or
+# ends there with 近 or a dash before it (近三年, 2016—2020年); its 五 is a numeral's (五年来) or a plan's
+_AFTER_YEAR = frozenset("以至来起间到—－–~-")
+_BEFORE_LAST_YEAR = re.compile(r"近|[到至—－–~-]")
+_AFTER_FIVE = re.compile(rf"[以期年]|{NUM}")
 
 
-def build(doc: Doc) -> list[Claim]:
-    """Claims of kind ``period``: a since-year or a window of N years."""
+def _may_hold(text: str, p: int) -> bool:
+    """Whether the anchor at ``p`` can be inside a period at all (cheap, before the pattern is tried)."""
+    ch = text[p]
+    if ch == "年":
+        return text[p + 1:p + 2] in _AFTER_YEAR or _BEFORE_LAST_YEAR.search(text, max(0, p - BACK), p) is not None
+    if ch == "五":
+        return _AFTER_FIVE.match(text, p + 1) is not None
+    return True
+
+
+def period_matches(text: str, triggers: Triggers):
+    """The matches ``_PERIOD.finditer(text)`` gives, tried only before the anchors that may be in one."""
+    return anchored_at(_PERIOD, text, [p for p in triggers.starts(ANCHORS) if _may_hold(text, p)], BACK,
+                       _BEFORE_ANCHOR)
+
+
+def trigger_words() -> tuple[str, ...]:
+    """The words every period form holds (``Triggers``)."""
+    return ANCHORS
+
+
+def build(doc: Doc, triggers: Triggers | None = None) -> list[Claim]:
+    """Claims of kind ``period``: a since-year or a window of N years (``triggers``: the trigger words'
+    positions, when the caller has built them)."""
+    triggers = Triggers(doc.text, ANCHORS) if triggers is None else triggers
     out = []
-    for m in anchored_matches(_PERIOD, doc.text, _ANCHOR, 12, _BEFORE_ANCHOR):
+    for m in period_matches(doc.text, triggers):
         g = m.groupdict()
         if g["y"]:
             data = PeriodData(since=int(g["y"]), label=m.group(0))

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from ..document import Claim, Doc
 from ..resources import load_data_toml
-from .common import QuantityIndex
+from .common import QuantityIndex, Triggers
 from .types import RateData
 
 
@@ -22,21 +22,21 @@ _RATE = re.compile(
 )
 
 
-_ANCHOR = re.compile(r"率|占比|比例|比重|满意度|覆盖面|安全感")
+RATE_WORDS = ("率", "占比", "比例", "比重", "满意度", "覆盖面", "安全感")  # every rate name ends with one
 
 
-def _rate_matches(text: str):
+def _rate_matches(text: str, triggers: Triggers):
     """The matches ``_RATE.finditer`` gives, found from the rate words (率, 占比, …) instead of trying
     every position: a name is at most eight Han characters before its rate word."""
     last_end = 0
-    for a in _ANCHOR.finditer(text):
-        if a.start() < last_end:
+    for p in triggers.starts(RATE_WORDS):
+        if p < last_end:
             continue
-        s = a.start()
-        lo = max(last_end, a.start() - 8)
+        s = p
+        lo = max(last_end, p - 8)
         while s > lo and "\u4e00" <= text[s - 1] <= "\u9fff":
             s -= 1
-        for start in range(s, a.start() + 1):  # the leftmost start that matches, as finditer would
+        for start in range(s, p + 1):  # the leftmost start that matches, as finditer would
             m = _RATE.match(text, start)
             if m:
                 last_end = max(m.end(), start + 1)
@@ -76,21 +76,30 @@ def _share_vocab() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return alt(d["share_verbs"]), alt(d["not_share"]), alt(d["share_may_exceed"])
 
 
+@lru_cache(maxsize=1)
+def trigger_words() -> tuple[str, ...]:
+    """The rate words, the share verbs (占) and the words that are no share (占地): every match of the
+    rate patterns starts with or holds one (``Triggers``)."""
+    d = load_data_toml("frames.toml")["rate"]
+    return RATE_WORDS + tuple(d["share_verbs"]) + tuple(d["not_share"])
+
+
 SHARE_REACH = 20  # at most this many characters name the whole between 占 and the share
 _NOT_WHOLE = set(",，。;；:：、()（）[]【】!?！？\n|%") | set("0123456789.")
 _COMPARED = ("比", "较", "由", "从")  # 占…比重较上年提高3%: a change of the share, not the share
 _SHARE_TAIL = re.compile(r"(?:的)?(?:比重|比例|份额)?(?:分别|均)?(?:为|是|达到|达|约|近|超过|逾|高达)?$")
 
 
-def _shares(doc: Doc, idx: QuantityIndex, taken: set[int]) -> list[Claim]:
+def _shares(doc: Doc, idx: QuantityIndex, taken: set[int], triggers: Triggers) -> list[Claim]:
     """占/佔 + the whole + a percent or 成 (占全国同类产品出口总值的9.85%, 佔整體11.68%): a share of a
     whole, bounded by 100% unless the whole is a plan or an earlier period (占年度计划的112%)."""
     verbs, not_share, may_exceed = _share_vocab()
+    d = load_data_toml("frames.toml")["rate"]
     text = doc.text
-    blocked = {i for m in not_share.finditer(text) for i in range(m.start(), m.end())}
+    blocked = {i for m in triggers.matches(not_share, d["not_share"]) for i in range(m.start(), m.end())}
     out = []
     last = -1
-    for m in verbs.finditer(text):
+    for m in triggers.matches(verbs, d["share_verbs"]):
         if m.start() in blocked or m.start() < last:
             continue
         j = m.end()
@@ -110,11 +119,14 @@ def _shares(doc: Doc, idx: QuantityIndex, taken: set[int]) -> list[Claim]:
     return out
 
 
-def build(doc: Doc) -> list[Claim]:
-    """A rate claim for each rate word directly followed by a percent or 成, and for each share 占…P%."""
-    idx = QuantityIndex(doc.quantities)
+def build(doc: Doc, idx: QuantityIndex | None = None, triggers: Triggers | None = None) -> list[Claim]:
+    """A rate claim for each rate word directly followed by a percent or 成, and for each share 占…P%
+    (``idx``, ``triggers``: the quantities by position and the trigger words' positions, when the caller
+    has built them)."""
+    idx = QuantityIndex(doc.quantities) if idx is None else idx
+    triggers = Triggers(doc.text, trigger_words()) if triggers is None else triggers
     out = []
-    for m in _rate_matches(doc.text):
+    for m in _rate_matches(doc.text, triggers):
         q = idx.starting_at(m.end(), slack=2)
         if q is None or q.kind not in ("percent", "ratio"):
             continue
@@ -129,7 +141,7 @@ def build(doc: Doc) -> list[Claim]:
                 data.fraction = True
         out.append(Claim(id="", kind="rate", start=m.start(), end=q.end, quantities=qs, data=data))
     if "占" in doc.text or "佔" in doc.text:
-        out += _shares(doc, idx, {c.quantities[0].start for c in out})
+        out += _shares(doc, idx, {c.quantities[0].start for c in out}, triggers)
     for c in out:
         found = None if c.data.fraction or c.data.may_exceed else _counted_whole(doc, idx, c)
         if found is not None:

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..document import Claim, Doc
 from ..resources import load_data_toml
-from .common import NUM, NUM_START, QuantityIndex, small_number
+from .common import NUM, NUM_START, QuantityIndex, Triggers, matches_at, small_number
 from .lists import list_before, list_vocab, values_after
 from .types import RespectiveData
 
@@ -17,7 +17,9 @@ _FENBIE_VERB = r"为|是|达到|达|下降|增长|上升|减少|增加|提高|�
 _FENBIE = re.compile(rf"分别(?:同比|环比|按年|按季|按月|(?:比|较)[^,，。;；、%]{{1,10}}?(?={_FENBIE_VERB}))?"
                      rf"(?:{_FENBIE_VERB})?(?:了)?")
 FENBIE_LEAD = 4  # Han characters of a verb the 分别 pattern does not name (惠及, 增至, 上涨) before the values
-_MULTIPLE = re.compile(r"(?P<k>[双三四五六])(?P<dir>下降|减少|降低|上升|增长|提升|提高|增加|降|减|升|增|丰收|达标|提升)")
+_MULTIPLE_COUNTS = "双三四五六"
+_MULTIPLE_OUTCOMES = ("下降", "减少", "降低", "上升", "增长", "提升", "提高", "增加", "降", "减", "升", "增", "丰收", "达标", "提升")
+_MULTIPLE = re.compile(rf"(?P<k>[{_MULTIPLE_COUNTS}])(?P<dir>{'|'.join(_MULTIPLE_OUTCOMES)})")
 # what may stand between a list and its counted outcome: 连续3年“…”, 实现, 均
 _BEFORE_OUTCOME = re.compile(rf"(?:连续{NUM}(?:个)?(?:年|个月|季度)|{NUM}年)?(?:均|都)?(?:实现|呈现|保持)?[“\"]?$")
 _OF = re.compile(r"的[\u4e00-\u9fff]{1,6}$")
@@ -30,10 +32,26 @@ def _enum_rx() -> re.Pattern:
     return re.compile(rf"(?<=[\u4e00-\u9fff”)）]){NUM_START}(?P<n>[两二三四五六七八九十]|[2-9]|1[0-2])(?P<u>{counters})")
 
 
-def _fenbie(doc: Doc, idx: QuantityIndex) -> list[Claim]:
+@lru_cache(maxsize=1)
+def _counted_at() -> re.Pattern:
+    """Where a count and its counter may start (``_enum_rx`` and ``_forward_rx`` can start nowhere
+    else): one numeral per match, so that no start is skipped, found by ``re`` skipping to numerals."""
+    counters = "|".join(re.escape(c) for c in list_vocab().counters)
+    return re.compile(rf"[两二三四五六七八九十1-9](?=[0-2]?(?:{counters}))")
+
+
+_OUTCOME_WORDS = tuple(k + w for k in _MULTIPLE_COUNTS for w in _MULTIPLE_OUTCOMES)  # 双下降, 三提升
+
+
+def trigger_words() -> tuple[str, ...]:
+    """分别 and the counted outcomes: every match of those patterns starts with one (``Triggers``)."""
+    return ("分别",) + _OUTCOME_WORDS
+
+
+def _fenbie(doc: Doc, idx: QuantityIndex, triggers: Triggers) -> list[Claim]:
     text = doc.text
     out = []
-    for m in _FENBIE.finditer(text):
+    for m in triggers.matches(_FENBIE, ("分别",)):
         ss, se = doc.sentence_of(m.start())
         end = m.start()
         of = _OF.search(text, max(ss, end - 7), end)  # A、B、C的发案数分别…
@@ -80,11 +98,12 @@ def _bare_list(text: str, parsed) -> bool:
     return all(len(it) <= 12 and "%" not in it and "分别" not in it for it in parsed.texts(text))
 
 
-def _enumerations(doc: Doc) -> list[Claim]:
-    """A count right after a list of at least two 、-joined items: 省、市、县、乡四级; A、B和C三大行业."""
+def _enumerations(doc: Doc, counted: list[int]) -> list[Claim]:
+    """A count right after a list of at least two 、-joined items: 省、市、县、乡四级; A、B和C三大行业
+    (``counted``: where a count may start)."""
     text = doc.text
     out = []
-    for m in _enum_rx().finditer(text) if "、" in text else ():
+    for m in matches_at(_enum_rx(), text, counted):
         if "、" not in text[max(0, m.start() - 40):m.start()]:
             continue
         n = small_number(m.group("n"))
@@ -136,11 +155,11 @@ def _is_enumeration(text: str, parsed, count_start: int | None = None, counter: 
     return True
 
 
-def _outcomes(doc: Doc) -> list[Claim]:
+def _outcomes(doc: Doc, triggers: Triggers) -> list[Claim]:
     """双下降 / 三提升: the count against the items listed before it."""
     text = doc.text
     out = []
-    for m in _MULTIPLE.finditer(text):
+    for m in triggers.matches(_MULTIPLE, _OUTCOME_WORDS):
         ss, _ = doc.sentence_of(m.start())
         lead = _BEFORE_OUTCOME.search(text, max(ss, m.start() - 14), m.start())
         end = lead.start() if lead else m.start()
@@ -166,12 +185,13 @@ def _forward_rx() -> re.Pattern:
 _CLAUSE_STOP = re.compile(r"[。；;！!？?\n,，]")
 
 
-def _forward_enumerations(doc: Doc) -> list[Claim]:
+def _forward_enumerations(doc: Doc, counted: list[int]) -> list[Claim]:
     """A count written before the list it counts: "五项民生工程：A、B、C、D" (the whole list: the counts
-    must agree), "三大类违法行为,包括A、B、C" (examples: the count may not be below them)."""
+    must agree), "三大类违法行为,包括A、B、C" (examples: the count may not be below them);
+    ``counted``: where a count may start."""
     text = doc.text
     out = []
-    for m in _forward_rx().finditer(text) if "、" in text else ():
+    for m in matches_at(_forward_rx(), text, counted):
         stop = _CLAUSE_STOP.search(text, m.end())
         end = stop.start() if stop else len(text)
         parsed = list_before(text, end, m.end())
@@ -185,8 +205,13 @@ def _forward_enumerations(doc: Doc) -> list[Claim]:
     return out
 
 
-def build(doc: Doc) -> list[Claim]:
-    """``respective`` claims with the item and value counts."""
-    idx = QuantityIndex(doc.quantities)
-    out = _fenbie(doc, idx) if "分别" in doc.text else []
-    return out + _enumerations(doc) + _forward_enumerations(doc) + _outcomes(doc)
+def build(doc: Doc, idx: QuantityIndex | None = None, triggers: Triggers | None = None) -> list[Claim]:
+    """``respective`` claims with the item and value counts (``idx``, ``triggers``: the quantities by
+    position and the trigger words' positions, when the caller has built them)."""
+    idx = QuantityIndex(doc.quantities) if idx is None else idx
+    triggers = Triggers(doc.text, trigger_words()) if triggers is None else triggers
+    text = doc.text
+    out = _fenbie(doc, idx, triggers) if "分别" in text else []
+    # counted enumerations need a 、-joined list: where a count may start is found once for both forms
+    counted = [m.start() for m in _counted_at().finditer(text)] if "、" in text else []
+    return out + _enumerations(doc, counted) + _forward_enumerations(doc, counted) + _outcomes(doc, triggers)

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..document import Claim, Doc
 from ..resources import load_data_toml
-from .common import NUM, NUM_START, small_number
+from .common import NUM, NUM_START, Triggers, small_number
 from .lists import list_before
 from .types import StreakData
 
@@ -53,12 +53,18 @@ def outcome_of(text: str) -> tuple[str, int]:
 _NUM_CHARS = frozenset("0123456789零〇一二两三四五六七八九十百")
 
 
-def _streak_matches(text: str):
-    """The matches ``_STREAK.finditer`` gives, found from each 连 instead of trying every position:
-    every form holds a 连 (连续N年, N年连降, N连丰) with only numerals and 年 before it."""
+TRIGGER = "连"  # every streak holds one (连续N年, N年连降, N连丰) with only numerals and 年 before it
+
+
+def trigger_words() -> tuple[str, ...]:
+    """The word every streak holds (``Triggers``)."""
+    return (TRIGGER,)
+
+
+def _streak_matches(text: str, triggers: Triggers):
+    """The matches ``_STREAK.finditer`` gives, found from each 连 instead of trying every position."""
     last_end = 0
-    for a in re.finditer("连", text):
-        p = a.start()
+    for p in triggers.starts((TRIGGER,)):
         if p < last_end:
             continue
         s = p - 1 if p > 0 and text[p - 1] == "年" else p
@@ -72,11 +78,13 @@ def _streak_matches(text: str):
                 break
 
 
-def build(doc: Doc) -> list[Claim]:
-    """One claim per streak expression, with N, unit, outcome and the items it is about."""
+def build(doc: Doc, triggers: Triggers | None = None) -> list[Claim]:
+    """One claim per streak expression, with N, unit, outcome and the items it is about (``triggers``:
+    the trigger words' positions, when the caller has built them)."""
     text = doc.text
+    triggers = Triggers(text, trigger_words()) if triggers is None else triggers
     out = []
-    for m in _streak_matches(text):
+    for m in _streak_matches(text, triggers):
         g = m.groupdict()
         n_txt = g["n1"] or g["n2"] or g["n3"]
         n = small_number(n_txt) if len(n_txt) <= 6 else None  # no streak is written with a numeral that long

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..document import Claim, Doc
 from ..resources import load_data_toml
-from .common import QuantityIndex
+from .common import QuantityIndex, Triggers, anchored_at
 from .types import SeriesEntry, TrendData
 
 VALUES = ("count", "money", "measure")
@@ -139,6 +139,17 @@ def _vocab() -> tuple[re.Pattern, frozenset[str], re.Pattern, re.Pattern]:
     return rx, frozenset(d["decrease"]), linking, gathering
 
 
+_BEFORE_TREND = frozenset("均都呈")  # what a trend match may hold before its trigger word (均呈逐年下降)
+
+
+@lru_cache(maxsize=1)
+def trigger_words() -> tuple[str, ...]:
+    """The words every trend match holds at most two characters in (逐年, 持续, 连续 …): the
+    trend pattern is tried only before them (``Triggers``)."""
+    d = load_data_toml("series.toml")["trend"]
+    return tuple(d["every_period"]) + tuple(d["counted_periods"])
+
+
 def _comparable(c: Claim) -> bool:
     """A percent change of one value against a named earlier period (同比, 比前年同期, 比2020年)."""
     d = c.data
@@ -153,18 +164,21 @@ def _series_end(entry: SeriesEntry) -> int:
     return max([c.end for c in entry.claims] + [g.quantity.end for c in entry.claims for g in c.data.given])
 
 
-def build(doc: Doc, changes: list[Claim], lists: list[Claim] = ()) -> list[Claim]:
+def build(doc: Doc, changes: list[Claim], lists: list[Claim] = (), idx: QuantityIndex | None = None,
+          triggers: Triggers | None = None) -> list[Claim]:
     """Trend claims with the series of each metric they refer to: values implied by changes
     ("比2020年下降12%", "同比增长5%,比前年同期增长9%"), earlier values written beside them
     ("前年同期为330起") and values stated for several years in a 分别 list, in this sentence or the
-    one before."""
+    one before.  ``idx``, ``triggers``: the quantities by position and the trigger words' positions,
+    when the caller has built them."""
     out = []
     trend_rx, falling, linking, gathering = _vocab()
     lists = sorted(lists, key=lambda c: c.start)
     change_starts = [c.start for c in changes]
     list_starts = [c.start for c in lists]
-    idx = QuantityIndex(doc.quantities)
-    for m in trend_rx.finditer(doc.text):
+    idx = QuantityIndex(doc.quantities) if idx is None else idx
+    triggers = Triggers(doc.text, trigger_words()) if triggers is None else triggers
+    for m in anchored_at(trend_rx, doc.text, triggers.starts(trigger_words()), 2, _BEFORE_TREND):
         ss, se = doc.sentence_of(m.start())
         # the statements the trend refers to: this sentence and the one before
         prev_start = doc.sentence_of(ss - 1)[0] if ss > 0 else ss
