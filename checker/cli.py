@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import os
 import signal
 import sys
@@ -755,6 +756,24 @@ class _GuardedStream:
         """Flush the underlying stream."""
         if self._stream is not None:
             self._guard(self._stream.flush)
+
+    def utf8_writer(self):
+        """A function writing UTF-8 bytes straight to the binary stream under standard output
+        (guarded as ``write``; the text written before is flushed first), or None when that would
+        not be what writing the text gives (another encoding, newline translation, no buffer)."""
+        stream = self._stream
+        try:
+            buffer = stream.buffer
+            utf8 = codecs.lookup(stream.encoding).name == "utf-8"
+        except (AttributeError, LookupError, TypeError, ValueError):
+            return None
+        if not utf8 or os.linesep != "\n":
+            return None
+
+        def write(data: bytes) -> None:
+            self._guard(stream.flush)
+            self._guard(buffer.write, data)
+        return write
 
     def isatty(self) -> bool:
         """Whether the underlying stream is a terminal."""

@@ -9,42 +9,56 @@ summary, ``--statistics`` and the exit status).  The text is byte for byte what 
 from __future__ import annotations
 
 import json
-from typing import Iterable, TextIO
+from typing import Callable, Iterable, TextIO
 
 from .build import summary_entry, tool_entry
 
 
-def json_text(value) -> str:
-    """``value`` (the JSON form: dicts, lists, str, int, bool, None) as indented JSON, characters
-    beyond ASCII as they are: orjson, or pydantic's serialiser for what orjson refuses (an integer
-    beyond 64 bits, a type it does not know), which is what the contract models would write."""
+def json_bytes(value) -> bytes:
+    """``value`` (the JSON form: dicts, lists, str, int, bool, None) as indented JSON in UTF-8,
+    characters beyond ASCII as they are: orjson, or pydantic's serialiser for what orjson refuses
+    (an integer beyond 64 bits, a type it does not know), which is what the contract models write."""
     import orjson
 
     try:
-        return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS).decode()
+        return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS)
     except orjson.JSONEncodeError:
         from pydantic_core import to_json
 
-        return to_json(value, indent=2).decode()
+        return to_json(value, indent=2)
 
 
-def _nested(text: str, indent: str) -> str:
-    return text.replace("\n", "\n" + indent)
+def json_text(value) -> str:
+    """``value`` as indented JSON text (``json_bytes``, decoded)."""
+    return json_bytes(value).decode()
+
+
+def _nested(data: bytes, indent: bytes) -> bytes:
+    return data.replace(b"\n", b"\n" + indent)
+
+
+def _utf8_sink(stream: TextIO) -> Callable[[bytes], object]:
+    """How UTF-8 bytes reach ``stream``: straight to the binary stream under it when the stream
+    offers a writer for that (``utf8_writer``: the command line's standard output, when UTF-8),
+    else decoded and written as text."""
+    offer = getattr(stream, "utf8_writer", None)
+    direct = offer() if offer is not None else None
+    return direct or (lambda data: stream.write(data.decode()))
 
 
 class JsonReportWriter:
     """Write ``{"version": 1, "tool": …, "files": [`` now, one entry per ``add``, the summary on ``close``."""
 
     def __init__(self, stream: TextIO) -> None:
-        self._stream = stream
+        self._write = _utf8_sink(stream)
         self._files = 0
         self._claims = 0
         tool = json.dumps(tool_entry(), ensure_ascii=False)
-        stream.write(f'{{\n  "version": 1,\n  "tool": {tool},\n  "files": [')
+        self._write(f'{{\n  "version": 1,\n  "tool": {tool},\n  "files": ['.encode())
 
     def add(self, entry: dict) -> dict:
         """Write one file's entry; return it without its claims (what the caller may keep)."""
-        self._stream.write(("," if self._files else "") + "\n    " + _nested(json_text(entry), "    "))
+        self._write((b"," if self._files else b"") + b"\n    " + _nested(json_bytes(entry), b"    "))
         self._files += 1
         self._claims += len(entry["claims"])
         return {**entry, "claims": []}
@@ -55,22 +69,22 @@ class JsonReportWriter:
         head = None
         findings: list = []
         claims = 0
-        sep = ""
+        sep = b""
         for fo, cs, fs in parts:
             if head is None:
                 head = fo
-                before = json_text({**fo, "claims": []}).split('"claims": []', 1)[0]
-                self._stream.write(("," if self._files else "") + "\n    " + _nested(before, "    ")
-                                   + '"claims": [\n')
+                before = json_bytes({**fo, "claims": []}).split(b'"claims": []', 1)[0]
+                self._write((b"," if self._files else b"") + b"\n    " + _nested(before, b"    ")
+                            + b'"claims": [\n')
             for c in cs:
-                self._stream.write(sep + "        " + _nested(json_text(c), "        "))
-                sep = ",\n"
+                self._write(sep + b"        " + _nested(json_bytes(c), b"        "))
+                sep = b",\n"
                 claims += 1
             findings += fs
         assert head is not None
         entry = {**head, "claims": [], "findings": findings}
-        tail = json_text(entry).split('"claims": []', 1)[1]
-        self._stream.write("\n      ]" + _nested(tail, "    "))
+        tail = json_bytes(entry).split(b'"claims": []', 1)[1]
+        self._write(b"\n      ]" + _nested(tail, b"    "))
         self._files += 1
         self._claims += claims
         return entry
@@ -79,5 +93,5 @@ class JsonReportWriter:
         """End the ``files`` list and write the summary over ``kept`` (the entries ``add`` returned)."""
         sev = [f["severity"] for fo in kept for f in fo["findings"]]
         summary = summary_entry(self._files, self._claims, sev)
-        self._stream.write(("\n  ]" if self._files else "]") + ',\n  "summary": '
-                           + _nested(json_text(summary), "  ") + "\n}\n")
+        self._write((b"\n  ]" if self._files else b"]") + b',\n  "summary": '
+                    + _nested(json_bytes(summary), b"  ") + b"\n}\n")
