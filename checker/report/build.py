@@ -39,27 +39,35 @@ def _subject_entry(s) -> dict:
     return {"text": s.text, "core": s.core, "attr": s.attr, "topic": s.topic}
 
 
-def frame_entry(f, lang: str = "zh") -> dict:
-    """Contract form of a claim frame (its one-line ``about`` worded in ``lang``)."""
+def frame_entry(f, lang: str = "zh", value_text: str | None = None) -> dict:
+    """Contract form of a claim frame (its one-line ``about`` worded in ``lang``); ``value_text``
+    is ``str(f.value)`` when the caller already has it."""
     p = f.period
+    if value_text is None and f.value is not None:
+        value_text = str(f.value)
     return {
         "version": 1, "about": f.about(lang), "subject": _subject_entry(f.subject),
         "items": [_subject_entry(s) for s in f.items], "scope": f.scope_label or f.scope,
         "period": {"label": p.label, "year": p.year, "relative": p.relative, "part": p.part, "span": p.span},
         "measure": f.measure, "unit": f.unit, "dimension": f.dimension, "reference": f.reference,
         "flow": f.flow, "modality": f.modality, "approx": list(f.approx),
-        "value": str(f.value) if f.value is not None else None,
+        "value": value_text,
     }
 
 
 def claim_entry(doc: Doc, c: Claim) -> dict:
     """Contract form of a Claim; its text is the original as written."""
     sp = span_entry(doc, c.start, c.end)
+    quantities = [quantity_entry(doc, q) for q in c.quantities]
+    frame = None
+    if c.frame is not None:  # its value is mostly one of the quantities' very intervals: written once
+        value = c.frame.value
+        shown = next((e["interval"] for q, e in zip(c.quantities, quantities) if q.interval is value), None)
+        frame = frame_entry(c.frame, doc.lang, shown)
     return {
         "id": c.id, "kind": c.kind, "text": doc.source.text[sp["start"]:sp["end"]], "span": sp,
-        "quantities": [quantity_entry(doc, q) for q in c.quantities],
-        "verdict": c.data.verdict, "detail": claim_detail(doc, c, doc.lang),
-        "frame": frame_entry(c.frame, doc.lang) if c.frame is not None else None,
+        "quantities": quantities, "verdict": c.data.verdict, "detail": claim_detail(doc, c, doc.lang),
+        "frame": frame,
     }
 
 
