@@ -105,3 +105,20 @@ def test_check_with_cached_rules_imports_no_pydantic(tmp_path):
         p = subprocess.run([sys.executable, "-c", probe, "check", "--exit-zero", "--format", fmt, seed],
                            capture_output=True, text=True, timeout=300, env=env, cwd=ROOT)
         assert p.returncode == 0 and p.stdout.strip() == "False", (fmt, p.stdout, p.stderr[-2000:])
+
+
+def test_a_float_in_evidence_is_refused_by_both_forms():
+    """The contract's exactness: the JSON form refuses a float in a finding's evidence, as the
+    models do, instead of writing it."""
+    from dataclasses import replace
+
+    from pydantic import ValidationError
+
+    doc = analyse_text((SEEDS / "000_8c17534d86b76211.txt").read_text(encoding="utf-8"))
+    good = file_entry(doc)
+    doc.findings[0] = replace(doc.findings[0], evidence={"ratio": {"values": ["1/2", 0.5]}})
+    with pytest.raises(ValueError, match="floats are not allowed"):
+        file_entry(doc)
+    bad = {**good, "findings": [{**good["findings"][0], "evidence": {"ratio": {"values": ["1/2", 0.5]}}}]}
+    with pytest.raises(ValidationError, match="floats are not allowed"):
+        FileOut.model_validate(bad)

@@ -15,6 +15,7 @@ from ..document import Claim, Doc, Finding
 from ..evidence import claim_detail
 from ..gcpause import gc_paused
 from ..numbers import Quantity, fmt
+from .exact import no_floats
 
 if TYPE_CHECKING:
     from .models import FileOut, FindingOut, ReportOut
@@ -84,12 +85,12 @@ def fix_entry(doc: Doc, f: Finding, span: dict) -> dict | None:
 
 
 def finding_entry(doc: Doc, f: Finding) -> dict:
-    """Contract form of a Finding."""
+    """Contract form of a Finding (``ValueError`` when its evidence holds a float: see ``exact``)."""
     span = span_entry(doc, f.start, f.end, f.orig)
     return {
         "rule": f.rule, "category": f.category, "severity": f.severity, "message": f.message, "span": span,
         "related": [{"span": span_entry(doc, r.start, r.end), "message": r.message} for r in f.related],
-        "claims": list(f.claims), "evidence": dict(f.evidence), "fix": fix_entry(doc, f, span),
+        "claims": list(f.claims), "evidence": no_floats(dict(f.evidence)), "fix": fix_entry(doc, f, span),
     }
 
 
