@@ -11,7 +11,8 @@ own reader, as a real run reads them) and, for continuity, fixtures/seeds/.  Mea
 1. throughput, interleaved over ``--rounds`` rounds so that a neighbour's load hits every contender
    alike; min and median MB/s of
    - library: ``checker.pipeline.analyse(read_bytes(...))`` per file in this warm process;
-   - CLI: ``python -m checker check --format json DIR`` (start-up and output included);
+   - CLI: ``python -m checker check --format json DIR`` (start-up and output included; as installed,
+     with bytecode, like the cold start);
    - autocorrect-py ``lint_for`` on the same texts;
    - the floor: UTF-8 decode plus one regex pass over numeral runs;
 2. cold start of ``check one.txt`` as installed (with bytecode), median of 11, beside ``python -c pass``
@@ -114,9 +115,11 @@ def throughput(name: str, files: list[Path], rounds: int, checkouts: list[Path])
         Path(tmp, f"{i:04d}{Path(p).suffix}").write_bytes(b)
 
     contenders = {}
+    cache = tempfile.mkdtemp(prefix="ccpyc")
     for co in checkouts:
         tag = "" if co == ROOT else f" [{co}]"
-        env = {**os.environ, "PYTHONPATH": str(co)}
+        env = installed_env(co, cache)
+        run_child(EXE + ["check", "--exit-zero", str(files[0])], env=env)   # writes the bytecode
         contenders[f"library (analyse, warm){tag}"] = \
             (lambda co=co: library_seconds(co, files))
         contenders[f"CLI check --format json{tag}"] = (lambda env=env: _child_times(
@@ -142,7 +145,18 @@ def throughput(name: str, files: list[Path], rounds: int, checkouts: list[Path])
     for f in Path(tmp).iterdir():
         f.unlink()
     os.rmdir(tmp)
+    import shutil
+
+    shutil.rmtree(cache, ignore_errors=True)
     return rows
+
+
+def installed_env(checkout: Path, cache: str) -> dict:
+    """The environment of a child running ``checkout``'s CLI as installed: with bytecode, kept in a
+    private cache under ``cache`` (``PYTHONDONTWRITEBYTECODE`` would otherwise make every run compile
+    every module from source)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return {**env, "PYTHONPATH": str(checkout), "PYTHONPYCACHEPREFIX": str(Path(cache, checkout.name))}
 
 
 def cold_start(one: Path, checkouts: list[Path]) -> list[tuple[str, str]]:
@@ -152,8 +166,7 @@ def cold_start(one: Path, checkouts: list[Path]) -> list[tuple[str, str]]:
     cache = tempfile.mkdtemp(prefix="ccpyc")
     envs = {}
     for co in checkouts:
-        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-        envs[co] = {**env, "PYTHONPATH": str(co), "PYTHONPYCACHEPREFIX": str(Path(cache, co.name))}
+        envs[co] = installed_env(co, cache)
         run_child(EXE + ["check", "--exit-zero", str(one)], env=envs[co])   # writes the bytecode
     cold = {co: ([], []) for co in checkouts}
     base, base_cpu = [], []

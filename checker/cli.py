@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import os
 import signal
 import sys
@@ -269,7 +270,7 @@ def cmd_check(args) -> int:
     from .io import read_path
     from .io.memory import check_memory
     from .pipeline import analyse
-    from .report.build import error_file_out, file_out, report_out
+    from .report.build import error_file_entry, file_entry, report_entry
 
     base, cli_set = _base_options(args)
     config_file = _config_file(args)
@@ -328,8 +329,8 @@ def cmd_check(args) -> int:
             error_status = max(error_status, e.exit_status)
             print(f"claimcheck: {message(e, base.lang)}", file=sys.stderr)
             reason = e.reason_in(base.lang)
-            files.append(error_file_out(e.path, reason) if json_out is None
-                         else json_out.add(error_file_out(e.path, reason)))
+            files.append(error_file_entry(e.path, reason) if json_out is None
+                         else json_out.add(error_file_entry(e.path, reason)))
             continue
         finally:
             if bar:
@@ -343,6 +344,7 @@ def cmd_check(args) -> int:
         doc = analyse(src, opts)
         if fixing:
             from .fix import apply_fixes, chosen_fixes, unified_diff, write_fixed
+            from .report.build import file_out
 
             chosen = chosen_fixes(file_out(doc), args.unsafe_fixes)
             if chosen:
@@ -390,7 +392,7 @@ def cmd_check(args) -> int:
             annotate_beside(doc, opts.lang)
         if keep_text or (args.format == "concise" and src.format == "docx"):  # docx: paragraphs by first words
             texts[src.path] = src.text
-        files.append(file_out(doc, not lean) if json_out is None else json_out.add(file_out(doc, not lean)))
+        files.append(file_entry(doc, not lean) if json_out is None else json_out.add(file_entry(doc, not lean)))
         del doc
     if bar:
         bar[0].stop()
@@ -411,7 +413,7 @@ def cmd_check(args) -> int:
     if fixing and all(p == "-" for p in paths):
         _flush_output(args, out)
         return error_status
-    report = report_out(files)
+    report = report_entry(files)
     lang = base.lang
     if json_out is not None:
         json_out.close(files)
@@ -424,9 +426,9 @@ def cmd_check(args) -> int:
         print(_note("hidden", lang, n=_count(hidden, "hidden", lang)), file=notes)
     if args.statistics:
         counts: dict[str, int] = {}
-        for f in report.files:
-            for x in f.findings:
-                counts[x.rule] = counts.get(x.rule, 0) + 1
+        for f in files:
+            for x in f["findings"]:
+                counts[x["rule"]] = counts.get(x["rule"], 0) + 1
         stream = out if args.format in ("full", "concise") else sys.stderr
         for rule, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
             print(f"{n:>5}  {rule}", file=stream)
@@ -436,7 +438,7 @@ def cmd_check(args) -> int:
     if args.exit_zero:
         return 0
     threshold = SEV_RANK[fail_on]
-    failing = any(SEV_RANK[x.severity] >= threshold for f in report.files for x in f.findings)
+    failing = any(SEV_RANK[x["severity"]] >= threshold for f in files for x in f["findings"])
     return 1 if failing else 0
 
 
@@ -482,10 +484,13 @@ def _flush_output(args, out) -> None:
 
 def _emit_report(fmt: str, report, texts, lang: str, rules: list, show_claims: bool, out=None,
                  color: bool = False, quiet: bool = False, hidden: int = 0) -> None:
-    """Write ``report`` in format ``fmt`` to ``out`` (standard output by default)."""
+    """Write ``report`` (JSON form, ``report.build.report_entry``) in format ``fmt`` to ``out``
+    (standard output by default)."""
     out = out or sys.stdout
     if fmt == "json":
-        out.write(report.model_dump_json(indent=2) + "\n")
+        from .report.stream import json_text
+
+        out.write(json_text(report) + "\n")
     elif fmt == "sarif":
         import json
 
@@ -751,6 +756,24 @@ class _GuardedStream:
         """Flush the underlying stream."""
         if self._stream is not None:
             self._guard(self._stream.flush)
+
+    def utf8_writer(self):
+        """A function writing UTF-8 bytes straight to the binary stream under standard output
+        (guarded as ``write``; the text written before is flushed first), or None when that would
+        not be what writing the text gives (another encoding, newline translation, no buffer)."""
+        stream = self._stream
+        try:
+            buffer = stream.buffer
+            utf8 = codecs.lookup(stream.encoding).name == "utf-8"
+        except (AttributeError, LookupError, TypeError, ValueError):
+            return None
+        if not utf8 or os.linesep != "\n":
+            return None
+
+        def write(data: bytes) -> None:
+            self._guard(stream.flush)
+            self._guard(buffer.write, data)
+        return write
 
     def isatty(self) -> bool:
         """Whether the underlying stream is a terminal."""

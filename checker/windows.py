@@ -10,11 +10,13 @@ window; a relation between two statements in different windows is not seen.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from .io.source import SourceDocument, source_from_text
 from .options import CheckOptions
-from .report.models import ClaimOut, FileOut, FindingOut, Span
+
+if TYPE_CHECKING:
+    from .report.models import FileOut
 
 WINDOW_CHARS = 1_000_000
 _SENTENCE_ENDS = "。！？；!?;"
@@ -54,18 +56,19 @@ def _line_starts(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, in
     return out
 
 
-def _shift(sp: Span, offset: int, lines: int, col: int) -> Span:
-    return Span(start=sp.start + offset, end=sp.end + offset, line=sp.line + lines,
-                column=sp.column + (col if sp.line == 1 else 0))
+def _shift(sp: dict, offset: int, lines: int, col: int) -> dict:
+    return {"start": sp["start"] + offset, "end": sp["end"] + offset, "line": sp["line"] + lines,
+            "column": sp["column"] + (col if sp["line"] == 1 else 0)}
 
 
 def windowed_parts(src: SourceDocument, options: CheckOptions | None = None, all_quantities: bool = True,
-                   limit: int = WINDOW_CHARS) -> Iterator[tuple[FileOut, list[ClaimOut], list[FindingOut]]]:
-    """Window by window: ``(the window's entry, its claims, its findings)`` with spans shifted to the
-    whole original and claim ids numbered across windows (the first entry gives path, language and
-    profile; see the module docstring).  Only one window's objects are alive at a time."""
+                   limit: int = WINDOW_CHARS) -> Iterator[tuple[dict, list[dict], list[dict]]]:
+    """Window by window: ``(the window's entry, its claims, its findings)``, in the JSON form of
+    ``checker.report.build``, with spans shifted to the whole original and claim ids numbered across
+    windows (the first entry gives path, language and profile; see the module docstring).  Only one
+    window's objects are alive at a time."""
     from .pipeline import analyse
-    from .report.build import file_out
+    from .report.build import file_entry
 
     options = options or CheckOptions()
     text = src.text
@@ -80,30 +83,30 @@ def windowed_parts(src: SourceDocument, options: CheckOptions | None = None, all
         if first:   # the first window decides the year and the profile for the rest
             options = replace(options, year=options.year or doc.year, profile=doc.profile)
             first = False
-        fo = file_out(doc, all_quantities)
+        fo = file_entry(doc, all_quantities)
         del doc
-        ids = {c.id: f"c{numbered + i}" for i, c in enumerate(fo.claims, 1)}
-        numbered += len(fo.claims)
+        ids = {c["id"]: f"c{numbered + i}" for i, c in enumerate(fo["claims"], 1)}
+        numbered += len(fo["claims"])
         sh = lambda sp: _shift(sp, s, lines, col)  # noqa: E731
-        claims = [c.model_copy(update={
-            "id": ids[c.id], "span": sh(c.span),
-            "quantities": [q.model_copy(update={"span": sh(q.span)}) for q in c.quantities]}) for c in fo.claims]
-        findings = [f.model_copy(update={
-            "span": sh(f.span), "claims": [ids.get(c, c) for c in f.claims],
-            "related": [r.model_copy(update={"span": sh(r.span)}) for r in f.related]}) for f in fo.findings]
-        yield fo.model_copy(update={"claims": [], "findings": []}), claims, findings
+        claims = [{**c, "id": ids[c["id"]], "span": sh(c["span"]),
+                   "quantities": [{**q, "span": sh(q["span"])} for q in c["quantities"]]} for c in fo["claims"]]
+        findings = [{**f, "span": sh(f["span"]), "claims": [ids.get(c, c) for c in f["claims"]],
+                     "related": [{**r, "span": sh(r["span"])} for r in f["related"]]} for f in fo["findings"]]
+        yield {**fo, "claims": [], "findings": []}, claims, findings
 
 
 def windowed_file_out(src: SourceDocument, options: CheckOptions | None = None,
-                      all_quantities: bool = True, limit: int = WINDOW_CHARS) -> FileOut:
+                      all_quantities: bool = True, limit: int = WINDOW_CHARS) -> "FileOut":
     """The contract entry of ``src`` analysed window by window (see the module docstring), in memory:
     ``JsonReportWriter.add_windows`` writes the same entry without holding it."""
-    head: FileOut | None = None
-    claims: list[ClaimOut] = []
-    findings: list[FindingOut] = []
+    from .report.models import FileOut
+
+    head: dict | None = None
+    claims: list[dict] = []
+    findings: list[dict] = []
     for fo, cs, fs in windowed_parts(src, options, all_quantities, limit):
         head = head or fo
         claims += cs
         findings += fs
     assert head is not None
-    return head.model_copy(update={"claims": claims, "findings": findings})
+    return FileOut.model_validate({**head, "claims": claims, "findings": findings})

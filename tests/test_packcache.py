@@ -1,4 +1,5 @@
 """The cache of validated rule packs: a hit gives the same rules; a changed file is validated again."""
+import dataclasses
 import os
 import subprocess
 import sys
@@ -16,7 +17,7 @@ def _load(d):
 
 
 def _dump(rules):
-    return [r.model_dump() for r in rules]
+    return [dataclasses.asdict(r) for r in rules]
 
 
 @pytest.fixture

@@ -2,10 +2,10 @@
 
 One entry per pack directory holds the pack and its key: the path, size, modification time and
 CRC-32 of the bytes of every rule file in it, the stat of each validating module (``checker/engine``)
-and the Python, pydantic and claimcheck versions.  The whole key must be equal for a hit, so a
-changed, added or removed rule file, or a changed validator, is a miss and the pack is validated
-again: a broken file still gives its ``ConfigError``.  Only a pack that validated completely is
-stored.  The cache lives in ``$XDG_CACHE_HOME/claimcheck`` (else ``~/.cache/claimcheck``); an
+and the Python, pydantic (its installed ``version.py``) and claimcheck versions.  The whole key must
+be equal for a hit, so a changed, added or removed rule file, or a changed validator, is a miss and
+the pack is validated again: a broken file still gives its ``ConfigError``.  Only a pack that
+validated completely is stored.  The cache lives in ``$XDG_CACHE_HOME/claimcheck`` (else ``~/.cache/claimcheck``); an
 unreadable, corrupt or unwritable cache is silently ignored (``CLAIMCHECK_NO_CACHE=1`` turns it off).
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ import zlib
 from pathlib import Path
 from typing import Callable, Optional
 
-_FORMAT = "claimcheck-rule-pack-2"
+_FORMAT = "claimcheck-rule-pack-3"   # 3: plain ``RuleSpec`` objects (no pydantic to unpickle them)
 _ENGINE = Path(__file__).resolve().parent
 
 
@@ -29,9 +29,19 @@ def cache_dir() -> Optional[Path]:
     return Path(base) / "claimcheck"
 
 
-def _key(directory: str, files: list[Path]) -> tuple:
-    from pydantic.version import VERSION as pydantic_version
+def _pydantic_stamp() -> tuple:
+    """Which pydantic validates a pack on a miss, without importing it (a start-up served by the
+    cache never does): the location, size and modification time of its ``version.py``."""
+    from importlib.util import find_spec
 
+    spec = find_spec("pydantic")
+    if spec is None or not spec.submodule_search_locations:
+        return ()
+    version = Path(next(iter(spec.submodule_search_locations)), "version.py")
+    return (str(version), *_stat(version))
+
+
+def _key(directory: str, files: list[Path]) -> tuple:
     from .. import __version__
 
     code = tuple((str(p), *_stat(p)) for p in sorted(_ENGINE.rglob("*.py")))
@@ -39,7 +49,7 @@ def _key(directory: str, files: list[Path]) -> tuple:
     for p in files:
         data = p.read_bytes()
         rules.append((str(p), len(data), p.stat().st_mtime_ns, zlib.crc32(data)))
-    return (_FORMAT, sys.version, __version__, pydantic_version, directory, code, tuple(rules))
+    return (_FORMAT, sys.version, __version__, _pydantic_stamp(), directory, code, tuple(rules))
 
 
 def _stat(p: Path) -> tuple[int, int]:

@@ -27,9 +27,10 @@ def count_entries(entries: Iterable[tuple[str, Iterable[tuple[int, int]]]]) -> C
     return Counts(len(spans), claims)
 
 
-def file_counts(fo) -> Counts:
-    """Counts of one contract file entry (``FileOut``)."""
-    return count_entries((c.kind, [(q.span.start, q.span.end) for q in c.quantities]) for c in fo.claims)
+def file_counts(fo: dict) -> Counts:
+    """Counts of one contract file entry (JSON form, ``report.build.file_entry``)."""
+    return count_entries((c["kind"], [(q["span"]["start"], q["span"]["end"]) for q in c["quantities"]])
+                         for c in fo["claims"])
 
 
 def doc_counts(doc) -> Counts:
@@ -37,7 +38,7 @@ def doc_counts(doc) -> Counts:
     return count_entries((c.kind, [(q.start, q.end) for q in c.quantities]) for c in doc.claims)
 
 
-def report_counts(report) -> Counts:
-    """Counts over every file of a ``ReportOut``."""
-    per_file = [file_counts(fo) for fo in report.files]
+def report_counts(report: dict) -> Counts:
+    """Counts over every file of a report (JSON form, ``report.build.report_entry``)."""
+    per_file = [file_counts(fo) for fo in report["files"]]
     return Counts(sum(c.numbers for c in per_file), sum(c.claims for c in per_file))

@@ -9,6 +9,8 @@ from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .exact import no_floats
+
 Severity = Literal["error", "warning", "info"]
 Category = Literal[
     "change", "trend", "streak", "magnitude", "partwhole", "rate", "respective",
@@ -112,18 +114,6 @@ class FixOut(_Strict):
     applicability: Literal["safe", "unsafe"]
 
 
-def _no_floats(v: Any) -> Any:
-    if isinstance(v, float):
-        raise ValueError("floats are not allowed in evidence; use exact strings")
-    if isinstance(v, dict):
-        for x in v.values():
-            _no_floats(x)
-    if isinstance(v, list):
-        for x in v:
-            _no_floats(x)
-    return v
-
-
 class FindingOut(_Strict):
     """A rule's finding."""
 
@@ -140,7 +130,7 @@ class FindingOut(_Strict):
     @field_validator("evidence")
     @classmethod
     def _exact(cls, v: dict[str, Any]) -> dict[str, Any]:
-        return _no_floats(v)
+        return no_floats(v)
 
 
 class FileOut(_Strict):

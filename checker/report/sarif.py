@@ -5,7 +5,6 @@ import re
 from pathlib import Path
 
 from .. import __homepage__, __version__
-from .models import ReportOut
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -37,54 +36,58 @@ def short_description(rule, lang: str = "zh") -> str:
     return rule.name.replace("-", " ").capitalize()
 
 
-def _region(span, text: str | None) -> dict:
-    region = {"startLine": span.line, "startColumn": span.column,
-              "charOffset": span.start, "charLength": span.end - span.start}
+def _region(span: dict, text: str | None) -> dict:
+    start, end = span["start"], span["end"]
+    region = {"startLine": span["line"], "startColumn": span["column"],
+              "charOffset": start, "charLength": end - start}
     if text is not None:
-        end_line = text.count("\n", 0, span.end) + 1
-        line_start = text.rfind("\n", 0, span.end) + 1
+        end_line = text.count("\n", 0, end) + 1
+        line_start = text.rfind("\n", 0, end) + 1
         region["endLine"] = end_line
-        region["endColumn"] = span.end - line_start + 1
-        region["snippet"] = {"text": text[span.start:span.end]}
+        region["endColumn"] = end - line_start + 1
+        region["snippet"] = {"text": text[start:end]}
     return region
 
 
-def to_sarif(report: ReportOut, rules: list, texts: dict[str, str], lang: str = "zh") -> dict:
-    """The SARIF log for a report; ``rules`` are the loaded RuleSpecs."""
-    used = sorted({f.rule for fo in report.files for f in fo.findings})
+def to_sarif(report: dict, rules: list, texts: dict[str, str], lang: str = "zh") -> dict:
+    """The SARIF log for a report (JSON form, ``report.build.report_entry``); ``rules`` are the
+    loaded RuleSpecs."""
+    used = sorted({f["rule"] for fo in report["files"] for f in fo["findings"]})
     by_id = {r.id: r for r in rules}
     rule_list = [by_id[r] for r in used if r in by_id]
     index = {r.id: i for i, r in enumerate(rule_list)}
     results = []
-    for fo in report.files:
-        text = texts.get(fo.path)
-        for f in fo.findings:
+    for fo in report["files"]:
+        path = fo["path"]
+        text = texts.get(path)
+        for f in fo["findings"]:
             res = {
-                "ruleId": f.rule,
-                "level": LEVEL[f.severity],
-                "message": {"text": f.message},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": fo.path},
-                                                     "region": _region(f.span, text)}}],
-                "properties": {"category": f.category, "claims": f.claims},
+                "ruleId": f["rule"],
+                "level": LEVEL[f["severity"]],
+                "message": {"text": f["message"]},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": path},
+                                                     "region": _region(f["span"], text)}}],
+                "properties": {"category": f["category"], "claims": f["claims"]},
             }
-            if f.rule in index:
-                res["ruleIndex"] = index[f.rule]
-            if f.fix is not None:  # the rule's mechanical fix, as SARIF consumers apply it
+            if f["rule"] in index:
+                res["ruleIndex"] = index[f["rule"]]
+            fix = f["fix"]
+            if fix is not None:  # the rule's mechanical fix, as SARIF consumers apply it
                 res["fixes"] = [{
-                    "description": {"text": ("safe fix" if f.fix.applicability == "safe" else
+                    "description": {"text": ("safe fix" if fix["applicability"] == "safe" else
                                              "unsafe fix (may change the meaning; review it)")},
-                    "artifactChanges": [{"artifactLocation": {"uri": fo.path}, "replacements": [{
-                        "deletedRegion": {"charOffset": f.fix.span.start,
-                                          "charLength": f.fix.span.end - f.fix.span.start},
-                        "insertedContent": {"text": f.fix.replacement}}]}]}]
-            if f.related:
+                    "artifactChanges": [{"artifactLocation": {"uri": path}, "replacements": [{
+                        "deletedRegion": {"charOffset": fix["span"]["start"],
+                                          "charLength": fix["span"]["end"] - fix["span"]["start"]},
+                        "insertedContent": {"text": fix["replacement"]}}]}]}]
+            if f["related"]:
                 res["relatedLocations"] = [
-                    {"id": i + 1, "message": {"text": r.message},
-                     "physicalLocation": {"artifactLocation": {"uri": fo.path}, "region": _region(r.span, text)}}
-                    for i, r in enumerate(f.related)]
+                    {"id": i + 1, "message": {"text": r["message"]},
+                     "physicalLocation": {"artifactLocation": {"uri": path}, "region": _region(r["span"], text)}}
+                    for i, r in enumerate(f["related"])]
             results.append(res)
-    notifications = [{"level": "error", "message": {"text": f"{fo.path}: {fo.error}"}}
-                     for fo in report.files if fo.error]
+    notifications = [{"level": "error", "message": {"text": f"{fo['path']}: {fo['error']}"}}
+                     for fo in report["files"] if fo["error"]]
     run = {
         "tool": {"driver": {
             "name": "claimcheck", "version": __version__, "semanticVersion": __version__,

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import unicodedata
 
-from .models import FileOut, ReportOut
-
 SYMBOL = {"consistent": "✓", "inconsistent": "✗", "warning": "!", "untestable": "?", "misuse": "✗"}
 LABELS = {
     "zh": {"claims": "已判定的数字主张", "summary": "共 {files} 个文件，{numbers} 个数字，{claims} 条主张，{findings} 个发现"
@@ -32,21 +30,21 @@ def count_words(n: int, noun: str, lang: str = "zh") -> str:
     return f"{n:,} {one if n == 1 else many}"
 
 
-def summary_line(report, lang: str = "zh", hidden: int = 0) -> str:
+def summary_line(report: dict, lang: str = "zh", hidden: int = 0) -> str:
     """The closing line of the full format: files, numbers, claims, findings by severity (and how many
     the baseline hid); numbers and claims counted as everywhere else (``counts.report_counts``)."""
     from .counts import report_counts
 
-    s = report.summary
+    s = report["summary"]
     n = report_counts(report)
     if lang == "en":
         line = LABELS["en"]["summary"].format(
-            files=count_words(s.files, "file", "en"), numbers=count_words(n.numbers, "number", "en"),
+            files=count_words(s["files"], "file", "en"), numbers=count_words(n.numbers, "number", "en"),
             claims=count_words(n.claims, "claim", "en"),
-            findings=count_words(s.findings, "finding", "en"), errors=count_words(s.errors, "error", "en"),
-            warnings=count_words(s.warnings, "warning", "en"), info=s.info)
+            findings=count_words(s["findings"], "finding", "en"), errors=count_words(s["errors"], "error", "en"),
+            warnings=count_words(s["warnings"], "warning", "en"), info=s["info"])
         return line + (f", {hidden:,} hidden by baseline" if hidden else "")
-    line = LABELS["zh"]["summary"].format(**{**s.model_dump(), "numbers": n.numbers, "claims": n.claims})
+    line = LABELS["zh"]["summary"].format(**{**s, "numbers": n.numbers, "claims": n.claims})
     return line + (f"，另有 {hidden} 个发现被基线隐藏" if hidden else "")
 
 
@@ -79,83 +77,94 @@ def _excerpt(original: str, start: int, end: int) -> list[str]:
     return [f"    {shown}", f"    {' ' * pad}{'^' * width}"]
 
 
-def location(path: str, span, text: str | None, lang: str = "zh") -> str:
-    """``path:line:col`` — for a .docx, whose lines are paragraphs Word does not number, the
-    paragraph and its first words instead: ``d.docx:段 12「全市发案3315起…」:5``."""
+def location(path: str, span: dict, text: str | None, lang: str = "zh") -> str:
+    """``path:line:col`` of a contract span — for a .docx, whose lines are paragraphs Word does not
+    number, the paragraph and its first words instead: ``d.docx:段 12「全市发案3315起…」:5``."""
+    line, column = span["line"], span["column"]
     if not path.lower().endswith(".docx") or text is None:
-        return f"{path}:{span.line}:{span.column}"
+        return f"{path}:{line}:{column}"
     start = 0
-    for _ in range(span.line - 1):
+    for _ in range(line - 1):
         start = text.find("\n", start) + 1
     end = text.find("\n", start)
     para = text[start:end if end != -1 else len(text)].strip()
     first = para[:12] + ("…" if len(para) > 12 else "")
-    where = f"段 {span.line}「{first}」" if lang != "en" else f"paragraph {span.line} “{first}”"
-    return f"{path}:{where}:{span.column}"
+    where = f"段 {line}「{first}」" if lang != "en" else f"paragraph {line} “{first}”"
+    return f"{path}:{where}:{column}"
 
 
-def format_concise(report: ReportOut, lang: str = "zh", color: bool = False,
+def format_concise(report: dict, lang: str = "zh", color: bool = False,
                    texts: dict[str, str] | None = None) -> str:
-    """``path:line:col: CODE [severity] message``, one finding a line."""
+    """``path:line:col: CODE [severity] message``, one finding a line, for a report in the JSON form."""
     out = []
-    for f in report.files:
-        if f.error:
-            out.append(f"{f.path}: error: {f.error}")
-        for x in f.findings:
-            out.append(f"{location(f.path, x.span, (texts or {}).get(f.path), lang)}: "
-                       f"{_paint(f'{x.rule} [{x.severity}]', x.severity, color)} {x.message}")
+    for f in report["files"]:
+        path = f["path"]
+        if f["error"]:
+            out.append(f"{path}: error: {f['error']}")
+        for x in f["findings"]:
+            out.append(_finding_line(path, x, (texts or {}).get(path), lang, color))
     return "\n".join(out) + ("\n" if out else "")
 
 
-def format_full(report: ReportOut, texts: dict[str, str], lang: str = "zh", show_claims: bool = True,
+def _finding_line(path: str, x: dict, text: str | None, lang: str, color: bool) -> str:
+    """``path:line:col: CODE [severity] message`` of one finding (JSON form)."""
+    code = f"{x['rule']} [{x['severity']}]"
+    return f"{location(path, x['span'], text, lang)}: {_paint(code, x['severity'], color)} {x['message']}"
+
+
+def format_full(report: dict, texts: dict[str, str], lang: str = "zh", show_claims: bool = True,
                 color: bool = False, summary: bool = True, hidden: int = 0) -> str:
     """Findings with the source excerpt and a caret line, then each decided claim, then the summary
-    (with the number of findings the baseline hid)."""
+    (with the number of findings the baseline hid); ``report`` in the JSON form (``report_entry``)."""
     L = LABELS.get(lang, LABELS["zh"])
     out: list[str] = []
-    for f in report.files:
-        out.extend(_file_full(f, texts.get(f.path, ""), L, show_claims, color, lang))
+    for f in report["files"]:
+        out.extend(_file_full(f, texts.get(f["path"], ""), L, show_claims, color, lang))
     if summary:
         out.append(summary_line(report, lang, hidden))
     return "\n".join(out) + ("\n" if out else "")
 
 
-def _file_full(f: FileOut, original: str, L: dict, show_claims: bool, color: bool = False,
+def _file_full(f: dict, original: str, L: dict, show_claims: bool, color: bool = False,
                lang: str = "zh") -> list[str]:
     out = []
-    if f.error:
-        return [L["unreadable"].format(path=f.path, error=f.error), ""]
-    if f.profile and f.profile.get("name") != "mainland":  # a regional profile relaxes some rules: say so
-        label = PROFILE_NAMES_ZH.get(f.profile["name"], f.profile["name"])
+    path, profile = f["path"], f["profile"]
+    if f["error"]:
+        return [L["unreadable"].format(path=path, error=f["error"]), ""]
+    if profile and profile.get("name") != "mainland":  # a regional profile relaxes some rules: say so
+        label = PROFILE_NAMES_ZH.get(profile["name"], profile["name"])
         from ..evidence import profile_reason_text
 
-        reason = profile_reason_text(f.profile.get("reason", ""), lang)
-        out += [f"{f.path}: " + L["profile"].format(label=label, name=f.profile["name"], reason=reason), ""]
-    claims = {c.id: c for c in f.claims}
-    for x in f.findings:
-        out.append(f"{location(f.path, x.span, original, lang)}: "
-                   f"{_paint(f'{x.rule} [{x.severity}]', x.severity, color)} {x.message}")
-        out.extend(_excerpt(original, x.span.start, x.span.end))
-        abouts = dict.fromkeys(claims[cid].frame.about for cid in x.claims
-                               if cid in claims and claims[cid].frame is not None)
+        reason = profile_reason_text(profile.get("reason", ""), lang)
+        out += [f"{path}: " + L["profile"].format(label=label, name=profile["name"], reason=reason), ""]
+    claims = {c["id"]: c for c in f["claims"]}
+    for x in f["findings"]:
+        out.append(_finding_line(path, x, original, lang, color))
+        out.extend(_excerpt(original, x["span"]["start"], x["span"]["end"]))
+        abouts = dict.fromkeys(claims[cid]["frame"]["about"] for cid in x["claims"]
+                               if cid in claims and claims[cid]["frame"] is not None)
         out.extend(f"  {L['about']}{a}" for a in abouts)
-        for r in x.related:
-            out.append(f"  {L['related']} {r.span.line}:{r.span.column}: {r.message}")
-            out.extend(_excerpt(original, r.span.start, r.span.end))
+        for r in x["related"]:
+            sp = r["span"]
+            out.append(f"  {L['related']} {sp['line']}:{sp['column']}: {r['message']}")
+            out.extend(_excerpt(original, sp["start"], sp["end"]))
         out.append("")
     flagged: dict[str, tuple[str, str]] = {}
-    for x in f.findings:   # a finding decides the claims it names (a CC162 error makes them ✗)
-        for cid in x.claims:
+    for x in f["findings"]:   # a finding decides the claims it names (a CC162 error makes them ✗)
+        for cid in x["claims"]:
             if flagged.get(cid, ("",))[0] != "inconsistent":
-                flagged[cid] = ("inconsistent" if x.severity == "error" else "warning", f"{x.rule} {x.message}")
-    decided = [c for c in f.claims if c.id in flagged or (c.verdict and c.detail and c.verdict != "unchecked")]
+                flagged[cid] = ("inconsistent" if x["severity"] == "error" else "warning",
+                                f"{x['rule']} {x['message']}")
+    decided = [c for c in f["claims"]
+               if c["id"] in flagged or (c["verdict"] and c["detail"] and c["verdict"] != "unchecked")]
     if show_claims and decided:
-        out.append(f"{f.path}: {L['claims']}")
+        out.append(f"{path}: {L['claims']}")
         for c in decided:
-            verdict, message = flagged.get(c.id, (c.verdict, ""))
-            hidden = c.id not in flagged and c.verdict == "inconsistent"  # its finding suppressed or baselined
+            verdict, message = flagged.get(c["id"], (c["verdict"], ""))
+            hidden = c["id"] not in flagged and c["verdict"] == "inconsistent"  # its finding suppressed or baselined
             sym = "·" if hidden else SYMBOL.get(verdict, "·")
-            detail = (c.detail or message) + (f" ({L['hidden']})" if hidden else "")
-            out.append(f"  {c.span.line}:{c.span.column} {sym} {c.kind:<7} 「{c.text}」 {detail}")
+            detail = (c["detail"] or message) + (f" ({L['hidden']})" if hidden else "")
+            sp = c["span"]
+            out.append(f"  {sp['line']}:{sp['column']} {sym} {c['kind']:<7} 「{c['text']}」 {detail}")
         out.append("")
     return out
