@@ -91,7 +91,8 @@ def windowed_parts(src: SourceDocument, options: CheckOptions | None = None, all
         claims = [{**c, "id": ids[c["id"]], "span": sh(c["span"]),
                    "quantities": [{**q, "span": sh(q["span"])} for q in c["quantities"]]} for c in fo["claims"]]
         findings = [{**f, "span": sh(f["span"]), "claims": [ids.get(c, c) for c in f["claims"]],
-                     "related": [{**r, "span": sh(r["span"])} for r in f["related"]]} for f in fo["findings"]]
+                     "related": [{**r, "span": sh(r["span"])} for r in f["related"]],
+                     "fix": f["fix"] and {**f["fix"], "span": sh(f["fix"]["span"])}} for f in fo["findings"]]
         yield {**fo, "claims": [], "findings": []}, claims, findings
 
 

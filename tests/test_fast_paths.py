@@ -67,6 +67,26 @@ def test_windows_agree_with_the_document_each_window_holds():
     assert all(cid in ids for f in win.findings for cid in f.claims)
 
 
+def test_fixes_in_later_windows_apply_to_the_whole_document():
+    """A fix found in the second window edits the whole document at the finding's own place: its span
+    is shifted with the finding's, so applying every fix changes only the flagged characters."""
+    from checker.io import source_from_text
+    from checker.windows import windowed_file_out
+
+    one = "现场约3000人左右。用了二个多月时间。\n"
+    twice = one + one
+    win = windowed_file_out(source_from_text(twice, "<text>"), None, True, limit=len(one))
+    fixes = [f for f in win.findings if f.fix is not None]
+    assert len(fixes) == 4 and max(f.span.start for f in fixes) >= len(one)
+    for f in fixes:
+        assert f.fix.span == f.span and twice[f.fix.span.start:f.fix.span.end] == twice[f.span.start:f.span.end]
+    fixed = twice
+    for f in sorted(fixes, key=lambda f: -f.span.start):
+        fixed = fixed[:f.fix.span.start] + f.fix.replacement + fixed[f.fix.span.end:]
+    half = len(fixed) // 2
+    assert fixed[:half] == fixed[half:] and "左右" not in fixed and "两个" in fixed
+
+
 def test_a_single_line_is_cut_between_numbers():
     from checker.windows import window_bounds
 
