@@ -13,8 +13,16 @@ from ..labels import related_label
 from ..registry import kind
 
 
+def _by_kind(claims) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for c in claims:
+        out.setdefault(c.kind, []).append(c)
+    return out
+
+
 def _claims(ctx, kind_name):
-    return [c for c in ctx.doc.claims if c.kind == kind_name]
+    """The document's claims of ``kind_name`` in order (grouped once per document for all rules)."""
+    return ctx.once("claims.by_kind", lambda: _by_kind(ctx.doc.claims)).get(kind_name, [])
 
 
 @kind("change")

@@ -14,26 +14,58 @@ _STOP = ",，、;；。:：\n"
 _FROM_VALUE = re.compile(r"[从由][0-9.,，]+[万萬亿億千百]*[\u4e00-\u9fff]?$")
 
 
+class UnitWords:
+    """The entity words that may count a number in one measure word, indexed for lookups that try
+    no word in vain: by first character (a word after the number) and by length (a word ending a
+    phrase).  ``names`` maps each word to its first entity name in list order."""
+
+    def __init__(self, words: list[tuple[str, str]]) -> None:
+        self.names: dict[str, str] = {}
+        for w, name in words:
+            self.names.setdefault(w, name)
+        self.by_first: dict[str, tuple[str, ...]] = {}
+        for w, _ in words:  # list order (longest first), as a regular-expression alternation tries them
+            self.by_first[w[0]] = self.by_first.get(w[0], ()) + (w,)
+        self.lengths = tuple(sorted({len(w) for w in self.names}, reverse=True))
+
+    def leftmost(self, text: str, lo: int, hi: int, reach: int) -> str | None:
+        """The word starting leftmost in ``text[lo:hi]``, at most ``reach`` code points after ``lo``
+        (at one place, the first in list order that ends by ``hi``), or None."""
+        by_first = self.by_first
+        for p in range(lo, min(hi, lo + reach + 1)):
+            for w in by_first.get(text[p], ()):
+                if p + len(w) <= hi and text.startswith(w, p):
+                    return w
+        return None
+
+    def ending(self, phrase: str) -> str | None:
+        """The longest word ``phrase`` ends with, or None."""
+        n = len(phrase)
+        for L in self.lengths:
+            if L <= n and phrase[n - L:] in self.names:
+                return phrase[n - L:]
+        return None
+
+
 class EntityWords:
-    """The entity words of a rule, longest first, with one compiled lookup per measure word: which
-    words may count a number in that unit (an entity with ``units`` only counts in those)."""
+    """The entity words of a rule, longest first, with one index per measure word: which words may
+    count a number in that unit (an entity with ``units`` only counts in those); ``bounds``: the
+    entities' per-person bounds (those that have one) as exact fractions."""
 
     def __init__(self, entities: list[dict]) -> None:
         triples = [(w, e["name"], tuple(e.get("units", ()))) for e in entities for w in e["words"]]
         self.triples = sorted(triples, key=lambda p: len(p[0]), reverse=True)
+        self.bounds = {e["name"]: Fraction(str(e["max_per_person"])) for e in entities if "max_per_person" in e}
         self._by_unit: dict = {}
 
-    def for_unit(self, unit: str | None):
-        """(alternation of the words in list order, word → first entity name, words as a tuple)."""
-        got = self._by_unit.get(unit)
-        if got is None:
+    def for_unit(self, unit: str | None) -> UnitWords | None:
+        """The words that may count a number in ``unit`` (None: no word may)."""
+        try:
+            return self._by_unit[unit]
+        except KeyError:
             words = [(w, name) for w, name, units in self.triples if not units or unit is None or unit in units]
-            names: dict[str, str] = {}
-            for w, name in words:
-                names.setdefault(w, name)
-            alternation = re.compile("|".join(re.escape(w) for w, _ in words)) if words else None
-            got = self._by_unit[unit] = (alternation, names, tuple(w for w, _ in words))
-        return got
+            got = self._by_unit[unit] = UnitWords(words) if words else None
+            return got
 
 
 _WORDS: dict[int, tuple[list, EntityWords]] = {}
@@ -41,7 +73,7 @@ _WORDS: dict[int, tuple[list, EntityWords]] = {}
 
 def _entity_words(entities: list[dict]) -> EntityWords:
     """The rule's ``EntityWords``, built once per rule (keyed by its list, which stays loaded), so
-    that the per-unit alternations are compiled once per run, not once per document."""
+    that the per-unit indexes are built once per run, not once per document."""
     got = _WORDS.get(id(entities))
     if got is None or got[0] is not entities:
         if len(_WORDS) > 64:     # rule packs reloaded many times (a long-lived server): start afresh
@@ -50,43 +82,42 @@ def _entity_words(entities: list[dict]) -> EntityWords:
     return got[1]
 
 
+_NOT_LEVELS = ("级", "类", "大类")
+_UP_TO_STOP = re.compile(r"[^" + re.escape(_STOP) + r"]{0,10}")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{0,16}")
+
+
 def entity_of(text: str, q, words: EntityWords, links: tuple[str, ...] = ()) -> str | None:
     """The counted thing: a noun right after the unit (4011个三级网格) or right before the number.
     An entity whose measure words (``units``) do not include the number's measure word is not
     what is counted: in 10.73万艘乡镇船舶 the 艘 counts boats and 乡镇 only says whose.
     Before the number, one of ``links`` (达到, 增至 …) may stand between noun and number."""
-    if q.unit in ("级", "类", "大类"):
+    if q.unit in _NOT_LEVELS:
         return None  # 四级网格: a number of levels, not of things
-    alternation, names, ordered = words.for_unit(q.unit)
-    if alternation is None:
+    index = words.for_unit(q.unit)
+    if index is None:
         return None
     end = q.end
-    stop = end
-    while stop < len(text) and stop - end < 10 and text[stop] not in _STOP:
-        stop += 1
-    # the leftmost word after the number (at one place, the first in list order: the longest)
-    m = alternation.search(text, end, stop)
-    if m is not None and m.start() - end <= 4:
-        return names[m.group(0)]
+    # the leftmost word after the number, within the clause's next 10 code points, starting at most
+    # 4 after it (at one place, the first in list order: the longest)
+    w = index.leftmost(text, end, _UP_TO_STOP.match(text, end).end(), 4)
+    if w is not None:
+        return index.names[w]
     # the head of a longer noun phrase after it, ending the clause (1万个普惠性学前教育学位。)
-    phrase_end = end
-    while phrase_end < len(text) and phrase_end - end < 16 and "\u4e00" <= text[phrase_end] <= "\u9fff":
-        phrase_end += 1
+    phrase_end = _HAN_RUN.match(text, end).end()
     if phrase_end - end > 6 and (phrase_end == len(text) or text[phrase_end] in _STOP):
-        phrase = text[end:phrase_end]
-        for w in ordered:
-            if phrase.endswith(w):
-                return names[w]
+        w = index.ending(text[end:phrase_end])
+        if w is not None:
+            return index.names[w]
     before = text[max(0, q.start - 24):q.start]
     for link in ("",) + links:  # 科技型中小企业增至9.4万家: the noun, then a linking verb
         if before.endswith(link):
             head = before[:len(before) - len(link)]
             if link:  # 高新技术企业从0.94万家增加到1.55万家: the starting value stands between them
                 head = _FROM_VALUE.sub("", head)
-            if head.endswith(ordered):
-                for w in ordered:
-                    if head.endswith(w):
-                        return names[w]
+            w = index.ending(head)
+            if w is not None:
+                return index.names[w]
     return None
 
 
@@ -134,9 +165,8 @@ def _whole(x: Fraction) -> str:
 @kind("magnitude")
 def run_magnitude(ctx) -> None:
     """A count larger than the region's population allows for its entity."""
-    ents = ctx.params["entities"]
-    words = _entity_words(ents)
-    bound = {e["name"]: Fraction(str(e["max_per_person"])) for e in ents if "max_per_person" in e}
+    words = _entity_words(ctx.params["entities"])
+    bound = words.bounds
     text = ctx.doc.text
     scope = ctx.doc.scope
     links = tuple(ctx.params.get("links", []))

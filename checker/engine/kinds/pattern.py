@@ -81,18 +81,28 @@ def patterns_present(text: str, patterns: tuple[str, ...]) -> frozenset[str]:
     return present
 
 
-def _all_patterns(ctx) -> tuple[str, ...]:
+def _loaded_patterns(ctx) -> tuple[str, ...]:
+    """The patterns of every loaded pattern rule, sorted."""
     from ..loader import load_rules
 
     return tuple(sorted({r.params["pattern"] for r in load_rules(tuple(ctx.options.rule_dirs))
-                         if r.kind == "pattern"} | {ctx.params["pattern"]}))
+                         if r.kind == "pattern"}))
+
+
+def _present_in_doc(ctx) -> frozenset[str]:
+    """Which of the loaded pattern rules' patterns match in the document (one set pass for them all);
+    a rule whose pattern is not among them (a rule run on its own) asks for its own."""
+    loaded = ctx.once("pattern.loaded", lambda: _loaded_patterns(ctx))
+    if ctx.params["pattern"] in loaded:
+        return ctx.once("pattern.present", lambda: patterns_present(ctx.doc.text, loaded))
+    return patterns_present(ctx.doc.text, tuple(sorted({*loaded, ctx.params["pattern"]})))
 
 
 @kind("pattern", validate=_validate_pattern)
 def run_pattern(ctx) -> None:
     """Flag each match of ``params.pattern`` (span: ``params.group``), unless the
     sentence contains one of ``params.exceptions``."""
-    if ctx.params["pattern"] not in patterns_present(ctx.doc.text, _all_patterns(ctx)):
+    if ctx.params["pattern"] not in _present_in_doc(ctx):
         return
     rx = compile_re2(ctx.params["pattern"])
     group = ctx.params.get("group", 0)
