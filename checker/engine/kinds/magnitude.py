@@ -58,6 +58,10 @@ class EntityWords:
         self.bounds = {e["name"]: Fraction(str(e["max_per_person"])) for e in entities if "max_per_person" in e}
         self._by_unit: dict = {}
 
+    def named_in(self, text: str, name: str) -> bool:
+        """Whether one of the words of entity ``name`` occurs in ``text``."""
+        return any(w in text for w, n, _ in self.triples if n == name)
+
     def for_unit(self, unit: str | None) -> UnitWords | None:
         """The words that may count a number in ``unit`` (None: no word may)."""
         try:
@@ -211,6 +215,9 @@ def run_ratio(ctx) -> None:
     """Two counts in one sentence whose ratio lies outside ``[min, max]``."""
     words = _entity_words(ctx.params["entities"])
     text = ctx.doc.text
+    if not any(words.named_in(text, p["numerator"]) and words.named_in(text, p["denominator"])
+               for p in ctx.params["pairs"]):
+        return  # no pair has both its entities' words in the text: no sentence can hold both
     by_sentence: dict[tuple[int, int], dict[str, object]] = {}
     for q in ctx.doc.quantities:
         if q.kind != "count" or q.interval.lo is None:

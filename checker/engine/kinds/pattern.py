@@ -89,20 +89,23 @@ def _loaded_patterns(ctx) -> tuple[str, ...]:
                          if r.kind == "pattern"}))
 
 
-def _present_in_doc(ctx) -> frozenset[str]:
-    """Which of the loaded pattern rules' patterns match in the document (one set pass for them all);
-    a rule whose pattern is not among them (a rule run on its own) asks for its own."""
-    loaded = ctx.once("pattern.loaded", lambda: _loaded_patterns(ctx))
-    if ctx.params["pattern"] in loaded:
-        return ctx.once("pattern.present", lambda: patterns_present(ctx.doc.text, loaded))
-    return patterns_present(ctx.doc.text, tuple(sorted({*loaded, ctx.params["pattern"]})))
+def _present_in_doc(ctx, pattern: str) -> bool:
+    """Whether ``pattern`` matches in the document: the loaded pattern rules' patterns are tried in one
+    set pass for them all, once per document; a pattern not among them (a rule run on its own) alone."""
+    present = ctx.shared.get("pattern.present")
+    if present is None:
+        loaded = _loaded_patterns(ctx)
+        present = ctx.shared["pattern.present"] = (loaded, patterns_present(ctx.doc.text, loaded))
+    if pattern in present[0]:
+        return pattern in present[1]
+    return pattern in patterns_present(ctx.doc.text, tuple(sorted({*present[0], pattern})))
 
 
 @kind("pattern", validate=_validate_pattern)
 def run_pattern(ctx) -> None:
     """Flag each match of ``params.pattern`` (span: ``params.group``), unless the
     sentence contains one of ``params.exceptions``."""
-    if ctx.params["pattern"] not in _present_in_doc(ctx):
+    if not _present_in_doc(ctx, ctx.params["pattern"]):
         return
     rx = compile_re2(ctx.params["pattern"])
     group = ctx.params.get("group", 0)
