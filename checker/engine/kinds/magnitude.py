@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
+from functools import lru_cache
 
 from ...evidence import number, quote
 from ...numbers import fmt
@@ -166,26 +167,45 @@ def _whole(x: Fraction) -> str:
     return exact if not exact.startswith("≈") else f"≈{round(x)}"
 
 
+@lru_cache(maxsize=1)
+def smallest_population() -> int:
+    """The smallest population of any region in the table: no document's region has fewer people."""
+    from ...regions import regions
+
+    return min((r.population for r in regions().values()), default=0)
+
+
 @kind("magnitude")
 def run_magnitude(ctx) -> None:
-    """A count larger than the region's population allows for its entity."""
+    """A count larger than the region's population allows for its entity.  The counts that could
+    exceed a bound in any region, and what they count, are found first; the document's regions
+    (``doc.scope``) are looked up only when there is one."""
     words = _entity_words(ctx.params["entities"])
     bound = words.bounds
-    text = ctx.doc.text
-    scope = ctx.doc.scope
-    links = tuple(ctx.params.get("links", []))
-    regions = [r for r in (scope.province, scope.prefecture) if r is not None]
-    if not regions or not bound:
+    if not bound:
         return
-    # the bound is one of these regions' populations times an entity's share: a count at or under
-    # the smallest such product can exceed none, whatever it counts
-    floor = min(bound.values()) * min(r.population for r in regions)
+    text = ctx.doc.text
+    links = tuple(ctx.params.get("links", []))
+    # the bound is a region's population times an entity's share: a count at or under the smallest
+    # such product can exceed none, whatever it counts and wherever
+    least = min(bound.values())
+    low = least * smallest_population()
+    counts = []
     for q in ctx.doc.quantities:
-        if q.kind != "count" or q.unit in ("人次", "户次", "元") or q.interval.lo is None \
-                or q.interval.lo <= floor:
+        if q.kind != "count" or q.unit in ("人次", "户次", "元") or q.interval.lo is None or q.interval.lo <= low:
             continue
         ent = entity_of(text, q, words, links)
-        if ent is None or ent not in bound:
+        if ent is not None and ent in bound:
+            counts.append((q, ent))
+    if not counts:
+        return
+    scope = ctx.doc.scope
+    regions = [r for r in (scope.province, scope.prefecture) if r is not None]
+    if not regions:
+        return
+    floor = least * min(r.population for r in regions)   # the same, over this document's regions
+    for q, ent in counts:
+        if q.interval.lo <= floor:
             continue
         ss, se = sentence_window(ctx, q)
         if wider_scope(text[ss:se], ctx.params):
@@ -282,6 +302,9 @@ def population_bound(ctx, sentence: str, clause: str, stated=None):
     return region.name, region.population, region.code
 
 
+_UNKNOWN = object()
+
+
 @kind("population")
 def run_population(ctx) -> None:
     """A count of people or households (``params.units``) above ``factor`` times the population that
@@ -292,11 +315,24 @@ def run_population(ctx) -> None:
     skip = tuple(ctx.params.get("skip_words", []))
     factor = Fraction(str(ctx.params.get("factor", "3/2")))
     text = ctx.doc.text
+    counts = [q for q in ctx.doc.quantities if q.kind == "count" and q.unit in units and q.interval.lo is not None]
+    stated = _UNKNOWN
+    low = factor * smallest_population()
+    if not any(q.interval.lo > low for q in counts):
+        # none exceeds the smallest region: only a smaller population stated for the document's own
+        # area, or the country's when there is none, can bound them; the regions are not looked up
+        stated = stated_population(ctx.doc, ctx.params)
+        fallback = stated[1] if stated else ctx.params.get("country_population") or 0
+        if not any(q.interval.lo > factor * fallback for q in counts):
+            return
     regions = [r.population for r in (ctx.doc.scope.province, ctx.doc.scope.prefecture) if r is not None]
-    stated = None if regions else stated_population(ctx.doc, ctx.params)
+    if regions:
+        stated = None
+    elif stated is _UNKNOWN:
+        stated = stated_population(ctx.doc, ctx.params)
     smallest = min(regions, default=stated[1] if stated else ctx.params.get("country_population") or 0)
-    for q in ctx.doc.quantities:
-        if q.kind != "count" or q.unit not in units or q.interval.lo is None or q.interval.lo <= factor * smallest:
+    for q in counts:
+        if q.interval.lo <= factor * smallest:
             continue
         ss, se = sentence_window(ctx, q)
         clause = _clause(text, q.start, q.end, ss, se)
