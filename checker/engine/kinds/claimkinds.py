@@ -10,6 +10,7 @@ from ...evidence import claim_detail, items_text, joint_derivation, quote
 from ...numbers import Interval, fmt
 from ...numbers.units import common_intervals
 from ..labels import related_label
+from ..params import fraction_param
 from ..registry import kind
 
 
@@ -93,7 +94,7 @@ def run_joint(ctx) -> None:
 @kind("rate_range")
 def run_rate_range(ctx) -> None:
     """A rate or share whose smallest admissible value exceeds ``params.max`` percent."""
-    limit = Fraction(str(ctx.params.get("max", 100)))
+    limit = fraction_param(ctx.params.get("max", 100))
     for c in _claims(ctx, "rate"):
         q = c.quantities[0]
         lo = q.interval.lo

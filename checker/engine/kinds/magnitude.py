@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ...evidence import number, quote
 from ...numbers import fmt
+from ..params import fraction_param
 from ..registry import kind
 
 _STOP = ",，、;；。:：\n"
@@ -92,6 +93,16 @@ _UP_TO_STOP = re.compile(r"[^" + re.escape(_STOP) + r"]{0,10}")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{0,16}")
 
 
+@lru_cache(maxsize=32)
+def _links_by_last(links: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """``links`` by their last character, each group in list order."""
+    out: dict[str, tuple[str, ...]] = {}
+    for link in links:
+        if link:
+            out[link[-1]] = out.get(link[-1], ()) + (link,)
+    return out
+
+
 def entity_of(text: str, q, words: EntityWords, links: tuple[str, ...] = ()) -> str | None:
     """The counted thing: a noun right after the unit (4011个三级网格) or right before the number.
     An entity whose measure words (``units``) do not include the number's measure word is not
@@ -115,7 +126,8 @@ def entity_of(text: str, q, words: EntityWords, links: tuple[str, ...] = ()) -> 
         if w is not None:
             return index.names[w]
     before = text[max(0, q.start - 24):q.start]
-    for link in ("",) + links:  # 科技型中小企业增至9.4万家: the noun, then a linking verb
+    # 科技型中小企业增至9.4万家: the noun, then a linking verb (only the links ending as ``before`` does)
+    for link in ("",) + (_links_by_last(links).get(before[-1], ()) if before else ()):
         if before.endswith(link):
             head = before[:len(before) - len(link)]
             if link:  # 高新技术企业从0.94万家增加到1.55万家: the starting value stands between them
@@ -177,9 +189,9 @@ def smallest_population() -> int:
 
 @kind("magnitude")
 def run_magnitude(ctx) -> None:
-    """A count larger than the region's population allows for its entity.  The counts that could
-    exceed a bound in any region, and what they count, are found first; the document's regions
-    (``doc.scope``) are looked up only when there is one."""
+    """A count larger than the region's population allows for its entity.  The document's regions
+    (``doc.scope``) are looked up at the first count of a bounded entity that could exceed the bound
+    in the smallest region, not before (most documents have none)."""
     words = _entity_words(ctx.params["entities"])
     bound = words.bounds
     if not bound:
@@ -187,26 +199,25 @@ def run_magnitude(ctx) -> None:
     text = ctx.doc.text
     links = tuple(ctx.params.get("links", []))
     # the bound is a region's population times an entity's share: a count at or under the smallest
-    # such product can exceed none, whatever it counts and wherever
+    # such product can exceed none, whatever it counts; until a count of a bounded entity is over the
+    # smallest region's, the document's regions are not looked up
     least = min(bound.values())
-    low = least * smallest_population()
-    counts = []
+    floor = least * smallest_population()
+    scope = None
     for q in ctx.doc.quantities:
-        if q.kind != "count" or q.unit in ("人次", "户次", "元") or q.interval.lo is None or q.interval.lo <= low:
+        if q.kind != "count" or q.unit in ("人次", "户次", "元") or q.interval.lo is None or q.interval.lo <= floor:
             continue
         ent = entity_of(text, q, words, links)
-        if ent is not None and ent in bound:
-            counts.append((q, ent))
-    if not counts:
-        return
-    scope = ctx.doc.scope
-    regions = [r for r in (scope.province, scope.prefecture) if r is not None]
-    if not regions:
-        return
-    floor = least * min(r.population for r in regions)   # the same, over this document's regions
-    for q, ent in counts:
-        if q.interval.lo <= floor:
+        if ent is None or ent not in bound:
             continue
+        if scope is None:
+            scope = ctx.doc.scope
+            regions = [r for r in (scope.province, scope.prefecture) if r is not None]
+            if not regions:
+                return
+            floor = least * min(r.population for r in regions)   # the same, over this document's regions
+            if q.interval.lo <= floor:
+                continue
         ss, se = sentence_window(ctx, q)
         if wider_scope(text[ss:se], ctx.params):
             # a national (or other wider) figure, not the region's: held to the country's population
@@ -251,7 +262,7 @@ def run_ratio(ctx) -> None:
             if num is None or den is None or den.value == 0:
                 continue
             r = num.value / den.value
-            lo, hi = Fraction(str(p["min"])), Fraction(str(p["max"]))
+            lo, hi = fraction_param(p["min"]), fraction_param(p["max"])
             if r < lo or r > hi:
                 s, e = min(num.start, den.start), max(num.end, den.end)
                 ctx.emit(s, e, {"numerator": quote(ctx.doc, num.start, num.end),
@@ -313,7 +324,7 @@ def run_population(ctx) -> None:
     be residents (``skip_words``) are held to the world's population only."""
     units = set(ctx.params["units"])
     skip = tuple(ctx.params.get("skip_words", []))
-    factor = Fraction(str(ctx.params.get("factor", "3/2")))
+    factor = fraction_param(ctx.params.get("factor", "3/2"))
     text = ctx.doc.text
     counts = [q for q in ctx.doc.quantities if q.kind == "count" and q.unit in units and q.interval.lo is not None]
     stated = _UNKNOWN
@@ -354,15 +365,21 @@ def run_population(ctx) -> None:
         }, evidence=evidence)
 
 
+@lru_cache(maxsize=8)
+def _stated_regex(scopes: tuple[str, ...], pops: tuple[str, ...], copulas: tuple[str, ...]):
+    """An area word, a population word, maybe a copula, at the end of the text before a number."""
+    alt = lambda ws: "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True))  # noqa: E731
+    return re.compile(rf"(?P<s>{alt(scopes)})(?:{alt(pops)})(?:{alt(copulas)})?$")
+
+
 def stated_population(doc, params: dict) -> tuple[str, Fraction] | None:
     """The largest population the document states for its own area ("全市常住人口约150万人"): the
     area word as written and the upper end of the number's interval; None when it states none.
     Words from ``params`` (stated_scope, stated_population, stated_copula)."""
-    alt = lambda ws: "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True))  # noqa: E731
     scopes, pops = params.get("stated_scope", []), params.get("stated_population", [])
     if not scopes or not pops:
         return None
-    rx = re.compile(rf"(?P<s>{alt(scopes)})(?:{alt(pops)})(?:{alt(params.get('stated_copula', []))})?$")
+    rx = _stated_regex(tuple(scopes), tuple(pops), tuple(params.get("stated_copula", [])))
     best = None
     for q in doc.quantities:
         if q.kind != "count" or q.unit != "人" or q.interval.hi is None or q.is_range:
@@ -376,6 +393,7 @@ def stated_population(doc, params: dict) -> tuple[str, Fraction] | None:
 _CLAUSE_BREAK = frozenset(",，;；。:：!！?？\n")
 
 
+@lru_cache(maxsize=16)
 def _yuan(x: Fraction) -> str:
     """An amount of yuan as a report writes it: 10000000 → 1000万元, 200000000 → 2亿元."""
     for scale, word in ((10**8, "亿"), (10**4, "万")):
@@ -388,7 +406,7 @@ def _yuan(x: Fraction) -> str:
 def run_per_capita_amount(ctx) -> None:
     """An amount of money after a per-person word (人均, 户均) in its clause, above ``params.max_yuan``."""
     per_words = sorted(ctx.params["per_words"], key=len, reverse=True)
-    limit = Fraction(str(ctx.params.get("max_yuan", "10000000")))
+    limit = fraction_param(ctx.params.get("max_yuan", "10000000"))
     gap = int(ctx.params.get("max_gap", 16))
     not_between = tuple(ctx.params.get("not_between", ()))
     shown = _yuan(limit)
