@@ -101,7 +101,12 @@ def _present_in_doc(ctx, pattern: str) -> bool:
     return pattern in patterns_present(ctx.doc.text, tuple(sorted({*present[0], pattern})))
 
 
-@kind("pattern", validate=_validate_pattern)
+def _pattern_applies(ctx) -> bool:
+    """Whether the rule's pattern matches somewhere in the document."""
+    return _present_in_doc(ctx, ctx.params["pattern"])
+
+
+@kind("pattern", validate=_validate_pattern, applies=_pattern_applies)
 def run_pattern(ctx) -> None:
     """Flag each match of ``params.pattern`` (span: ``params.group``), unless the
     sentence contains one of ``params.exceptions``."""
