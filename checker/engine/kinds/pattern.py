@@ -185,17 +185,20 @@ def word_counts(text: str, words: set[str]) -> dict[str, int]:
 def run_repeat(ctx) -> None:
     """Flag a word of ``min_len``..``max_len`` Han characters written twice in a row
     (落实落实), unless the repetition is deliberate (``_deliberate``); one that may
-    span word boundaries is info, not a warning (``_may_straddle``).  The candidates come from one built-in regular expression
-    (bounded lengths, so linear), not from a user pattern."""
+    span word boundaries is info, not a warning (``_may_straddle``).  The candidates come from one
+    built-in regular expression (bounded lengths, so linear), not from a user pattern, tried only
+    where ``square_starts`` finds a repetition."""
     lo = int(ctx.params.get("min_len", 2))
     hi = int(ctx.params.get("max_len", 4))
     rx = _repeat_regex(lo, hi)
     text = ctx.doc.text
     found: list[tuple[int, str]] = []
     next_free = 0
-    for m in rx.finditer(text):
-        i = m.start()
+    for i in square_starts(text, lo, hi):  # the regular expression is tried only where it can match
         if i < next_free:
+            continue
+        m = rx.match(text, i)
+        if m is None:
             continue
         for L in range(len(m.group(1)), lo - 1, -1):
             w = text[i:i + L]
@@ -211,6 +214,34 @@ def run_repeat(ctx) -> None:
         sev = "info" if _may_straddle(text, i, w, occurrences) else None
         ctx.emit(i, i + 2 * len(w), {"word": w, "match": text[i:i + 2 * len(w)]}, severity=sev,
                  fixable=sev is None)
+
+
+def square_starts(text: str, lo: int, hi: int) -> list[int]:
+    """Every offset ``i`` where some piece of ``lo``..``hi`` code points is written twice in a row
+    (``text[i:i+L] == text[i+L:i+2L]``), in order.  The text is compared with itself shifted by ``L``
+    for all code points at once: one exclusive-or of the text read as one big integer (UTF-16, or
+    UTF-32 when it has code points beyond it), whose zero code units mark equal code points; a run
+    of ``L`` of them starting on a unit boundary is a repetition."""
+    data = text.encode("utf-16-le", "surrogatepass")
+    width = 2
+    if len(data) != 2 * len(text):
+        data, width = text.encode("utf-32-le", "surrogatepass"), 4
+    whole = int.from_bytes(data, "little")
+    n = len(data)
+    starts: set[int] = set()
+    for L in range(max(lo, 1), hi + 1):
+        shift = width * L
+        end = n - shift  # units past this have no partner L further on
+        if end < shift:
+            break
+        same = ((whole >> (8 * shift)) ^ whole).to_bytes(n, "little")
+        run = bytes(shift)
+        k = same.find(run, 0, end)
+        while k != -1:
+            if k % width == 0:
+                starts.add(k // width)
+            k = same.find(run, k + 1, end)
+    return sorted(starts)
 
 
 @lru_cache(maxsize=8)
