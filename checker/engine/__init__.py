@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..document import Doc, Finding, Related
 from ..options import CheckOptions
-from .loader import load_rules, selected
+from .loader import load_rules, loaded_rules, selected
 from .messages import _PLACEHOLDER, render
 from .spec import RuleSpec
 
@@ -94,10 +94,10 @@ def _selection(options: CheckOptions) -> tuple:
     """(loaded rules, the ones ``options`` select in id order, those by id), chosen once per set of
     packs and selectors (again when the packs are reloaded)."""
     dirs = tuple(options.rule_dirs)
-    rules = load_rules(dirs)
+    rules = loaded_rules(dirs)
     key = (dirs, tuple(options.select), tuple(options.ignore), options.profile)
     got = _SELECTED.get(key)
-    if got is None or len(got[0]) != len(rules) or any(a is not b for a, b in zip(got[0], rules)):
+    if got is None or got[0] is not rules:
         if len(_SELECTED) > 64:
             _SELECTED.clear()
         chosen = [r for r in rules if selected(r, options.select, options.ignore, options.profile)]

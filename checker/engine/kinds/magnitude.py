@@ -2,6 +2,7 @@
 and ``ratio`` (bounds between sibling counts such as 网格员 per 网格)."""
 from __future__ import annotations
 
+import math
 import re
 from fractions import Fraction
 from functools import lru_cache
@@ -179,6 +180,11 @@ def _whole(x: Fraction) -> str:
     return exact if not exact.startswith("≈") else f"≈{round(x)}"
 
 
+def _over(x: Fraction, floor: Fraction, whole: int) -> bool:
+    """``x > floor`` exactly, ``whole`` being ⌊floor⌋: a whole ``x`` (most counts) compared as integers."""
+    return x.numerator > whole if x.denominator == 1 else x > floor
+
+
 @lru_cache(maxsize=1)
 def smallest_population() -> int:
     """The smallest population of any region in the table: no document's region has fewer people."""
@@ -203,9 +209,11 @@ def run_magnitude(ctx) -> None:
     # smallest region's, the document's regions are not looked up
     least = min(bound.values())
     floor = least * smallest_population()
+    whole = math.floor(floor)
     scope = None
     for q in ctx.doc.quantities:
-        if q.kind != "count" or q.unit in ("人次", "户次", "元") or q.interval.lo is None or q.interval.lo <= floor:
+        if q.kind != "count" or q.unit in ("人次", "户次", "元") or q.interval.lo is None \
+                or not _over(q.interval.lo, floor, whole):
             continue
         ent = entity_of(text, q, words, links)
         if ent is None or ent not in bound:
@@ -216,7 +224,8 @@ def run_magnitude(ctx) -> None:
             if not regions:
                 return
             floor = least * min(r.population for r in regions)   # the same, over this document's regions
-            if q.interval.lo <= floor:
+            whole = math.floor(floor)
+            if not _over(q.interval.lo, floor, whole):
                 continue
         ss, se = sentence_window(ctx, q)
         if wider_scope(text[ss:se], ctx.params):

@@ -81,12 +81,21 @@ def patterns_present(text: str, patterns: tuple[str, ...]) -> frozenset[str]:
     return present
 
 
-def _loaded_patterns(ctx) -> tuple[str, ...]:
-    """The patterns of every loaded pattern rule, sorted."""
-    from ..loader import load_rules
+_LOADED: dict = {}   # rule packs → (their loaded rules, the pattern rules' patterns)
 
-    return tuple(sorted({r.params["pattern"] for r in load_rules(tuple(ctx.options.rule_dirs))
-                         if r.kind == "pattern"}))
+
+def _loaded_patterns(ctx) -> tuple[str, ...]:
+    """The patterns of every loaded pattern rule, sorted (gathered once per set of loaded packs)."""
+    from ..loader import loaded_rules
+
+    dirs = tuple(ctx.options.rule_dirs)
+    rules = loaded_rules(dirs)
+    got = _LOADED.get(dirs)
+    if got is None or got[0] is not rules:
+        if len(_LOADED) > 64:
+            _LOADED.clear()
+        got = _LOADED[dirs] = (rules, tuple(sorted({r.params["pattern"] for r in rules if r.kind == "pattern"})))
+    return got[1]
 
 
 def _present_in_doc(ctx, pattern: str) -> bool:
