@@ -260,3 +260,19 @@ def test_entity_lookup_agrees_with_trying_every_word():
         got = entity_of(text, q, words)
         want = plain(text, q)
         assert got == (None if want == "?" else want), text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="落实好发展😀 ", max_size=40))
+def test_square_starts_in_pieces_are_every_repetition(text):
+    """Cut into small pieces, the shifted comparison still finds exactly the pieces written twice."""
+    from checker.engine.kinds import pattern
+
+    old = pattern.SQUARE_CHUNK
+    pattern.SQUARE_CHUNK = 5
+    try:
+        got = pattern.square_starts(text, 2, 4)
+    finally:
+        pattern.SQUARE_CHUNK = old
+    assert got == sorted({i for L in range(2, 5) for i in range(len(text) - 2 * L + 1)
+                          if text[i:i + L] == text[i + L:i + 2 * L]})

@@ -225,12 +225,25 @@ def run_repeat(ctx) -> None:
                  fixable=sev is None)
 
 
+SQUARE_CHUNK = 1 << 16   # code points compared at once (a long text in pieces: bounded memory)
+
+
 def square_starts(text: str, lo: int, hi: int) -> list[int]:
     """Every offset ``i`` where some piece of ``lo``..``hi`` code points is written twice in a row
     (``text[i:i+L] == text[i+L:i+2L]``), in order.  The text is compared with itself shifted by ``L``
     for all code points at once: one exclusive-or of the text read as one big integer (UTF-16, or
     UTF-32 when it has code points beyond it), whose zero code units mark equal code points; a run
-    of ``L`` of them starting on a unit boundary is a repetition."""
+    of ``L`` of them starting on a unit boundary is a repetition.  A long text goes in overlapping
+    pieces of ``SQUARE_CHUNK`` code points."""
+    starts: list[int] = []
+    for a in range(0, len(text), SQUARE_CHUNK):
+        piece = text[a:a + SQUARE_CHUNK + 2 * hi]
+        starts += [a + i for i in _piece_squares(piece, lo, hi) if i < SQUARE_CHUNK]
+    return starts
+
+
+def _piece_squares(text: str, lo: int, hi: int) -> list[int]:
+    """``square_starts`` of one piece of text, at once."""
     data = text.encode("utf-16-le", "surrogatepass")
     width = 2
     if len(data) != 2 * len(text):
