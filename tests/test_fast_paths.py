@@ -229,3 +229,70 @@ def test_windowed_json_is_written_window_by_window_and_reads_back_whole():
     assert report.files[0] == expected and len(expected.claims) > 3 * 5
     assert kept["claims"] == [] and FileOut.model_validate(kept).findings == expected.findings
     assert report.summary.claims == len(expected.claims)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="落实好发展中国😀 \n，A1", max_size=40), st.integers(2, 3), st.integers(0, 2))
+def test_square_starts_finds_every_place_the_repeat_expression_matches(text, lo, extra):
+    """The shifted comparison finds every place where a piece is written twice, beyond UTF-16 too."""
+    from checker.engine.kinds.pattern import _repeat_regex, square_starts
+
+    rx = _repeat_regex(lo, lo + extra)
+    assert [i for i in square_starts(text, lo, lo + extra) if rx.match(text, i)] == \
+        [m.start() for m in rx.finditer(text)]
+    for i in square_starts(text, lo, lo + extra):
+        assert any(text[i:i + L] == text[i + L:i + 2 * L] and i + 2 * L <= len(text)
+                   for L in range(lo, lo + extra + 1))
+
+
+def test_region_scope_counts_the_names_the_trie_expression_finds():
+    """RE2 over UTF-8 finds the same region names as the trie expression under ``re``."""
+    from checker.regions import _name_finder, _name_index
+
+    rx, _ = _name_index()
+    rx2, _ = _name_finder()
+    for name, text in _texts():
+        found = [m.group().decode("utf-8") for m in rx2.finditer(text.encode("utf-8", "surrogatepass"))]
+        assert found == rx.findall(text), name
+
+
+def test_entity_lookup_agrees_with_trying_every_word():
+    """The indexed entity words give the entity a plain scan of every word in list order gives."""
+    from types import SimpleNamespace
+
+    from checker.engine.kinds.magnitude import EntityWords, entity_of
+
+    words = EntityWords([{"name": "网格", "units": ["个"], "words": ["网格", "三级网格"]},
+                         {"name": "员", "words": ["网格员", "员"]}])
+
+    def plain(text, q):
+        ordered = [w for w, _, units in words.triples if not units or q.unit in units]
+        stop = q.end
+        while stop < len(text) and stop - q.end < 10 and text[stop] not in ",，、;；。:：\n":
+            stop += 1
+        hits = [(text.find(w, q.end, stop), i, w) for i, w in enumerate(ordered) if text.find(w, q.end, stop) != -1]
+        if hits and min(hits)[0] - q.end <= 4:
+            return next(n for w2, n, _ in words.triples if w2 == min(hits)[2])
+        return "?"
+
+    for text, unit in (("4011个三级网格", "个"), ("30名网格员，", "名"), ("5个 网格", "个"), ("9人，", "人")):
+        q = SimpleNamespace(start=0, end=text.index(unit) + 1, unit=unit)
+        got = entity_of(text, q, words)
+        want = plain(text, q)
+        assert got == (None if want == "?" else want), text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="落实好发展😀 ", max_size=40))
+def test_square_starts_in_pieces_are_every_repetition(text):
+    """Cut into small pieces, the shifted comparison still finds exactly the pieces written twice."""
+    from checker.engine.kinds import pattern
+
+    old = pattern.SQUARE_CHUNK
+    pattern.SQUARE_CHUNK = 5
+    try:
+        got = pattern.square_starts(text, 2, 4)
+    finally:
+        pattern.SQUARE_CHUNK = old
+    assert got == sorted({i for L in range(2, 5) for i in range(len(text) - 2 * L + 1)
+                          if text[i:i + L] == text[i + L:i + 2 * L]})

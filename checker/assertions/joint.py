@@ -52,7 +52,7 @@ def _name(node: tuple) -> str:
 
 @dataclass
 class JointResult:
-    """Bounds collected, and the minimal conflicting sets found."""
+    """Bounds collected (those that can join another claim's), and the minimal conflicting sets found."""
 
     bounds: list[Bound] = field(default_factory=list)
     cores: list[list[Bound]] = field(default_factory=list)
@@ -82,6 +82,24 @@ def _node(doc: Doc, frame, unit: Optional[str], own: Optional[int] = None) -> Op
 
 def collect(doc: Doc) -> list[Bound]:
     """Bounds from change, value and trend claims on nodes ``(frame identity, year)``."""
+    changes, value_nodes = _change_bounds(doc)
+    return changes + _value_bounds(doc) + _trend_bounds(doc, value_nodes)
+
+
+def _joinable(doc: Doc) -> list[Bound]:
+    """The bounds of ``collect`` that can meet another claim's: a value stated on its own only where a
+    change or a trend bounds its node too (alone it is one claim, decided on its own), in the same order."""
+    changes, value_nodes = _change_bounds(doc)
+    trends = _trend_bounds(doc, value_nodes)
+    if not changes and not trends:
+        return []
+    nodes = {n for b in changes + trends for n in (b.node, b.other) if n is not None}
+    return changes + _value_bounds(doc, nodes) + trends
+
+
+def _change_bounds(doc: Doc) -> tuple[list[Bound], dict[int, tuple]]:
+    """Bounds from changes against a reference (the value now, the prior it implies), and the node of
+    each such change's value (by the quantity's id)."""
     bounds: list[Bound] = []
     value_nodes: dict[int, tuple] = {}
     for c in doc.claims:
@@ -107,15 +125,28 @@ def collect(doc: Doc) -> list[Bound]:
             bounds.append(Bound(c, (keys, ref), Fraction(min(cands)), Fraction(max(cands))))
         elif c.data.prior_lo is not None:
             bounds.append(Bound(c, (keys, ref), c.data.prior_lo, c.data.prior_hi))
+    return bounds, value_nodes
+
+
+def _value_bounds(doc: Doc, nodes: Optional[set] = None) -> list[Bound]:
+    """A value stated on its own ("2020年,全市刑事案件发案3796起") pins its node (only the ``nodes``
+    given, if any)."""
+    bounds: list[Bound] = []
     for c in doc.claims:
-        # a value stated on its own ("2020年,全市刑事案件发案3796起") pins its node
         if c.kind != "quantity" or c.quantities[0].kind != "count" or c.frame is None:
             continue
         q = c.quantities[0]
         node = _node(doc, c.frame, q.unit)
         if node is None or q.interval.lo is None or q.interval.hi is None or c.frame.modality or c.frame.flow:
             continue
-        bounds.append(Bound(c, node, q.interval.lo, q.interval.hi))
+        if nodes is None or node in nodes:
+            bounds.append(Bound(c, node, q.interval.lo, q.interval.hi))
+    return bounds
+
+
+def _trend_bounds(doc: Doc, value_nodes: dict[int, tuple]) -> list[Bound]:
+    """The order a trend (逐年下降) puts between the periods of its series."""
+    bounds: list[Bound] = []
     for c in doc.claims:
         if c.kind != "trend":
             continue
@@ -355,8 +386,9 @@ def _dedupe(bounds: list[Bound]) -> list[Bound]:
 
 
 def solve(doc: Doc) -> JointResult:
-    """Collect bounds, decide each connected group exactly, and return minimal cores."""
-    res = JointResult(bounds=_dedupe(collect(doc)))
+    """Collect the bounds that can join (``_joinable``), decide each connected group exactly, and
+    return minimal cores."""
+    res = JointResult(bounds=_dedupe(_joinable(doc)))
     for group in _components(res.bounds):
         if len({id(b.claim) for b in group}) < 2 and not any(b.claim.kind == "trend" for b in group):
             continue  # one claim is decided on its own; a trend with the series written after it is not

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..document import Doc, Finding, Related
 from ..options import CheckOptions
-from .loader import load_rules, selected
+from .loader import load_rules, loaded_rules, selected
 from .messages import _PLACEHOLDER, render
 from .spec import RuleSpec
 
@@ -20,7 +20,8 @@ _MORE = {"zh": "……另有 {n:,} 处同类发现未列出（每条规则每个
 
 @dataclass
 class RuleContext:
-    """What a kind needs to report: the document, the rule, the options."""
+    """What a kind needs to report: the document, the rule, the options.  ``shared`` is one dict for
+    every rule run over the document: what several rules need is computed once (``once``)."""
 
     doc: Doc
     rule: RuleSpec
@@ -29,11 +30,20 @@ class RuleContext:
     limit: int = MAX_FINDINGS_PER_RULE
     omitted: int = 0
     first_omitted: tuple[int, int] | None = None
+    shared: dict = field(default_factory=dict)
 
     @property
     def params(self) -> dict:
         """The rule's parameters."""
         return self.rule.params
+
+    def once(self, key, compute):
+        """``compute()``, computed once per document for all the rules that ask under ``key``."""
+        try:
+            return self.shared[key]
+        except KeyError:
+            got = self.shared[key] = compute()
+            return got
 
     def emit(self, start: int, end: int, values: dict | None = None, related=(), claims=(),
              evidence: dict | None = None, severity: str | None = None, fixable: bool = True) -> None:
@@ -77,15 +87,40 @@ def _fix(rule: RuleSpec, values: dict) -> tuple[str, bool] | None:
     return render(rule.fix.replace, values), rule.fix.safe
 
 
+_SELECTED: dict = {}   # (packs, select, ignore, profile) → (loaded rules, selected ones, selected by id)
+
+
+def _selection(options: CheckOptions) -> tuple:
+    """(loaded rules, the ones ``options`` select in id order, those by id), chosen once per set of
+    packs and selectors (again when the packs are reloaded)."""
+    dirs = tuple(options.rule_dirs)
+    rules = loaded_rules(dirs)
+    key = (dirs, tuple(options.select), tuple(options.ignore), options.profile)
+    got = _SELECTED.get(key)
+    if got is None or got[0] is not rules:
+        if len(_SELECTED) > 64:
+            _SELECTED.clear()
+        chosen = [r for r in rules if selected(r, options.select, options.ignore, options.profile)]
+        got = _SELECTED[key] = (rules, chosen, {r.id: r for r in chosen})
+    return got
+
+
+def selected_rules(options: CheckOptions) -> list[RuleSpec]:
+    """The loaded rules that ``options`` select, in id order."""
+    return _selection(options)[1]
+
+
 def run_rules(doc: Doc, options: CheckOptions) -> None:
     """Run every selected rule over ``doc`` and append the findings."""
     from .registry import KINDS
 
-    for rule in load_rules(tuple(options.rule_dirs)):
-        if not selected(rule, options.select, options.ignore, options.profile):
+    shared: dict = {}
+    for rule in selected_rules(options):
+        ctx = RuleContext(doc, rule, options, shared=shared)
+        k = KINDS[rule.kind]
+        if k.applies is not None and not k.applies(ctx):
             continue
-        ctx = RuleContext(doc, rule, options)
-        KINDS[rule.kind].run(ctx)
+        k.run(ctx)
         doc.findings.extend(ctx.findings)
         if ctx.omitted:
             doc.findings.append(_summary(ctx))
@@ -103,10 +138,7 @@ def _summary(ctx: RuleContext) -> Finding:
 
 def rule_by_id(code: str, options: CheckOptions):
     """The selected rule with id ``code``, or None when it is not loaded or not selected."""
-    for rule in load_rules(tuple(options.rule_dirs)):
-        if rule.id == code:
-            return rule if selected(rule, options.select, options.ignore, options.profile) else None
-    return None
+    return _selection(options)[2].get(code)
 
 
-__all__ = ["RuleContext", "load_rules", "rule_by_id", "run_rules"]
+__all__ = ["RuleContext", "load_rules", "rule_by_id", "run_rules", "selected_rules"]

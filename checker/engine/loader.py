@@ -35,6 +35,11 @@ def load_rules(extra_dirs: tuple[str, ...] = ()) -> list[RuleSpec]:
     return list(_load_all(tuple(extra_dirs)))
 
 
+def loaded_rules(extra_dirs: tuple[str, ...] = ()) -> tuple[RuleSpec, ...]:
+    """``load_rules`` without the copy: the same tuple object for as long as the packs stay loaded."""
+    return _load_all(tuple(extra_dirs))
+
+
 def _merge(extra_dirs: tuple[str, ...]) -> list[RuleSpec]:
     """All rules, built-in first; a later pack may not reuse an id (error names both files)."""
     from . import kinds  # noqa: F401  (registers the kinds)

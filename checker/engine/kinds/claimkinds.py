@@ -10,11 +10,20 @@ from ...evidence import claim_detail, items_text, joint_derivation, quote
 from ...numbers import Interval, fmt
 from ...numbers.units import common_intervals
 from ..labels import related_label
+from ..params import fraction_param
 from ..registry import kind
 
 
+def _by_kind(claims) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for c in claims:
+        out.setdefault(c.kind, []).append(c)
+    return out
+
+
 def _claims(ctx, kind_name):
-    return [c for c in ctx.doc.claims if c.kind == kind_name]
+    """The document's claims of ``kind_name`` in order (grouped once per document for all rules)."""
+    return ctx.once("claims.by_kind", lambda: _by_kind(ctx.doc.claims)).get(kind_name, [])
 
 
 @kind("change")
@@ -85,7 +94,7 @@ def run_joint(ctx) -> None:
 @kind("rate_range")
 def run_rate_range(ctx) -> None:
     """A rate or share whose smallest admissible value exceeds ``params.max`` percent."""
-    limit = Fraction(str(ctx.params.get("max", 100)))
+    limit = fraction_param(ctx.params.get("max", 100))
     for c in _claims(ctx, "rate"):
         q = c.quantities[0]
         lo = q.interval.lo

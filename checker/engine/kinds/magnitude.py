@@ -2,11 +2,14 @@
 and ``ratio`` (bounds between sibling counts such as 网格员 per 网格)."""
 from __future__ import annotations
 
+import math
 import re
 from fractions import Fraction
+from functools import lru_cache
 
 from ...evidence import number, quote
 from ...numbers import fmt
+from ..params import fraction_param
 from ..registry import kind
 
 _STOP = ",，、;；。:：\n"
@@ -14,26 +17,62 @@ _STOP = ",，、;；。:：\n"
 _FROM_VALUE = re.compile(r"[从由][0-9.,，]+[万萬亿億千百]*[\u4e00-\u9fff]?$")
 
 
+class UnitWords:
+    """The entity words that may count a number in one measure word, indexed for lookups that try
+    no word in vain: by first character (a word after the number) and by length (a word ending a
+    phrase).  ``names`` maps each word to its first entity name in list order."""
+
+    def __init__(self, words: list[tuple[str, str]]) -> None:
+        self.names: dict[str, str] = {}
+        for w, name in words:
+            self.names.setdefault(w, name)
+        self.by_first: dict[str, tuple[str, ...]] = {}
+        for w, _ in words:  # list order (longest first), as a regular-expression alternation tries them
+            self.by_first[w[0]] = self.by_first.get(w[0], ()) + (w,)
+        self.lengths = tuple(sorted({len(w) for w in self.names}, reverse=True))
+
+    def leftmost(self, text: str, lo: int, hi: int, reach: int) -> str | None:
+        """The word starting leftmost in ``text[lo:hi]``, at most ``reach`` code points after ``lo``
+        (at one place, the first in list order that ends by ``hi``), or None."""
+        by_first = self.by_first
+        for p in range(lo, min(hi, lo + reach + 1)):
+            for w in by_first.get(text[p], ()):
+                if p + len(w) <= hi and text.startswith(w, p):
+                    return w
+        return None
+
+    def ending(self, phrase: str) -> str | None:
+        """The longest word ``phrase`` ends with, or None."""
+        n = len(phrase)
+        for L in self.lengths:
+            if L <= n and phrase[n - L:] in self.names:
+                return phrase[n - L:]
+        return None
+
+
 class EntityWords:
-    """The entity words of a rule, longest first, with one compiled lookup per measure word: which
-    words may count a number in that unit (an entity with ``units`` only counts in those)."""
+    """The entity words of a rule, longest first, with one index per measure word: which words may
+    count a number in that unit (an entity with ``units`` only counts in those); ``bounds``: the
+    entities' per-person bounds (those that have one) as exact fractions."""
 
     def __init__(self, entities: list[dict]) -> None:
         triples = [(w, e["name"], tuple(e.get("units", ()))) for e in entities for w in e["words"]]
         self.triples = sorted(triples, key=lambda p: len(p[0]), reverse=True)
+        self.bounds = {e["name"]: Fraction(str(e["max_per_person"])) for e in entities if "max_per_person" in e}
         self._by_unit: dict = {}
 
-    def for_unit(self, unit: str | None):
-        """(alternation of the words in list order, word → first entity name, words as a tuple)."""
-        got = self._by_unit.get(unit)
-        if got is None:
+    def named_in(self, text: str, name: str) -> bool:
+        """Whether one of the words of entity ``name`` occurs in ``text``."""
+        return any(w in text for w, n, _ in self.triples if n == name)
+
+    def for_unit(self, unit: str | None) -> UnitWords | None:
+        """The words that may count a number in ``unit`` (None: no word may)."""
+        try:
+            return self._by_unit[unit]
+        except KeyError:
             words = [(w, name) for w, name, units in self.triples if not units or unit is None or unit in units]
-            names: dict[str, str] = {}
-            for w, name in words:
-                names.setdefault(w, name)
-            alternation = re.compile("|".join(re.escape(w) for w, _ in words)) if words else None
-            got = self._by_unit[unit] = (alternation, names, tuple(w for w, _ in words))
-        return got
+            got = self._by_unit[unit] = UnitWords(words) if words else None
+            return got
 
 
 _WORDS: dict[int, tuple[list, EntityWords]] = {}
@@ -41,7 +80,7 @@ _WORDS: dict[int, tuple[list, EntityWords]] = {}
 
 def _entity_words(entities: list[dict]) -> EntityWords:
     """The rule's ``EntityWords``, built once per rule (keyed by its list, which stays loaded), so
-    that the per-unit alternations are compiled once per run, not once per document."""
+    that the per-unit indexes are built once per run, not once per document."""
     got = _WORDS.get(id(entities))
     if got is None or got[0] is not entities:
         if len(_WORDS) > 64:     # rule packs reloaded many times (a long-lived server): start afresh
@@ -50,43 +89,53 @@ def _entity_words(entities: list[dict]) -> EntityWords:
     return got[1]
 
 
+_NOT_LEVELS = ("级", "类", "大类")
+_UP_TO_STOP = re.compile(r"[^" + re.escape(_STOP) + r"]{0,10}")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{0,16}")
+
+
+@lru_cache(maxsize=32)
+def _links_by_last(links: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """``links`` by their last character, each group in list order."""
+    out: dict[str, tuple[str, ...]] = {}
+    for link in links:
+        if link:
+            out[link[-1]] = out.get(link[-1], ()) + (link,)
+    return out
+
+
 def entity_of(text: str, q, words: EntityWords, links: tuple[str, ...] = ()) -> str | None:
     """The counted thing: a noun right after the unit (4011个三级网格) or right before the number.
     An entity whose measure words (``units``) do not include the number's measure word is not
     what is counted: in 10.73万艘乡镇船舶 the 艘 counts boats and 乡镇 only says whose.
     Before the number, one of ``links`` (达到, 增至 …) may stand between noun and number."""
-    if q.unit in ("级", "类", "大类"):
+    if q.unit in _NOT_LEVELS:
         return None  # 四级网格: a number of levels, not of things
-    alternation, names, ordered = words.for_unit(q.unit)
-    if alternation is None:
+    index = words.for_unit(q.unit)
+    if index is None:
         return None
     end = q.end
-    stop = end
-    while stop < len(text) and stop - end < 10 and text[stop] not in _STOP:
-        stop += 1
-    # the leftmost word after the number (at one place, the first in list order: the longest)
-    m = alternation.search(text, end, stop)
-    if m is not None and m.start() - end <= 4:
-        return names[m.group(0)]
+    # the leftmost word after the number, within the clause's next 10 code points, starting at most
+    # 4 after it (at one place, the first in list order: the longest)
+    w = index.leftmost(text, end, _UP_TO_STOP.match(text, end).end(), 4)
+    if w is not None:
+        return index.names[w]
     # the head of a longer noun phrase after it, ending the clause (1万个普惠性学前教育学位。)
-    phrase_end = end
-    while phrase_end < len(text) and phrase_end - end < 16 and "\u4e00" <= text[phrase_end] <= "\u9fff":
-        phrase_end += 1
+    phrase_end = _HAN_RUN.match(text, end).end()
     if phrase_end - end > 6 and (phrase_end == len(text) or text[phrase_end] in _STOP):
-        phrase = text[end:phrase_end]
-        for w in ordered:
-            if phrase.endswith(w):
-                return names[w]
+        w = index.ending(text[end:phrase_end])
+        if w is not None:
+            return index.names[w]
     before = text[max(0, q.start - 24):q.start]
-    for link in ("",) + links:  # 科技型中小企业增至9.4万家: the noun, then a linking verb
+    # 科技型中小企业增至9.4万家: the noun, then a linking verb (only the links ending as ``before`` does)
+    for link in ("",) + (_links_by_last(links).get(before[-1], ()) if before else ()):
         if before.endswith(link):
             head = before[:len(before) - len(link)]
             if link:  # 高新技术企业从0.94万家增加到1.55万家: the starting value stands between them
                 head = _FROM_VALUE.sub("", head)
-            if head.endswith(ordered):
-                for w in ordered:
-                    if head.endswith(w):
-                        return names[w]
+            w = index.ending(head)
+            if w is not None:
+                return index.names[w]
     return None
 
 
@@ -131,28 +180,53 @@ def _whole(x: Fraction) -> str:
     return exact if not exact.startswith("≈") else f"≈{round(x)}"
 
 
+def _over(x: Fraction, floor: Fraction, whole: int) -> bool:
+    """``x > floor`` exactly, ``whole`` being ⌊floor⌋: a whole ``x`` (most counts) compared as integers."""
+    return x.numerator > whole if x.denominator == 1 else x > floor
+
+
+@lru_cache(maxsize=1)
+def smallest_population() -> int:
+    """The smallest population of any region in the table: no document's region has fewer people."""
+    from ...regions import regions
+
+    return min((r.population for r in regions().values()), default=0)
+
+
 @kind("magnitude")
 def run_magnitude(ctx) -> None:
-    """A count larger than the region's population allows for its entity."""
-    ents = ctx.params["entities"]
-    words = _entity_words(ents)
-    bound = {e["name"]: Fraction(str(e["max_per_person"])) for e in ents if "max_per_person" in e}
-    text = ctx.doc.text
-    scope = ctx.doc.scope
-    links = tuple(ctx.params.get("links", []))
-    regions = [r for r in (scope.province, scope.prefecture) if r is not None]
-    if not regions or not bound:
+    """A count larger than the region's population allows for its entity.  The document's regions
+    (``doc.scope``) are looked up at the first count of a bounded entity that could exceed the bound
+    in the smallest region, not before (most documents have none)."""
+    words = _entity_words(ctx.params["entities"])
+    bound = words.bounds
+    if not bound:
         return
-    # the bound is one of these regions' populations times an entity's share: a count at or under
-    # the smallest such product can exceed none, whatever it counts
-    floor = min(bound.values()) * min(r.population for r in regions)
+    text = ctx.doc.text
+    links = tuple(ctx.params.get("links", []))
+    # the bound is a region's population times an entity's share: a count at or under the smallest
+    # such product can exceed none, whatever it counts; until a count of a bounded entity is over the
+    # smallest region's, the document's regions are not looked up
+    least = min(bound.values())
+    floor = least * smallest_population()
+    whole = math.floor(floor)
+    scope = None
     for q in ctx.doc.quantities:
         if q.kind != "count" or q.unit in ("人次", "户次", "元") or q.interval.lo is None \
-                or q.interval.lo <= floor:
+                or not _over(q.interval.lo, floor, whole):
             continue
         ent = entity_of(text, q, words, links)
         if ent is None or ent not in bound:
             continue
+        if scope is None:
+            scope = ctx.doc.scope
+            regions = [r for r in (scope.province, scope.prefecture) if r is not None]
+            if not regions:
+                return
+            floor = least * min(r.population for r in regions)   # the same, over this document's regions
+            whole = math.floor(floor)
+            if not _over(q.interval.lo, floor, whole):
+                continue
         ss, se = sentence_window(ctx, q)
         if wider_scope(text[ss:se], ctx.params):
             # a national (or other wider) figure, not the region's: held to the country's population
@@ -181,6 +255,9 @@ def run_ratio(ctx) -> None:
     """Two counts in one sentence whose ratio lies outside ``[min, max]``."""
     words = _entity_words(ctx.params["entities"])
     text = ctx.doc.text
+    if not any(words.named_in(text, p["numerator"]) and words.named_in(text, p["denominator"])
+               for p in ctx.params["pairs"]):
+        return  # no pair has both its entities' words in the text: no sentence can hold both
     by_sentence: dict[tuple[int, int], dict[str, object]] = {}
     for q in ctx.doc.quantities:
         if q.kind != "count" or q.interval.lo is None:
@@ -194,7 +271,7 @@ def run_ratio(ctx) -> None:
             if num is None or den is None or den.value == 0:
                 continue
             r = num.value / den.value
-            lo, hi = Fraction(str(p["min"])), Fraction(str(p["max"]))
+            lo, hi = fraction_param(p["min"]), fraction_param(p["max"])
             if r < lo or r > hi:
                 s, e = min(num.start, den.start), max(num.end, den.end)
                 ctx.emit(s, e, {"numerator": quote(ctx.doc, num.start, num.end),
@@ -245,6 +322,9 @@ def population_bound(ctx, sentence: str, clause: str, stated=None):
     return region.name, region.population, region.code
 
 
+_UNKNOWN = object()
+
+
 @kind("population")
 def run_population(ctx) -> None:
     """A count of people or households (``params.units``) above ``factor`` times the population that
@@ -253,13 +333,26 @@ def run_population(ctx) -> None:
     be residents (``skip_words``) are held to the world's population only."""
     units = set(ctx.params["units"])
     skip = tuple(ctx.params.get("skip_words", []))
-    factor = Fraction(str(ctx.params.get("factor", "3/2")))
+    factor = fraction_param(ctx.params.get("factor", "3/2"))
     text = ctx.doc.text
+    counts = [q for q in ctx.doc.quantities if q.kind == "count" and q.unit in units and q.interval.lo is not None]
+    stated = _UNKNOWN
+    low = factor * smallest_population()
+    if not any(q.interval.lo > low for q in counts):
+        # none exceeds the smallest region: only a smaller population stated for the document's own
+        # area, or the country's when there is none, can bound them; the regions are not looked up
+        stated = stated_population(ctx.doc, ctx.params)
+        fallback = stated[1] if stated else ctx.params.get("country_population") or 0
+        if not any(q.interval.lo > factor * fallback for q in counts):
+            return
     regions = [r.population for r in (ctx.doc.scope.province, ctx.doc.scope.prefecture) if r is not None]
-    stated = None if regions else stated_population(ctx.doc, ctx.params)
+    if regions:
+        stated = None
+    elif stated is _UNKNOWN:
+        stated = stated_population(ctx.doc, ctx.params)
     smallest = min(regions, default=stated[1] if stated else ctx.params.get("country_population") or 0)
-    for q in ctx.doc.quantities:
-        if q.kind != "count" or q.unit not in units or q.interval.lo is None or q.interval.lo <= factor * smallest:
+    for q in counts:
+        if q.interval.lo <= factor * smallest:
             continue
         ss, se = sentence_window(ctx, q)
         clause = _clause(text, q.start, q.end, ss, se)
@@ -281,15 +374,21 @@ def run_population(ctx) -> None:
         }, evidence=evidence)
 
 
+@lru_cache(maxsize=8)
+def _stated_regex(scopes: tuple[str, ...], pops: tuple[str, ...], copulas: tuple[str, ...]):
+    """An area word, a population word, maybe a copula, at the end of the text before a number."""
+    alt = lambda ws: "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True))  # noqa: E731
+    return re.compile(rf"(?P<s>{alt(scopes)})(?:{alt(pops)})(?:{alt(copulas)})?$")
+
+
 def stated_population(doc, params: dict) -> tuple[str, Fraction] | None:
     """The largest population the document states for its own area ("全市常住人口约150万人"): the
     area word as written and the upper end of the number's interval; None when it states none.
     Words from ``params`` (stated_scope, stated_population, stated_copula)."""
-    alt = lambda ws: "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True))  # noqa: E731
     scopes, pops = params.get("stated_scope", []), params.get("stated_population", [])
     if not scopes or not pops:
         return None
-    rx = re.compile(rf"(?P<s>{alt(scopes)})(?:{alt(pops)})(?:{alt(params.get('stated_copula', []))})?$")
+    rx = _stated_regex(tuple(scopes), tuple(pops), tuple(params.get("stated_copula", [])))
     best = None
     for q in doc.quantities:
         if q.kind != "count" or q.unit != "人" or q.interval.hi is None or q.is_range:
@@ -303,6 +402,7 @@ def stated_population(doc, params: dict) -> tuple[str, Fraction] | None:
 _CLAUSE_BREAK = frozenset(",，;；。:：!！?？\n")
 
 
+@lru_cache(maxsize=16)
 def _yuan(x: Fraction) -> str:
     """An amount of yuan as a report writes it: 10000000 → 1000万元, 200000000 → 2亿元."""
     for scale, word in ((10**8, "亿"), (10**4, "万")):
@@ -315,7 +415,7 @@ def _yuan(x: Fraction) -> str:
 def run_per_capita_amount(ctx) -> None:
     """An amount of money after a per-person word (人均, 户均) in its clause, above ``params.max_yuan``."""
     per_words = sorted(ctx.params["per_words"], key=len, reverse=True)
-    limit = Fraction(str(ctx.params.get("max_yuan", "10000000")))
+    limit = fraction_param(ctx.params.get("max_yuan", "10000000"))
     gap = int(ctx.params.get("max_gap", 16))
     not_between = tuple(ctx.params.get("not_between", ()))
     shown = _yuan(limit)

@@ -81,18 +81,45 @@ def patterns_present(text: str, patterns: tuple[str, ...]) -> frozenset[str]:
     return present
 
 
-def _all_patterns(ctx) -> tuple[str, ...]:
-    from ..loader import load_rules
-
-    return tuple(sorted({r.params["pattern"] for r in load_rules(tuple(ctx.options.rule_dirs))
-                         if r.kind == "pattern"} | {ctx.params["pattern"]}))
+_LOADED: dict = {}   # rule packs → (their loaded rules, the pattern rules' patterns)
 
 
-@kind("pattern", validate=_validate_pattern)
+def _loaded_patterns(ctx) -> tuple[str, ...]:
+    """The patterns of every loaded pattern rule, sorted (gathered once per set of loaded packs)."""
+    from ..loader import loaded_rules
+
+    dirs = tuple(ctx.options.rule_dirs)
+    rules = loaded_rules(dirs)
+    got = _LOADED.get(dirs)
+    if got is None or got[0] is not rules:
+        if len(_LOADED) > 64:
+            _LOADED.clear()
+        got = _LOADED[dirs] = (rules, tuple(sorted({r.params["pattern"] for r in rules if r.kind == "pattern"})))
+    return got[1]
+
+
+def _present_in_doc(ctx, pattern: str) -> bool:
+    """Whether ``pattern`` matches in the document: the loaded pattern rules' patterns are tried in one
+    set pass for them all, once per document; a pattern not among them (a rule run on its own) alone."""
+    present = ctx.shared.get("pattern.present")
+    if present is None:
+        loaded = _loaded_patterns(ctx)
+        present = ctx.shared["pattern.present"] = (loaded, patterns_present(ctx.doc.text, loaded))
+    if pattern in present[0]:
+        return pattern in present[1]
+    return pattern in patterns_present(ctx.doc.text, tuple(sorted({*present[0], pattern})))
+
+
+def _pattern_applies(ctx) -> bool:
+    """Whether the rule's pattern matches somewhere in the document."""
+    return _present_in_doc(ctx, ctx.params["pattern"])
+
+
+@kind("pattern", validate=_validate_pattern, applies=_pattern_applies)
 def run_pattern(ctx) -> None:
     """Flag each match of ``params.pattern`` (span: ``params.group``), unless the
     sentence contains one of ``params.exceptions``."""
-    if ctx.params["pattern"] not in patterns_present(ctx.doc.text, _all_patterns(ctx)):
+    if not _present_in_doc(ctx, ctx.params["pattern"]):
         return
     rx = compile_re2(ctx.params["pattern"])
     group = ctx.params.get("group", 0)
@@ -167,17 +194,20 @@ def word_counts(text: str, words: set[str]) -> dict[str, int]:
 def run_repeat(ctx) -> None:
     """Flag a word of ``min_len``..``max_len`` Han characters written twice in a row
     (落实落实), unless the repetition is deliberate (``_deliberate``); one that may
-    span word boundaries is info, not a warning (``_may_straddle``).  The candidates come from one built-in regular expression
-    (bounded lengths, so linear), not from a user pattern."""
+    span word boundaries is info, not a warning (``_may_straddle``).  The candidates come from one
+    built-in regular expression (bounded lengths, so linear), not from a user pattern, tried only
+    where ``square_starts`` finds a repetition."""
     lo = int(ctx.params.get("min_len", 2))
     hi = int(ctx.params.get("max_len", 4))
     rx = _repeat_regex(lo, hi)
     text = ctx.doc.text
     found: list[tuple[int, str]] = []
     next_free = 0
-    for m in rx.finditer(text):
-        i = m.start()
+    for i in square_starts(text, lo, hi):  # the regular expression is tried only where it can match
         if i < next_free:
+            continue
+        m = rx.match(text, i)
+        if m is None:
             continue
         for L in range(len(m.group(1)), lo - 1, -1):
             w = text[i:i + L]
@@ -193,6 +223,47 @@ def run_repeat(ctx) -> None:
         sev = "info" if _may_straddle(text, i, w, occurrences) else None
         ctx.emit(i, i + 2 * len(w), {"word": w, "match": text[i:i + 2 * len(w)]}, severity=sev,
                  fixable=sev is None)
+
+
+SQUARE_CHUNK = 1 << 16   # code points compared at once (a long text in pieces: bounded memory)
+
+
+def square_starts(text: str, lo: int, hi: int) -> list[int]:
+    """Every offset ``i`` where some piece of ``lo``..``hi`` code points is written twice in a row
+    (``text[i:i+L] == text[i+L:i+2L]``), in order.  The text is compared with itself shifted by ``L``
+    for all code points at once: one exclusive-or of the text read as one big integer (UTF-16, or
+    UTF-32 when it has code points beyond it), whose zero code units mark equal code points; a run
+    of ``L`` of them starting on a unit boundary is a repetition.  A long text goes in overlapping
+    pieces of ``SQUARE_CHUNK`` code points."""
+    starts: list[int] = []
+    for a in range(0, len(text), SQUARE_CHUNK):
+        piece = text[a:a + SQUARE_CHUNK + 2 * hi]
+        starts += [a + i for i in _piece_squares(piece, lo, hi) if i < SQUARE_CHUNK]
+    return starts
+
+
+def _piece_squares(text: str, lo: int, hi: int) -> list[int]:
+    """``square_starts`` of one piece of text, at once."""
+    data = text.encode("utf-16-le", "surrogatepass")
+    width = 2
+    if len(data) != 2 * len(text):
+        data, width = text.encode("utf-32-le", "surrogatepass"), 4
+    whole = int.from_bytes(data, "little")
+    n = len(data)
+    starts: set[int] = set()
+    for L in range(max(lo, 1), hi + 1):
+        shift = width * L
+        end = n - shift  # units past this have no partner L further on
+        if end < shift:
+            break
+        same = ((whole >> (8 * shift)) ^ whole).to_bytes(n, "little")
+        run = bytes(shift)
+        k = same.find(run, 0, end)
+        while k != -1:
+            if k % width == 0:
+                starts.add(k // width)
+            k = same.find(run, k + 1, end)
+    return sorted(starts)
 
 
 @lru_cache(maxsize=8)

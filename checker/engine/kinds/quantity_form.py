@@ -60,9 +60,8 @@ def run_missing_unit(ctx) -> None:
             continue
         before = text[q.start - 1] if q.start > 0 else ""
         after = text[q.end] if q.end < len(text) else ""
-        digits = sum(c.isdigit() for c in q.text)
-        by_noun = not q.approx and digits >= min_digits and before and before in tails and \
-            (after in followers if after else True)
+        by_noun = not q.approx and before and before in tails and (after in followers if after else True) \
+            and sum(c.isdigit() for c in q.text) >= min_digits
         if by_noun or _bare_count(ctx, q, text):
             # at the end of the text the span stops at the number (it used to run one past the end)
             ctx.emit(q.start - min(q.start, 4), q.end + (1 if after else 0), {"number": q.text})
