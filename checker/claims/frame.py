@@ -62,6 +62,8 @@ class _Vocab:
     scope_rx: re.Pattern
     change_tail: re.Pattern
     continuation: tuple[str, ...]
+    direction_words: tuple[str, ...]  # the words a change tail ends with (before 了, 为 …)
+    direction_after: tuple[str, ...]
 
 
 def _longest(words) -> tuple[str, ...]:
@@ -111,11 +113,12 @@ def vocab() -> _Vocab:
     )
     scope_words = list(whole) + list(d["scope"]["parts"])
     ch = d["change"]
-    direction = _alt(ch["increase"] + ch["decrease"] + ch["size_increase"] + ch["size_decrease"])
+    direction_words = _longest(ch["increase"] + ch["decrease"] + ch["size_increase"] + ch["size_decrease"])
+    direction_after = ("了", "为", "达", "至", "到")
     change_tail = re.compile(
         rf"(?:{_alt(d['reference']['words'])}|(?:{_alt(d['reference']['before'])})[^,，;；]{{0,12}}?)?"
         rf"(?:[、和](?:{_alt(d['reference']['words'])}))?(?:{_alt(ch['qualifiers'])})?(?:分别|均|都|实现|双|了){{0,4}}"
-        rf"(?:{direction})(?:了|为|达|至|到)?$")
+        rf"(?:{_alt(direction_words)})(?:{'|'.join(direction_after)})?$")
     return _Vocab(
         whole=whole, parts=frozenset(d["scope"]["parts"]), not_places=frozenset(d["scope"]["not_places"]),
         period_words=pw, ref_words=_longest(d["reference"]["words"]),
@@ -136,6 +139,7 @@ def vocab() -> _Vocab:
         synonyms=synonyms, canon=dict(pairs), marker_rx=marker,
         scope_rx=re.compile(_alt(scope_words)), change_tail=change_tail,
         continuation=_longest(d["period"]["continuation"]),
+        direction_words=direction_words, direction_after=direction_after,
     )
 
 
@@ -624,11 +628,13 @@ class FrameReader:
         section heading's ("heading")."""
         if ss is None:
             ss, _ = self.doc.sentence_of(pos)
+        return self._period(pos, ss, self._para_of(ss), section)
+
+    def _period(self, pos: int, ss: int, para: int, section: bool) -> tuple[Period, str]:
+        """``period_and_source`` with the sentence start ``ss`` and the paragraph start ``para`` known."""
         own = self._sentence_marker(pos, ss)
         if own is not None:
             return own, "sentence"
-        para_starts = self.para_starts
-        para = para_starts[bisect_left(para_starts, ss + 1) - 1]
         start, steps = ss, 0
         while own is None and steps < 3 and start > para and self._continues(start):
             prev_start, prev_end = self.doc.sentence_of(start - 1)  # 其中,… : of the whole the sentence before states
@@ -761,21 +767,39 @@ class FrameReader:
     def frame(self, q: Quantity, measure: str, *, subject: Optional[Subject] = None, reference: str = "",
               items: tuple[Subject, ...] = ()) -> Frame:
         """The frame of quantity ``q`` read as ``measure`` (call in document order: topics carry over)."""
+        text = self.text
         pos = q.start
-        cs, before = self.clause_before(pos)
-        ss, _ = self.doc.sentence_of(pos)
+        lo = pos - 30 if pos > 30 else 0
+        m = _LAST_CUT.search(text, lo, pos)
+        cs = m.start() + 1 if m else lo  # the clause: from the last boundary (at most 30 characters back)
+        before = text[cs:pos]
+        ss = self.doc.sentence_of(pos)[0]
+        para_starts = self.para_starts
+        pi = bisect_left(para_starts, ss + 1) - 1
+        para = para_starts[pi]
         if measure == "":
             measure = measure_of(q, before)
-        if subject is None:
-            subject = self.subject_at(pos, q.end, before, ss)
-        flow = "new" if self._any_in(self.new_ends, cs, pos) else ""
+        if subject is None:  # ``subject_at``, with the clause and paragraph known
+            at, topic = self._topic
+            if at < 0 or at < para_starts[pi - 1 if pi else 0]:
+                topic = ""
+            subject = make_subject(before, "", topic)
+            if not subject.text:
+                subject = make_subject(before, self.noun_after(q.end), topic)
+            if subject.core:
+                self._topic = (pos, subject.core)
+        ends = self.new_ends
+        i = bisect_left(ends, cs + 1)
+        flow = "new" if i < len(ends) and ends[i] <= pos else ""
         # 主要预期目标是:地区生产总值增长4.5%: a target word anywhere before in the sentence
-        if self._any_in(self.target_ends, max(ss, pos - 120), pos) or self.text.startswith(("左右", "以上"), q.end):
+        ends = self.target_ends
+        i = bisect_left(ends, (ss if ss > pos - 120 else pos - 120) + 1)
+        if i < len(ends) and ends[i] <= pos or text.startswith(("左右", "以上"), q.end):
             modality = "target"
         else:
             modality = ""
         scope, scope_label = self.scope_at(pos, subject.modifiers, ss)
-        period, source = self.period_and_source(pos, ss)
+        period, source = self._period(pos, ss, para, True)
         return Frame(subject, scope, period, measure, q.unit, dimension(q.unit), tuple(q.approx), q.interval,
                      reference, flow, modality, items, scope_label, source)
 
@@ -815,15 +839,24 @@ def _scope_of_modifiers(mods: tuple[str, ...]) -> Optional[tuple[str, str]]:
     return None
 
 
+_MEASURE_OF_KIND = {"count": "count", "money": "amount", "measure": "quantity", "percent": "rate", "ratio": "rate"}
+
+
 def measure_of(q: Quantity, text: str = "") -> str:
     """The measure a bare quantity states (count / amount / quantity / rate; change after a direction
     word such as 增长/降幅, read from ``text``, the clause before it)."""
-    if q.kind in ("percent", "percentage_point", "multiple") and vocab().change_tail.search(text.rstrip("约近超逾")):
+    kind = q.kind
+    if kind == "percentage_point":
         return "change"
-    if q.kind == "percentage_point":
-        return "change"
-    return {"count": "count", "money": "amount", "measure": "quantity", "percent": "rate",
-            "ratio": "rate"}.get(q.kind, q.kind)
+    if kind in ("percent", "multiple"):
+        t = text.rstrip("约近超逾")
+        v = vocab()
+        # the tail must end in a direction word (then 了/为/达/至/到 at most): a look at the end first
+        end = t[:-1] if t.endswith("\n") else t  # ($ also matches before a final newline)
+        if (end.endswith(v.direction_words) or end[-1:] in v.direction_after and end[:-1].endswith(v.direction_words)) \
+                and v.change_tail.search(t):
+            return "change"
+    return _MEASURE_OF_KIND.get(kind, kind)
 
 
 def same_frame(a: Frame, b: Frame, year: Optional[int]) -> bool:
