@@ -17,8 +17,10 @@ Statements are bucketed (frame: ``bucket_key``; wording: its last characters) an
 with at most ``MAX_COMPARED`` earlier distinct statements of its bucket: linear in the document."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from fractions import Fraction
 from functools import lru_cache
 from typing import Optional
 
@@ -45,6 +47,7 @@ MAX_HEAD = 64       # characters of a sentence before a number that its wording 
 MIN_WORDING = 8     # Han characters two sentence heads share before the wording alone identifies a figure
 _QUOTES = "“”\"‘’「」『』《》 \t\u3000"
 _DROP_QUOTES = str.maketrans("", "", _QUOTES)
+_HAN_RUN = re.compile("[\u4e00-\u9fff]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +61,7 @@ class Statement:
     head: str
     noun: str
     sentence: tuple[int, int]
+    han: int  # Han characters in ``head``
 
     @property
     def exact(self) -> bool:
@@ -76,10 +80,37 @@ class Statement:
 def contradict(a: Statement, b: Statement) -> bool:
     """The two values cannot both hold: disjoint intervals; two ranges whose low or high ends are
     disjoint; a value outside a range."""
-    ea, eb = a.ends(), b.ends()
-    if len(ea) == len(eb) == 2:
-        return any(x.intersect(y) is None for x, y in zip(ea, eb))
-    return a.quantity.interval.intersect(b.quantity.interval) is None
+    qa, qb = a.quantity, b.quantity
+    if qa.is_range and qa.high is not None and qb.is_range and qb.high is not None:
+        return any(_disjoint(x, y) for x, y in zip(a.ends(), b.ends()))
+    return _disjoint(qa.interval, qb.interval)
+
+
+def _cmp(x: Fraction, y: Fraction) -> int:
+    """-1, 0 or 1 as ``x`` is below, equal to or above ``y`` (exact, on the integers of the fractions)."""
+    p, q = x.numerator * y.denominator, y.numerator * x.denominator
+    return (p > q) - (p < q)
+
+
+def _empty(x: Interval) -> bool:
+    if x.lo is None or x.hi is None:
+        return False
+    c = _cmp(x.lo, x.hi)
+    return c > 0 or c == 0 and not (x.lo_closed and x.hi_closed)
+
+
+def _below(x: Interval, y: Interval) -> bool:
+    """Every value of ``x`` lies below every value of ``y``."""
+    if x.hi is None or y.lo is None:
+        return False
+    c = _cmp(x.hi, y.lo)
+    return c < 0 or c == 0 and not (x.hi_closed and y.lo_closed)
+
+
+def _disjoint(x: Interval, y: Interval) -> bool:
+    """``x.intersect(y) is None``, without building the intersection: one lies below the other, or
+    one of them is empty."""
+    return _below(x, y) or _below(y, x) or _empty(x) or _empty(y)
 
 
 @lru_cache(maxsize=1)
@@ -94,10 +125,11 @@ def sentence_head(text: str, start: int, pos: int) -> str:
     leads (据统计，) taken off the start, repeatedly; at most the last ``MAX_HEAD`` characters (heads are
     compared by their tails: a long sentence with no end costs no more per number)."""
     head = text[max(start, pos - MAX_HEAD):pos].translate(_DROP_QUOTES)
-    changed = True
+    leads = _leads()
+    changed = head.startswith(leads)  # most heads open with none: one look
     while changed:
         changed = False
-        for w in _leads():
+        for w in leads:
             if head.startswith(w):
                 head = head[len(w):].lstrip(",，:：")
                 changed = True
@@ -106,22 +138,21 @@ def sentence_head(text: str, start: int, pos: int) -> str:
 
 def _noun_after(text: str, pos: int, limit: int = 6) -> str:
     """The Han characters right after a number (381,330人投票 → 投票), up to a boundary."""
-    end = pos
-    while end < len(text) and end - pos < limit and "\u4e00" <= text[end] <= "\u9fff":
-        end += 1
-    return text[pos:end]
+    return _HAN_RUN.match(text, pos, pos + limit).group()
 
 
 def statement(doc, claim, q: Quantity, frame: Frame) -> Statement:
     """The statement of quantity ``q`` of ``claim`` read with ``frame``; its head runs from the start of
     the whole sentence (a semicolon joins clauses of one sentence: …同比增长12.7%；两年平均增长7.0%)."""
+    text = doc.text
     ss, se = doc.sentence_of(q.start)
     start = ss
-    for _ in range(3):
-        if start == 0 or doc.text[start - 1] not in ";；":
+    for _ in range(3):  # (a head is read from at most MAX_HEAD characters: no look further back)
+        if start == 0 or start <= q.start - MAX_HEAD or text[start - 1] not in ";；":
             break
         start, _ = doc.sentence_of(start - 1)
-    return Statement(claim, q, frame, sentence_head(doc.text, start, q.start), _noun_after(doc.text, q.end), (ss, se))
+    head = sentence_head(text, start, q.start)
+    return Statement(claim, q, frame, head, _noun_after(text, q.end), (ss, se), han_count(head))
 
 
 # ----------------------------------------------------------------------------- identity
@@ -158,8 +189,8 @@ def frame_identity(a: Statement, b: Statement, year: Optional[int], timed: bool 
 def wording_identity(a: Statement, b: Statement, year: Optional[int]) -> bool:
     """The sentences say it in the same words (one head a tail of the other, long enough, the same noun
     after the number) and the frames agree on all but the subject."""
-    short, long_ = sorted((a.head, b.head), key=len)
-    if han_count(short) < MIN_WORDING or not long_.endswith(short) or a.noun != b.noun:
+    short, long_ = (a, b) if len(a.head) <= len(b.head) else (b, a)
+    if short.han < MIN_WORDING or not long_.head.endswith(short.head) or a.noun != b.noun:
         return False
     return same_setting(a.frame, b.frame, year)
 
@@ -188,7 +219,27 @@ def _written(text: str) -> str:
 
 
 def _wording_key(s: Statement) -> Optional[str]:
-    return s.head[-MIN_WORDING:] if han_count(s.head) >= MIN_WORDING else None
+    return s.head[-MIN_WORDING:] if s.han >= MIN_WORDING else None
+
+
+def _interval_key(iv: Interval) -> object:
+    """A key equal for two intervals exactly when their written forms (``str``) are: the integers of
+    the bounds when every bound is a terminating decimal (written exactly), else the text itself."""
+    lo, hi = iv.lo, iv.hi
+    if (lo is None or _terminates(lo.denominator)) and (hi is None or _terminates(hi.denominator)):
+        return (None if lo is None else (lo.numerator, lo.denominator),
+                None if hi is None else (hi.numerator, hi.denominator), iv.lo_closed, iv.hi_closed)
+    return str(iv)
+
+
+@lru_cache(maxsize=256)
+def _terminates(d: int) -> bool:
+    """Whether 1/d is a terminating decimal (d has no prime factor but 2 and 5)."""
+    while d % 2 == 0:
+        d //= 2
+    while d % 5 == 0:
+        d //= 5
+    return d == 1
 
 
 def restatement_pairs(statements: list[Statement], year: Optional[int],
@@ -224,7 +275,7 @@ def restatement_pairs(statements: list[Statement], year: Optional[int],
         if found:
             yield found[0], s, found[1]
         signature = (f.subject.key, f.subject.attr, f.scope, f.period, f.flow, s.head[-MIN_WORDING:],
-                     str(s.quantity.interval))
+                     _interval_key(s.quantity.interval))
         for key in keys:
             seen = buckets.setdefault(key, {})
             if len(seen) < MAX_COMPARED:
@@ -288,16 +339,17 @@ def _value_statements(doc, c) -> list[Statement]:
     """The statements of the values ``c`` states that are figures that can be restated: a unit, an
     interval bounded on one side at least (超过1300亿元), not a name (“三个口袋”, 八类案件)."""
     out = []
+    text = doc.text
     for q, f in _stated_values(c):
         if q.unit in SET_NAMES or q.unit is None or (q.interval.lo is None and q.interval.hi is None):
             continue
-        if doc.text[max(0, q.start - 1):q.start] in "“「『《\"" and q.start > 0:
+        if q.start > 0 and text[q.start - 1] in "“「『《\"":
             continue  # a number in a name
-        s = statement(doc, c, q, f)
-        if not f.subject.core and han_count(s.head) < MIN_WORDING:
-            continue
-        if f.subject.core and _after_list(doc.text, q.start - len(f.subject.text)):
+        if f.subject.core and _after_list(text, q.start - len(f.subject.text)):
             continue  # the count after a list (A、B4个电站)
+        s = statement(doc, c, q, f)
+        if not f.subject.core and s.han < MIN_WORDING:
+            continue
         out.append(s)
     return out
 
@@ -323,7 +375,7 @@ def _change_statement(doc, c) -> Optional[Statement]:
     if "分别" in doc.text[max(0, q.start - 8):q.start]:
         return None
     s = statement(doc, c, q, c.frame)
-    if not c.frame.subject.key and han_count(s.head) < MIN_WORDING:
+    if not c.frame.subject.key and s.han < MIN_WORDING:
         return None
     return s
 
