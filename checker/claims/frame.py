@@ -32,8 +32,7 @@ from .common import NUM, NUM_START, small_number
 
 _HAN = "\u4e00-\u9fff"
 _QUOTES = "“”\"‘’「」『』《》"
-_DROP_QUOTES = str.maketrans("", "", _QUOTES)
-_SPACE = re.compile(r"\s+")
+_QUOTES_AND_SPACE = re.compile("[" + re.escape(_QUOTES) + r"\s]")  # (a regex deletes faster than str.translate)
 _BOUNDARY = ",，;；:：。！？!?\n、… \t\u3000|"
 
 _DIRECTION_CHARS = frozenset("增降升减长跌涨提回下上落滑少加多幅速")  # a change tail needs one of these
@@ -271,7 +270,7 @@ def _specific(text: str, core: str, topic: str) -> bool:
 def canonical(text: str) -> str:
     """``text`` without quotes and spaces, synonyms replaced by their key (metrics.toml)."""
     v = vocab()
-    t = _SPACE.sub("", text.translate(_DROP_QUOTES))
+    t = _QUOTES_AND_SPACE.sub("", text)
     if v.synonyms is not None:
         t = v.synonyms.sub(lambda m: v.canon[m.group(0)], t)
     return t

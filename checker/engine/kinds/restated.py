@@ -18,6 +18,7 @@ with at most ``MAX_COMPARED`` earlier distinct statements of its bucket: linear 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from fractions import Fraction
@@ -37,7 +38,6 @@ from ...evidence import quote
 from ...numbers import Interval, Quantity
 from ...numbers.units import dimension
 from ...resources import load_data_toml
-from ...text.han import han_count
 from ..labels import related_label
 from ..registry import kind
 
@@ -46,11 +46,12 @@ MAX_COMPARED = 50   # earlier distinct statements of one bucket each statement i
 MAX_HEAD = 64       # characters of a sentence before a number that its wording is read from
 MIN_WORDING = 8     # Han characters two sentence heads share before the wording alone identifies a figure
 _QUOTES = "“”\"‘’「」『』《》 \t\u3000"
-_DROP_QUOTES = str.maketrans("", "", _QUOTES)
+_QUOTE_RX = re.compile("[" + re.escape(_QUOTES) + "]")  # (a regex deletes faster than str.translate)
 _HAN_RUN = re.compile("[\u4e00-\u9fff]*")
+_WORDED = re.compile("(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){%d}" % MIN_WORDING)  # MIN_WORDING Han characters
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Statement:
     """One stated value: its claim, the quantity, its frame, the sentence words before the number
     (``head``, discourse leads set aside) and the noun right after it (``noun``)."""
@@ -61,7 +62,7 @@ class Statement:
     head: str
     noun: str
     sentence: tuple[int, int]
-    han: int  # Han characters in ``head``
+    worded: bool  # ``head`` holds ``MIN_WORDING`` Han characters or more: its words may identify a figure
 
     @property
     def exact(self) -> bool:
@@ -124,7 +125,7 @@ def sentence_head(text: str, start: int, pos: int) -> str:
     """The sentence words from ``start`` up to ``pos``, without quotes and spaces and with discourse
     leads (据统计，) taken off the start, repeatedly; at most the last ``MAX_HEAD`` characters (heads are
     compared by their tails: a long sentence with no end costs no more per number)."""
-    head = text[max(start, pos - MAX_HEAD):pos].translate(_DROP_QUOTES)
+    head = _QUOTE_RX.sub("", text[max(start, pos - MAX_HEAD):pos])
     leads = _leads()
     changed = head.startswith(leads)  # most heads open with none: one look
     while changed:
@@ -152,7 +153,7 @@ def statement(doc, claim, q: Quantity, frame: Frame) -> Statement:
             break
         start, _ = doc.sentence_of(start - 1)
     head = sentence_head(text, start, q.start)
-    return Statement(claim, q, frame, head, _noun_after(text, q.end), (ss, se), han_count(head))
+    return Statement(claim, q, frame, head, _noun_after(text, q.end), (ss, se), _WORDED.match(head) is not None)
 
 
 # ----------------------------------------------------------------------------- identity
@@ -190,7 +191,7 @@ def wording_identity(a: Statement, b: Statement, year: Optional[int]) -> bool:
     """The sentences say it in the same words (one head a tail of the other, long enough, the same noun
     after the number) and the frames agree on all but the subject."""
     short, long_ = (a, b) if len(a.head) <= len(b.head) else (b, a)
-    if short.han < MIN_WORDING or not long_.head.endswith(short.head) or a.noun != b.noun:
+    if not short.worded or not long_.head.endswith(short.head) or a.noun != b.noun:
         return False
     return same_setting(a.frame, b.frame, year)
 
@@ -215,11 +216,7 @@ def strength(a: Statement, b: Statement, year: Optional[int], timed: bool = True
 
 def _written(text: str) -> str:
     """A phrase as written, without quotes and spaces (synonyms are not the same words)."""
-    return text.translate(_DROP_QUOTES)
-
-
-def _wording_key(s: Statement) -> Optional[str]:
-    return s.head[-MIN_WORDING:] if s.han >= MIN_WORDING else None
+    return _QUOTE_RX.sub("", text)
 
 
 def _interval_key(iv: Interval) -> object:
@@ -250,21 +247,30 @@ def restatement_pairs(statements: list[Statement], year: Optional[int],
     Each statement is looked up in its frame bucket and its wording bucket, compared in document order
     with at most ``MAX_COMPARED`` earlier distinct statements of each, and paired with the first it
     contradicts: every contradicting statement is reported once, never n² findings."""
-    buckets: dict = {}
     seen_at: set = set()
-    for s in sorted(statements, key=lambda s: s.quantity.start):
-        at = (s.quantity.start, s.quantity.end)
+    todo = []
+    for s in sorted(statements, key=_start_of):
+        q = s.quantity
+        at = (q.start, q.end)
         if at in seen_at:
             continue  # one number read by two claims is one statement
         seen_at.add(at)
         f = s.frame
-        keys = [("frame", group(s), bucket_key(f))]
-        wk = _wording_key(s)
-        if wk is not None:
-            keys.append(("words", group(s), f.measure, f.dimension, wk))
+        g = group(s)
+        if s.worded:
+            todo.append((s, (("frame", g, bucket_key(f)), ("words", g, f.measure, f.dimension, s.head[-MIN_WORDING:]))))
+        else:
+            todo.append((s, (("frame", g, bucket_key(f)),)))
+    # how many statements each bucket has still to see: a bucket nobody looks into later is not filled
+    left = Counter(key for _, keys in todo for key in keys)
+    buckets: dict = {}
+    for s, keys in todo:
         found = None
         for key in keys:
-            for e in buckets.get(key, {}).values():
+            seen = buckets.get(key)
+            if seen is None:
+                continue
+            for e in seen.values():
                 if contradict(e, s):
                     st = strength(e, s, year, timed)
                     if st:
@@ -274,12 +280,23 @@ def restatement_pairs(statements: list[Statement], year: Optional[int],
                 break
         if found:
             yield found[0], s, found[1]
-        signature = (f.subject.key, f.subject.attr, f.scope, f.period, f.flow, s.head[-MIN_WORDING:],
-                     _interval_key(s.quantity.interval))
+        signature = None
         for key in keys:
+            left[key] -= 1
+            if not left[key]:
+                continue
             seen = buckets.setdefault(key, {})
             if len(seen) < MAX_COMPARED:
+                if signature is None:
+                    f = s.frame
+                    p = f.period
+                    signature = (f.subject.key, f.subject.attr, f.scope, (p.label, p.year, p.relative, p.part, p.span),
+                                 f.flow, s.head[-MIN_WORDING:], _interval_key(s.quantity.interval))
                 seen.setdefault(signature, s)
+
+
+def _start_of(s: Statement) -> int:
+    return s.quantity.start
 
 
 # ----------------------------------------------------------------------------- what is compared
@@ -348,7 +365,7 @@ def _value_statements(doc, c) -> list[Statement]:
         if f.subject.core and _after_list(text, q.start - len(f.subject.text)):
             continue  # the count after a list (A、B4个电站)
         s = statement(doc, c, q, f)
-        if not f.subject.core and s.han < MIN_WORDING:
+        if not f.subject.core and not s.worded:
             continue
         out.append(s)
     return out
@@ -375,7 +392,7 @@ def _change_statement(doc, c) -> Optional[Statement]:
     if "分别" in doc.text[max(0, q.start - 8):q.start]:
         return None
     s = statement(doc, c, q, c.frame)
-    if not c.frame.subject.key and s.han < MIN_WORDING:
+    if not c.frame.subject.key and not s.worded:
         return None
     return s
 
