@@ -271,11 +271,10 @@ def restatement_pairs(statements: list[Statement], year: Optional[int],
             if seen is None:
                 continue
             for e in seen.values():
-                if contradict(e, s):
-                    st = strength(e, s, year, timed)
-                    if st:
-                        found = (e, st)
-                        break
+                st = strength(e, s, year, timed)  # rarely the same figure: asked before the values
+                if st and contradict(e, s):
+                    found = (e, st)
+                    break
             if found:
                 break
         if found:
@@ -417,13 +416,21 @@ def run_conflict(ctx) -> None:
                  evidence={"about": a.frame.about(), "other_about": b.frame.about(), "identity": st})
 
 
+_VALUE_KINDS = frozenset(("quantity", "change", "rate", "partwhole"))
+
+
 @kind("restated")
 def run_restated(ctx) -> None:
     """One frame (subject, scope, period, flow) stated twice with values that disagree beyond
     their rounding (今年以来办理法律援助案件462件 … 全年法律援助案件426件)."""
     doc = ctx.doc
-    stmts = [s for c in doc.claims if c.kind in ("quantity", "change", "rate", "partwhole")
-             for s in _value_statements(doc, c)]
+    stmts: list[Statement] = []
+    for c in doc.claims:
+        if c.kind not in _VALUE_KINDS or c.frame is None or not c.quantities:
+            continue
+        if c.kind == "quantity" and (c.quantities[0].unit is None or c.quantities[0].unit in SET_NAMES):
+            continue  # (a bare quantity states its own value only, and that without a unit is no figure)
+        stmts += _value_statements(doc, c)
     for a, b, st in restatement_pairs(stmts, doc.year):
         qa, qb = a.quantity, b.quantity
         ctx.emit(qb.start, qb.end, {"first": quote(doc, qa.start, qa.end), "second": quote(doc, qb.start, qb.end),
