@@ -18,7 +18,7 @@ building a frame costs a binary search plus a look at its own clause.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
@@ -571,6 +571,8 @@ class FrameReader:
         self.leading_ends = [self.initial_ends[k] for k in leading]
         self.leading_periods = [self.initial_periods[k] for k in leading]
         self._topic: tuple[int, str] = (-1, "")
+        self.sent_starts = [s for s, _ in doc.sentences]
+        self.whole = v.whole
 
     @staticmethod
     def _any_in(ends: list[int], lo: int, hi: int) -> bool:
@@ -634,6 +636,11 @@ class FrameReader:
         own = self._sentence_marker(pos, ss)
         if own is not None:
             return own, "sentence"
+        return self._period_elsewhere(pos, ss, para, section)
+
+    def _period_elsewhere(self, pos: int, ss: int, para: int, section: bool) -> tuple[Period, str]:
+        """``_period`` when the sentence itself names none before ``pos``."""
+        own = None
         start, steps = ss, 0
         while own is None and steps < 3 and start > para and self._continues(start):
             prev_start, prev_end = self.doc.sentence_of(start - 1)  # 其中,… : of the whole the sentence before states
@@ -765,22 +772,26 @@ class FrameReader:
 
     def frame(self, q: Quantity, measure: str, *, subject: Optional[Subject] = None, reference: str = "",
               items: tuple[Subject, ...] = ()) -> Frame:
-        """The frame of quantity ``q`` read as ``measure`` (call in document order: topics carry over)."""
+        """The frame of quantity ``q`` read as ``measure`` (call in document order: topics carry over).
+
+        One pass with the clause, sentence and paragraph looked up once: ``subject_at``, ``scope_at`` and
+        ``period_and_source`` inlined (they give the same for one position)."""
         text = self.text
         pos = q.start
         lo = pos - 30 if pos > 30 else 0
         m = _LAST_CUT.search(text, lo, pos)
         cs = m.start() + 1 if m else lo  # the clause: from the last boundary (at most 30 characters back)
         before = text[cs:pos]
-        ss = self.doc.sentence_of(pos)[0]
+        i = bisect_right(self.sent_starts, pos) - 1
+        ss = self.sent_starts[i] if i >= 0 else 0
         para_starts = self.para_starts
         pi = bisect_left(para_starts, ss + 1) - 1
-        para = para_starts[pi]
         if measure == "":
-            measure = measure_of(q, before)
-        if subject is None:  # ``subject_at``, with the clause and paragraph known
+            kind = q.kind
+            measure = measure_of(q, before) if kind in _CHANGE_KINDS else _MEASURE_OF_KIND.get(kind, kind)
+        if subject is None:
             at, topic = self._topic
-            if at < 0 or at < para_starts[pi - 1 if pi else 0]:
+            if at < 0 or at < para_starts[pi - 1 if pi else 0]:  # topics carry over one paragraph
                 topic = ""
             subject = make_subject(before, "", topic)
             if not subject.text:
@@ -788,17 +799,45 @@ class FrameReader:
             if subject.core:
                 self._topic = (pos, subject.core)
         ends = self.new_ends
-        i = bisect_left(ends, cs + 1)
-        flow = "new" if i < len(ends) and ends[i] <= pos else ""
+        k = bisect_left(ends, cs + 1)
+        flow = "new" if k < len(ends) and ends[k] <= pos else ""
         # 主要预期目标是:地区生产总值增长4.5%: a target word anywhere before in the sentence
         ends = self.target_ends
-        i = bisect_left(ends, (ss if ss > pos - 120 else pos - 120) + 1)
-        if i < len(ends) and ends[i] <= pos or text.startswith(("左右", "以上"), q.end):
+        k = bisect_left(ends, (ss if ss > pos - 120 else pos - 120) + 1)
+        if k < len(ends) and ends[k] <= pos or text.startswith(("左右", "以上"), q.end):
             modality = "target"
         else:
             modality = ""
-        scope, scope_label = self.scope_at(pos, subject.modifiers, ss)
-        period, source = self._period(pos, ss, para, True)
+        # the scope (``scope_at``)
+        own = _scope_of_modifiers(subject.modifiers) if subject.modifiers else None
+        if own is not None:
+            scope, scope_label = own
+        else:
+            scope = scope_label = ""
+            k = bisect_left(self.scope_ends, pos + 1) - 1
+            if k >= 0:
+                start, _, w = self.scopes[k]
+                lo = ss if ss > pos - 60 else pos - 60
+                if start >= lo:  # (else before the clause, wherever its last comma is)
+                    m = _LAST_COMMA.search(text, lo, pos)
+                    if start >= (m.start() + 1 if m else lo):
+                        scope, scope_label = self.whole.get(w, w), w
+        if len(scope) <= 1 and self.place_heads:
+            k = bisect_left(self.place_head_starts, pos + 1) - 1
+            place = self.place_heads[k][1] if k >= 0 else ""
+            if place and (not scope or place.endswith(scope)):
+                scope, scope_label = place, scope_label or place
+        # the period (``period_and_source``): the last non-reference marker of the sentence first
+        starts, refs = self.marker_starts, self.marker_refs
+        k = bisect_left(self.marker_ends, pos + 1) - 1
+        stop = k - 32 if k > 31 else -1
+        while k > stop and starts[k] >= ss:
+            if not refs[k]:
+                period, source = self.marker_periods[k], "sentence"
+                break
+            k -= 1
+        else:
+            period, source = self._period_elsewhere(pos, ss, para_starts[pi], True)
         return Frame(subject, scope, period, measure, q.unit, dimension(q.unit), tuple(q.approx), q.interval,
                      reference, flow, modality, items, scope_label, source)
 
@@ -838,6 +877,7 @@ def _scope_of_modifiers(mods: tuple[str, ...]) -> Optional[tuple[str, str]]:
     return None
 
 
+_CHANGE_KINDS = frozenset(("percent", "percentage_point", "multiple"))  # may state a change (measure_of)
 _MEASURE_OF_KIND = {"count": "count", "money": "amount", "measure": "quantity", "percent": "rate", "ratio": "rate"}
 
 
