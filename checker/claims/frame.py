@@ -572,6 +572,8 @@ class FrameReader:
         self.leading_periods = [self.initial_periods[k] for k in leading]
         self._topic: tuple[int, str] = (-1, "")
         self.sent_starts = [s for s, _ in doc.sentences]
+        self._continued: dict[int, Optional[Period]] = {}  # sentence start → ``_continued_period``
+        self._continuation = v.continuation
         self.whole = v.whole
 
     @staticmethod
@@ -640,14 +642,10 @@ class FrameReader:
 
     def _period_elsewhere(self, pos: int, ss: int, para: int, section: bool) -> tuple[Period, str]:
         """``_period`` when the sentence itself names none before ``pos``."""
-        own = None
-        start, steps = ss, 0
-        while own is None and steps < 3 and start > para and self._continues(start):
-            prev_start, prev_end = self.doc.sentence_of(start - 1)  # 其中,… : of the whole the sentence before states
-            if prev_start < para:
-                break
-            own = self._sentence_marker(prev_end, prev_start)
-            start, steps = prev_start, steps + 1
+        if ss in self._continued:
+            own = self._continued[ss]
+        else:
+            own = self._continued[ss] = self._continued_period(ss, para)
         if own is not None:
             return own, "sentence"
         j = bisect_left(self.initial_ends, pos + 1) - 1
@@ -660,6 +658,19 @@ class FrameReader:
         if k >= 0 and (h < 0 or self.leading_starts[k] > self.heading_starts[h]):
             return self.leading_periods[k], "section"
         return (self.headings[h][1], "heading") if h >= 0 else (Period(), "")
+
+    def _continued_period(self, ss: int, para: int) -> Optional[Period]:
+        """The period of the sentence a continuation at ``ss`` (其中,… / after a semicolon) refers to, up to
+        three sentences back in its paragraph (``para``), or None."""
+        own = None
+        start, steps = ss, 0
+        while own is None and steps < 3 and start > para and self._continues(start):
+            prev_start, prev_end = self.doc.sentence_of(start - 1)  # 其中,… : of the whole the sentence before states
+            if prev_start < para:
+                break
+            own = self._sentence_marker(prev_end, prev_start)
+            start, steps = prev_start, steps + 1
+        return own
 
     def _sentence_marker(self, pos: int, ss: int) -> Optional[Period]:
         """The last non-reference period marker ending before ``pos`` and starting at or after ``ss``."""
@@ -677,7 +688,7 @@ class FrameReader:
         a continuation word (其中,…)."""
         if self.text[max(0, ss - 1):ss] in ("；", ";"):
             return True
-        return self.text[ss:ss + 8].lstrip(" \t\u3000").startswith(vocab().continuation)
+        return self.text[ss:ss + 8].lstrip(" \t\u3000").startswith(self._continuation)
 
     def _para_of(self, pos: int) -> int:
         """Start of the paragraph (line) containing ``pos``."""
