@@ -63,6 +63,8 @@ class _Vocab:
     continuation: tuple[str, ...]
     direction_words: tuple[str, ...]  # the words a change tail ends with (before 了, 为 …)
     direction_after: tuple[str, ...]
+    suffix_words: tuple[str, ...]     # the words rx["suffix"] takes off the end
+    generic_words: tuple[str, ...]    # the words rx["generic"] takes off the end
 
 
 def _longest(words) -> tuple[str, ...]:
@@ -114,6 +116,8 @@ def vocab() -> _Vocab:
     ch = d["change"]
     direction_words = _longest(ch["increase"] + ch["decrease"] + ch["size_increase"] + ch["size_decrease"])
     direction_after = ("了", "为", "达", "至", "到")
+    suffix_words = _longest(d["subject"]["suffixes"])
+    generic_words = _longest(list(d["subject"]["generic"]) + list(_CLASS_WORDS))
     change_tail = re.compile(
         rf"(?:{_alt(d['reference']['words'])}|(?:{_alt(d['reference']['before'])})[^,，;；]{{0,12}}?)?"
         rf"(?:[、和](?:{_alt(d['reference']['words'])}))?(?:{_alt(ch['qualifiers'])})?(?:分别|均|都|实现|双|了){{0,4}}"
@@ -124,9 +128,9 @@ def vocab() -> _Vocab:
         object_after=_longest(d["subject"]["object_after"]), count_attrs=frozenset(d["subject"]["count_attrs"]),
         rx={
             "prefix": re.compile(rf"(?:{_alt(d['subject']['prefixes'])})(?=.)", re.S),
-            "suffix": re.compile(rf"(?<=.)(?:{_alt(d['subject']['suffixes'])})$", re.S),
+            "suffix": re.compile(rf"(?<=.)(?:{_alt(suffix_words)})$", re.S),
             "verb": re.compile(_alt(d["subject"]["object_after"])),
-            "generic": re.compile(rf"(?:{_alt(list(d['subject']['generic']) + list(_CLASS_WORDS))})$"),
+            "generic": re.compile(rf"(?:{_alt(generic_words)})$"),
             "new": re.compile(_alt(d["flow"]["new"])),
             "target": re.compile(_alt(d["modality"]["target"])),
             "not_specific": re.compile(_alt(d["subject"]["not_specific"])),
@@ -139,6 +143,7 @@ def vocab() -> _Vocab:
         scope_rx=re.compile(_alt(scope_words)), change_tail=change_tail,
         continuation=_longest(d["period"]["continuation"]),
         direction_words=direction_words, direction_after=direction_after,
+        suffix_words=suffix_words, generic_words=generic_words,
     )
 
 
@@ -267,6 +272,24 @@ def _specific(text: str, core: str, topic: str) -> bool:
     return han_count(phrase) >= 3 or key in vocab().canon.values()
 
 
+def _may_end_with(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` ends with one of ``words``, or does before a final newline (where ``$`` matches
+    too): the cheap look before searching with a pattern anchored at the end."""
+    if not words:
+        return True
+    return text.endswith(words) or text.endswith("\n") and text[:-1].endswith(words)
+
+
+def _may_end_change(text: str) -> bool:
+    """Whether ``text`` may end with a change tail (``vocab().change_tail``): a direction word, then
+    了/为/达/至/到 at most."""
+    v = vocab()
+    if _may_end_with(text, v.direction_words):
+        return True
+    end = text[:-1] if text.endswith("\n") else text
+    return end[-1:] in v.direction_after and _may_end_with(end[:-1], v.direction_words)
+
+
 def canonical(text: str) -> str:
     """``text`` without quotes and spaces, synonyms replaced by their key (metrics.toml)."""
     v = vocab()
@@ -282,7 +305,7 @@ def split_head(text: str) -> tuple[str, str]:
     v = vocab()
     core, attr = text, ""
     while core:
-        m = v.rx["generic"].search(core)
+        m = v.rx["generic"].search(core) if _may_end_with(core, v.generic_words) else None
         if m is None:
             break
         g = m.group(0)
@@ -340,11 +363,12 @@ def _strip_start(text: str) -> tuple[str, list[str]]:
 
 def _strip_end(text: str) -> str:
     """Copulas (达到, 为, 共计 …) taken off the end, repeatedly."""
-    rx = vocab().rx["suffix"]
-    m = rx.search(text)
+    v = vocab()
+    rx = v.rx["suffix"]
+    m = rx.search(text) if _may_end_with(text, v.suffix_words) else None
     while m:
         text = text[:m.start()]
-        m = rx.search(text)
+        m = rx.search(text) if _may_end_with(text, v.suffix_words) else None
     return text
 
 
@@ -381,7 +405,7 @@ def make_subject(before: str, after: str = "", topic: str = "") -> Subject:
     v = vocab()
     text, mods = _strip_lead(before)
     text = _strip_end(text)
-    tail = v.change_tail.search(text) if _DIRECTION_CHARS.intersection(text) else None
+    tail = v.change_tail.search(text) if _DIRECTION_CHARS.intersection(text) and _may_end_change(text) else None
     if tail:
         text = _strip_end(text[:tail.start()])
     vm = v.rx["verb"].match(text)
@@ -900,11 +924,7 @@ def measure_of(q: Quantity, text: str = "") -> str:
         return "change"
     if kind in ("percent", "multiple"):
         t = text.rstrip("约近超逾")
-        v = vocab()
-        # the tail must end in a direction word (then 了/为/达/至/到 at most): a look at the end first
-        end = t[:-1] if t.endswith("\n") else t  # ($ also matches before a final newline)
-        if (end.endswith(v.direction_words) or end[-1:] in v.direction_after and end[:-1].endswith(v.direction_words)) \
-                and v.change_tail.search(t):
+        if _may_end_change(t) and vocab().change_tail.search(t):
             return "change"
     return _MEASURE_OF_KIND.get(kind, kind)
 
