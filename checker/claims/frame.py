@@ -18,7 +18,7 @@ building a frame costs a binary search plus a look at its own clause.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
@@ -595,7 +595,6 @@ class FrameReader:
         self.leading_ends = [self.initial_ends[k] for k in leading]
         self.leading_periods = [self.initial_periods[k] for k in leading]
         self._topic: tuple[int, str] = (-1, "")
-        self.sent_starts = [s for s, _ in doc.sentences]
         self._continued: dict[int, Optional[Period]] = {}  # sentence start → ``_continued_period``
         self._continuation = v.continuation
         self.whole = v.whole
@@ -743,8 +742,9 @@ class FrameReader:
         i = bisect_left(self.scope_ends, pos + 1) - 1
         if i >= 0:
             s, _, w = self.scopes[i]
-            if s >= self._clause_start(pos, max(ss, pos - 60), _LAST_COMMA):
-                return vocab().whole.get(w, w), w
+            lo = max(ss, pos - 60)
+            if s >= lo and s >= self._clause_start(pos, lo, _LAST_COMMA):  # (the clause starts at lo or later)
+                return self.whole.get(w, w), w
         return "", ""
 
     def _clause_start(self, pos: int, lo: int, last: re.Pattern) -> int:
@@ -790,8 +790,13 @@ class FrameReader:
             before = self.clause_before(pos)[1]
         if ss is None:
             ss, _ = self.doc.sentence_of(pos)
+        return self._subject(pos, end, before, self._para_start(ss))
+
+    def _subject(self, pos: int, end: Optional[int], before: str, topic_from: int) -> Subject:
+        """``subject_at`` with the clause ``before`` the number and the start of the paragraph the topic may
+        come from (``_para_start``) known."""
         at, topic = self._topic
-        if at < 0 or at < self._para_start(ss):
+        if at < 0 or at < topic_from:
             topic = ""
         subj = make_subject(before, "", topic)
         if not subj.text and end is not None:
@@ -809,70 +814,28 @@ class FrameReader:
               items: tuple[Subject, ...] = ()) -> Frame:
         """The frame of quantity ``q`` read as ``measure`` (call in document order: topics carry over).
 
-        One pass with the clause, sentence and paragraph looked up once: ``subject_at``, ``scope_at`` and
-        ``period_and_source`` inlined (they give the same for one position)."""
-        text = self.text
+        The clause, sentence and paragraph are looked up once, for the subject, scope and period."""
         pos = q.start
-        lo = pos - 30 if pos > 30 else 0
-        m = _LAST_CUT.search(text, lo, pos)
-        cs = m.start() + 1 if m else lo  # the clause: from the last boundary (at most 30 characters back)
-        before = text[cs:pos]
-        i = bisect_right(self.sent_starts, pos) - 1
-        ss = self.sent_starts[i] if i >= 0 else 0
+        cs, before = self.clause_before(pos)
+        ss, _ = self.doc.sentence_of(pos)
         para_starts = self.para_starts
         pi = bisect_left(para_starts, ss + 1) - 1
         if measure == "":
-            kind = q.kind
-            measure = measure_of(q, before) if kind in _CHANGE_KINDS else _MEASURE_OF_KIND.get(kind, kind)
+            measure = measure_of(q, before)
         if subject is None:
-            at, topic = self._topic
-            if at < 0 or at < para_starts[pi - 1 if pi else 0]:  # topics carry over one paragraph
-                topic = ""
-            subject = make_subject(before, "", topic)
-            if not subject.text:
-                subject = make_subject(before, self.noun_after(q.end), topic)
-            if subject.core:
-                self._topic = (pos, subject.core)
+            subject = self._subject(pos, q.end, before, para_starts[pi - 1 if pi else 0])
         ends = self.new_ends
         k = bisect_left(ends, cs + 1)
         flow = "new" if k < len(ends) and ends[k] <= pos else ""
         # 主要预期目标是:地区生产总值增长4.5%: a target word anywhere before in the sentence
         ends = self.target_ends
         k = bisect_left(ends, (ss if ss > pos - 120 else pos - 120) + 1)
-        if k < len(ends) and ends[k] <= pos or text.startswith(("左右", "以上"), q.end):
+        if k < len(ends) and ends[k] <= pos or self.text.startswith(("左右", "以上"), q.end):
             modality = "target"
         else:
             modality = ""
-        # the scope (``scope_at``)
-        own = _scope_of_modifiers(subject.modifiers) if subject.modifiers else None
-        if own is not None:
-            scope, scope_label = own
-        else:
-            scope = scope_label = ""
-            k = bisect_left(self.scope_ends, pos + 1) - 1
-            if k >= 0:
-                start, _, w = self.scopes[k]
-                lo = ss if ss > pos - 60 else pos - 60
-                if start >= lo:  # (else before the clause, wherever its last comma is)
-                    m = _LAST_COMMA.search(text, lo, pos)
-                    if start >= (m.start() + 1 if m else lo):
-                        scope, scope_label = self.whole.get(w, w), w
-        if len(scope) <= 1 and self.place_heads:
-            k = bisect_left(self.place_head_starts, pos + 1) - 1
-            place = self.place_heads[k][1] if k >= 0 else ""
-            if place and (not scope or place.endswith(scope)):
-                scope, scope_label = place, scope_label or place
-        # the period (``period_and_source``): the last non-reference marker of the sentence first
-        starts, refs = self.marker_starts, self.marker_refs
-        k = bisect_left(self.marker_ends, pos + 1) - 1
-        stop = k - 32 if k > 31 else -1
-        while k > stop and starts[k] >= ss:
-            if not refs[k]:
-                period, source = self.marker_periods[k], "sentence"
-                break
-            k -= 1
-        else:
-            period, source = self._period_elsewhere(pos, ss, para_starts[pi], True)
+        scope, scope_label = self.scope_at(pos, subject.modifiers, ss)
+        period, source = self._period(pos, ss, para_starts[pi], True)
         return Frame(subject, scope, period, measure, q.unit, dimension(q.unit), tuple(q.approx), q.interval,
                      reference, flow, modality, items, scope_label, source)
 
@@ -912,7 +875,7 @@ def _scope_of_modifiers(mods: tuple[str, ...]) -> Optional[tuple[str, str]]:
     return None
 
 
-_CHANGE_KINDS = frozenset(("percent", "percentage_point", "multiple"))  # may state a change (measure_of)
+_CHANGE_KINDS = frozenset(("percent", "multiple"))  # a change after a direction word, else a rate or multiple
 _MEASURE_OF_KIND = {"count": "count", "money": "amount", "measure": "quantity", "percent": "rate", "ratio": "rate"}
 
 
@@ -922,7 +885,7 @@ def measure_of(q: Quantity, text: str = "") -> str:
     kind = q.kind
     if kind == "percentage_point":
         return "change"
-    if kind in ("percent", "multiple"):
+    if kind in _CHANGE_KINDS:
         t = text.rstrip("约近超逾")
         if _may_end_change(t) and vocab().change_tail.search(t):
             return "change"
