@@ -457,12 +457,13 @@ def _strip_lead(text: str) -> tuple[str, list[str]]:
 
 @lru_cache(maxsize=4096)
 def _marker_period(label: str, groups: tuple) -> Period:
-    """``_period_of`` for a match given by its text and groups (``m.groups()``): one Period per wording."""
+    """The period a marker match names, from its text and groups (``m.groups()``): read once per wording."""
     return _period_from(label, dict(zip(_marker_groups(), groups)))
 
 
 @lru_cache(maxsize=1)
 def _marker_groups() -> tuple[str, ...]:
+    """The names of the marker pattern's groups, in the order ``m.groups()`` gives them."""
     index = vocab().marker_rx.groupindex
     return tuple(sorted(index, key=index.__getitem__))
 
