@@ -3,7 +3,6 @@
 Order matters only where one kind reads another (trends read changes)."""
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import lru_cache
 from operator import attrgetter
 
@@ -55,24 +54,29 @@ def build_claims(doc: Doc, options: CheckOptions) -> None:
 
 
 _MEASURE_OF_KIND = {"change": "change", "rate": "rate", "respective": "enumeration", "streak": "streak"}
+_NO_FRAME = frozenset(("year", "date", "duration"))  # bare years, dates and durations state no figure
 
 
 def attach_frames(doc: Doc) -> None:
     """Give every claim with a quantity its frame, in document order (topics carry forward)."""
     reader = FrameReader(doc)
+    frame = reader.frame
     text = doc.text
     qualifier_rx = vocab().rx["change_qualifier"]
     for c in doc.claims:
-        if c.kind == "streak":
+        kind = c.kind
+        if kind == "quantity":  # most claims: a bare quantity, its measure read from the clause
+            if c.quantities and c.quantities[0].kind not in _NO_FRAME:
+                c.frame = frame(c.quantities[0], "")
+            continue
+        if kind == "streak":
             c.frame = reader.streak_frame(c.data.streak_start, c.data.items, c.data.n)
             continue
         if not c.quantities:
             continue
         q = c.quantities[0]
-        if q.kind in ("year", "date", "duration") and c.kind == "quantity":
-            continue
-        measure = _MEASURE_OF_KIND.get(c.kind) or ""  # "": read from the clause (count, rate, change …)
-        if c.kind == "change":
+        measure = _MEASURE_OF_KIND.get(kind) or ""  # "": read from the clause (count, rate, change …)
+        if kind == "change":
             amount = c.quantities[-1] if len(c.quantities) > 1 or q.kind == "percent" else None
             subject = None
             if c.data.form == "reference" and q.end <= c.data.ref_start:
@@ -81,11 +85,11 @@ def attach_frames(doc: Doc) -> None:
                 own = make_subject(text[q.end:c.data.ref_start].lstrip(",，、 "), "", "")
                 if own.specific and not reader.text[q.end:c.data.ref_start].startswith((",", "，", "(", "（")):
                     subject = own
-            frame = reader.frame(q, measure, reference=c.data.reference, subject=subject)
-            if amount is not None:
+            f = frame(q, measure, reference=c.data.reference, subject=subject)
+            if amount is not None:  # the frame of the amount changed by (the frame is new: set in place)
                 qualifier = qualifier_rx.search(text, reader.clause_before(amount.start)[0], amount.start)
-                frame = replace(frame, value=amount.interval, unit=amount.unit, dimension=dimension(amount.unit),
-                                measure=f"change:{qualifier.group(0)}" if qualifier else "change")  # 年均增长
-            c.frame = frame
+                f.value, f.unit, f.dimension = amount.interval, amount.unit, dimension(amount.unit)
+                f.measure = f"change:{qualifier.group(0)}" if qualifier else "change"  # 年均增长
+            c.frame = f
         else:
-            c.frame = reader.frame(q, measure)
+            c.frame = frame(q, measure)

@@ -32,13 +32,14 @@ from .common import NUM, NUM_START, small_number
 
 _HAN = "\u4e00-\u9fff"
 _QUOTES = "“”\"‘’「」『』《》"
-_DROP_QUOTES = str.maketrans("", "", _QUOTES)
-_SPACE = re.compile(r"\s+")
+_QUOTES_AND_SPACE = re.compile("[" + re.escape(_QUOTES) + r"\s]")  # (a regex deletes faster than str.translate)
 _BOUNDARY = ",，;；:：。！？!?\n、… \t\u3000|"
 
 _DIRECTION_CHARS = frozenset("增降升减长跌涨提回下上落滑少加多幅速")  # a change tail needs one of these
-_CUT_RX = re.compile("[" + re.escape(_BOUNDARY) + "]")
-_COMMA_RX = re.compile("[,，;；:：]")
+# the last clause boundary (comma) before an end position: search(text, lo, end)
+_LAST_CUT = re.compile("[" + re.escape(_BOUNDARY) + "][^" + re.escape(_BOUNDARY) + r"]*\Z")
+_LAST_COMMA = re.compile(r"[,，;；:：][^,，;；:：]*\Z")
+_NOUN_CUT = re.compile(r"同比|环比|按年|比|较|分别|均|下降|增长|上升|减少|增加|的|是|为|占")
 _CLASS_WORDS = ("案件", "事件")  # class nouns: 电诈案件 counts 电诈 cases
 
 
@@ -60,6 +61,10 @@ class _Vocab:
     scope_rx: re.Pattern
     change_tail: re.Pattern
     continuation: tuple[str, ...]
+    direction_words: tuple[str, ...]  # the words a change tail ends with (before 了, 为 …)
+    direction_after: tuple[str, ...]
+    suffix_words: tuple[str, ...]     # the words rx["suffix"] takes off the end
+    generic_words: tuple[str, ...]    # the words rx["generic"] takes off the end
 
 
 def _longest(words) -> tuple[str, ...]:
@@ -109,20 +114,23 @@ def vocab() -> _Vocab:
     )
     scope_words = list(whole) + list(d["scope"]["parts"])
     ch = d["change"]
-    direction = _alt(ch["increase"] + ch["decrease"] + ch["size_increase"] + ch["size_decrease"])
+    direction_words = _longest(ch["increase"] + ch["decrease"] + ch["size_increase"] + ch["size_decrease"])
+    direction_after = ("了", "为", "达", "至", "到")
+    suffix_words = _longest(d["subject"]["suffixes"])
+    generic_words = _longest(list(d["subject"]["generic"]) + list(_CLASS_WORDS))
     change_tail = re.compile(
         rf"(?:{_alt(d['reference']['words'])}|(?:{_alt(d['reference']['before'])})[^,，;；]{{0,12}}?)?"
         rf"(?:[、和](?:{_alt(d['reference']['words'])}))?(?:{_alt(ch['qualifiers'])})?(?:分别|均|都|实现|双|了){{0,4}}"
-        rf"(?:{direction})(?:了|为|达|至|到)?$")
+        rf"(?:{_alt(direction_words)})(?:{'|'.join(direction_after)})?$")
     return _Vocab(
         whole=whole, parts=frozenset(d["scope"]["parts"]), not_places=frozenset(d["scope"]["not_places"]),
         period_words=pw, ref_words=_longest(d["reference"]["words"]),
         object_after=_longest(d["subject"]["object_after"]), count_attrs=frozenset(d["subject"]["count_attrs"]),
         rx={
             "prefix": re.compile(rf"(?:{_alt(d['subject']['prefixes'])})(?=.)", re.S),
-            "suffix": re.compile(rf"(?<=.)(?:{_alt(d['subject']['suffixes'])})$", re.S),
+            "suffix": re.compile(rf"(?<=.)(?:{_alt(suffix_words)})$", re.S),
             "verb": re.compile(_alt(d["subject"]["object_after"])),
-            "generic": re.compile(rf"(?:{_alt(list(d['subject']['generic']) + list(_CLASS_WORDS))})$"),
+            "generic": re.compile(rf"(?:{_alt(generic_words)})$"),
             "new": re.compile(_alt(d["flow"]["new"])),
             "target": re.compile(_alt(d["modality"]["target"])),
             "not_specific": re.compile(_alt(d["subject"]["not_specific"])),
@@ -134,6 +142,8 @@ def vocab() -> _Vocab:
         synonyms=synonyms, canon=dict(pairs), marker_rx=marker,
         scope_rx=re.compile(_alt(scope_words)), change_tail=change_tail,
         continuation=_longest(d["period"]["continuation"]),
+        direction_words=direction_words, direction_after=direction_after,
+        suffix_words=suffix_words, generic_words=generic_words,
     )
 
 
@@ -262,10 +272,28 @@ def _specific(text: str, core: str, topic: str) -> bool:
     return han_count(phrase) >= 3 or key in vocab().canon.values()
 
 
+def _may_end_with(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` ends with one of ``words``, or does before a final newline (where ``$`` matches
+    too): the cheap look before searching with a pattern anchored at the end."""
+    if not words:
+        return True
+    return text.endswith(words) or text.endswith("\n") and text[:-1].endswith(words)
+
+
+def _may_end_change(text: str) -> bool:
+    """Whether ``text`` may end with a change tail (``vocab().change_tail``): a direction word, then
+    了/为/达/至/到 at most."""
+    v = vocab()
+    if _may_end_with(text, v.direction_words):
+        return True
+    end = text[:-1] if text.endswith("\n") else text
+    return end[-1:] in v.direction_after and _may_end_with(end[:-1], v.direction_words)
+
+
 def canonical(text: str) -> str:
     """``text`` without quotes and spaces, synonyms replaced by their key (metrics.toml)."""
     v = vocab()
-    t = _SPACE.sub("", text.translate(_DROP_QUOTES))
+    t = _QUOTES_AND_SPACE.sub("", text)
     if v.synonyms is not None:
         t = v.synonyms.sub(lambda m: v.canon[m.group(0)], t)
     return t
@@ -277,7 +305,7 @@ def split_head(text: str) -> tuple[str, str]:
     v = vocab()
     core, attr = text, ""
     while core:
-        m = v.rx["generic"].search(core)
+        m = v.rx["generic"].search(core) if _may_end_with(core, v.generic_words) else None
         if m is None:
             break
         g = m.group(0)
@@ -335,11 +363,12 @@ def _strip_start(text: str) -> tuple[str, list[str]]:
 
 def _strip_end(text: str) -> str:
     """Copulas (达到, 为, 共计 …) taken off the end, repeatedly."""
-    rx = vocab().rx["suffix"]
-    m = rx.search(text)
+    v = vocab()
+    rx = v.rx["suffix"]
+    m = rx.search(text) if _may_end_with(text, v.suffix_words) else None
     while m:
         text = text[:m.start()]
-        m = rx.search(text)
+        m = rx.search(text) if _may_end_with(text, v.suffix_words) else None
     return text
 
 
@@ -376,7 +405,7 @@ def make_subject(before: str, after: str = "", topic: str = "") -> Subject:
     v = vocab()
     text, mods = _strip_lead(before)
     text = _strip_end(text)
-    tail = v.change_tail.search(text) if _DIRECTION_CHARS.intersection(text) else None
+    tail = v.change_tail.search(text) if _DIRECTION_CHARS.intersection(text) and _may_end_change(text) else None
     if tail:
         text = _strip_end(text[:tail.start()])
     vm = v.rx["verb"].match(text)
@@ -426,18 +455,21 @@ def _strip_lead(text: str) -> tuple[str, list[str]]:
 
 # ----------------------------------------------------------------------------- periods
 
-@dataclass(frozen=True, slots=True)
-class _Marker:
-    start: int
-    end: int
-    period: Period
-    reference: bool
-    sentence_initial: bool
+@lru_cache(maxsize=4096)
+def _marker_period(label: str, groups: tuple) -> Period:
+    """The period a marker match names, from its text and groups (``m.groups()``): read once per wording."""
+    return _period_from(label, dict(zip(_marker_groups(), groups)))
 
 
-def _period_of(m: re.Match) -> Period:
-    g = m.groupdict()
-    label = m.group(0)
+@lru_cache(maxsize=1)
+def _marker_groups() -> tuple[str, ...]:
+    """The names of the marker pattern's groups, in the order ``m.groups()`` gives them."""
+    index = vocab().marker_rx.groupindex
+    return tuple(sorted(index, key=index.__getitem__))
+
+
+def _period_from(label: str, g: dict) -> Period:
+    """The period a marker names, from its text and its named groups."""
     if g["plan"]:
         return Period(label=label, span=label.strip("“”").removesuffix("时期").removesuffix("期间")
                       .removesuffix("以来").removesuffix("期"))
@@ -506,39 +538,67 @@ def _abs_year(p: Period, year: Optional[int]) -> Optional[int]:
 # ----------------------------------------------------------------------------- the reader
 
 class FrameReader:
-    """Frames for the positions of one document; markers are found once, looked up by bisection."""
+    """Frames for the positions of one document; markers are found once, looked up by bisection.
+
+    Every index is built in one pass over the text (period markers, scope words, 新增 and target words,
+    line starts, headings); clause boundaries are found on demand in the few characters before a number."""
 
     def __init__(self, doc) -> None:
         v = vocab()
         self.doc = doc
         text = doc.text
         self.text = text
-        self.markers: list[_Marker] = []
+        sentence_of = doc.sentence_of
+        ref_before = v.rx["ref_before"].search
+        starts: list[int] = []
+        ends: list[int] = []
+        periods: list[Period] = []
+        refs: list[bool] = []
+        initial: list[int] = []  # indexes of sentence-initial non-reference markers
         for m in v.marker_rx.finditer(text):
-            ss, _ = doc.sentence_of(m.start())
-            initial = m.start() - ss <= 8 and len(text[ss:m.start()].strip(" \t“”\"")) <= 2
-            self.markers.append(_Marker(m.start(), m.end(), _period_of(m), self._is_reference(m), initial))
-        self.marker_ends = [mk.end for mk in self.markers]
-        self.initial = [mk for mk in self.markers if mk.sentence_initial and not mk.reference]
-        self.initial_ends = [mk.end for mk in self.initial]
-        self.para_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        self.cuts = [m.start() for m in _CUT_RX.finditer(text)]  # clause boundaries, for bisection
-        self.commas = [m.start() for m in _COMMA_RX.finditer(text)]
+            s, e = m.span()
+            label = m.group(0)
+            starts.append(s)
+            ends.append(e)
+            periods.append(_marker_period(label, m.groups()))
+            reference = bool(ref_before(text[max(0, s - 4):s].rstrip("“\""))) or \
+                text.startswith(("同期相比", "相比", "同期比"), e)
+            refs.append(reference)
+            if not reference:
+                ss = sentence_of(s)[0]
+                if s - ss <= 8 and len(text[ss:s].strip(" \t“”\"")) <= 2:
+                    initial.append(len(starts) - 1)
+        self.marker_starts, self.marker_ends, self.marker_periods, self.marker_refs = starts, ends, periods, refs
+        self.initial_starts = [starts[i] for i in initial]
+        self.initial_ends = [ends[i] for i in initial]
+        self.initial_periods = [periods[i] for i in initial]
+        lines = text.split("\n")
+        para_starts = [0]
+        pos = 0
+        for line in lines:
+            pos += len(line) + 1
+            para_starts.append(pos)
+        para_starts.pop()
+        self.para_starts = para_starts
         self.new_ends = [m.end() for m in v.rx["new"].finditer(text)]        # 新增 …
         self.target_ends = [m.end() for m in v.rx["target"].finditer(text)]  # 目标, 预期 …
-        comparison = v.rx["comparison"]
+        comparison = v.rx["comparison"].match
         self.scopes = [(m.start(), m.end(), m.group(0)) for m in v.scope_rx.finditer(text)
-                       if not comparison.match(text, m.end())]
+                       if not comparison(text, m.end())]
         self.scope_ends = [e for _, e, _ in self.scopes]
-        self.headings = self._headings()
+        self.headings, self.place_heads = self._heading_lines(lines)
         self.heading_starts = [h for h, _ in self.headings]
-        self.place_heads = self._place_headings()
         self.place_head_starts = [h for h, _ in self.place_heads]
         # a paragraph that opens with a period (这一年,… / 五年来,…) sets it for the paragraphs after it,
         # until the next heading that names a period
-        self.leading = [mk for mk in self.initial if self._para_of(mk.start) >= self.doc.sentence_of(mk.start)[0]]
-        self.leading_ends = [mk.end for mk in self.leading]
+        leading = [k for k, s in enumerate(self.initial_starts) if self._para_of(s) >= sentence_of(s)[0]]
+        self.leading_starts = [self.initial_starts[k] for k in leading]
+        self.leading_ends = [self.initial_ends[k] for k in leading]
+        self.leading_periods = [self.initial_periods[k] for k in leading]
         self._topic: tuple[int, str] = (-1, "")
+        self._continued: dict[int, Optional[Period]] = {}  # sentence start → ``_continued_period``
+        self._continuation = v.continuation
+        self.whole = v.whole
 
     @staticmethod
     def _any_in(ends: list[int], lo: int, hi: int) -> bool:
@@ -546,35 +606,42 @@ class FrameReader:
         i = bisect_left(ends, lo + 1)
         return i < len(ends) and ends[i] <= hi
 
-    def _is_reference(self, m: re.Match) -> bool:
-        v = vocab()
-        pre = self.text[max(0, m.start() - 4):m.start()].rstrip("“\"")
-        if v.rx["ref_before"].search(pre):
-            return True
-        post = self.text[m.end():m.end() + 6]
-        return post.startswith(("同期相比", "相比", "同期比"))
+    def _heading_lines(self, lines: list[str]) -> tuple[list[tuple[int, Period]], list[tuple[int, str]]]:
+        """``(period headings, place headings)`` from one walk over the lines.
 
-    def _headings(self) -> list[tuple[int, Period]]:
-        """Periods named in short heading lines (no 。): they hold until the next heading that names one.
-        A heading naming two periods (2025年和“十四五”时期工作回顾) leaves its section's period ambiguous."""
-        out = []
-        text = self.text
+        Period headings: periods named in short heading lines (no 。), which hold until the next heading
+        that names one; a heading naming two periods (2025年和“十四五”时期工作回顾) leaves its section's
+        period ambiguous.  Place headings: heading lines that are a place name (一、金塔县 / **瓜州县**: the
+        section is about it), and heading lines that are a whole-area word alone (全市), which end such a
+        section: ``(line start, place or "")``."""
+        v = vocab()
+        periods: list[tuple[int, Period]] = []
+        places: list[tuple[int, str]] = []
+        starts, ends, refs, marks = self.marker_starts, self.marker_ends, self.marker_refs, self.marker_periods
         pos = 0
-        for line in text.split("\n"):
-            s = line.strip()
-            if s and len(s) <= 40 and "。" not in s:
-                named = []
-                for mk in self.markers[bisect_left(self.marker_ends, pos + 1):]:
-                    if mk.start >= pos + len(line) or len(named) > 1:
-                        break
-                    if not mk.reference:
-                        named.append(mk.period)
-                if len(named) == 1:
-                    out.append((pos, named[0]))
-                elif named:
-                    out.append((pos, Period(label=s[:24], span="ambiguous")))
+        for line in lines:
+            if "。" not in line:
+                s = line.strip()
+                if s and len(s) <= 40:
+                    named = []
+                    for i in range(bisect_left(ends, pos + 1), len(starts)):
+                        if starts[i] >= pos + len(line) or len(named) > 1:
+                            break
+                        if not refs[i]:
+                            named.append(marks[i])
+                    if len(named) == 1:
+                        periods.append((pos, named[0]))
+                    elif named:
+                        periods.append((pos, Period(label=s[:24], span="ambiguous")))
+                p = line.strip(" \t\u3000#*")
+                if p and len(p) <= 16:
+                    name = _ORDINAL.sub("", p).rstrip(":：").strip(" *")
+                    if name in v.whole:
+                        places.append((pos, ""))
+                    elif _PLACE.fullmatch(name) and name not in v.not_places:  # a heading alone: 玉门市, 厦门市
+                        places.append((pos, name))
             pos += len(line) + 1
-        return out
+        return periods, places
 
     def period_at(self, pos: int, ss: Optional[int] = None, section: bool = True) -> Period:
         """The period of a value at ``pos`` (see ``period_and_source``)."""
@@ -588,8 +655,38 @@ class FrameReader:
         section heading's ("heading")."""
         if ss is None:
             ss, _ = self.doc.sentence_of(pos)
-        para = self._para_of(ss)
+        return self._period(pos, ss, self._para_of(ss), section)
+
+    def _period(self, pos: int, ss: int, para: int, section: bool) -> tuple[Period, str]:
+        """``period_and_source`` with the sentence start ``ss`` and the paragraph start ``para`` known."""
         own = self._sentence_marker(pos, ss)
+        if own is not None:
+            return own, "sentence"
+        return self._period_elsewhere(pos, ss, para, section)
+
+    def _period_elsewhere(self, pos: int, ss: int, para: int, section: bool) -> tuple[Period, str]:
+        """``_period`` when the sentence itself names none before ``pos``."""
+        if ss in self._continued:
+            own = self._continued[ss]
+        else:
+            own = self._continued[ss] = self._continued_period(ss, para)
+        if own is not None:
+            return own, "sentence"
+        j = bisect_left(self.initial_ends, pos + 1) - 1
+        if j >= 0 and self.initial_starts[j] >= para:
+            return self.initial_periods[j], "paragraph"
+        if not section:
+            return Period(), ""
+        h = bisect_left(self.heading_starts, para + 1) - 1
+        k = bisect_left(self.leading_ends, pos + 1) - 1
+        if k >= 0 and (h < 0 or self.leading_starts[k] > self.heading_starts[h]):
+            return self.leading_periods[k], "section"
+        return (self.headings[h][1], "heading") if h >= 0 else (Period(), "")
+
+    def _continued_period(self, ss: int, para: int) -> Optional[Period]:
+        """The period of the sentence a continuation at ``ss`` (其中,… / after a semicolon) refers to, up to
+        three sentences back in its paragraph (``para``), or None."""
+        own = None
         start, steps = ss, 0
         while own is None and steps < 3 and start > para and self._continues(start):
             prev_start, prev_end = self.doc.sentence_of(start - 1)  # 其中,… : of the whole the sentence before states
@@ -597,26 +694,16 @@ class FrameReader:
                 break
             own = self._sentence_marker(prev_end, prev_start)
             start, steps = prev_start, steps + 1
-        if own is not None:
-            return own, "sentence"
-        j = bisect_left(self.initial_ends, pos + 1) - 1
-        if j >= 0 and self.initial[j].start >= para:
-            return self.initial[j].period, "paragraph"
-        if not section:
-            return Period(), ""
-        h = bisect_left(self.heading_starts, para + 1) - 1
-        k = bisect_left(self.leading_ends, pos + 1) - 1
-        if k >= 0 and (h < 0 or self.leading[k].start > self.heading_starts[h]):
-            return self.leading[k].period, "section"
-        return (self.headings[h][1], "heading") if h >= 0 else (Period(), "")
+        return own
 
     def _sentence_marker(self, pos: int, ss: int) -> Optional[Period]:
         """The last non-reference period marker ending before ``pos`` and starting at or after ``ss``."""
         i = bisect_left(self.marker_ends, pos + 1) - 1
         lo = max(-1, i - 32)  # a few references in a row at most; never a walk over the whole text
-        while i > lo and self.markers[i].start >= ss:
-            if not self.markers[i].reference:
-                return self.markers[i].period
+        starts, refs = self.marker_starts, self.marker_refs
+        while i > lo and starts[i] >= ss:
+            if not refs[i]:
+                return self.marker_periods[i]
             i -= 1
         return None
 
@@ -625,28 +712,11 @@ class FrameReader:
         a continuation word (其中,…)."""
         if self.text[max(0, ss - 1):ss] in ("；", ";"):
             return True
-        return self.text[ss:ss + 8].lstrip(" \t\u3000").startswith(vocab().continuation)
+        return self.text[ss:ss + 8].lstrip(" \t\u3000").startswith(self._continuation)
 
     def _para_of(self, pos: int) -> int:
         """Start of the paragraph (line) containing ``pos``."""
         return self.para_starts[bisect_left(self.para_starts, pos + 1) - 1]
-
-    def _place_headings(self) -> list[tuple[int, str]]:
-        """Heading lines that are a place name (一、金塔县 / **瓜州县**: the section is about it), and heading
-        lines that are a whole-area word alone (全市), which end such a section: ``(line start, place or "")``."""
-        v = vocab()
-        out = []
-        pos = 0
-        for line in self.text.split("\n"):
-            s = line.strip(" \t\u3000#*")
-            if s and len(s) <= 16 and "。" not in s:
-                name = _ORDINAL.sub("", s).rstrip(":：").strip(" *")
-                if name in v.whole:
-                    out.append((pos, ""))
-                elif _PLACE.fullmatch(name) and name not in v.not_places:  # a heading alone: 玉门市, 厦门市
-                    out.append((pos, name))
-            pos += len(line) + 1
-        return out
 
     def scope_at(self, pos: int, subject_mods: tuple[str, ...] = (), ss: Optional[int] = None) -> tuple[str, str]:
         """The scope of a value at ``pos`` (see ``_written_scope``); a whole-area or unstated scope under a
@@ -663,22 +733,25 @@ class FrameReader:
     def _written_scope(self, pos: int, subject_mods: tuple[str, ...] = (), ss: Optional[int] = None) -> tuple[str, str]:
         """The scope written for a value at ``pos``: a place at the start of its subject, else the last scope
         word before it in its clause (全市 → 市; 市区 kept), else "" (the document's own)."""
-        v = vocab()
-        for w in reversed(subject_mods):  # the innermost (last written) scope word is the most specific
-            if w in v.parts or w not in v.whole and _PLACE.fullmatch(w):
-                return w, w
-            if w in v.whole:
-                return v.whole[w], w
+        if subject_mods:
+            own = _scope_of_modifiers(subject_mods)
+            if own is not None:
+                return own
         if ss is None:
             ss, _ = self.doc.sentence_of(pos)
-        j = bisect_left(self.commas, pos) - 1
         # the clause: a scope word earlier in the sentence may frame another statement
-        cs = max(ss, pos - 60, self.commas[j] + 1 if j >= 0 else 0)
         i = bisect_left(self.scope_ends, pos + 1) - 1
-        if i >= 0 and self.scopes[i][0] >= cs:
-            w = self.scopes[i][2]
-            return v.whole.get(w, w), w
+        if i >= 0:
+            s, _, w = self.scopes[i]
+            lo = max(ss, pos - 60)
+            if s >= lo and s >= self._clause_start(pos, lo, _LAST_COMMA):  # (the clause starts at lo or later)
+                return self.whole.get(w, w), w
         return "", ""
+
+    def _clause_start(self, pos: int, lo: int, last: re.Pattern) -> int:
+        """Just after the boundary ``last`` finds in ``[lo, pos)`` (the last one), else ``lo``."""
+        m = last.search(self.text, lo, pos)
+        return m.start() + 1 if m else lo
 
     def reference_at(self, start: int, end: int) -> str:
         """The comparison reference written in ``[start, end)`` (同比 / 2020年 / 上年), or ""."""
@@ -688,16 +761,15 @@ class FrameReader:
             if w in seg:
                 return w
         i = bisect_left(self.marker_ends, start + 1)
-        while i < len(self.markers) and self.markers[i].start < end:
-            if self.markers[i].reference:
-                return self.markers[i].period.label
+        while i < len(self.marker_starts) and self.marker_starts[i] < end:
+            if self.marker_refs[i]:
+                return self.marker_periods[i].label
             i += 1
         return ""
 
     def clause_before(self, pos: int, limit: int = 30) -> tuple[int, str]:
         """The text from the previous clause boundary up to ``pos`` (at most ``limit`` characters)."""
-        i = bisect_left(self.cuts, pos) - 1
-        start = max(self.cuts[i] + 1 if i >= 0 else 0, pos - limit, 0)
+        start = self._clause_start(pos, max(pos - limit, 0), _LAST_CUT)
         return start, self.text[start:pos]
 
     def noun_after(self, pos: int, limit: int = 12) -> str:
@@ -708,7 +780,7 @@ class FrameReader:
                 "\u4e00" <= text[end] <= "\u9fff" or text[end] in _QUOTES):
             end += 1
         seg = text[pos:end]
-        cut = re.search(r"同比|环比|按年|比|较|分别|均|下降|增长|上升|减少|增加|的|是|为|占", seg)
+        cut = _NOUN_CUT.search(seg)
         return seg[:cut.start()] if cut else seg
 
     def subject_at(self, pos: int, end: Optional[int] = None, before: Optional[str] = None,
@@ -719,7 +791,14 @@ class FrameReader:
             before = self.clause_before(pos)[1]
         if ss is None:
             ss, _ = self.doc.sentence_of(pos)
-        topic = self._topic[1] if self._topic[0] >= 0 and self._topic[0] >= self._para_start(ss) else ""
+        return self._subject(pos, end, before, self._para_start(ss))
+
+    def _subject(self, pos: int, end: Optional[int], before: str, topic_from: int) -> Subject:
+        """``subject_at`` with the clause ``before`` the number and the start of the paragraph the topic may
+        come from (``_para_start``) known."""
+        at, topic = self._topic
+        if at < 0 or at < topic_from:
+            topic = ""
         subj = make_subject(before, "", topic)
         if not subj.text and end is not None:
             subj = make_subject(before, self.noun_after(end), topic)
@@ -734,24 +813,32 @@ class FrameReader:
 
     def frame(self, q: Quantity, measure: str, *, subject: Optional[Subject] = None, reference: str = "",
               items: tuple[Subject, ...] = ()) -> Frame:
-        """The frame of quantity ``q`` read as ``measure`` (call in document order: topics carry over)."""
-        _, before = self.clause_before(q.start)
-        ss, _ = self.doc.sentence_of(q.start)
+        """The frame of quantity ``q`` read as ``measure`` (call in document order: topics carry over).
+
+        The clause, sentence and paragraph are looked up once, for the subject, scope and period."""
+        pos = q.start
+        cs, before = self.clause_before(pos)
+        ss, _ = self.doc.sentence_of(pos)
+        para_starts = self.para_starts
+        pi = bisect_left(para_starts, ss + 1) - 1
         if measure == "":
             measure = measure_of(q, before)
         if subject is None:
-            subject = self.subject_at(q.start, q.end, before, ss)
-        flow = "new" if self._any_in(self.new_ends, q.start - len(before), q.start) else ""
+            subject = self._subject(pos, q.end, before, para_starts[pi - 1 if pi else 0])
+        ends = self.new_ends
+        k = bisect_left(ends, cs + 1)
+        flow = "new" if k < len(ends) and ends[k] <= pos else ""
         # 主要预期目标是:地区生产总值增长4.5%: a target word anywhere before in the sentence
-        target = self._any_in(self.target_ends, max(ss, q.start - 120), q.start)
-        modality = "target" if target or self.text.startswith(("左右", "以上"), q.end) else ""
-        scope, scope_label = self.scope_at(q.start, subject.modifiers, ss)
-        period, source = self.period_and_source(q.start, ss)
-        return Frame(subject=subject, scope=scope, scope_label=scope_label, period_source=source,
-                     period=period, measure=measure, unit=q.unit,
-                     dimension=dimension(q.unit), approx=tuple(q.approx), value=q.interval,
-                     reference=reference, flow=flow, modality=modality, items=items)
-
+        ends = self.target_ends
+        k = bisect_left(ends, (ss if ss > pos - 120 else pos - 120) + 1)
+        if k < len(ends) and ends[k] <= pos or self.text.startswith(("左右", "以上"), q.end):
+            modality = "target"
+        else:
+            modality = ""
+        scope, scope_label = self.scope_at(pos, subject.modifiers, ss)
+        period, source = self._period(pos, ss, para_starts[pi], True)
+        return Frame(subject, scope, period, measure, q.unit, dimension(q.unit), tuple(q.approx), q.interval,
+                     reference, flow, modality, items, scope_label, source)
 
     def streak_frame(self, pos: int, items: list[str], n: int) -> Frame:
         """The frame of a streak at ``pos`` about the listed ``items`` (the topic before fills generic items,
@@ -769,23 +856,41 @@ class FrameReader:
         scope, label = self.scope_at(pos, subject.modifiers)
         value = Interval(Fraction(n), Fraction(n))
         # 力争粮食产量连续N年…: a planned streak is not a stated one (a target word in its own clause)
-        j = bisect_left(self.commas, pos) - 1
-        target = self._any_in(self.target_ends, max(ss, pos - 40, self.commas[j] + 1 if j >= 0 else 0), pos)
+        target = self._any_in(self.target_ends, self._clause_start(pos, max(ss, pos - 40), _LAST_COMMA), pos)
         # a streak runs up to the time of writing wherever it is stated: only a period written in its own
         # paragraph dates it (2021年，…连续3年), never a section's (2025年工作回顾 / 今年的主要目标)
         return Frame(subject=subject, scope=scope, scope_label=label, period=self.period_at(pos, section=False),
                      measure="streak", value=value, items=tuple(subjects), modality="target" if target else "")
 
 
+@lru_cache(maxsize=1024)
+def _scope_of_modifiers(mods: tuple[str, ...]) -> Optional[tuple[str, str]]:
+    """The scope a subject's own modifiers name (the innermost, last written, is the most specific):
+    ``(scope, as written)``, or None."""
+    v = vocab()
+    for w in reversed(mods):
+        if w in v.parts or w not in v.whole and _PLACE.fullmatch(w):
+            return w, w
+        if w in v.whole:
+            return v.whole[w], w
+    return None
+
+
+_CHANGE_KINDS = frozenset(("percent", "multiple"))  # a change after a direction word, else a rate or multiple
+_MEASURE_OF_KIND = {"count": "count", "money": "amount", "measure": "quantity", "percent": "rate", "ratio": "rate"}
+
+
 def measure_of(q: Quantity, text: str = "") -> str:
     """The measure a bare quantity states (count / amount / quantity / rate; change after a direction
     word such as 增长/降幅, read from ``text``, the clause before it)."""
-    if q.kind in ("percent", "percentage_point", "multiple") and vocab().change_tail.search(text.rstrip("约近超逾")):
+    kind = q.kind
+    if kind == "percentage_point":
         return "change"
-    if q.kind == "percentage_point":
-        return "change"
-    return {"count": "count", "money": "amount", "measure": "quantity", "percent": "rate",
-            "ratio": "rate"}.get(q.kind, q.kind)
+    if kind in _CHANGE_KINDS:
+        t = text.rstrip("约近超逾")
+        if _may_end_change(t) and vocab().change_tail.search(t):
+            return "change"
+    return _MEASURE_OF_KIND.get(kind, kind)
 
 
 def same_frame(a: Frame, b: Frame, year: Optional[int]) -> bool:

@@ -17,8 +17,11 @@ Statements are bucketed (frame: ``bucket_key``; wording: its last characters) an
 with at most ``MAX_COMPARED`` earlier distinct statements of its bucket: linear in the document."""
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from fractions import Fraction
 from functools import lru_cache
 from typing import Optional
 
@@ -35,7 +38,6 @@ from ...evidence import quote
 from ...numbers import Interval, Quantity
 from ...numbers.units import dimension
 from ...resources import load_data_toml
-from ...text.han import han_count
 from ..labels import related_label
 from ..registry import kind
 
@@ -44,10 +46,12 @@ MAX_COMPARED = 50   # earlier distinct statements of one bucket each statement i
 MAX_HEAD = 64       # characters of a sentence before a number that its wording is read from
 MIN_WORDING = 8     # Han characters two sentence heads share before the wording alone identifies a figure
 _QUOTES = "“”\"‘’「」『』《》 \t\u3000"
-_DROP_QUOTES = str.maketrans("", "", _QUOTES)
+_QUOTE_RX = re.compile("[" + re.escape(_QUOTES) + "]")  # (a regex deletes faster than str.translate)
+_HAN_RUN = re.compile("[\u4e00-\u9fff]*")
+_WORDED = re.compile("(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){%d}" % MIN_WORDING)  # MIN_WORDING Han characters
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Statement:
     """One stated value: its claim, the quantity, its frame, the sentence words before the number
     (``head``, discourse leads set aside) and the noun right after it (``noun``)."""
@@ -58,6 +62,7 @@ class Statement:
     head: str
     noun: str
     sentence: tuple[int, int]
+    worded: bool  # ``head`` holds ``MIN_WORDING`` Han characters or more: its words may identify a figure
 
     @property
     def exact(self) -> bool:
@@ -76,10 +81,37 @@ class Statement:
 def contradict(a: Statement, b: Statement) -> bool:
     """The two values cannot both hold: disjoint intervals; two ranges whose low or high ends are
     disjoint; a value outside a range."""
-    ea, eb = a.ends(), b.ends()
-    if len(ea) == len(eb) == 2:
-        return any(x.intersect(y) is None for x, y in zip(ea, eb))
-    return a.quantity.interval.intersect(b.quantity.interval) is None
+    qa, qb = a.quantity, b.quantity
+    if qa.is_range and qa.high is not None and qb.is_range and qb.high is not None:
+        return any(_disjoint(x, y) for x, y in zip(a.ends(), b.ends()))
+    return _disjoint(qa.interval, qb.interval)
+
+
+def _cmp(x: Fraction, y: Fraction) -> int:
+    """-1, 0 or 1 as ``x`` is below, equal to or above ``y`` (exact, on the integers of the fractions)."""
+    p, q = x.numerator * y.denominator, y.numerator * x.denominator
+    return (p > q) - (p < q)
+
+
+def _empty(x: Interval) -> bool:
+    if x.lo is None or x.hi is None:
+        return False
+    c = _cmp(x.lo, x.hi)
+    return c > 0 or c == 0 and not (x.lo_closed and x.hi_closed)
+
+
+def _below(x: Interval, y: Interval) -> bool:
+    """Every value of ``x`` lies below every value of ``y``."""
+    if x.hi is None or y.lo is None:
+        return False
+    c = _cmp(x.hi, y.lo)
+    return c < 0 or c == 0 and not (x.hi_closed and y.lo_closed)
+
+
+def _disjoint(x: Interval, y: Interval) -> bool:
+    """``x.intersect(y) is None``, without building the intersection: one lies below the other, or
+    one of them is empty."""
+    return _below(x, y) or _below(y, x) or _empty(x) or _empty(y)
 
 
 @lru_cache(maxsize=1)
@@ -93,11 +125,12 @@ def sentence_head(text: str, start: int, pos: int) -> str:
     """The sentence words from ``start`` up to ``pos``, without quotes and spaces and with discourse
     leads (据统计，) taken off the start, repeatedly; at most the last ``MAX_HEAD`` characters (heads are
     compared by their tails: a long sentence with no end costs no more per number)."""
-    head = text[max(start, pos - MAX_HEAD):pos].translate(_DROP_QUOTES)
-    changed = True
+    head = _QUOTE_RX.sub("", text[max(start, pos - MAX_HEAD):pos])
+    leads = _leads()
+    changed = head.startswith(leads)  # most heads open with none: one look
     while changed:
         changed = False
-        for w in _leads():
+        for w in leads:
             if head.startswith(w):
                 head = head[len(w):].lstrip(",，:：")
                 changed = True
@@ -106,22 +139,21 @@ def sentence_head(text: str, start: int, pos: int) -> str:
 
 def _noun_after(text: str, pos: int, limit: int = 6) -> str:
     """The Han characters right after a number (381,330人投票 → 投票), up to a boundary."""
-    end = pos
-    while end < len(text) and end - pos < limit and "\u4e00" <= text[end] <= "\u9fff":
-        end += 1
-    return text[pos:end]
+    return _HAN_RUN.match(text, pos, pos + limit).group()
 
 
 def statement(doc, claim, q: Quantity, frame: Frame) -> Statement:
     """The statement of quantity ``q`` of ``claim`` read with ``frame``; its head runs from the start of
     the whole sentence (a semicolon joins clauses of one sentence: …同比增长12.7%；两年平均增长7.0%)."""
+    text = doc.text
     ss, se = doc.sentence_of(q.start)
     start = ss
-    for _ in range(3):
-        if start == 0 or doc.text[start - 1] not in ";；":
+    for _ in range(3):  # (a head is read from at most MAX_HEAD characters: no look further back)
+        if start == 0 or start <= q.start - MAX_HEAD or text[start - 1] not in ";；":
             break
         start, _ = doc.sentence_of(start - 1)
-    return Statement(claim, q, frame, sentence_head(doc.text, start, q.start), _noun_after(doc.text, q.end), (ss, se))
+    head = sentence_head(text, start, q.start)
+    return Statement(claim, q, frame, head, _noun_after(text, q.end), (ss, se), _WORDED.match(head) is not None)
 
 
 # ----------------------------------------------------------------------------- identity
@@ -158,8 +190,8 @@ def frame_identity(a: Statement, b: Statement, year: Optional[int], timed: bool 
 def wording_identity(a: Statement, b: Statement, year: Optional[int]) -> bool:
     """The sentences say it in the same words (one head a tail of the other, long enough, the same noun
     after the number) and the frames agree on all but the subject."""
-    short, long_ = sorted((a.head, b.head), key=len)
-    if han_count(short) < MIN_WORDING or not long_.endswith(short) or a.noun != b.noun:
+    short, long_ = (a, b) if len(a.head) <= len(b.head) else (b, a)
+    if not short.worded or not long_.head.endswith(short.head) or a.noun != b.noun:
         return False
     return same_setting(a.frame, b.frame, year)
 
@@ -184,11 +216,27 @@ def strength(a: Statement, b: Statement, year: Optional[int], timed: bool = True
 
 def _written(text: str) -> str:
     """A phrase as written, without quotes and spaces (synonyms are not the same words)."""
-    return text.translate(_DROP_QUOTES)
+    return _QUOTE_RX.sub("", text)
 
 
-def _wording_key(s: Statement) -> Optional[str]:
-    return s.head[-MIN_WORDING:] if han_count(s.head) >= MIN_WORDING else None
+def _interval_key(iv: Interval) -> object:
+    """A key equal for two intervals exactly when their written forms (``str``) are: the integers of
+    the bounds when every bound is a terminating decimal (written exactly), else the text itself."""
+    lo, hi = iv.lo, iv.hi
+    if (lo is None or _terminates(lo.denominator)) and (hi is None or _terminates(hi.denominator)):
+        return (None if lo is None else (lo.numerator, lo.denominator),
+                None if hi is None else (hi.numerator, hi.denominator), iv.lo_closed, iv.hi_closed)
+    return str(iv)
+
+
+@lru_cache(maxsize=256)
+def _terminates(d: int) -> bool:
+    """Whether 1/d is a terminating decimal (d has no prime factor but 2 and 5)."""
+    while d % 2 == 0:
+        d //= 2
+    while d % 5 == 0:
+        d //= 5
+    return d == 1
 
 
 def restatement_pairs(statements: list[Statement], year: Optional[int],
@@ -199,36 +247,55 @@ def restatement_pairs(statements: list[Statement], year: Optional[int],
     Each statement is looked up in its frame bucket and its wording bucket, compared in document order
     with at most ``MAX_COMPARED`` earlier distinct statements of each, and paired with the first it
     contradicts: every contradicting statement is reported once, never n² findings."""
-    buckets: dict = {}
     seen_at: set = set()
-    for s in sorted(statements, key=lambda s: s.quantity.start):
-        at = (s.quantity.start, s.quantity.end)
+    todo = []
+    for s in sorted(statements, key=_start_of):
+        q = s.quantity
+        at = (q.start, q.end)
         if at in seen_at:
             continue  # one number read by two claims is one statement
         seen_at.add(at)
         f = s.frame
-        keys = [("frame", group(s), bucket_key(f))]
-        wk = _wording_key(s)
-        if wk is not None:
-            keys.append(("words", group(s), f.measure, f.dimension, wk))
+        g = group(s)
+        if s.worded:
+            todo.append((s, (("frame", g, bucket_key(f)), ("words", g, f.measure, f.dimension, s.head[-MIN_WORDING:]))))
+        else:
+            todo.append((s, (("frame", g, bucket_key(f)),)))
+    # how many statements each bucket has still to see: a bucket nobody looks into later is not filled
+    left = Counter(key for _, keys in todo for key in keys)
+    buckets: dict = {}
+    for s, keys in todo:
         found = None
         for key in keys:
-            for e in buckets.get(key, {}).values():
-                if contradict(e, s):
-                    st = strength(e, s, year, timed)
-                    if st:
-                        found = (e, st)
-                        break
+            seen = buckets.get(key)
+            if seen is None:
+                continue
+            for e in seen.values():
+                st = strength(e, s, year, timed)  # rarely the same figure: asked before the values
+                if st and contradict(e, s):
+                    found = (e, st)
+                    break
             if found:
                 break
         if found:
             yield found[0], s, found[1]
-        signature = (f.subject.key, f.subject.attr, f.scope, f.period, f.flow, s.head[-MIN_WORDING:],
-                     str(s.quantity.interval))
+        signature = None
         for key in keys:
+            left[key] -= 1
+            if not left[key]:
+                continue
             seen = buckets.setdefault(key, {})
             if len(seen) < MAX_COMPARED:
+                if signature is None:
+                    f = s.frame
+                    p = f.period
+                    signature = (f.subject.key, f.subject.attr, f.scope, (p.label, p.year, p.relative, p.part, p.span),
+                                 f.flow, s.head[-MIN_WORDING:], _interval_key(s.quantity.interval))
                 seen.setdefault(signature, s)
+
+
+def _start_of(s: Statement) -> int:
+    return s.quantity.start
 
 
 # ----------------------------------------------------------------------------- what is compared
@@ -288,16 +355,17 @@ def _value_statements(doc, c) -> list[Statement]:
     """The statements of the values ``c`` states that are figures that can be restated: a unit, an
     interval bounded on one side at least (超过1300亿元), not a name (“三个口袋”, 八类案件)."""
     out = []
+    text = doc.text
     for q, f in _stated_values(c):
         if q.unit in SET_NAMES or q.unit is None or (q.interval.lo is None and q.interval.hi is None):
             continue
-        if doc.text[max(0, q.start - 1):q.start] in "“「『《\"" and q.start > 0:
+        if q.start > 0 and text[q.start - 1] in "“「『《\"":
             continue  # a number in a name
-        s = statement(doc, c, q, f)
-        if not f.subject.core and han_count(s.head) < MIN_WORDING:
-            continue
-        if f.subject.core and _after_list(doc.text, q.start - len(f.subject.text)):
+        if f.subject.core and _after_list(text, q.start - len(f.subject.text)):
             continue  # the count after a list (A、B4个电站)
+        s = statement(doc, c, q, f)
+        if not f.subject.core and not s.worded:
+            continue
         out.append(s)
     return out
 
@@ -323,7 +391,7 @@ def _change_statement(doc, c) -> Optional[Statement]:
     if "分别" in doc.text[max(0, q.start - 8):q.start]:
         return None
     s = statement(doc, c, q, c.frame)
-    if not c.frame.subject.key and han_count(s.head) < MIN_WORDING:
+    if not c.frame.subject.key and not s.worded:
         return None
     return s
 
@@ -348,13 +416,21 @@ def run_conflict(ctx) -> None:
                  evidence={"about": a.frame.about(), "other_about": b.frame.about(), "identity": st})
 
 
+_VALUE_KINDS = frozenset(("quantity", "change", "rate", "partwhole"))
+
+
 @kind("restated")
 def run_restated(ctx) -> None:
     """One frame (subject, scope, period, flow) stated twice with values that disagree beyond
     their rounding (今年以来办理法律援助案件462件 … 全年法律援助案件426件)."""
     doc = ctx.doc
-    stmts = [s for c in doc.claims if c.kind in ("quantity", "change", "rate", "partwhole")
-             for s in _value_statements(doc, c)]
+    stmts: list[Statement] = []
+    for c in doc.claims:
+        if c.kind not in _VALUE_KINDS or c.frame is None or not c.quantities:
+            continue
+        if c.kind == "quantity" and (c.quantities[0].unit is None or c.quantities[0].unit in SET_NAMES):
+            continue  # (a bare quantity states its own value only, and that without a unit is no figure)
+        stmts += _value_statements(doc, c)
     for a, b, st in restatement_pairs(stmts, doc.year):
         qa, qb = a.quantity, b.quantity
         ctx.emit(qb.start, qb.end, {"first": quote(doc, qa.start, qa.end), "second": quote(doc, qb.start, qb.end),
