@@ -26,8 +26,9 @@ _CAPITAL_SET = frozenset(_CAPITALS)
 _PLACES = "十百千万亿拾佰仟萬億廿卅卌"
 _CN = "零〇○一二两兩三四五六七八九" + _CAPITALS + _PLACES
 # 几 stands for a digit next to a place (十几, 几十, 三万几), never alone (几乎, 茶几)
+# (the look-ahead names every first character, so the search skips ahead to one)
 _RUN = re.compile(
-    rf"(?:{_D}|[{_CN}]|几(?=[{_PLACES}]))(?:{_D}|[{_CN}]|点(?=[零〇一二两三四五六七八九])|(?<=[{_PLACES}])几)*"
+    rf"(?=[\d{_CN}几])(?:{_D}|[{_CN}]|几(?=[{_PLACES}]))(?:{_D}|[{_CN}]|点(?=[零〇一二两三四五六七八九])|(?<=[{_PLACES}])几)*"
 )
 # 壹佰万元整, 玖仟陆佰陆拾伍圆壹角捌分: an amount in capitals read as one number
 _NONZERO = "".join(ch for ch, d in CN_DIGITS.items() if d)
@@ -48,9 +49,10 @@ _SUFFIX_FIRST = frozenset("".join(_AROUND_MAG + _MAGNITUDE_WORDS + _POST_WORDS) 
 # 约有/大约有 (约有3万名): 约 with its verb, read like 约
 _PREFIXES = ("将近", "接近", "大约有", "大约", "约为", "约有", "超过", "不足", "不到", "至少", "最多", "逾", "近", "约", "超")
 # the first digit is matched before the look-behind (no digit before it), so the search skips
-# ahead to digits instead of trying the look-behind at every position
+# ahead to digits instead of trying the look-behind at every position; 2021-3-5, 2021年3月(5日),
+# 2021.3.5 share their four digits
 _DATE = re.compile(
-    r"\d(?<!\d\d)(?:\d{3}-\d{1,2}-\d{1,2}|\d{3}年\d{1,2}月(?:\d{1,2}日)?|\d{3}\.\d{1,2}\.\d{1,2}|\d?月\d{1,2}日)"
+    r"\d(?<!\d\d)(?:\d{3}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月(?:\d{1,2}日)?|\.\d{1,2}\.\d{1,2})|\d?月\d{1,2}日)"
 )
 _RANGE_SEP = ("~", "～", "—", "-", "至", "到", "－", "–")
 _CHENG_STOP = set("为立功果本员效绩就熟年长交型片都千立套像规全效")
@@ -63,11 +65,32 @@ _YEAR_DIGITS = re.compile(r"\d{4}")
 _TAIL_GROUPS = ("a1", "mag", "a2", "pct", "mult", "unit", "post")
 
 
+def _longest_match_pattern(words) -> str:
+    """A pattern matching the longest of ``words`` that starts at a position, as a trie (一(?:些|切|…)):
+    the matcher tries the branches of one character instead of every word in turn."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}      # a word ends here
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(ch) + pattern(child) for ch, child in node.items() if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:     # a shorter word ends here: the longer ones are tried first (greedy)
+            body = ("(?:" + body + ")" if len(branches) == 1 and len(body) > 1 else body) + "?"
+        return body
+
+    return pattern(root)
+
+
 @lru_cache(maxsize=1)
 def _lexicon():
     data = load_data_toml("numeral_words.toml")
-    idioms = sorted(set(data["idioms"]), key=len, reverse=True)
-    idiom_re = re.compile("|".join(map(re.escape, idioms)))
+    idiom_re = re.compile(_longest_match_pattern(data["idioms"]))
     return (
         idiom_re,
         tuple(data["ordinal_prefixes"]),
@@ -191,7 +214,7 @@ def extract_quantities(text: str) -> list[Quantity]:
         written = m.group(0)
         value, interval = _date_value(written[:4])
         out.append(Quantity(s, e, s, e, written, value, interval, 0, _ONE, None, "date"))
-    n_dates, n_blocked = len(dates), len(blocked)
+    n, n_dates, n_blocked = len(text), len(dates), len(blocked)
     di = bi = 0
     ordered = not dates   # quantities from runs come in increasing start order unless dates lead
     last_start = -1
@@ -210,6 +233,11 @@ def extract_quantities(text: str) -> list[Quantity]:
         if run[-1] in "十百千" and e - s > 1 and text.startswith(units, e - 1):
             e = _unit_owned_end(text, s, e)
             run = run[:e - s]
+        if e - s == 1 and (run in _CAPITALS or not run.isdigit() and (e == n or text[e] not in _SUFFIX_FIRST)
+                           and not (s >= 3 and text.startswith("百分之", s - 3))):
+            # a lone capital (陆续, 入伍), or a lone Chinese digit that nothing after it makes a quantity
+            # (no unit, %, 倍, 番, 成 or 分之: 一是, 一些), is a word
+            continue
         # a digit string over 40 characters is a code or junk; a leading 百/千/万/亿 with no digit
         # (百万警进千万家) is a word
         if len(run) > 40 or run[0] in _ZERO_PREFIX:
@@ -319,15 +347,7 @@ _MONEY_SCALE = {"万元": 10**4, "亿元": 10**8}
 
 
 def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quantity | None:
-    k = len(run)
-    if k == 1:
-        if run in _CAPITALS:
-            return None
-        # a lone Chinese digit with no unit, %, 倍, 番, 成 or 分之 after it is a word (一是, 一些)
-        if not run.isdigit() and (e >= len(text) or text[e] not in _SUFFIX_FIRST) \
-                and not (s >= 3 and text.startswith("百分之", s - 3)):
-            return None
-    elif not _CAPITAL_SET.isdisjoint(run):
+    if len(run) > 1 and not _CAPITAL_SET.isdisjoint(run):
         money = _read_capital_money(text, s, e)
         if money is not None:
             return money
