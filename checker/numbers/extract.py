@@ -55,10 +55,12 @@ _DATE = re.compile(
     r"\d(?<!\d\d)(?:\d{3}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月(?:\d{1,2}日)?|\.\d{1,2}\.\d{1,2})|\d?月\d{1,2}日)"
 )
 _RANGE_SEP = ("~", "～", "—", "-", "至", "到", "－", "–")
+_RANGE_SEP_LENGTHS = frozenset(map(len, _RANGE_SEP))
 _CHENG_STOP = set("为立功果本员效绩就熟年长交型片都千立套像规全效")
 _ZERO_PREFIX = frozenset("百千万亿佰仟萬億")
 _MINUS = frozenset("-－−")
 _PREFIX_ENDS = frozenset(p[-1] for p in _PREFIXES)
+_NAME_MARKS = frozenset("+·•“")   # a number next to one of these may be part of a name (see _is_name)
 _AFTER_DUO = frozenset("月天年日周小时万亿倍")  # 两个多月, 5年多时间 — but not 573个多功能
 _MAGNITUDES = {None: 1, "万": 10**4, "亿": 10**8, "万亿": 10**12}
 _YEAR_DIGITS = re.compile(r"\d{4}")
@@ -436,7 +438,8 @@ def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quanti
             unit, kind, end = "个月", "duration", end + 1  # 一个多月: a duration of over a month
     if pre in ("近", "最近") and kind == "duration" and _means_recent(text, end, a1, a2, tail_post):
         approx.remove(pre)  # 近一个多月新低, 近3年来: the latest N months, not "nearly"
-    if _is_name(text, s, e, end, unit, before):
+    if (unit is None or before in _NAME_MARKS or text[e:e + 1] in _NAME_MARKS) \
+            and _is_name(text, s, e, end, unit, before):
         return None
     minus = (kind == "percent" or kind == "percentage_point") and not pct_word and before in _MINUS \
         and _minus_before(text, s)
@@ -516,28 +519,35 @@ def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
     """Join ``15%~20%``, ``15~20%``, ``3至5年`` and ``2017-2020年度`` into ranges."""
     if len(qs) < 2:
         return qs
+    last = len(qs) - 1
+    joined: dict[int, Quantity] = {}      # index of a range's first quantity → the range
+    # pairs as far apart as a separator is long, in one pass of integer tests
+    for i in [i for i in range(last) if qs[i + 1].start - qs[i].end in _RANGE_SEP_LENGTHS]:
+        if i - 1 in joined:    # this quantity already ends a range
+            continue
+        a, b = qs[i], qs[i + 1]
+        if text[a.end:b.start] not in _RANGE_SEP or (a.unit is not None and a.unit != b.unit):
+            continue
+        months = b.kind == "date" and b.unit == "月" and a.unit is None and a.kind == "count" \
+            and a.interval.is_point and 1 <= a.value <= 12  # 1-6月: a span of months
+        if months or (a.kind != "date" and b.kind != "date"):
+            lo = a.value
+            if a.unit is None and b.magnitude > 1 and a.magnitude == 1 and b.kind != "year":
+                lo = a.value * b.magnitude  # 9~16亿: the first value borrows the magnitude
+            iv = Interval(min(lo, b.value), max(lo, b.value))
+            joined[i] = Quantity(a.start, b.end, a.num_start, b.num_end, text[a.start:b.end],
+                                 lo, iv, max(a.decimals, b.decimals), b.step, b.unit, b.kind,
+                                 a.approx + b.approx, b.magnitude, a.mixed_numerals or b.mixed_numerals,
+                                 True, b.value)
+    if not joined:
+        return qs
     out: list[Quantity] = []
     i = 0
-    while i < len(qs):
-        a = qs[i]
-        if i + 1 < len(qs):
-            b = qs[i + 1]
-            sep = text[a.end:b.start]
-            months = b.kind == "date" and b.unit == "月" and a.unit is None and a.kind == "count" \
-                and a.interval.is_point and 1 <= a.value <= 12  # 1-6月: a span of months
-            if sep in _RANGE_SEP and (a.unit is None or a.unit == b.unit) and (months or (
-                    a.kind not in ("date",) and b.kind != "date")):
-                lo = a.value
-                if a.unit is None and b.magnitude > 1 and a.magnitude == 1 and b.kind != "year":
-                    lo = a.value * b.magnitude  # 9~16亿: the first value borrows the magnitude
-                kind = b.kind
-                iv = Interval(min(lo, b.value), max(lo, b.value))
-                out.append(Quantity(a.start, b.end, a.num_start, b.num_end, text[a.start:b.end],
-                                    lo, iv, max(a.decimals, b.decimals), b.step, b.unit, kind,
-                                    a.approx + b.approx, b.magnitude, a.mixed_numerals or b.mixed_numerals,
-                                    True, b.value))
-                i += 2
-                continue
-        out.append(a)
-        i += 1
+    while i <= last:
+        if i in joined:
+            out.append(joined[i])
+            i += 2
+        else:
+            out.append(qs[i])
+            i += 1
     return out
