@@ -98,6 +98,7 @@ def _lexicon():
         tuple(data["ordinal_prefixes"]),
         tuple(data["enumeration_suffixes"]),
         tuple(data["name_suffixes"]),
+        frozenset(w for w in data["idioms"] if all(ch in _CN for ch in w)),
     )
 
 
@@ -118,8 +119,10 @@ def _unit_owned_end(text: str, s: int, e: int) -> int:
 
 
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
-    idiom_re = _lexicon()[0]
-    return [m.span() for m in idiom_re.finditer(text) if not _inside_numeral(text, m)]
+    lexicon = _lexicon()
+    numeral_idioms = lexicon[4]
+    return [m.span() for m in lexicon[0].finditer(text)
+            if m.group(0) not in numeral_idioms or not _inside_numeral(text, m)]
 
 
 def _inside_numeral(text: str, m: re.Match) -> bool:
@@ -206,7 +209,7 @@ def extract_quantities(text: str) -> list[Quantity]:
     # dates and blocked words: sorted spans that do not overlap one another; runs come in increasing
     # start order, so one index into each list only moves forward
     blocked = _blocked_spans(text)
-    _, ordinal_prefixes, enum_suffixes, _ = _lexicon()
+    _, ordinal_prefixes, enum_suffixes, _, _ = _lexicon()
     units = _context_words()[0]
     out: list[Quantity] = []
     dates = []
@@ -287,30 +290,19 @@ def _listed_months(text: str, qs: list[Quantity]) -> list[Quantity]:
     return qs
 
 
-class _Core:
-    """What the extractor needs of a number's digits (the run without trailing 万/亿), computed once per
-    distinct text: the parse (None when not a number), and the tests the reader makes on it."""
-
-    __slots__ = ("parsed", "is_cn", "is_single_cn", "up_to_ten", "year", "month")
-
-    def __init__(self, core: str) -> None:
-        try:
-            p = parse_number(core)
-        except NumeralError:
-            p = None
-        self.parsed = p
-        self.is_cn = not any(map(str.isdigit, core))
-        self.is_single_cn = self.is_cn and len(core) == 1
-        if p is not None:
-            whole = p.decimals == 0
-            self.up_to_ten = p.value <= 10
-            self.year = whole and len(core) == 4 and 1900 <= p.value <= 2100
-            self.month = whole and 1 <= p.value <= 12
-
-
 @lru_cache(maxsize=8192)
-def _core(core: str) -> _Core:
-    return _Core(core)
+def _core(core: str) -> tuple:
+    """What the reader needs of a number's digits (the run without trailing 万/亿), once per distinct
+    text: (parse or None when not a number, all Chinese, one Chinese character, at most ten, a year
+    1900-2100 in four digits, a month number)."""
+    try:
+        p = parse_number(core)
+    except NumeralError:
+        return None, False, False, False, False, False
+    is_cn = not any(map(str.isdigit, core))
+    whole = p.decimals == 0
+    return (p, is_cn, is_cn and len(core) == 1, p.value <= 10,
+            whole and len(core) == 4 and 1900 <= p.value <= 2100, whole and 1 <= p.value <= 12)
 
 
 @lru_cache(maxsize=16384)
@@ -361,14 +353,12 @@ def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quanti
     if run[-1] in "万亿":
         while core and core[-1] in "万亿" and len(core) > 1:
             core = core[:-1]
-    info = _core(core)
-    parsed = info.parsed
+    parsed, is_cn, single_cn, up_to_ten, year, month = _core(core)
     if parsed is None:
         return _read_rough(text, s, e, run)
     ce = s + len(core)
-    is_cn = info.is_cn
     # all-Chinese single character needs a unit (一是, 一个 in prose)
-    if info.is_single_cn and core in "一二两三四五六七八九十" and text.startswith(enum_suffixes, e):
+    if single_cn and core in "一二两三四五六七八九十" and text.startswith(enum_suffixes, e):
         return None
     if is_cn and parsed.positional:
         # 二〇二一年 is a year; other digit strings are handled as pairs
@@ -400,7 +390,7 @@ def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quanti
         # a number directly followed by 番 after 翻 (翻两番)
         if nxt == "番" and "翻" in text[max(0, s - 2):s]:
             kind, unit, end = "multiple", "番", end + 1
-        elif nxt == "成" and is_cn and info.up_to_ten:
+        elif nxt == "成" and is_cn and up_to_ten:
             if text[end + 1:end + 2] not in _CHENG_STOP:
                 kind, unit, end = "ratio", "成", end + 1
         elif nxt == "分" and text.startswith("分之", end):
@@ -408,13 +398,13 @@ def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quanti
             if ratio is not None:
                 return ratio
     if kind == "duration":
-        if (unit == "年" or unit == "年度") and not mag and info.year:
+        if (unit == "年" or unit == "年度") and not mag and year:
             kind = "year"
-    elif unit is None and not is_cn and not mag and info.month and text.startswith("月", end):
+    elif unit is None and not is_cn and not mag and month and text.startswith("月", end):
         unit, end = "月", end + (2 if text.startswith("月份", end) else 1)  # 9月 / 11月份: a month
     if unit == "月" or unit == "日":
         kind = "date"
-    if unit is None and kind == "count" and info.is_single_cn:
+    if unit is None and kind == "count" and single_cn:
         return None
     start = s - 3 if pct_word else s
     pre = _prefix_word(text, start) if start > 0 and text[start - 1] in _PREFIX_ENDS else None
