@@ -357,12 +357,12 @@ def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quanti
     if parsed is None:
         return _read_rough(text, s, e, run)
     ce = s + len(core)
-    # all-Chinese single character needs a unit (一是, 一个 in prose)
-    if single_cn and core in "一二两三四五六七八九十" and text.startswith(enum_suffixes, e):
-        return None
-    if is_cn and parsed.positional:
+    if is_cn:
+        # all-Chinese single character needs a unit (一是, 一个 in prose)
+        if single_cn and core in "一二两三四五六七八九十" and text.startswith(enum_suffixes, e):
+            return None
         # 二〇二一年 is a year; other digit strings are handled as pairs
-        if not (len(core) == 4 and text.startswith("年", ce)):
+        if parsed.positional and not (len(core) == 4 and text.startswith("年", ce)):
             return _read_rough(text, s, e, run)
     if ce < len(text) and text[ce] in _SUFFIX_FIRST:
         tail = _TAIL.match(text, ce)
@@ -371,7 +371,6 @@ def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quanti
     else:   # nothing after the number can start a tail
         a1 = mag = a2 = pct = mult = unit = post = None
         end = ce
-    tail_post = post
     scale = 1
     kind = "count"
     if pct or pct_word:
@@ -385,7 +384,12 @@ def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quanti
         if unit in _MONEY_SCALE:
             scale = _MONEY_SCALE[unit]
             unit = "元"
-    if unit is None:
+        elif kind == "duration":
+            if unit == "日":
+                kind = "date"
+            elif (unit == "年" or unit == "年度") and not mag and year:
+                kind = "year"
+    else:   # no unit yet (kind is count): a suffix after the tail may give one
         nxt = text[end:end + 1]
         # a number directly followed by 番 after 翻 (翻两番)
         if nxt == "番" and "翻" in text[max(0, s - 2):s]:
@@ -397,43 +401,42 @@ def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quanti
             ratio = _read_ratio(text, s, end, parsed.value * _MAGNITUDES[mag] if mag else parsed.value)
             if ratio is not None:
                 return ratio
-    if kind == "duration":
-        if (unit == "年" or unit == "年度") and not mag and year:
-            kind = "year"
-    elif unit is None and not is_cn and not mag and month and text.startswith("月", end):
-        unit, end = "月", end + (2 if text.startswith("月份", end) else 1)  # 9月 / 11月份: a month
-    if unit == "月" or unit == "日":
-        kind = "date"
-    if unit is None and kind == "count" and single_cn:
-        return None
+        elif nxt == "月" and not is_cn and not mag and month:
+            unit, kind, end = "月", "date", end + (2 if text.startswith("月份", end) else 1)  # 9月 / 11月份
+        if unit is None and single_cn:
+            return None
     start = s - 3 if pct_word else s
     pre = _prefix_word(text, start) if start > 0 and text[start - 1] in _PREFIX_ENDS else None
-    approx = [pre] if pre else []
-    if a1:
-        approx.append(a1)
-    if a2:
-        approx.append(a2)
-    if post:
-        if post in ("多", "余"):
-            after_post = text[end:end + 1]
-            if kind not in ("multiple", "duration", "count", "money", "measure") \
-                    or ("\u4e00" <= after_post <= "\u9fff" and after_post not in _AFTER_DUO):
-                end = end - len(post)
-                post = None
+    if pre or a1 or a2 or post:
+        approx = [pre] if pre else []
+        if a1:
+            approx.append(a1)
+        if a2:
+            approx.append(a2)
+        tail_post = post
+        if post:
+            if post in ("多", "余"):
+                after_post = text[end:end + 1]
+                if kind not in ("multiple", "duration", "count", "money", "measure") \
+                        or ("\u4e00" <= after_post <= "\u9fff" and after_post not in _AFTER_DUO):
+                    end = end - len(post)
+                    post = None
+                else:
+                    approx.append(post)
             else:
                 approx.append(post)
-        else:
-            approx.append(post)
-        if unit == "个" and post in ("多", "余") and text.startswith("月", end):
-            unit, kind, end = "个月", "duration", end + 1  # 一个多月: a duration of over a month
-    if pre in ("近", "最近") and kind == "duration" and _means_recent(text, end, a1, a2, tail_post):
-        approx.remove(pre)  # 近一个多月新低, 近3年来: the latest N months, not "nearly"
+            if unit == "个" and post in ("多", "余") and text.startswith("月", end):
+                unit, kind, end = "个月", "duration", end + 1  # 一个多月: a duration of over a month
+        if pre in ("近", "最近") and kind == "duration" and _means_recent(text, end, a1, a2, tail_post):
+            approx.remove(pre)  # 近一个多月新低, 近3年来: the latest N months, not "nearly"
+        approx_t = tuple(approx)
+    else:
+        approx_t = ()
     if (unit is None or before in _NAME_MARKS or text[e:e + 1] in _NAME_MARKS) \
             and _is_name(text, s, e, end, unit, before):
         return None
-    minus = (kind == "percent" or kind == "percentage_point") and not pct_word and before in _MINUS \
+    minus = before in _MINUS and not pct_word and (kind == "percent" or kind == "percentage_point") \
         and _minus_before(text, s)
-    approx_t = tuple(approx)
     value, interval, step, magnitude = _numbers(core, mag, pct == "‰", scale, kind, approx_t, minus)
     if minus:
         start = s - 1     # 比上年增长-3.5%
