@@ -25,10 +25,13 @@ _CAPITALS = "壹贰叁肆伍陆柒捌玖拾佰仟"  # financial capitals: a lone
 _CAPITAL_SET = frozenset(_CAPITALS)
 _PLACES = "十百千万亿拾佰仟萬億廿卅卌"
 _CN = "零〇○一二两兩三四五六七八九" + _CAPITALS + _PLACES
-# 几 stands for a digit next to a place (十几, 几十, 三万几), never alone (几乎, 茶几)
-# (the look-ahead names every first character, so the search skips ahead to one)
+# 几 stands for a digit next to a place (十几, 几十, 三万几), never alone (几乎, 茶几).
+# A run starts with an Arabic number, a numeral character or 几 before a place; the pattern opens with
+# the class of every first character (then tells the three apart by looking back at it), so the
+# search skips ahead to such a character instead of trying the pattern at every position.
 _RUN = re.compile(
-    rf"(?=[\d{_CN}几])(?:{_D}|[{_CN}]|几(?=[{_PLACES}]))(?:{_D}|[{_CN}]|点(?=[零〇一二两三四五六七八九])|(?<=[{_PLACES}])几)*"
+    rf"[\d{_CN}几](?:(?<=\d)\d*(?:,\d{{3}})*(?:\.\d+)?|(?<=[{_CN}])|(?<=几)(?=[{_PLACES}]))"
+    rf"(?:{_D}|[{_CN}]|点(?=[零〇一二两三四五六七八九])|(?<=[{_PLACES}])几)*"
 )
 # 壹佰万元整, 玖仟陆佰陆拾伍圆壹角捌分: an amount in capitals read as one number
 _NONZERO = "".join(ch for ch, d in CN_DIGITS.items() if d)
