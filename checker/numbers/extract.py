@@ -29,10 +29,8 @@ _CN = "零〇○一二两兩三四五六七八九" + _CAPITALS + _PLACES
 # A run starts with an Arabic number, a numeral character or 几 before a place; the pattern opens with
 # the class of every first character (then tells the three apart by looking back at it), so the
 # search skips ahead to such a character instead of trying the pattern at every position.
-_RUN = re.compile(
-    rf"[\d{_CN}几](?:(?<=\d)\d*(?:,\d{{3}})*(?:\.\d+)?|(?<=[{_CN}])|(?<=几)(?=[{_PLACES}]))"
-    rf"(?:{_D}|[{_CN}]|点(?=[零〇一二两三四五六七八九])|(?<=[{_PLACES}])几)*"
-)
+_RUN_MORE = rf"(?:{_D}|[{_CN}]|点(?=[零〇一二两三四五六七八九])|(?<=[{_PLACES}])几)"
+_RUN = re.compile(rf"[\d{_CN}几](?:(?<=\d)\d*(?:,\d{{3}})*(?:\.\d+)?|(?<=[{_CN}])|(?<=几)(?=[{_PLACES}])){_RUN_MORE}*")
 # 壹佰万元整, 玖仟陆佰陆拾伍圆壹角捌分: an amount in capitals read as one number
 _NONZERO = "".join(ch for ch, d in CN_DIGITS.items() if d)
 _MONEY_TAIL = re.compile(rf"[元圆](?:[零〇]?[{_NONZERO}]角)?(?:[零〇]?[{_NONZERO}]分)?[整正]?")
@@ -49,6 +47,12 @@ _TAIL = re.compile(
 # Chinese digit followed by none of them is a word, not a quantity
 _SUFFIX_FIRST = frozenset("".join(_AROUND_MAG + _MAGNITUDE_WORDS + _POST_WORDS) + "%‰倍番成分"
                           + "".join(u[0] for u in UNITS))
+# The scan for runs: _RUN, less most lone numeral characters that are words (一是, 一些: no numeral,
+# 点, 几 or tail character after them, no 百分之 before them), which the scan loop rejects anyway.
+_SCAN = re.compile(
+    rf"[\d{_CN}几](?:(?<=\d)\d*(?:,\d{{3}})*(?:\.\d+)?|(?<=[{_CN}])(?=[\d{_CN}点几{re.escape(''.join(sorted(_SUFFIX_FIRST)))}])"
+    rf"|(?<=百分之[{_CN}])|(?<=几)(?=[{_PLACES}])){_RUN_MORE}*"
+)
 # 约有/大约有 (约有3万名): 约 with its verb, read like 约
 _PREFIXES = ("将近", "接近", "大约有", "大约", "约为", "约有", "超过", "不足", "不到", "至少", "最多", "逾", "近", "约", "超")
 # the first digit is matched before the look-behind (no digit before it), so the search skips
@@ -228,7 +232,7 @@ def extract_quantities(text: str) -> list[Quantity]:
     last_start = -1
     pos = 0
     read = _read_quantity
-    for m in _RUN.finditer(text):
+    for m in _SCAN.finditer(text):
         s, e = m.span()
         if s < pos:
             continue
