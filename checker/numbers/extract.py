@@ -13,6 +13,7 @@ from dataclasses import replace
 from fractions import Fraction
 from functools import lru_cache
 from operator import attrgetter
+from typing import NamedTuple
 
 from ..resources import load_data_toml
 from .interval import Interval
@@ -96,16 +97,27 @@ def _longest_match_pattern(words) -> str:
     return pattern(root)
 
 
+class _Lexicon(NamedTuple):
+    """The words of numeral_words.toml, in the forms the scanner uses."""
+
+    idioms: re.Pattern                  # words with numeral characters that are not quantities
+    ordinal_prefixes: tuple[str, ...]
+    enumeration_suffixes: tuple[str, ...]
+    name_suffixes: tuple[str, ...]
+    numeral_idioms: frozenset[str]      # idioms of numeral characters only (万一)
+    name_suffix_firsts: frozenset[str]  # first characters of the name suffixes
+
+
 @lru_cache(maxsize=1)
-def _lexicon():
+def _lexicon() -> _Lexicon:
     data = load_data_toml("numeral_words.toml")
-    idiom_re = re.compile(_longest_match_pattern(data["idioms"]))
-    return (
-        idiom_re,
+    return _Lexicon(
+        re.compile(_longest_match_pattern(data["idioms"])),
         tuple(data["ordinal_prefixes"]),
         tuple(data["enumeration_suffixes"]),
         tuple(data["name_suffixes"]),
         frozenset(w for w in data["idioms"] if all(ch in _CN for ch in w)),
+        frozenset(w[:1] for w in data["name_suffixes"]),
     )
 
 
@@ -127,8 +139,8 @@ def _unit_owned_end(text: str, s: int, e: int) -> int:
 
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
     lexicon = _lexicon()
-    numeral_idioms = lexicon[4]
-    return [m.span() for m in lexicon[0].finditer(text)
+    numeral_idioms = lexicon.numeral_idioms
+    return [m.span() for m in lexicon.idioms.finditer(text)
             if m.group(0) not in numeral_idioms or not _inside_numeral(text, m)]
 
 
@@ -204,9 +216,11 @@ def _is_name(text: str, s: int, e: int, tail_end: int, unit: str | None, before:
         return True
     if unit is not None:
         return False
-    rest = text[tail_end:tail_end + 4].lstrip(" ")
-    if rest.startswith(_lexicon()[3]):
-        return True
+    nxt = text[tail_end:tail_end + 1]
+    if nxt == " " or nxt in _lexicon().name_suffix_firsts:     # a name word may follow (after spaces)
+        rest = text[tail_end:tail_end + 4].lstrip(" ")
+        if rest.startswith(_lexicon().name_suffixes):
+            return True
     # a bare five-or-more-digit number followed by a space and a name (12345 民情热线)
     return e - s >= 5 and after == " " and text[s:e].isdigit()
 
@@ -216,7 +230,8 @@ def extract_quantities(text: str) -> list[Quantity]:
     # dates and blocked words: sorted spans that do not overlap one another; runs come in increasing
     # start order, so one index into each list only moves forward
     blocked = _blocked_spans(text)
-    _, ordinal_prefixes, enum_suffixes, _, _ = _lexicon()
+    lexicon = _lexicon()
+    ordinal_prefixes, enum_suffixes = lexicon.ordinal_prefixes, lexicon.enumeration_suffixes
     units = _context_words()[0]
     out: list[Quantity] = []
     dates = []
