@@ -30,8 +30,11 @@ _CN = "零〇○一二两兩三四五六七八九" + _CAPITALS + _PLACES
 # A run starts with an Arabic number, a numeral character or 几 before a place; the pattern opens with
 # the class of every first character (then tells the three apart by looking back at it), so the
 # search skips ahead to such a character instead of trying the pattern at every position.
+_RUN_FIRST = rf"[\d{_CN}几]"
+_RUN_ARABIC_REST = r"(?<=\d)\d*(?:,\d{3})*(?:\.\d+)?"   # an Arabic number after its first digit
+_RUN_ROUGH_FIRST = rf"(?<=几)(?=[{_PLACES}])"
 _RUN_MORE = rf"(?:{_D}|[{_CN}]|点(?=[零〇一二两三四五六七八九])|(?<=[{_PLACES}])几)"
-_RUN = re.compile(rf"[\d{_CN}几](?:(?<=\d)\d*(?:,\d{{3}})*(?:\.\d+)?|(?<=[{_CN}])|(?<=几)(?=[{_PLACES}])){_RUN_MORE}*")
+_RUN = re.compile(rf"{_RUN_FIRST}(?:{_RUN_ARABIC_REST}|(?<=[{_CN}])|{_RUN_ROUGH_FIRST}){_RUN_MORE}*")
 # 壹佰万元整, 玖仟陆佰陆拾伍圆壹角捌分: an amount in capitals read as one number
 _NONZERO = "".join(ch for ch, d in CN_DIGITS.items() if d)
 _MONEY_TAIL = re.compile(rf"[元圆](?:[零〇]?[{_NONZERO}]角)?(?:[零〇]?[{_NONZERO}]分)?[整正]?")
@@ -40,7 +43,8 @@ _AROUND_MAG = ("余", "多")
 _MAGNITUDE_WORDS = ("万亿", "亿", "万")
 _POST_WORDS = ("左右", "以上", "以下", "上下", "之多", "许", "多", "余")
 _TAIL = re.compile(
-    rf"(?P<a1>{'|'.join(_AROUND_MAG)})?(?P<mag>{'|'.join(_MAGNITUDE_WORDS)})?(?P<a2>{'|'.join(_AROUND_MAG)})?"
+    rf"(?P<a1>{'|'.join(_AROUND_MAG)})?(?P<mag>{'|'.join(_MAGNITUDE_WORDS)})?"
+    rf"(?P<a2>{'|'.join(_AROUND_MAG)})?"
     rf"(?:(?P<pct>%|‰)|(?P<mult>倍)|(?P<unit>{UNIT_ALTERNATION}))?"
     rf"(?P<post>{'|'.join(_POST_WORDS)})?"
 )
@@ -50,10 +54,9 @@ _SUFFIX_FIRST = frozenset("".join(_AROUND_MAG + _MAGNITUDE_WORDS + _POST_WORDS) 
                           + "".join(u[0] for u in UNITS))
 # The scan for runs: _RUN, less most lone numeral characters that are words (一是, 一些: no numeral,
 # 点, 几 or tail character after them, no 百分之 before them), which the scan loop rejects anyway.
-_SCAN = re.compile(
-    rf"[\d{_CN}几](?:(?<=\d)\d*(?:,\d{{3}})*(?:\.\d+)?|(?<=[{_CN}])(?=[\d{_CN}点几{re.escape(''.join(sorted(_SUFFIX_FIRST)))}])"
-    rf"|(?<=百分之[{_CN}])|(?<=几)(?=[{_PLACES}])){_RUN_MORE}*"
-)
+_AFTER_NUMERAL = re.escape("".join(sorted(_SUFFIX_FIRST)))
+_LONE_NUMERAL_KEPT = rf"(?<=[{_CN}])(?=[\d{_CN}点几{_AFTER_NUMERAL}])|(?<=百分之[{_CN}])"
+_SCAN = re.compile(rf"{_RUN_FIRST}(?:{_RUN_ARABIC_REST}|{_LONE_NUMERAL_KEPT}|{_RUN_ROUGH_FIRST}){_RUN_MORE}*")
 # 约有/大约有 (约有3万名): 约 with its verb, read like 约
 _PREFIXES = ("将近", "接近", "大约有", "大约", "约为", "约有", "超过", "不足", "不到", "至少", "最多", "逾", "近", "约", "超")
 # the first digit is matched before the look-behind (no digit before it), so the search skips
@@ -72,7 +75,6 @@ _NAME_MARKS = frozenset("+·•“")   # a number next to one of these may be pa
 _AFTER_DUO = frozenset("月天年日周小时万亿倍")  # 两个多月, 5年多时间 — but not 573个多功能
 _MAGNITUDES = {None: 1, "万": 10**4, "亿": 10**8, "万亿": 10**12}
 _YEAR_DIGITS = re.compile(r"\d{4}")
-_TAIL_GROUPS = ("a1", "mag", "a2", "pct", "mult", "unit", "post")
 
 
 def _longest_match_pattern(words) -> str:
