@@ -12,57 +12,114 @@ import re
 from dataclasses import replace
 from fractions import Fraction
 from functools import lru_cache
+from operator import attrgetter
+from typing import NamedTuple
 
 from ..resources import load_data_toml
 from .interval import Interval
 from .numerals import BIG_UNITS, CN_DIGITS, NumeralError, parse_number, parse_rough
 from .quantity import Quantity
-from .units import UNIT_ALTERNATION, unit_kind
+from .units import UNIT_ALTERNATION, UNITS, unit_kind
 
 _D = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CAPITALS = "壹贰叁肆伍陆柒捌玖拾佰仟"  # financial capitals: a lone one is a word (陆续, 入伍, 收拾)
 _CAPITAL_SET = frozenset(_CAPITALS)
 _PLACES = "十百千万亿拾佰仟萬億廿卅卌"
 _CN = "零〇○一二两兩三四五六七八九" + _CAPITALS + _PLACES
-# 几 stands for a digit next to a place (十几, 几十, 三万几), never alone (几乎, 茶几)
-_RUN = re.compile(
-    rf"(?:{_D}|[{_CN}]|几(?=[{_PLACES}]))(?:{_D}|[{_CN}]|点(?=[零〇一二两三四五六七八九])|(?<=[{_PLACES}])几)*"
-)
+# 几 stands for a digit next to a place (十几, 几十, 三万几), never alone (几乎, 茶几).
+# A run starts with an Arabic number, a numeral character or 几 before a place; the pattern opens with
+# the class of every first character (then tells the three apart by looking back at it), so the
+# search skips ahead to such a character instead of trying the pattern at every position.
+_RUN_FIRST = rf"[\d{_CN}几]"
+_RUN_ARABIC_REST = r"(?<=\d)\d*(?:,\d{3})*(?:\.\d+)?"   # an Arabic number after its first digit
+_RUN_ROUGH_FIRST = rf"(?<=几)(?=[{_PLACES}])"
+_RUN_MORE = rf"(?:{_D}|[{_CN}]|点(?=[零〇一二两三四五六七八九])|(?<=[{_PLACES}])几)"
+_RUN = re.compile(rf"{_RUN_FIRST}(?:{_RUN_ARABIC_REST}|(?<=[{_CN}])|{_RUN_ROUGH_FIRST}){_RUN_MORE}*")
 # 壹佰万元整, 玖仟陆佰陆拾伍圆壹角捌分: an amount in capitals read as one number
 _NONZERO = "".join(ch for ch, d in CN_DIGITS.items() if d)
 _MONEY_TAIL = re.compile(rf"[元圆](?:[零〇]?[{_NONZERO}]角)?(?:[零〇]?[{_NONZERO}]分)?[整正]?")
+# the tail after a number: approximation words around 万/亿, then %, 倍 or a unit, then a closing word
+_AROUND_MAG = ("余", "多")
+_MAGNITUDE_WORDS = ("万亿", "亿", "万")
+_POST_WORDS = ("左右", "以上", "以下", "上下", "之多", "许", "多", "余")
 _TAIL = re.compile(
-    r"(?P<a1>余|多)?(?P<mag>万亿|亿|万)?(?P<a2>余|多)?"
+    rf"(?P<a1>{'|'.join(_AROUND_MAG)})?(?P<mag>{'|'.join(_MAGNITUDE_WORDS)})?"
+    rf"(?P<a2>{'|'.join(_AROUND_MAG)})?"
     rf"(?:(?P<pct>%|‰)|(?P<mult>倍)|(?P<unit>{UNIT_ALTERNATION}))?"
-    r"(?P<post>左右|以上|以下|上下|之多|许|多|余)?"
+    rf"(?P<post>{'|'.join(_POST_WORDS)})?"
 )
+# characters that can start a non-empty tail or a suffix read after it (翻两番, 三成, 三分之一): a lone
+# Chinese digit followed by none of them is a word, not a quantity
+_SUFFIX_FIRST = frozenset("".join(_AROUND_MAG + _MAGNITUDE_WORDS + _POST_WORDS) + "%‰倍番成分"
+                          + "".join(u[0] for u in UNITS))
+# The scan for runs: _RUN, less most lone numeral characters that are words (一是, 一些: no numeral,
+# 点, 几 or tail character after them, no 百分之 before them), which the scan loop rejects anyway.
+_AFTER_NUMERAL = re.escape("".join(sorted(_SUFFIX_FIRST)))
+_LONE_NUMERAL_KEPT = rf"(?<=[{_CN}])(?=[\d{_CN}点几{_AFTER_NUMERAL}])|(?<=百分之[{_CN}])"
+_SCAN = re.compile(rf"{_RUN_FIRST}(?:{_RUN_ARABIC_REST}|{_LONE_NUMERAL_KEPT}|{_RUN_ROUGH_FIRST}){_RUN_MORE}*")
 # 约有/大约有 (约有3万名): 约 with its verb, read like 约
 _PREFIXES = ("将近", "接近", "大约有", "大约", "约为", "约有", "超过", "不足", "不到", "至少", "最多", "逾", "近", "约", "超")
 # the first digit is matched before the look-behind (no digit before it), so the search skips
-# ahead to digits instead of trying the look-behind at every position
+# ahead to digits instead of trying the look-behind at every position; 2021-3-5, 2021年3月(5日),
+# 2021.3.5 share their four digits
 _DATE = re.compile(
-    r"\d(?<!\d\d)(?:\d{3}-\d{1,2}-\d{1,2}|\d{3}年\d{1,2}月(?:\d{1,2}日)?|\d{3}\.\d{1,2}\.\d{1,2}|\d?月\d{1,2}日)"
+    r"\d(?<!\d\d)(?:\d{3}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月(?:\d{1,2}日)?|\.\d{1,2}\.\d{1,2})|\d?月\d{1,2}日)"
 )
 _RANGE_SEP = ("~", "～", "—", "-", "至", "到", "－", "–")
+_RANGE_SEP_LENGTHS = frozenset(map(len, _RANGE_SEP))
 _CHENG_STOP = set("为立功果本员效绩就熟年长交型片都千立套像规全效")
 _ZERO_PREFIX = frozenset("百千万亿佰仟萬億")
 _MINUS = frozenset("-－−")
+_PREFIX_ENDS = frozenset(p[-1] for p in _PREFIXES)
+_NAME_MARKS = frozenset("+·•“")   # a number next to one of these may be part of a name (see _is_name)
 _AFTER_DUO = frozenset("月天年日周小时万亿倍")  # 两个多月, 5年多时间 — but not 573个多功能
 _MAGNITUDES = {None: 1, "万": 10**4, "亿": 10**8, "万亿": 10**12}
 _YEAR_DIGITS = re.compile(r"\d{4}")
-_TAIL_GROUPS = ("a1", "mag", "a2", "pct", "mult", "unit", "post")
+
+
+def _longest_match_pattern(words) -> str:
+    """A pattern matching the longest of ``words`` that starts at a position, as a trie (一(?:些|切|…)):
+    the matcher tries the branches of one character instead of every word in turn."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}      # a word ends here
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(ch) + pattern(child) for ch, child in node.items() if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:     # a shorter word ends here: the longer ones are tried first (greedy)
+            body = ("(?:" + body + ")" if len(branches) == 1 and len(body) > 1 else body) + "?"
+        return body
+
+    return pattern(root)
+
+
+class _Lexicon(NamedTuple):
+    """The words of numeral_words.toml, in the forms the scanner uses."""
+
+    idioms: re.Pattern                  # words with numeral characters that are not quantities
+    ordinal_prefixes: tuple[str, ...]
+    enumeration_suffixes: tuple[str, ...]
+    name_suffixes: tuple[str, ...]
+    numeral_idioms: frozenset[str]      # idioms of numeral characters only (万一)
+    name_suffix_firsts: frozenset[str]  # first characters of the name suffixes
 
 
 @lru_cache(maxsize=1)
-def _lexicon():
+def _lexicon() -> _Lexicon:
     data = load_data_toml("numeral_words.toml")
-    idioms = sorted(set(data["idioms"]), key=len, reverse=True)
-    idiom_re = re.compile("|".join(map(re.escape, idioms)))
-    return (
-        idiom_re,
+    return _Lexicon(
+        re.compile(_longest_match_pattern(data["idioms"])),
         tuple(data["ordinal_prefixes"]),
         tuple(data["enumeration_suffixes"]),
         tuple(data["name_suffixes"]),
+        frozenset(w for w in data["idioms"] if all(ch in _CN for ch in w)),
+        frozenset(w[:1] for w in data["name_suffixes"]),
     )
 
 
@@ -83,8 +140,10 @@ def _unit_owned_end(text: str, s: int, e: int) -> int:
 
 
 def _blocked_spans(text: str) -> list[tuple[int, int]]:
-    idiom_re = _lexicon()[0]
-    return [m.span() for m in idiom_re.finditer(text) if not _inside_numeral(text, m)]
+    lexicon = _lexicon()
+    numeral_idioms = lexicon.numeral_idioms
+    return [m.span() for m in lexicon.idioms.finditer(text)
+            if m.group(0) not in numeral_idioms or not _inside_numeral(text, m)]
 
 
 def _inside_numeral(text: str, m: re.Match) -> bool:
@@ -94,28 +153,6 @@ def _inside_numeral(text: str, m: re.Match) -> bool:
         return False
     before, after = text[m.start() - 1], text[m.end()]
     return (before in _CN or before.isdigit()) and (after in _PLACES or after in _CN)
-
-
-class _SpanCursor:
-    """Whether runs met in increasing start order overlap any of ``spans`` (sorted by start, possibly
-    overlapping): a pointer that only moves forward, so a whole document costs one pass."""
-
-    __slots__ = ("_spans", "_i", "_reach")
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self._spans = spans
-        self._i = 0          # first span not yet passed
-        self._reach = -1     # the furthest end of the spans passed so far
-
-    def overlaps(self, s: int, e: int) -> bool:
-        """``[s, e)`` shares a code point with a span; ``s`` never decreases between calls."""
-        spans, i, n = self._spans, self._i, len(self._spans)
-        while i < n and spans[i][0] < s:
-            if spans[i][1] > self._reach:
-                self._reach = spans[i][1]
-            i += 1
-        self._i = i
-        return self._reach > s or (i < n and spans[i][0] < e)
 
 
 def _last_place(value: Fraction, step: Fraction, magnitude: int) -> Fraction:
@@ -170,204 +207,286 @@ def _prefix_word(text: str, start: int) -> str | None:
     return None
 
 
-def _is_name(text: str, s: int, e: int, tail_end: int, unit: str | None) -> bool:
-    before = text[s - 1] if s > 0 else ""
+def _is_name(text: str, s: int, e: int, tail_end: int, unit: str | None, before: str) -> bool:
+    """The number at ``s:e`` is part of a name or code (12345热线, "5·30"专案, 1+10+112); ``before`` is the
+    character before it ("" at the start)."""
     after = text[e] if e < len(text) else ""
     if (before and before in "+·•") or (after and after in "+·•"):
         return True
-    if after == "." and e + 1 < len(text) and text[e + 1].isdigit() and before == "“":
+    if before == "“" and ((after == "." and e + 1 < len(text) and text[e + 1].isdigit())
+                          or (unit is None and text.startswith("”", tail_end))):
         return True
-    if before == "“" and text.startswith("”", tail_end) and unit is None:
-        return True
-    name_suffixes = _lexicon()[3]
-    rest = text[tail_end:tail_end + 4].lstrip(" ")
-    if unit is None and rest.startswith(name_suffixes):
-        return True
+    if unit is not None:
+        return False
+    nxt = text[tail_end:tail_end + 1]
+    if nxt == " " or nxt in _lexicon().name_suffix_firsts:     # a name word may follow (after spaces)
+        rest = text[tail_end:tail_end + 4].lstrip(" ")
+        if rest.startswith(_lexicon().name_suffixes):
+            return True
     # a bare five-or-more-digit number followed by a space and a name (12345 民情热线)
-    if unit is None and e - s >= 5 and text[s:e].isdigit() and text[e:e + 1] == " ":
-        return True
-    return False
+    return e - s >= 5 and after == " " and text[s:e].isdigit()
 
 
 def extract_quantities(text: str) -> list[Quantity]:
     """All quantities in ``text`` (normalised), in order, without overlaps."""
-    blocked = _SpanCursor(_blocked_spans(text))
-    _, ordinal_prefixes, enum_suffixes, _ = _lexicon()
+    # dates and blocked words: sorted spans that do not overlap one another; runs come in increasing
+    # start order, so one index into each list only moves forward
+    blocked = _blocked_spans(text)
+    lexicon = _lexicon()
+    ordinal_prefixes, enum_suffixes = lexicon.ordinal_prefixes, lexicon.enumeration_suffixes
+    units = _context_words()[0]
     out: list[Quantity] = []
-    date_spans = []
+    dates = []
     for m in _DATE.finditer(text):
-        date_spans.append(m.span())
         s, e = m.span()
-        year = _YEAR_DIGITS.match(m.group(0))
-        v = Fraction(int(year.group(0))) if year else Fraction(0)
-        out.append(Quantity(s, e, s, e, m.group(0), v, Interval.point(v), 0, Fraction(1),
-                            None, "date"))
+        dates.append((s, e))
+        written = m.group(0)
+        value, interval = _date_value(written[:4])
+        out.append(Quantity(s, e, s, e, written, value, interval, 0, _ONE, None, "date"))
+    n, n_dates, n_blocked = len(text), len(dates), len(blocked)
+    di = bi = 0
+    ordered = not dates   # quantities from runs come in increasing start order unless dates lead
+    last_start = -1
     pos = 0
-    dates = _SpanCursor(date_spans)
-    for m in _RUN.finditer(text):
+    read = _read_quantity
+    for m in _SCAN.finditer(text):
         s, e = m.span()
         if s < pos:
             continue
-        if dates.overlaps(s, e):
-            continue
+        if di < n_dates:
+            while di < n_dates and dates[di][1] <= s:
+                di += 1
+            if di < n_dates and dates[di][0] < e:
+                continue
         run = m.group(0)
-        e2 = _unit_owned_end(text, s, e)
-        if e2 != e:
-            e, run = e2, run[:e2 - s]
-        if len(run) > 40:
-            continue  # a digit string this long is a code or junk, not a quantity
-        # a leading 百/千/万/亿 with no digit (百万警进千万家) is a word
-        if run[0] in _ZERO_PREFIX:
+        if run[-1] in "十百千" and e - s > 1 and text.startswith(units, e - 1):
+            e = _unit_owned_end(text, s, e)
+            run = run[:e - s]
+        if e - s == 1 and (run in _CAPITALS or not run.isdigit() and (e == n or text[e] not in _SUFFIX_FIRST)
+                           and not (s >= 3 and text.startswith("百分之", s - 3))):
+            # a lone capital (陆续, 入伍), or a lone Chinese digit that nothing after it makes a quantity
+            # (no unit, %, 倍, 番, 成 or 分之: 一是, 一些), is a word
             continue
-        if blocked.overlaps(s, e):
+        # a digit string over 40 characters is a code or junk; a leading 百/千/万/亿 with no digit
+        # (百万警进千万家) is a word
+        if len(run) > 40 or run[0] in _ZERO_PREFIX:
             continue
+        if bi < n_blocked:
+            while bi < n_blocked and blocked[bi][1] <= s:
+                bi += 1
+            if bi < n_blocked and blocked[bi][0] < e:
+                continue
         if s > 0 and text.endswith(ordinal_prefixes, 0, s):
             continue
-        q = _read_quantity(text, s, e, run, enum_suffixes)
+        q = read(text, s, e, run, enum_suffixes)
         if q is None:
             continue
+        if q.start < last_start:
+            ordered = False
+        last_start = q.start
         out.append(q)
         pos = q.end
-    out.sort(key=lambda q: q.start)
+    if not ordered:
+        out.sort(key=_START)
     return _merge_ranges(text, _listed_months(text, out))
+
+
+_START = attrgetter("start")
+_ONE = Fraction(1)
+
+
+@lru_cache(maxsize=1024)
+def _date_value(head: str) -> tuple[Fraction, Interval]:
+    """Value and interval of a date whose text begins with ``head``: its year when it has one, else 0."""
+    v = Fraction(int(head)) if _YEAR_DIGITS.match(head) else Fraction(0)
+    return v, Interval.point(v)
 
 
 def _listed_months(text: str, qs: list[Quantity]) -> list[Quantity]:
     """In 4、5月份 / 7和8月 the first number is a month too, not a count."""
     for k in range(len(qs) - 2, -1, -1):
-        a, b = qs[k], qs[k + 1]
-        if b.kind == "date" and b.unit == "月" and a.kind == "count" and a.unit is None \
-                and a.magnitude == 1 and a.interval.is_point and 1 <= a.value <= 12 \
-                and text[a.end:b.start] in ("、", "和", "及", "与", ",", "，"):
-            qs[k] = replace(a, unit="月", kind="date")
+        b = qs[k + 1]
+        if b.kind == "date" and b.unit == "月":
+            a = qs[k]
+            if a.kind == "count" and a.unit is None and a.magnitude == 1 and a.interval.is_point \
+                    and 1 <= a.value <= 12 and text[a.end:b.start] in ("、", "和", "及", "与", ",", "，"):
+                qs[k] = replace(a, unit="月", kind="date")
     return qs
 
 
+@lru_cache(maxsize=8192)
+def _core(core: str) -> tuple:
+    """What the reader needs of a number's digits (the run without trailing 万/亿), once per distinct
+    text: (parse or None when not a number, all Chinese, one Chinese character, at most ten, a year
+    1900-2100 in four digits, a month number)."""
+    try:
+        p = parse_number(core)
+    except NumeralError:
+        return None, False, False, False, False, False
+    is_cn = not any(map(str.isdigit, core))
+    whole = p.decimals == 0
+    return (p, is_cn, is_cn and len(core) == 1, p.value <= 10,
+            whole and len(core) == 4 and 1900 <= p.value <= 2100, whole and 1 <= p.value <= 12)
+
+
+@lru_cache(maxsize=16384)
+def _numbers(core: str, mag: str | None, permille: bool, scale: int, kind: str, approx: tuple[str, ...],
+             minus: bool) -> tuple[Fraction, Interval, Fraction, int]:
+    """(value, interval, step, magnitude) of the number ``core`` with its tail: 万/亿 ``mag``, ‰, the
+    万元/亿元 ``scale`` (1 when none), its ``kind``, approximation words and a minus sign before it."""
+    p = parse_number(core)
+    magnitude = _MAGNITUDES[mag]
+    value, step = p.value, p.step
+    if mag:
+        value = value * magnitude
+        # 9.6万 rounds at 0.1万; 90444万 at 1万
+        step = Fraction(1, 10**p.decimals) * magnitude if p.decimals else Fraction(magnitude)
+    if permille:
+        value /= 10
+        step /= 10
+    if scale != 1:
+        value *= scale
+        step *= scale
+        magnitude *= scale
+    if kind in ("year", "date"):
+        base = Interval.point(value)
+    elif kind in ("count", "duration", "measure") and p.decimals == 0 and magnitude == 1:
+        base = Interval.point(value)
+    else:
+        base = Interval.rounded(value, step)
+    interval = _approx_interval(value, _last_place(value, step, magnitude), approx, base) if approx else base
+    if minus:
+        value, interval = -value, interval.negated()
+    return value, interval, step, magnitude
+
+
+_UNIT_KIND = {u: kind for u, (kind, _) in UNITS.items()}
+_MONEY_SCALE = {"万元": 10**4, "亿元": 10**8}
+
+
 def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quantity | None:
-    if len(run) == 1 and run in _CAPITALS:
-        return None
-    if not _CAPITAL_SET.isdisjoint(run):
+    if len(run) > 1 and not _CAPITAL_SET.isdisjoint(run):
         money = _read_capital_money(text, s, e)
         if money is not None:
             return money
+    before = text[s - 1] if s > 0 else ""
     # 百分之十二 / 百分之12.5
-    pct_word = s >= 3 and text.startswith("百分之", s - 3)
+    pct_word = before == "之" and s >= 3 and text.startswith("百分之", s - 3)
     # trailing 万/亿 belong to the tail so 600余万 and 600万 read alike
     core = run
-    while core and core[-1] in "万亿" and len(core) > 1:
-        core = core[:-1]
-    try:
-        parsed_core = parse_number(core)
-    except NumeralError:
+    if run[-1] in "万亿":
+        while core and core[-1] in "万亿" and len(core) > 1:
+            core = core[:-1]
+    parsed, is_cn, single_cn, up_to_ten, year, month = _core(core)
+    if parsed is None:
         return _read_rough(text, s, e, run)
-    tail = _TAIL.match(text, s + len(core))
-    # all-Chinese single character needs a unit (一是, 一个 in prose)
-    is_cn = not any(map(str.isdigit, run))
-    if is_cn and len(core) == 1 and core in "一二两三四五六七八九十":
-        if text.startswith(enum_suffixes, e):
+    ce = s + len(core)
+    if is_cn:
+        # all-Chinese single character needs a unit (一是, 一个 in prose)
+        if single_cn and core in "一二两三四五六七八九十" and text.startswith(enum_suffixes, e):
             return None
-    if parsed_core.positional and is_cn:
         # 二〇二一年 is a year; other digit strings are handled as pairs
-        if not (len(core) == 4 and text.startswith("年", s + len(core))):
+        if parsed.positional and not (len(core) == 4 and text.startswith("年", ce)):
             return _read_rough(text, s, e, run)
-    a1, mag, a2, pct, mult, unit, post = tail.group(*_TAIL_GROUPS)
-    magnitude = _MAGNITUDES[mag]
-    value = parsed_core.value * magnitude if mag else parsed_core.value
-    step = parsed_core.step * magnitude if mag else parsed_core.step
-    if mag:
-        # 9.6万 rounds at 0.1万; 90444万 at 1万
-        step = Fraction(1, 10**parsed_core.decimals) * magnitude if parsed_core.decimals else Fraction(magnitude)
+    if ce < len(text) and text[ce] in _SUFFIX_FIRST:
+        tail = _TAIL.match(text, ce)
+        a1, mag, a2, pct, mult, unit, post = tail.groups()
+        end = tail.end()
+    else:   # nothing after the number can start a tail
+        a1 = mag = a2 = pct = mult = unit = post = None
+        end = ce
+    scale = 1
     kind = "count"
     if pct or pct_word:
         kind = "percent"
         unit = "%"
-        if pct == "‰":
-            value /= 10
-            step /= 10
     elif mult:
         kind = "multiple"
         unit = "倍"
     elif unit:
-        kind = unit_kind(unit)
-        if unit in ("万元", "亿元"):
-            scale = 10**4 if unit == "万元" else 10**8
-            value *= scale
-            step *= scale
-            magnitude *= scale
+        kind = _UNIT_KIND[unit]
+        if unit in _MONEY_SCALE:
+            scale = _MONEY_SCALE[unit]
             unit = "元"
-    end = tail.end() if tail.end() > s + len(core) else s + len(core)
-    # a number directly followed by 番 after 翻 (翻两番)
-    if unit is None and text.startswith("番", end) and "翻" in text[max(0, s - 2):s]:
-        kind, unit, end = "multiple", "番", end + 1
-    if unit is None and text.startswith("成", end) and is_cn and parsed_core.value <= 10:
-        nxt = text[end + 1:end + 2]
-        if nxt not in _CHENG_STOP:
-            kind, unit, end = "ratio", "成", end + 1
-    if unit is None and text.startswith("分之", end):
-        m2 = _RUN.match(text, end + 2)
-        if m2:
-            try:
-                num = parse_number(m2.group(0)).value
-            except NumeralError:
-                num = None
-            if num is not None and value:
-                frac = num / value
-                return Quantity(s, m2.end(), s, m2.end(), text[s:m2.end()], frac, Interval.point(frac),
-                                0, Fraction(0), "分之", "ratio")
-    if kind == "duration" and unit in ("年", "年度") and parsed_core.decimals == 0 and not mag \
-            and 1900 <= value <= 2100 and (len(core) == 4):
-        kind = "year"
-    if unit is None and not is_cn and text.startswith("月", end) and 1 <= value <= 12 and not mag \
-            and parsed_core.decimals == 0:
-        unit, end = "月", end + (2 if text.startswith("月份", end) else 1)  # 9月 / 11月份: a month
-    if unit == "月" or unit == "日":
-        kind = "date"
-    if is_cn and len(core) == 1 and unit is None and kind == "count":
-        return None
-    approx = []
-    pre = _prefix_word(text, s - (3 if pct_word else 0))
-    if pre:
-        approx.append(pre)
-    for word in (a1, a2):
-        if word:
-            approx.append(word)
-    if post:
-        after_post = text[end:end + 1]
-        if post in ("多", "余") and (kind not in ("multiple", "duration", "count", "money", "measure")
-                                    or ("\u4e00" <= after_post <= "\u9fff" and after_post not in _AFTER_DUO)):
-            end = end - len(post)
-            post = None
-        else:
-            approx.append(post)
-    if unit == "个" and post in ("多", "余") and text.startswith("月", end):
-        unit, kind, end = "个月", "duration", end + 1  # 一个多月: a duration of over a month
-    if pre in ("近", "最近") and kind == "duration" and _means_recent(text, end, tail):
-        approx.remove(pre)  # 近一个多月新低, 近3年来: the latest N months, not "nearly"
+        elif kind == "duration":
+            if unit == "日":
+                kind = "date"
+            elif (unit == "年" or unit == "年度") and not mag and year:
+                kind = "year"
+    else:   # no unit yet (kind is count): a suffix after the tail may give one
+        nxt = text[end:end + 1]
+        # a number directly followed by 番 after 翻 (翻两番)
+        if nxt == "番" and "翻" in text[max(0, s - 2):s]:
+            kind, unit, end = "multiple", "番", end + 1
+        elif nxt == "成" and is_cn and up_to_ten:
+            if text[end + 1:end + 2] not in _CHENG_STOP:
+                kind, unit, end = "ratio", "成", end + 1
+        elif nxt == "分" and text.startswith("分之", end):
+            ratio = _read_ratio(text, s, end, parsed.value * _MAGNITUDES[mag] if mag else parsed.value)
+            if ratio is not None:
+                return ratio
+        elif nxt == "月" and not is_cn and not mag and month:
+            unit, kind, end = "月", "date", end + (2 if text.startswith("月份", end) else 1)  # 9月 / 11月份
+        if unit is None and single_cn:
+            return None
     start = s - 3 if pct_word else s
-    if _is_name(text, s, e, end, unit):
-        return None
-    if kind in ("year", "date"):
-        base = Interval.point(value)
-    elif kind in ("count", "duration", "measure") and parsed_core.decimals == 0 and magnitude == 1:
-        base = Interval.point(value)
+    pre = _prefix_word(text, start) if start > 0 and text[start - 1] in _PREFIX_ENDS else None
+    if pre or a1 or a2 or post:
+        approx = [pre] if pre else []
+        if a1:
+            approx.append(a1)
+        if a2:
+            approx.append(a2)
+        tail_post = post
+        if post:
+            if post in ("多", "余"):
+                after_post = text[end:end + 1]
+                if kind not in ("multiple", "duration", "count", "money", "measure") \
+                        or ("\u4e00" <= after_post <= "\u9fff" and after_post not in _AFTER_DUO):
+                    end = end - len(post)
+                    post = None
+                else:
+                    approx.append(post)
+            else:
+                approx.append(post)
+            if unit == "个" and post in ("多", "余") and text.startswith("月", end):
+                unit, kind, end = "个月", "duration", end + 1  # 一个多月: a duration of over a month
+        if pre in ("近", "最近") and kind == "duration" and _means_recent(text, end, a1, a2, tail_post):
+            approx.remove(pre)  # 近一个多月新低, 近3年来: the latest N months, not "nearly"
+        approx_t = tuple(approx)
     else:
-        base = Interval.rounded(value, step)
-    interval = _approx_interval(value, _last_place(value, step, magnitude), tuple(approx), base) \
-        if approx else base
-    if kind in ("percent", "percentage_point") and start == s and _minus_before(text, s):
-        value, interval, start = -value, interval.negated(), s - 1     # 比上年增长-3.5%
-    return Quantity(
-        start=start, end=end, num_start=s, num_end=s + len(core) + (len(mag) if mag and text.startswith(mag, s + len(core)) else 0),
-        text=text[start:end], value=value, interval=interval, decimals=parsed_core.decimals,
-        step=step, unit=unit, kind=kind, approx=tuple(approx), magnitude=magnitude,
-        mixed_numerals=parsed_core.mixed,
-    )
+        approx_t = ()
+    if (unit is None or before in _NAME_MARKS or text[e:e + 1] in _NAME_MARKS) \
+            and _is_name(text, s, e, end, unit, before):
+        return None
+    minus = before in _MINUS and not pct_word and (kind == "percent" or kind == "percentage_point") \
+        and _minus_before(text, s)
+    value, interval, step, magnitude = _numbers(core, mag, pct == "‰", scale, kind, approx_t, minus)
+    if minus:
+        start = s - 1     # 比上年增长-3.5%
+    return Quantity(start, end, s, ce + len(mag) if mag and a1 is None else ce, text[start:end], value,
+                    interval, parsed.decimals, step, unit, kind, approx_t, magnitude, parsed.mixed)
 
 
-def _means_recent(text: str, end: int, tail) -> bool:
-    if tail.group("a1") or tail.group("a2") or tail.group("post") in ("多", "余"):
+def _means_recent(text: str, end: int, a1: str | None, a2: str | None, post: str | None) -> bool:
+    if a1 or a2 or post in ("多", "余"):
         return True
     return text.startswith(_context_words()[1], end)
+
+
+def _read_ratio(text: str, s: int, end: int, value: Fraction) -> Quantity | None:
+    """三分之一 / 5分之2: the ratio numerator/denominator, from the denominator ``value`` before 分之."""
+    m2 = _RUN.match(text, end + 2)
+    if m2:
+        try:
+            num = parse_number(m2.group(0)).value
+        except NumeralError:
+            num = None
+        if num is not None and value:
+            frac = num / value
+            return Quantity(s, m2.end(), s, m2.end(), text[s:m2.end()], frac, Interval.point(frac),
+                            0, Fraction(0), "分之", "ratio")
+    return None
 
 
 def _minus_before(text: str, s: int) -> bool:
@@ -417,28 +536,35 @@ def _merge_ranges(text: str, qs: list[Quantity]) -> list[Quantity]:
     """Join ``15%~20%``, ``15~20%``, ``3至5年`` and ``2017-2020年度`` into ranges."""
     if len(qs) < 2:
         return qs
+    last = len(qs) - 1
+    joined: dict[int, Quantity] = {}      # index of a range's first quantity → the range
+    # pairs as far apart as a separator is long, in one pass of integer tests
+    for i in [i for i in range(last) if qs[i + 1].start - qs[i].end in _RANGE_SEP_LENGTHS]:
+        if i - 1 in joined:    # this quantity already ends a range
+            continue
+        a, b = qs[i], qs[i + 1]
+        if text[a.end:b.start] not in _RANGE_SEP or (a.unit is not None and a.unit != b.unit):
+            continue
+        months = b.kind == "date" and b.unit == "月" and a.unit is None and a.kind == "count" \
+            and a.interval.is_point and 1 <= a.value <= 12  # 1-6月: a span of months
+        if months or (a.kind != "date" and b.kind != "date"):
+            lo = a.value
+            if a.unit is None and b.magnitude > 1 and a.magnitude == 1 and b.kind != "year":
+                lo = a.value * b.magnitude  # 9~16亿: the first value borrows the magnitude
+            iv = Interval(min(lo, b.value), max(lo, b.value))
+            joined[i] = Quantity(a.start, b.end, a.num_start, b.num_end, text[a.start:b.end],
+                                 lo, iv, max(a.decimals, b.decimals), b.step, b.unit, b.kind,
+                                 a.approx + b.approx, b.magnitude, a.mixed_numerals or b.mixed_numerals,
+                                 True, b.value)
+    if not joined:
+        return qs
     out: list[Quantity] = []
     i = 0
-    while i < len(qs):
-        a = qs[i]
-        if i + 1 < len(qs):
-            b = qs[i + 1]
-            sep = text[a.end:b.start]
-            months = b.kind == "date" and b.unit == "月" and a.unit is None and a.kind == "count" \
-                and a.interval.is_point and 1 <= a.value <= 12  # 1-6月: a span of months
-            if sep in _RANGE_SEP and (a.unit is None or a.unit == b.unit) and (months or (
-                    a.kind not in ("date",) and b.kind != "date")):
-                lo = a.value
-                if a.unit is None and b.magnitude > 1 and a.magnitude == 1 and b.kind != "year":
-                    lo = a.value * b.magnitude  # 9~16亿: the first value borrows the magnitude
-                kind = b.kind
-                iv = Interval(min(lo, b.value), max(lo, b.value))
-                out.append(Quantity(a.start, b.end, a.num_start, b.num_end, text[a.start:b.end],
-                                    lo, iv, max(a.decimals, b.decimals), b.step, b.unit, kind,
-                                    a.approx + b.approx, b.magnitude, a.mixed_numerals or b.mixed_numerals,
-                                    True, b.value))
-                i += 2
-                continue
-        out.append(a)
-        i += 1
+    while i <= last:
+        if i in joined:
+            out.append(joined[i])
+            i += 2
+        else:
+            out.append(qs[i])
+            i += 1
     return out
