@@ -19,13 +19,14 @@ from ..text.offsets import OffsetMap, apply_edits
 _FRONT_MATTER = re.compile(r"\A\ufeff?\s*---[ \t]*\n[ \t]*[\w-]+[ \t]*:(?:.*?\n)??(?:---|\.\.\.)[ \t]*(?:\n|\Z)",
                            re.S)
 _URL_CHARS = r"[^\s<>\"'\u3000-\u303f\uff08\uff09\uff0c\uff1b\u4e00-\u9fff)\]]"
-# http://, https://, ftp:// or www. in any letter case: the pattern opens with the class of the
-# first letters (re skips ahead to them in C) and looks back at the letter for the rest
+# http://, https://, ftp:// or www. in any letter case (the s also as ſ, as re.I matched it): the
+# pattern opens with the class of the first letters (re skips ahead to them in C) and looks back at
+# the letter for the rest
 _URL = re.compile(r"[hHfFwW](?:(?<=[hH])[tT][tT][pP][sSſ]?://|(?<=[fF])[tT][pP]://|(?<=[wW])[wW][wW]\.)"
                   + _URL_CHARS + "+")
 _MASKS = [
-    # (pattern, replacement, formats it applies to, literals one of which every match contains: a
-    # text without any of them skips the pass)
+    # (pattern, replacement (or one per name of the group that matched), formats it applies to,
+    # literals one of which every match contains: a text without any of them skips the pass)
     (re.compile(r"^(`{3,}|~{3,})[^\n]*\n.*?^\1[ \t]*$", re.S | re.M), "\n", {"markdown"}, ("```", "~~~")),
     (re.compile(r"\{\{[<%].*?[%>]\}\}", re.S), "\n", {"markdown"}, ("{{",)),
     (re.compile(r"<!--.*?-->", re.S), "", {"markdown", "text"}, ("<!--",)),
@@ -35,10 +36,13 @@ _MASKS = [
     # plain characters at a time, never given back (the ")" or a space must follow them anyway)
     (re.compile(r"\((?<=\]\()(?:[^()\s]+|\([^()\s]*\))*+(?:\s+\"[^\"\n]*\")?\)"), "", {"markdown"}, ("](",)),
     (re.compile(r"`[^`\n]+`"), " ", {"markdown"}, ("`",)),                          # inline code
-    (re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|section|article|header|footer|"
-                r"blockquote|pre|hr|figure|figcaption|img|iframe|video|source)\b[^<>]*>", re.I), "\n",
-     {"markdown"}, ("<",)),
-    (re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>"), "", {"markdown"}, ("<",)),  # inline tags
+    # a block tag becomes a line end, another (inline) tag nothing.  One pass for both: each match
+    # ends at the first ">" after its "<", so where both patterns match they match the same span
+    # (and the block tag, listed first, won), and neither's matches hide a "<" from the other; the "<"
+    # stands first, so re skips ahead to it
+    (re.compile(r"<(?:(?P<block>(?i:/?(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|section|article|header|"
+                r"footer|blockquote|pre|hr|figure|figcaption|img|iframe|video|source)\b[^<>]*>))"
+                r"|/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>)"), {"block": "\n", None: ""}, {"markdown"}, ("<",)),
     (_URL, " ", {"markdown", "text", "html"}, ("://", "www.", "WWW.")),
 ]
 # percent-encoded runs (%E5%88%B0) outside a recognised URL: found by their escapes, then
@@ -78,17 +82,16 @@ def masked_spans(text: str, fmt: str) -> list[tuple[int, int, str]]:
         fm = front_matter_span(text)
         if fm:
             spans.append((fm[0], fm[1], "\n"))
-    present: dict[str, bool] = {}
+    # the needles are ASCII: looked for first among the text's ASCII characters only, so that a text
+    # without one is not searched through for it
+    ascii_chars = text.encode("ascii", "ignore")
     for rx, repl, formats, needles in _MASKS:
-        if fmt not in formats:
+        if not (fmt in formats and any(t.encode() in ascii_chars and t in text for t in needles)):
             continue
-        for t in needles:
-            found = present.get(t)
-            if found is None:
-                found = present[t] = t in text   # several passes share a literal: one look each
-            if found:
-                spans += [(m.start(), m.end(), repl) for m in rx.finditer(text) if m.end() > m.start()]
-                break
+        if isinstance(repl, str):
+            spans += [(m.start(), m.end(), repl) for m in rx.finditer(text) if m.end() > m.start()]
+        else:
+            spans += [(m.start(), m.end(), repl[m.lastgroup]) for m in rx.finditer(text) if m.end() > m.start()]
     spans += _percent_runs(text)
     spans.sort(key=lambda s: (s[0], -s[1]))
     kept: list[tuple[int, int, str]] = []
