@@ -21,38 +21,37 @@ class ProfileChoice:
     reason: str
 
 
-def _overlap(a: str, b: str) -> bool:
-    """Whether occurrences of the words ``a`` and ``b`` can overlap (``b`` starting inside or at the
-    start of ``a``, or the other way round; a word with itself only at a later start)."""
-    def starts_in(x: str, y: str) -> bool:
-        return any(x[i:].startswith(y) or y.startswith(x[i:]) for i in range(1 if x == y else 0, len(x)))
-
-    return starts_in(a, b) or starts_in(b, a)
+def _hides(o: str, w: str) -> bool:
+    """Whether a match of the word ``o`` can hold the start of an occurrence of the word ``w`` that
+    the longest-match search does not find as ``w``: ``o`` longer and starting with ``w``, or ``w``
+    starting inside ``o`` (``w`` = ``o`` too: a word overlapping itself)."""
+    return (o != w and o.startswith(w)) or any(o[i:].startswith(w) or w.startswith(o[i:]) for i in range(1, len(o)))
 
 
 @lru_cache(maxsize=8)
-def _word_index(words: tuple[str, ...]) -> tuple[re.Pattern, dict[str, frozenset[str]]]:
-    """A regex finding the longest of ``words`` at each place, and for each word the words whose
-    occurrences can overlap its own."""
+def _word_index(words: tuple[str, ...]) -> tuple[re.Pattern, dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """A regex finding the longest of ``words`` at each place; for each word the words whose matches
+    can hide an occurrence of it, and the words it can hide."""
     from .regions import _trie_alternation
 
-    overlapping = {w: frozenset(o for o in words if _overlap(w, o)) for w in words}
-    return re.compile(_trie_alternation(words)), overlapping
+    hidden_by = {w: frozenset(o for o in words if _hides(o, w)) for w in words}
+    hides = {o: frozenset(w for w in words if o in hidden_by[w]) for o in words}
+    return re.compile(_trie_alternation(words)), hidden_by, hides
 
 
 def word_counts(text: str, words: tuple[str, ...]) -> dict[str, int]:
     """``{word: text.count(word)}`` for the words of ``words`` that occur, from one regex pass.
 
-    The pass finds each word where it is the longest match; a word it found that nothing found can
-    overlap has exactly that many occurrences.  Only a word that overlaps a found one (hidden inside
-    it, or hiding it) is counted again with ``str.count``."""
+    The pass finds each word where it is the longest match: every occurrence of a word is such a
+    match unless a match of a word that can hide it was found.  Only such a word is counted again,
+    with ``str.count``."""
     if not words:
         return {}
-    rx, overlapping = _word_index(words)
+    rx, hidden_by, hides = _word_index(words)
     found = Counter(rx.findall(text))
     counts: dict[str, int] = {}
-    for w in {o for f in found for o in overlapping[f]} | found.keys():
-        n = found[w] if w in found and not overlapping[w] & found.keys() else text.count(w)
+    for w in {h for f in found for h in hides[f]} | found.keys():
+        n = found[w] if w in found and not hidden_by[w] & found.keys() else text.count(w)
         if n:
             counts[w] = n
     return counts
@@ -62,10 +61,21 @@ def _hits(text: str, spec: dict, words: dict[str, int]) -> dict[str, int]:
     """The markers of ``spec`` in ``text`` and their counts (``words``: the regional words' counts)."""
     counts = {w: words[w] for w in spec.get("words", []) if w in words}
     for w in spec.get("measure_words", []):
-        n = len(re.findall(r"\d" + re.escape(w), text)) if w in text else 0
+        n = len(_after_digit(w).findall(text)) if w in text else 0
         if n:
             counts[f"数字+{w}"] = n
     return counts
+
+
+@lru_cache(maxsize=None)
+def _after_digit(word: str) -> re.Pattern:
+    """A regex finding ``word`` after a digit as often as ``\\d`` + ``word`` does.  Led by the word
+    (re skips ahead to a literal far faster than to any digit), the digit looked back at; the same
+    count unless the word holds a digit (then two matches of ``\\d`` + ``word`` could overlap)."""
+    w = re.escape(word)
+    if any(ch.isdecimal() for ch in word):
+        return re.compile(r"\d" + w)
+    return re.compile(f"{w}(?<=\\d{w})")
 
 
 @lru_cache(maxsize=2)
