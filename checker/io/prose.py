@@ -11,6 +11,7 @@ a bare URL becomes one space (each standing for the whole run).
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from typing import Optional
 
 from ..text.offsets import OffsetMap, apply_edits
@@ -93,7 +94,9 @@ def masked_spans(text: str, fmt: str) -> list[tuple[int, int, str]]:
         else:
             spans += [(m.start(), m.end(), repl[m.lastgroup]) for m in rx.finditer(text) if m.end() > m.start()]
     spans += _percent_runs(text)
-    spans.sort(key=lambda s: (s[0], -s[1]))
+    # by start, the longest first, else in the order found (two stable sorts with C keys)
+    spans.sort(key=itemgetter(1), reverse=True)
+    spans.sort(key=itemgetter(0))
     kept: list[tuple[int, int, str]] = []
     end = 0
     for s, e, r in spans:

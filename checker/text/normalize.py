@@ -10,6 +10,7 @@ Steps, in one pass over the original text:
 * invisible marks — zero-width space/joiners, word joiner, soft hyphen, the BOM,
   bidi marks, embeddings, overrides and isolates — are deleted, so that
   ``12\\u200b34`` is the number 1234;
+* a lone surrogate (from JSON or an API) becomes U+FFFD, one for one;
 
 then, character for character (so the map is unchanged):
 
@@ -29,12 +30,12 @@ from .offsets import OffsetMap, apply_edits
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _TONED_SET = frozenset(_TONED)
-_INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
-_INVISIBLE_CHARS = "".join(chr(c) for a, b in ((0xAD, 0xAD), (0x61C, 0x61C), (0x180E, 0x180E), (0x200B, 0x200F),
-                                                 (0x202A, 0x202E), (0x2060, 0x2064), (0x2066, 0x2069),
-                                                 (0xFEFF, 0xFEFF)) for c in range(a, b + 1))
-_SPACE_CHARS = f" \\t\\u3000\\xa0\\f\\v\\u2002-\\u200a{_INVISIBLE}"   # a run of these is one edit
-_NOT_BLANK = f"\\t\\u3000\\xa0\\f\\v\\u2002-\\u200a{_INVISIBLE}"       # the same without the plain space
+# soft hyphen, Arabic letter mark, Mongolian vowel separator, zero-width space/non-joiner/joiner,
+# LRM/RLM, bidi embeddings and overrides, word joiner and invisible operators, isolates, BOM
+_INVISIBLE_CHARS = ("\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff")
+_SPACE_CHARS = f" \\t\\u3000\\xa0\\f\\v\\u2002-\\u200a{_INVISIBLE_CHARS}"   # a run of these is one edit
+_NOT_BLANK = f"\\t\\u3000\\xa0\\f\\v\\u2002-\\u200a{_INVISIBLE_CHARS}"       # the same without the plain space
 _SURROGATES = "\ud800-\udfff"
 # Every edit starts at one of a few characters: the pattern opens with their class, so ``re`` skips
 # ahead to them in C (an alternation of groups would be tried at every position); look-behinds
