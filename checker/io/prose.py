@@ -46,6 +46,7 @@ _MASKS = [
                 r"|/?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>)"), {"block": "\n", None: ""}, {"markdown"}, ("<",)),
     (_URL, " ", {"markdown", "text", "html"}, ("://", "www.", "WWW.")),
 ]
+_PASSES = [(rx, repl, formats, tuple((t.encode(), t) for t in needles)) for rx, repl, formats, needles in _MASKS]
 # percent-encoded runs (%E5%88%B0) outside a recognised URL: found by their escapes, then
 # widened over the URL characters around them (matches, so linear on long digit runs)
 _PCT = re.compile(r"%[0-9A-Fa-f]{2}(?:%[0-9A-Fa-f]{2})+")   # opens with "%": re skips to it
@@ -86,8 +87,8 @@ def masked_spans(text: str, fmt: str) -> list[tuple[int, int, str]]:
     # the needles are ASCII: looked for first among the text's ASCII characters only, so that a text
     # without one is not searched through for it
     ascii_chars = text.encode("ascii", "ignore")
-    for rx, repl, formats, needles in _MASKS:
-        if not (fmt in formats and any(t.encode() in ascii_chars and t in text for t in needles)):
+    for rx, repl, formats, needles in _PASSES:
+        if not (fmt in formats and any(b in ascii_chars and t in text for b, t in needles)):
             continue
         if isinstance(repl, str):
             spans += [(m.start(), m.end(), repl) for m in rx.finditer(text) if m.end() > m.start()]
