@@ -25,6 +25,8 @@ def _hides(o: str, w: str) -> bool:
     """Whether a match of the word ``o`` can hold the start of an occurrence of the word ``w`` that
     the longest-match search does not find as ``w``: ``o`` longer and starting with ``w``, or ``w``
     starting inside ``o`` (``w`` = ``o`` too: a word overlapping itself)."""
+    if w[0] not in o:   # (most pairs: the start of ``w`` must stand in ``o``)
+        return False
     return (o != w and o.startswith(w)) or any(o[i:].startswith(w) or w.startswith(o[i:]) for i in range(1, len(o)))
 
 

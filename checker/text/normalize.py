@@ -126,18 +126,6 @@ _HAN_RUN = re.compile("[\u4e00-\u9fff]+")   # the CJK Unified Ideographs block
 _CHUNK = 512   # characters counted between two looks at the running count
 
 
-def _ranges_class(codes: list[int]) -> str:
-    """A regex character class of the sorted code points ``codes`` (consecutive ones as ranges)."""
-    parts, i = [], 0
-    while i < len(codes):
-        j = i
-        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
-            j += 1
-        parts.append(re.escape(chr(codes[i])) + ("-" + re.escape(chr(codes[j])) if j > i else ""))
-        i = j + 1
-    return "[" + "".join(parts) + "]"
-
-
 @lru_cache(maxsize=1)
 def traditional_forms() -> re.Pattern:
     """A regex matching one Han character (U+4E00–U+9FFF) that t2s changes when converted alone.
@@ -149,7 +137,8 @@ def traditional_forms() -> re.Pattern:
     out = conv("\n".join(chars)).split("\n")
     if len(out) != len(chars):
         out = [conv(ch) for ch in chars]
-    return re.compile(_ranges_class([ord(ch) for ch, to in zip(chars, out) if to != ch]))
+    # (no character of the block means anything inside a character class)
+    return re.compile("[" + "".join(ch for ch, to in zip(chars, out) if to != ch) + "]")
 
 
 def looks_traditional(text: str, threshold: float = 0.03) -> bool:
