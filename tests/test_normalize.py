@@ -137,3 +137,24 @@ def test_blanks_line_ends_and_surrogates_follow_the_rules(text):
         s, e = nt.orig_span(i, i + 1)
         if nt.text[i] not in " \n\ufffd1":
             assert text[s:e] == nt.text[i]
+
+
+def test_traditional_forms_are_kept_in_the_user_cache_and_rebuilt_when_broken(tmp_path, monkeypatch):
+    """The judged characters are written to the cache once, read back the same, and judged again by
+    OpenCC when the file is damaged."""
+    from checker.text.normalize import _judged_by_opencc, traditional_forms
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("CLAIMCHECK_NO_CACHE", raising=False)
+    judged = _judged_by_opencc()
+    try:
+        traditional_forms.cache_clear()
+        assert traditional_forms().pattern == f"[{judged}]"
+        (kept,) = (tmp_path / "claimcheck").glob("t2s-forms-*.txt")
+        assert kept.read_text(encoding="utf-8") == judged
+        kept.write_text("abc", encoding="utf-8")   # not Han characters: not trusted
+        traditional_forms.cache_clear()
+        assert traditional_forms().pattern == f"[{judged}]"
+        assert kept.read_text(encoding="utf-8") == judged
+    finally:
+        traditional_forms.cache_clear()

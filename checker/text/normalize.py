@@ -21,11 +21,17 @@ then, character for character (so the map is unchanged):
 """
 from __future__ import annotations
 
+import importlib.util
+import os
 import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Optional
 
+from ..usercache import cache_dir
 from .offsets import OffsetMap, apply_edits
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
@@ -126,19 +132,76 @@ _HAN_RUN = re.compile("[\u4e00-\u9fff]+")   # the CJK Unified Ideographs block
 _CHUNK = 512   # characters counted between two looks at the running count
 
 
-@lru_cache(maxsize=1)
-def traditional_forms() -> re.Pattern:
-    """A regex matching one Han character (U+4E00–U+9FFF) that t2s changes when converted alone.
-
-    Built once per process from OpenCC itself: the whole block goes through one call, one
-    character per line (no phrase spans a line break), so the judgement is OpenCC's own."""
+def _judged_by_opencc() -> str:
+    """The Han characters (U+4E00–U+9FFF) that t2s changes when converted alone, judged by OpenCC
+    itself: the whole block goes through one call, one character per line (no phrase spans a line
+    break)."""
     chars = [chr(c) for c in range(0x4E00, 0xA000)]
     conv = _t2s().convert
     out = conv("\n".join(chars)).split("\n")
     if len(out) != len(chars):
         out = [conv(ch) for ch in chars]
+    return "".join(ch for ch, to in zip(chars, out) if to != ch)
+
+
+def _forms_cache() -> Optional[Path]:
+    """Where the judged characters of the installed OpenCC are kept between runs: a file in the
+    user cache named by a fingerprint of OpenCC's library, configurations and dictionaries (found
+    without importing it), or None (caching off, or OpenCC not laid out as its package installs)."""
+    where, spec = cache_dir(), importlib.util.find_spec("opencc")
+    if where is None or spec is None or not spec.origin:
+        return None
+    root = Path(spec.origin).parent
+    share = root / "clib" / "share" / "opencc"
+    try:
+        files = [root / "__init__.py", *(root / "clib").glob("*.so"), *(root / "clib").glob("*.pyd"),
+                 *sorted(share.iterdir())]
+        fingerprint = [(p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in files]
+    except OSError:
+        return None
+    if not (share / "t2s.json").is_file():
+        return None
+    return where / f"t2s-forms-{zlib.crc32(repr((_FORMS_FORMAT, fingerprint)).encode()):08x}.txt"
+
+
+_FORMS_FORMAT = "claimcheck-t2s-forms-1"
+_HAN_ONLY = re.compile("[\u4e00-\u9fff]+")
+
+
+@lru_cache(maxsize=1)
+def traditional_forms() -> re.Pattern:
+    """A regex matching one Han character (U+4E00–U+9FFF) that t2s changes when converted alone.
+
+    The characters are OpenCC's own judgement (``_judged_by_opencc``), built once and kept in the
+    user cache for the installed OpenCC, so that a run on simplified text need not load OpenCC."""
+    path = _forms_cache()
+    chars = None
+    if path is not None:
+        try:
+            chars = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            chars = None
+        if chars is not None and not _HAN_ONLY.fullmatch(chars):
+            chars = None   # empty or foreign: judged again
+    if chars is None:
+        chars = _judged_by_opencc()
+        if path is not None:
+            _keep(path, chars)
     # (no character of the block means anything inside a character class)
-    return re.compile("[" + "".join(ch for ch, to in zip(chars, out) if to != ch) + "]")
+    return re.compile("[" + chars + "]")
+
+
+def _keep(path: Path, chars: str) -> None:
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(chars, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:  # read-only home, full disk: the cache is only an aid
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
 
 
 def looks_traditional(text: str, threshold: float = 0.03) -> bool:
