@@ -65,21 +65,41 @@ def _name_index():
     return re.compile(_trie_alternation(names)), names
 
 
-NAME_MAX_MEM = 32 << 20   # the name finder's automaton: enough that its cache holds over a long text
-
-
 @lru_cache(maxsize=1)
-def _name_finder():
-    """(the name regex of ``_name_index`` under RE2, every full and short name as UTF-8 with its region):
-    the same matches (leftmost, then longest), found in linear time over one UTF-8 buffer instead
-    of trying each name's branch at every place."""
-    import re2
+def _name_scan():
+    """(a regex finding the places where a region name can start: a first character of a name
+    followed by a second character of one; for each first character the lengths of the names it
+    starts, longest first)."""
+    names = _name_index()[1]
+    lengths: dict[str, set[int]] = {}
+    for name in names:
+        lengths.setdefault(name[0], set()).add(len(name))
+    firsts = "".join(sorted(lengths))
+    seconds = "".join(sorted({name[1] for name in names}))
+    starts = re.compile(f"[{re.escape(firsts)}](?=[{re.escape(seconds)}])")
+    return starts, {ch: sorted(ls, reverse=True) for ch, ls in lengths.items()}
 
-    rx, names = _name_index()
-    opts = re2.Options()
-    opts.max_mem = NAME_MAX_MEM
-    opts.log_errors = False
-    return re2.compile(rx.pattern, opts), {n.encode("utf-8"): r for n, r in names.items()}
+
+def region_names(text: str) -> list[str]:
+    """The region names in ``text`` as ``_name_index``'s regex finds them (the longest name at each
+    place, left to right, not overlapping), without its cost: that regex tries its hundreds of
+    first characters one by one wherever one of them stands; here a character-class search finds
+    the few places where a first character is followed by a second one, and a dictionary looks the
+    name up there."""
+    starts, lengths = _name_scan()
+    names = _name_index()[1]
+    found: list[str] = []
+    end = 0
+    for m in starts.finditer(text):
+        p = m.start()
+        if p < end:
+            continue   # inside the name found before
+        for n in lengths[text[p]]:
+            if text[p:p + n] in names:
+                found.append(text[p:p + n])
+                end = p + n
+                break
+    return found
 
 
 @dataclass(frozen=True)
@@ -103,12 +123,10 @@ class Scope:
 
 def detect_scope(text: str) -> Scope:
     """Most-mentioned prefecture and province; 我省/全省 vs 我市/全市 decide the default level."""
-    rx, names = _name_finder()
+    names = _name_index()[1]
     counts: dict[str, int] = {}
-    buf = text.encode("utf-8", "surrogatepass")
-    for m in rx.finditer(buf):
-        s, e = m.span()
-        r = names[buf[s:e]]
+    for name in region_names(text):
+        r = names[name]
         counts[r.code] = counts.get(r.code, 0) + 1
     table = regions()
     prefs = sorted((c for c in counts if table[c].level == "prefecture"), key=lambda c: -counts[c])
@@ -123,7 +141,7 @@ def detect_scope(text: str) -> Scope:
         province = table[provs[0]]
         if prefecture is not None and prefecture.parent_code != province.code:
             prefecture = None
-    prov_words = text.count("全省") + text.count("我省")   # neither overlaps the other
+    prov_words = text.count("全省") + text.count("我省")
     city_words = text.count("全市") + text.count("我市")
     level = "province" if prov_words > city_words else "prefecture"
     if prefecture is None:

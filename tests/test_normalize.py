@@ -1,7 +1,7 @@
 """Normalisation and the offset map: spans of normalised text slice the original exactly."""
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from checker.numbers import extract_quantities
@@ -73,29 +73,88 @@ def test_span_map_monotone(text):
 
 
 def test_traditional_forms_judged_in_one_call_as_one_by_one():
-    """Han characters judged in a batch (one per line) are those t2s changes when converted alone."""
-    from checker.text.normalize import _t2s, _traditional_among
+    """The Han characters the Traditional-form regex matches are those t2s changes converted alone."""
+    from checker.text.normalize import _t2s, traditional_forms
 
-    chars = {chr(c) for c in range(0x4E00, 0x9FFF, 7)} | set("經濟發展國內總產值")
-    assert _traditional_among(chars) == {ch for ch in chars if _t2s().convert(ch) != ch}
-    assert {"經", "濟", "發", "國", "產"} <= _traditional_among(set("經濟發展國內總產值"))
+    rx = traditional_forms()
+    for ch in [chr(c) for c in range(0x4E00, 0xA000, 7)] + list("經濟發展國內總產值"):
+        assert bool(rx.fullmatch(ch)) == (_t2s().convert(ch) != ch), ch
+    assert {"經", "濟", "發", "國", "產"} <= set(rx.findall("經濟發展國內總產值"))
+    assert not rx.search("经济发展abc，１２")
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.characters(min_codepoint=0x2FF0, max_codepoint=0xFF70), max_size=40))
 def test_full_width_folding_matches_the_width_table(text):
-    """The regex that folds full-width forms changes exactly what ``str.translate(_WIDTH)`` would."""
-    from checker.text.normalize import _WIDE_CHAR, _WIDTH, _narrow
+    """Folding full-width forms changes exactly what ``str.translate(_WIDTH)`` would."""
+    from checker.text.normalize import _WIDTH, fold_width
 
-    assert _WIDE_CHAR.sub(_narrow, text) == text.translate(_WIDTH)
+    assert fold_width(text) == text.translate(_WIDTH)
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet="经經济濟发發展国國内總总产產值，。ab1\n", max_size=200))
+@given(st.tuples(st.text(alphabet="经經济濟发發展国國内總总产產值，。ab1\n", max_size=200), st.integers(1, 60))
+       .map(lambda t: t[0] * t[1]))   # long texts too: sampled, and counted in chunks
+@example("經" * 200 + "经" * 6000)           # Traditional forms in the first sample only
+@example("经" * 3000 + "經" * 10 + "a" * 3000)  # near the threshold
 def test_looks_traditional_is_the_share_of_traditional_han_characters(text):
-    """Whatever the shortcuts, the judgement is the share of Han characters that t2s changes alone."""
-    from checker.text.normalize import _t2s, looks_traditional
+    """Whatever the shortcuts, the judgement is the share of Han characters that t2s changes alone
+    (in the samples: the whole text up to 6,000 characters, else its start, middle and end)."""
+    from checker.text.normalize import _samples, _t2s, looks_traditional
 
-    han = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
+    han = [ch for s in _samples(text) for ch in s if "\u4e00" <= ch <= "\u9fff"]
     trad = [ch for ch in han if _t2s().convert(ch) != ch]
-    assert looks_traditional(text) == (bool(han) and len(trad) / len(han) > 0.03)
+    for threshold in (0.03, 0.0, 0.5, -1.0):
+        assert looks_traditional(text, threshold) == (bool(han) and len(trad) / len(han) > threshold)
+
+
+_BLANK_RUN = re.compile("[ \t\u3000\xa0\f\v\u2002-\u200a\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+                        "\u2066-\u2069\ufeff]+")
+_INVISIBLE = "\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062" \
+             "\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+
+
+def _spelled_out(text: str) -> str:
+    """The whitespace, line-end and surrogate rules of the module docstring, one regex per rule."""
+    text = re.sub("\r\n?", "\n", re.sub("[\ud800-\udfff]", "\ufffd", text))
+
+    def run(m):
+        s, e = m.span()
+        line_end = s == 0 or text[s - 1] == "\n" or e == len(text) or text[e] == "\n"
+        return "" if line_end or not m.group().strip(_INVISIBLE) else " "
+
+    return _BLANK_RUN.sub(run, text).replace("\u3000", " ").replace("１", "1")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\u3000\xa0\u2003\u200b\u200d\ufeff\u202a\u00ad\r\na中\ud800１", max_size=40))
+def test_blanks_line_ends_and_surrogates_follow_the_rules(text):
+    """A lone space inside a line stays; other runs of blanks become one space, or nothing at a line
+    start or end or when only invisible marks; CR LF and CR end lines; lone surrogates become U+FFFD."""
+    nt = normalize(text)
+    assert nt.text == _spelled_out(text)
+    for i in range(len(nt.text)):
+        s, e = nt.orig_span(i, i + 1)
+        if nt.text[i] not in " \n\ufffd1":
+            assert text[s:e] == nt.text[i]
+
+
+def test_traditional_forms_are_kept_in_the_user_cache_and_rebuilt_when_broken(tmp_path, monkeypatch):
+    """The judged characters are written to the cache once, read back the same, and judged again by
+    OpenCC when the file is damaged."""
+    from checker.text.normalize import _judged_by_opencc, traditional_forms
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("CLAIMCHECK_NO_CACHE", raising=False)
+    judged = _judged_by_opencc()
+    try:
+        traditional_forms.cache_clear()
+        assert traditional_forms().pattern == f"[{judged}]"
+        (kept,) = (tmp_path / "claimcheck").glob("t2s-forms-*.txt")
+        assert kept.read_text(encoding="utf-8") == judged
+        kept.write_text("abc", encoding="utf-8")   # not Han characters: not trusted
+        traditional_forms.cache_clear()
+        assert traditional_forms().pattern == f"[{judged}]"
+        assert kept.read_text(encoding="utf-8") == judged
+    finally:
+        traditional_forms.cache_clear()

@@ -15,18 +15,12 @@ import pickle
 import sys
 import zlib
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable
+
+from ..usercache import cache_dir  # (shared with the text normaliser's cache)
 
 _FORMAT = "claimcheck-rule-pack-3"   # 3: plain ``RuleSpec`` objects (no pydantic to unpickle them)
 _ENGINE = Path(__file__).resolve().parent
-
-
-def cache_dir() -> Optional[Path]:
-    """The user cache directory for claimcheck, or None when caching is turned off."""
-    if os.environ.get("CLAIMCHECK_NO_CACHE"):
-        return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "claimcheck"
 
 
 def _pydantic_stamp() -> tuple:

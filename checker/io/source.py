@@ -38,13 +38,27 @@ class SourceDocument:
     def __post_init__(self) -> None:
         # a lone surrogate (from JSON or the API) cannot be written as UTF-8: U+FFFD, one for one,
         # so that every offset stays valid
-        if not self.text.isascii() and _SURROGATE.search(self.text):
+        if has_surrogate(self.text):
             object.__setattr__(self, "text", _SURROGATE.sub("\ufffd", self.text))
 
     @property
     def readable(self) -> str:
         """The text to analyse: the raw text, or the markup's readable view."""
         return self.view[0] if self.view else self.text
+
+
+def has_surrogate(text: str) -> bool:
+    """Whether ``text`` holds a lone surrogate (only text from JSON or an API can: decoded bytes
+    cannot).  The UTF-8 encoder refuses one; it runs in C, a million characters at a time, and is
+    faster than a regex search."""
+    if text.isascii():
+        return False
+    for i in range(0, len(text), _CHUNK):
+        try:
+            text[i:i + _CHUNK].encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+    return False
 
 
 def _format_for(path: str) -> str:

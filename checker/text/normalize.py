@@ -10,6 +10,7 @@ Steps, in one pass over the original text:
 * invisible marks — zero-width space/joiners, word joiner, soft hyphen, the BOM,
   bidi marks, embeddings, overrides and isolates — are deleted, so that
   ``12\\u200b34`` is the number 1234;
+* a lone surrogate (from JSON or an API) becomes U+FFFD, one for one;
 
 then, character for character (so the map is unchanged):
 
@@ -20,37 +21,64 @@ then, character for character (so the map is unchanged):
 """
 from __future__ import annotations
 
+import importlib.util
+import os
 import re
-from collections import Counter
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Optional
 
+from ..usercache import cache_dir
 from .offsets import OffsetMap, apply_edits
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-# a Han character followed by a parenthesised pinyin syllable with a tone mark
-# (the bracket is matched first and the Han character looked back at from there, so the search
-# skips ahead to brackets instead of trying the look-behind at every position)
-_PINYIN = re.compile(
-    r"[(（](?<=[\u3400-\u9fff][(（])([a-zü" + _TONED + r"]{1,7})[)）]"
-)
 _TONED_SET = frozenset(_TONED)
-_INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
-_INVISIBLE_SET = re.compile(f"[{_INVISIBLE}]")
-_SPACE = re.compile(f"[ \\t\\u3000\\xa0\\f\\v\\u2002-\\u200a{_INVISIBLE}]+")
-_EDIT = re.compile(_PINYIN.pattern + r"|(?P<crlf>\r(?=\n))|(?P<cr>\r)|" + _SPACE.pattern)
+# soft hyphen, Arabic letter mark, Mongolian vowel separator, zero-width space/non-joiner/joiner,
+# LRM/RLM, bidi embeddings and overrides, word joiner and invisible operators, isolates, BOM
+_INVISIBLE_CHARS = ("\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff")
+_SPACE_CHARS = f" \\t\\u3000\\xa0\\f\\v\\u2002-\\u200a{_INVISIBLE_CHARS}"   # a run of these is one edit
+_NOT_BLANK = f"\\t\\u3000\\xa0\\f\\v\\u2002-\\u200a{_INVISIBLE_CHARS}"       # the same without the plain space
+_SURROGATES = "\ud800-\udfff"
+# Every edit starts at one of a few characters: the pattern opens with their class, so ``re`` skips
+# ahead to them in C (an alternation of groups would be tried at every position); look-behinds
+# then say which edit the consumed character starts:
+# * ``(`` or ``（`` after a Han character, closing a short pinyin run (group 1, tone marks checked
+#   after the match);
+# * ``\r`` (a line end of its own, or deleted before ``\n``);
+# * a run of spaces and invisible marks — except a lone plain space inside a line, which stays;
+# * a lone surrogate (from JSON or the API), replaced one for one.
+_EDIT = re.compile(
+    f"[(（\\r{_SPACE_CHARS}{_SURROGATES}]"
+    "(?:(?<=[\u3400-\u9fff][(（])([a-zü" + _TONED + "]{1,7})[)）]"
+    "|(?<=\\r)"
+    f"|(?<=[{_SPACE_CHARS}])(?:[{_SPACE_CHARS}]+|(?<=[{_NOT_BLANK}])|(?<![^\\r\\n][\\s\\S])|(?![^\\r\\n]))"
+    f"|(?<=[{_SURROGATES}]))"
+)
 
 _WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _WIDTH[0x301C] = ord("~")  # wave dash used as a range sign
 _WIDTH[0x3000] = ord(" ")
-# str.translate looks every character up in the table; the regex visits only those it changes
 _WIDE_CHAR = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_WIDTH)) + "]")
 _NARROW = {chr(cp): chr(to) for cp, to in _WIDTH.items()}
 
 
-def _narrow(m: re.Match) -> str:
-    return _NARROW[m.group()]
+def fold_width(text: str) -> str:
+    """``text.translate(_WIDTH)``: full-width forms made half-width, one for one.
+
+    A text holds few distinct full-width forms (，：；（）％ …), each many times: the regex finds the
+    first not yet folded, ``str.replace`` folds all of that form, and the search goes on from there
+    (everything before it is folded already).  No Python code runs per character."""
+    search = _WIDE_CHAR.search
+    m = search(text)
+    while m is not None:
+        ch = m.group()
+        text = text.replace(ch, _NARROW[ch])
+        m = search(text, m.end())
+    return text
 
 
 @dataclass(frozen=True)
@@ -92,9 +120,6 @@ def to_simplified(text: str) -> str:
     return "\n".join(fixed)
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _samples(text: str, size: int = 2000) -> list[str]:
     n = len(text)
     if n <= 3 * size:
@@ -103,87 +128,141 @@ def _samples(text: str, size: int = 2000) -> list[str]:
     return [text[:size], text[mid - size // 2:mid + size // 2], text[-size:]]
 
 
-_JUDGED: set[str] = set()         # Han characters already converted one by one
-_TRADITIONAL: set[str] = set()    # those of them that t2s changes
+_HAN_RUN = re.compile("[\u4e00-\u9fff]+")   # the CJK Unified Ideographs block
+_CHUNK = 512   # characters counted between two looks at the running count
 
 
-def _traditional_among(chars: set[str]) -> set[str]:
-    """The Han characters of ``chars`` (no line breaks among them) that t2s changes when converted
-    alone.  New characters go through OpenCC in one call, one per line (no phrase spans a line
-    break), and are remembered."""
-    new = list(chars - _JUDGED)
-    if new:
-        conv = _t2s().convert
-        out = conv("\n".join(new)).split("\n")
-        if len(out) != len(new):
-            out = [conv(ch) for ch in new]
-        _TRADITIONAL.update(ch for ch, to in zip(new, out) if to != ch)
-        _JUDGED.update(new)
-    return chars & _TRADITIONAL
+def _judged_by_opencc() -> str:
+    """The Han characters (U+4E00–U+9FFF) that t2s changes when converted alone, judged by OpenCC
+    itself: the whole block goes through one call, one character per line (no phrase spans a line
+    break)."""
+    chars = [chr(c) for c in range(0x4E00, 0xA000)]
+    conv = _t2s().convert
+    out = conv("\n".join(chars)).split("\n")
+    if len(out) != len(chars):
+        out = [conv(ch) for ch in chars]
+    return "".join(ch for ch, to in zip(chars, out) if to != ch)
 
 
-def _is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"   # the CJK Unified Ideographs block
+def _forms_cache() -> Optional[Path]:
+    """Where the judged characters of the installed OpenCC are kept between runs: a file in the
+    user cache named by a fingerprint of OpenCC's library, configurations and dictionaries (found
+    without importing it), or None (caching off, or OpenCC not laid out as its package installs)."""
+    where, spec = cache_dir(), importlib.util.find_spec("opencc")
+    if where is None or spec is None or not spec.origin:
+        return None
+    root = Path(spec.origin).parent
+    share = root / "clib" / "share" / "opencc"
+    try:
+        files = [root / "__init__.py", *(root / "clib").glob("*.so"), *(root / "clib").glob("*.pyd"),
+                 *sorted(share.iterdir())]
+        fingerprint = [(p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in files]
+    except OSError:
+        return None
+    if not (share / "t2s.json").is_file():
+        return None
+    return where / f"t2s-forms-{zlib.crc32(repr((_FORMS_FORMAT, fingerprint)).encode()):08x}.txt"
+
+
+_FORMS_FORMAT = "claimcheck-t2s-forms-1"
+_HAN_ONLY = re.compile("[\u4e00-\u9fff]+")
+
+
+@lru_cache(maxsize=1)
+def traditional_forms() -> re.Pattern:
+    """A regex matching one Han character (U+4E00–U+9FFF) that t2s changes when converted alone.
+
+    The characters are OpenCC's own judgement (``_judged_by_opencc``), built once and kept in the
+    user cache for the installed OpenCC, so that a run on simplified text need not load OpenCC."""
+    path = _forms_cache()
+    chars = None
+    if path is not None:
+        try:
+            chars = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            chars = None
+        if chars is not None and not _HAN_ONLY.fullmatch(chars):
+            chars = None   # empty or foreign: judged again
+    if chars is None:
+        chars = _judged_by_opencc()
+        if path is not None:
+            _keep(path, chars)
+    # (no character of the block means anything inside a character class)
+    return re.compile("[" + chars + "]")
+
+
+def _keep(path: Path, chars: str) -> None:
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(chars, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:  # read-only home, full disk: the cache is only an aid
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
 
 
 def looks_traditional(text: str, threshold: float = 0.03) -> bool:
     """True when more than ``threshold`` of the (sampled) Han characters are Traditional forms.
 
     Judged character by character: OpenCC's t2s also rewrites some simplified *phrases*
-    (覆命 → 复命), so simplified text must never go through it.  The distinct characters are judged
-    first: a text with no Traditional form at all (most simplified text) needs no counting."""
+    (覆命 → 复命), so simplified text must never go through it.  The forms are one regex (see
+    ``traditional_forms``), so nothing is judged in Python per character; a text with no
+    Traditional form at all (most simplified text) needs no counting."""
     samples = _samples(text)
-    forms = [_traditional_among({ch for ch in set(s) if _is_han(ch)}) for s in samples]
-    if not any(forms) and threshold >= 0:
-        return False
-    han = trad = 0
-    for sample, found in zip(samples, forms):
-        counts = Counter(sample)
-        han += sum(k for ch, k in counts.items() if _is_han(ch))
-        trad += sum(counts[ch] for ch in found)
+    trad_rx = traditional_forms()
+    if threshold >= 0:
+        if not any(trad_rx.search(s) for s in samples):
+            return False
+        # Traditional text is decided early: once the forms counted so far are clearly more than
+        # ``threshold`` of all sampled characters, they are more than that of the Han ones too, and
+        # counting on cannot change it
+        enough = threshold * sum(map(len, samples)) + 1
+        trad = 0
+        for s in samples:
+            for i in range(0, len(s), _CHUNK):
+                trad += len(trad_rx.findall(s, i, i + _CHUNK))
+                if trad >= enough:
+                    return True
+    han = sum(len(run) for s in samples for run in _HAN_RUN.findall(s))
+    trad = sum(len(trad_rx.findall(s)) for s in samples)
     return han > 0 and trad / han > threshold
-
-
-def _is_pinyin(m: re.Match) -> bool:
-    return m.group(1) is not None and any(ch in _TONED_SET for ch in m.group(1))
 
 
 def _edits(original: str) -> Iterator[tuple[int, int, str]]:
     """The normaliser's edits of ``original``: pinyin tone runs and CR LF ends deleted, lone CRs made
-    line ends, runs of spaces and invisible marks made one space (or nothing at a line end)."""
+    line ends, runs of spaces and invisible marks made one space (or nothing at a line end), lone
+    surrogates made U+FFFD."""
     n = len(original)
     for m in _EDIT.finditer(original):
         s, e = m.span()
-        if m.group(1) is not None:
-            if not _is_pinyin(m):
-                continue
-            yield s, e, ""
-        elif m.group("crlf") is not None:
-            yield s, e, ""
-        elif m.group("cr") is not None:
-            yield s, e, "\n"
+        first = original[s]
+        if first == "\r":
+            yield s, e, "" if e < n and original[e] == "\n" else "\n"
+        elif first in "(（":
+            if any(ch in _TONED_SET for ch in m.group(1)):
+                yield s, e, ""
+        elif "\ud800" <= first <= "\udfff":
+            yield s, e, "\ufffd"
+        elif ((s == 0 or original[s - 1] in "\r\n") or (e == n or original[e] in "\r\n")
+              or not m.group().strip(_INVISIBLE_CHARS)):
+            yield s, e, ""  # at a line end, or only invisible marks: nothing stands for the run
         else:
-            run = m.group(0)
-            prev = original[s - 1] if s > 0 else "\n"
-            nxt = original[e] if e < n else "\n"
-            if prev in "\r\n" or nxt in "\r\n" or not _INVISIBLE_SET.sub("", run):
-                yield s, e, ""  # at a line end, or only invisible marks: nothing stands for the run
-            elif run != " ":
-                yield s, e, " "
+            yield s, e, " "   # (a lone plain space inside a line is no match)
 
 
 def normalize(original: str) -> NormalizedText:
     """Return the normalised form of ``original`` with its offset map."""
     n = len(original)
     text, omap = apply_edits(original, _edits(original))
-    if not text.isascii():
-        text = _SURROGATE.sub("\ufffd", text)  # lone surrogates (from JSON or the API): one for one
     traditional = False
     if not text.isascii():
         traditional = looks_traditional(text)
         if traditional:
             text = to_simplified(text)
-        text = _WIDE_CHAR.sub(_narrow, text)   # one for one, as str.translate(_WIDTH)
+        text = fold_width(text)
     omap.norm_length = len(text)
     omap.orig_length = n
     return NormalizedText(original=original, text=text, offsets=omap, traditional=traditional)

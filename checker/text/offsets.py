@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 
 
 @dataclass
@@ -61,27 +62,29 @@ def apply_edits(text: str, edits: Iterable[tuple[int, int, str]]) -> tuple[str, 
     ``text``.  Edits come sorted and do not overlap; ``repl`` is empty (the run is deleted) or one
     character standing for the whole run (the only edits the map can represent)."""
     pieces: list[str] = []
-    omap = OffsetMap()
+    starts, deltas, runs = [0], [0], {}   # the OffsetMap's lists, filled as ``add_segment`` does
     n_pos = o_pos = 0  # length of the result so far; offset of ``text`` consumed so far
-    for s, e, repl in edits:
-        if s > o_pos:
-            omap.add_segment(n_pos, o_pos)
-            pieces.append(text[o_pos:s])
-            n_pos += s - o_pos
-        if repl:
-            omap.add_segment(n_pos, s)
-            if e - s > 1:
-                omap.mark_run(n_pos, e)
-            pieces.append(repl)
-            n_pos += 1
+    end = len(text)
+    for s, e, repl in chain(edits, ((end, end, ""),)):   # the last edit: keep the rest
+        if s > o_pos or repl:
+            # what this edit outputs (the kept text before it, then ``repl``) starts a segment
+            delta = o_pos - n_pos
+            if starts[-1] == n_pos:
+                deltas[-1] = delta
+            elif deltas[-1] != delta:
+                starts.append(n_pos)
+                deltas.append(delta)
+            if s > o_pos:
+                pieces.append(text[o_pos:s])
+                n_pos += s - o_pos
+            if repl:
+                if e - s > 1:
+                    runs[n_pos] = e
+                pieces.append(repl)
+                n_pos += 1
         o_pos = e
-    if o_pos < len(text):
-        omap.add_segment(n_pos, o_pos)
-        pieces.append(text[o_pos:])
     result = "".join(pieces)
-    omap.norm_length = len(result)
-    omap.orig_length = len(text)
-    return result, omap
+    return result, OffsetMap(starts, deltas, runs, len(result), end)
 
 
 def newline_starts(text: str) -> list[int]:
