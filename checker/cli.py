@@ -268,6 +268,7 @@ def cmd_check(args) -> int:
     from .engine import load_rules
     from .errors import InputError, ResourceError
     from .io import read_path
+    from .gcpause import each_paused
     from .io.memory import check_memory
     from .pipeline import analyse
     from .report.build import error_file_entry, file_entry, report_entry
@@ -318,7 +319,7 @@ def cmd_check(args) -> int:
         json_out = JsonReportWriter(out)
     lean = args.format == "json" and not args.all_quantities
     bar = _progress(len(paths))
-    for path in paths:
+    for path in each_paused(paths):   # one document's objects are freed before the collector runs
         _CURRENT[0] = path
         name = args.stdin_filename if path == "-" and args.stdin_filename else path
         opts = base if args.no_config else options_for(name, base, cli_set, config_file)

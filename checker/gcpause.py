@@ -6,11 +6,16 @@ growing heap each time its allocation thresholds trip, which makes a long docume
 proportionally (a report repeated 100 times took 140× one copy's time; with the collector paused,
 105×). It is paused for the duration of one document and re-enabled after (the few cycles made
 meanwhile are collected then); a caller that disabled it keeps it disabled.
+
+A batch (the command line over many files) pauses it per item with ``each_paused``, from reading the
+document to writing its report: re-enabled while an analysed document is still alive, the collector's
+first young-generation pass walks every object of it (about 5 % of a run over the corpus, for 5
+unreachable objects in 177 documents).
 """
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 
@@ -24,3 +29,11 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
+
+
+def each_paused(items: Iterable) -> Iterator:
+    """Yield ``items`` one by one with the collector paused while the caller works on each: it is
+    re-enabled only when the next item is asked for, once the caller has let go of the last one's objects."""
+    for item in items:
+        with gc_paused():
+            yield item

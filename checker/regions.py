@@ -55,13 +55,20 @@ def _trie_alternation(words) -> str:
 
 
 @lru_cache(maxsize=1)
-def _name_index():
-    """(a regex finding region names, the longest name at each place; every full and short name
-    with its region)."""
+def region_by_name() -> dict:
+    """Every full and short region name with its region."""
     names = {}
     for r in regions().values():
         names[r.name] = r
         names[r.short_name] = r
+    return names
+
+
+@lru_cache(maxsize=1)
+def _name_index():
+    """(a regex finding region names, the longest name at each place; ``region_by_name()``): the
+    definition ``region_names`` is tested against (compiling it costs 5 ms, so only tests do)."""
+    names = region_by_name()
     return re.compile(_trie_alternation(names)), names
 
 
@@ -70,7 +77,7 @@ def _name_scan():
     """(a regex finding the places where a region name can start: a first character of a name
     followed by a second character of one; for each first character the lengths of the names it
     starts, longest first)."""
-    names = _name_index()[1]
+    names = region_by_name()
     lengths: dict[str, set[int]] = {}
     for name in names:
         lengths.setdefault(name[0], set()).add(len(name))
@@ -87,7 +94,7 @@ def region_names(text: str) -> list[str]:
     the few places where a first character is followed by a second one, and a dictionary looks the
     name up there."""
     starts, lengths = _name_scan()
-    names = _name_index()[1]
+    names = region_by_name()
     found: list[str] = []
     end = 0
     for m in starts.finditer(text):
@@ -123,7 +130,7 @@ class Scope:
 
 def detect_scope(text: str) -> Scope:
     """Most-mentioned prefecture and province; 我省/全省 vs 我市/全市 decide the default level."""
-    names = _name_index()[1]
+    names = region_by_name()
     counts: dict[str, int] = {}
     for name in region_names(text):
         r = names[name]

@@ -208,21 +208,24 @@ def check_record(rid: str, text, select=(), ignore=(), lang: str = "zh", frames:
     from . import __version__
     from .io import SourceDocument
     from .options import CheckOptions
+    from .gcpause import gc_paused
     from .pipeline import analyse
-    from .report.build import finding_out
+    from .report.build import finding_entry
 
     try:
         from .io.memory import check_memory
 
         source = text if isinstance(text, SourceDocument) else SourceDocument(path=rid, text=text)
         check_memory(rid, len(source.text) if source.text.isascii() else 3 * len(source.text))
-        doc = analyse(source, CheckOptions(lang=lang, select=list(select), ignore=list(ignore)))
-        out = {"id": rid, "error": None, "claims": len(doc.claims),
-               "findings": [finding_out(doc, f).model_dump() for f in doc.findings]}
-        if frames:
-            from .cross.rows import frame_rows
+        with gc_paused():   # the document's objects are freed before the collector runs again
+            doc = analyse(source, CheckOptions(lang=lang, select=list(select), ignore=list(ignore)))
+            out = {"id": rid, "error": None, "claims": len(doc.claims),
+                   "findings": [finding_entry(doc, f) for f in doc.findings]}
+            if frames:
+                from .cross.rows import frame_rows
 
-            out["frames"] = frame_rows(doc, rid)
+                out["frames"] = frame_rows(doc, rid)
+            del doc
         return out
     except ClaimcheckError as e:
         return {"id": rid, "error": message(e, lang), "claims": 0, "findings": []}

@@ -294,3 +294,22 @@ def test_square_starts_in_pieces_are_every_repetition(text):
         pattern.SQUARE_CHUNK = old
     assert got == sorted({i for L in range(2, 5) for i in range(len(text) - 2 * L + 1)
                           if text[i:i + L] == text[i + L:i + 2 * L]})
+
+
+def test_each_paused_pauses_the_collector_per_item_and_restores_it():
+    """Inside the loop body the cyclic collector is off; between items and after the loop it is back on,
+    and a caller that had turned it off keeps it off."""
+    import gc
+
+    from checker.gcpause import each_paused
+
+    assert gc.isenabled()
+    seen = []
+    for item in each_paused([1, 2, 3]):
+        seen.append((item, gc.isenabled()))
+    assert seen == [(1, False), (2, False), (3, False)] and gc.isenabled()
+    gc.disable()
+    try:
+        assert [gc.isenabled() for _ in each_paused("ab")] == [False, False] and not gc.isenabled()
+    finally:
+        gc.enable()

@@ -127,3 +127,21 @@ def test_rough_ones_property(tens):
     from checker.testing.numbers import chinese_numeral
     head = chinese_numeral(tens * 10)
     assert parse_rough(head + "几") == Interval(Fraction(tens * 10 + 1), Fraction(tens * 10 + 9))
+
+
+@given(st.integers(-10**12, 10**12), st.integers(0, 12), st.integers(0, 12), st.sampled_from([1, 3, 7, 9]))
+def test_fmt_writes_exact_decimals_and_marks_rounded_ones(n, twos, fives, other):
+    """A terminating fraction is written exactly (it reads back as itself); any other is rounded to six
+    places behind '≈'."""
+    from checker.numbers.interval import fmt
+
+    x = Fraction(n, 2**twos * 5**fives * other)
+    out = fmt(x)
+    d = x.denominator
+    for p in (2, 5):
+        while d % p == 0:
+            d //= p
+    if d == 1:   # the denominator has no prime factor but 2 and 5: the decimal terminates
+        assert Fraction(out) == x and not out.endswith(".")
+    else:
+        assert out.startswith("≈") and abs(Fraction(out[1:]) - x) <= Fraction(1, 2 * 10**6)

@@ -390,9 +390,9 @@ def _place_prefix(text: str) -> str:
 
 def _known_region(name: str) -> bool:
     """Whether ``name`` is a region of the census table (its full or short name)."""
-    from ..regions import _name_index
+    from ..regions import region_by_name
 
-    return name in _name_index()[1]
+    return name in region_by_name()
 
 
 @lru_cache(maxsize=8192)

@@ -112,9 +112,9 @@ def fmt(x: Fraction, max_decimals: int = 6) -> str:
         fives += 1
     if d == 1:
         places = max(twos, fives)
-        scaled = x * 10**places
+        scaled = x.numerator * (10**places // x.denominator)   # exact: the denominator divides 10**places
         sign = "-" if scaled < 0 else ""
-        digits = str(abs(scaled.numerator)).rjust(places + 1, "0")
+        digits = str(abs(scaled)).rjust(places + 1, "0")
         return f"{sign}{digits[:-places]}.{digits[-places:]}"
     q = round(x * 10**max_decimals)
     sign = "-" if q < 0 else ""

@@ -299,7 +299,7 @@ def population_bound(ctx, sentence: str, clause: str, stated=None):
     number's own clause speaks of it (全球, 海内外); with no region known, ``stated`` (the population
     the text states for its own area, ``stated_population``) before the country.  None when no bound
     is known."""
-    from ...regions import _name_index
+    from ...regions import region_by_name, region_names
 
     p = ctx.params
     country = (p.get("country", "全国"), p.get("country_population"), "")
@@ -315,9 +315,8 @@ def population_bound(ctx, sentence: str, clause: str, stated=None):
             return stated[0], stated[1], ""
         return country if country[1] else None
     own = {r.code for r in (scope.province, scope.prefecture) if r is not None}
-    rx, names = _name_index()
-    if any(names[m.group(0)].code not in own and names[m.group(0)].parent_code not in own
-           for m in rx.finditer(sentence)):
+    names = region_by_name()
+    if any(names[n].code not in own and names[n].parent_code not in own for n in region_names(sentence)):
         return country if country[1] else None  # another region's figure: bounded by the country
     return region.name, region.population, region.code
 
