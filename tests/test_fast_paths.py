@@ -313,3 +313,29 @@ def test_each_paused_pauses_the_collector_per_item_and_restores_it():
         assert [gc.isenabled() for _ in each_paused("ab")] == [False, False] and not gc.isenabled()
     finally:
         gc.enable()
+
+
+@given(st.integers(0, 5000), st.integers(20, 400), st.integers(1, 19))
+def test_set_windows_hold_every_short_match_whole(n, size, overlap):
+    """The windows cover the text, none is longer than ``size``, and any piece up to ``overlap`` characters
+    long lies wholly inside one of them."""
+    from checker.engine.kinds.pattern import set_windows
+
+    ws = set_windows(n, size, overlap)
+    assert ws[0][0] == 0 and ws[-1][1] == n and all(e - s <= size for s, e in ws)
+    for a in range(0, n, 7):
+        b = min(n, a + overlap)
+        assert any(s <= a and b <= e for s, e in ws)
+
+
+def test_patterns_in_a_long_text_are_found_across_window_cuts(monkeypatch):
+    """A text longer than the set's window is asked window by window: a phrase cut by a window's end is
+    still found (in the next window's overlap), and an absent one is not reported present."""
+    from checker.engine.kinds import pattern
+
+    monkeypatch.setattr(pattern, "SET_MAX_CHARS", 100)
+    monkeypatch.setattr(pattern, "SET_OVERLAP", 20)
+    pattern._PRESENT[:] = [None, None, frozenset()]
+    text = "甲" * 95 + "每小时时速" + "乙" * 300
+    found = pattern.patterns_present(text, ("每小时时速", "日均每天"))
+    assert found == frozenset({"每小时时速"})

@@ -60,20 +60,38 @@ def _pattern_set(patterns: tuple[str, ...]):
 _PRESENT: list = [None, None, frozenset()]   # the last (text, patterns, patterns that match in it)
 
 
-SET_MAX_CHARS = 1 << 20   # above this, every pattern makes its own pass (an RE2 set's DFA that runs
-                          # out of memory reports no match, so a long text is not trusted to it)
+SET_MAX_CHARS = 1 << 20   # an RE2 set's DFA that runs out of memory reports no match: a longer text is
+SET_OVERLAP = 1 << 16     # asked in windows of this size, each overlapping the one before by SET_OVERLAP
+
+
+def set_windows(n: int, size: int = SET_MAX_CHARS, overlap: int = SET_OVERLAP) -> list[tuple[int, int]]:
+    """``(start, end)`` windows covering ``n`` characters, at most ``size`` long, each starting ``overlap``
+    characters before the end of the one before: a match up to ``overlap`` characters long lies wholly
+    inside one of them."""
+    if n <= size:
+        return [(0, n)]
+    out, start = [], 0
+    while True:
+        end = min(n, start + size)
+        out.append((start, end))
+        if end == n:
+            return out
+        start = end - overlap
 
 
 def patterns_present(text: str, patterns: tuple[str, ...]) -> frozenset[str]:
     """Which of ``patterns`` match somewhere in ``text``: one RE2 set over one UTF-8 buffer, computed
     once per text for all the pattern rules (the rules whose pattern is absent do no pass of their own).
-    A text over ``SET_MAX_CHARS``, or a set that cannot be built, counts every pattern as present."""
-    if len(text) > SET_MAX_CHARS:
-        return frozenset(patterns)
+    A text over ``SET_MAX_CHARS`` is asked window by window (``set_windows``: a match longer than
+    ``SET_OVERLAP`` characters, which no rule's phrase comes near, could be missed there); a set that
+    cannot be built counts every pattern as present."""
     if _PRESENT[0] is text and _PRESENT[1] == patterns:
         return _PRESENT[2]
     try:
-        hits = _pattern_set(patterns).Match(text.encode("utf-8", "surrogatepass")) or ()
+        rset = _pattern_set(patterns)
+        hits: set[int] = set()
+        for s, e in set_windows(len(text), SET_MAX_CHARS, SET_OVERLAP):
+            hits.update(rset.Match(text[s:e].encode("utf-8", "surrogatepass")) or ())
     except Exception:  # noqa: BLE001 — re2.error (a set too large for its memory): no shortcut
         return frozenset(patterns)
     present = frozenset(patterns[i] for i in hits)

@@ -271,6 +271,8 @@ def restatement_pairs(statements: list[Statement], year: Optional[int],
             if seen is None:
                 continue
             for e in seen.values():
+                if e.quantity.interval is s.quantity.interval and not contradict(e, s):
+                    continue  # the same number written again (read once, one interval): nothing to weigh
                 st = strength(e, s, year, timed)  # rarely the same figure: asked before the values
                 if st and contradict(e, s):
                     found = (e, st)
