@@ -142,6 +142,8 @@ def test_blanks_line_ends_and_surrogates_follow_the_rules(text):
 def test_traditional_forms_are_kept_in_the_user_cache_and_rebuilt_when_broken(tmp_path, monkeypatch):
     """The judged characters are written to the cache once, read back the same, and judged again by
     OpenCC when the file is damaged."""
+    import zlib
+
     from checker.text.normalize import _judged_by_opencc, traditional_forms
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
@@ -151,10 +153,15 @@ def test_traditional_forms_are_kept_in_the_user_cache_and_rebuilt_when_broken(tm
         traditional_forms.cache_clear()
         assert traditional_forms().pattern == f"[{judged}]"
         (kept,) = (tmp_path / "claimcheck").glob("t2s-forms-*.txt")
-        assert kept.read_text(encoding="utf-8") == judged
-        kept.write_text("abc", encoding="utf-8")   # not Han characters: not trusted
-        traditional_forms.cache_clear()
-        assert traditional_forms().pattern == f"[{judged}]"
-        assert kept.read_text(encoding="utf-8") == judged
+        good = kept.read_text(encoding="utf-8")
+        assert good.endswith("\n" + judged)
+        head = good.partition("\n")[0]
+        simplified = "国经这们发现"   # common simplified characters, under a header that is not theirs,
+        for broken in ("abc", head + "\n" + judged[:-1], good.replace(judged, simplified),  # then under their own
+                       f"{head.split()[0]} {len(simplified)} {zlib.crc32(simplified.encode()):08x}\n{simplified}"):
+            kept.write_text(broken, encoding="utf-8")   # damaged or foreign: not trusted, judged again
+            traditional_forms.cache_clear()
+            assert traditional_forms().pattern == f"[{judged}]"
+            assert kept.read_text(encoding="utf-8") == good
     finally:
         traditional_forms.cache_clear()

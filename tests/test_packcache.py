@@ -83,3 +83,31 @@ def test_broken_file_after_a_cached_run_exits_2(tmp_path, cache_home):
     write_rule(tmp_path, good.replace('kind = "pattern"', 'kind = "nosuchkind"'))
     bad = subprocess.run(run, input="文本".encode(), capture_output=True, timeout=60, env=env)
     assert bad.returncode == 2 and b"XX001.toml" in bad.stderr
+
+
+class _Touch:
+    """Unpickled, it creates a file: stands for a hostile pickle."""
+
+    def __init__(self, path):
+        self.path = path
+
+    def __reduce__(self):
+        from pathlib import Path
+
+        return Path.touch, (Path(self.path),)
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX file ownership")
+def test_a_cache_file_others_can_write_is_never_unpickled(tmp_path, cache_home):
+    """A pack file writable by group or others (a shared or restored cache) is not loaded: unpickling runs
+    code.  The pack is validated again, and the file is replaced by this user's own."""
+    import pickle
+
+    d = write_rule(tmp_path, GOOD_RULE.replace("{pattern}", "打call"))
+    _load(d)
+    (entry,) = (cache_home / "claimcheck").glob("rules-*.pickle")
+    marker = tmp_path / "ran"
+    entry.write_bytes(pickle.dumps(_Touch(marker)))
+    entry.chmod(0o666)
+    assert [r.id for r in _load(d)] == ["XX001"]
+    assert not marker.exists() and not entry.stat().st_mode & 0o022

@@ -64,6 +64,8 @@ def cached_pack(directory: str, files: list[Path], build: Callable[[], tuple]) -
         entry = where / name
         try:
             with open(entry, "rb") as fh:
+                if not _own_file(os.fstat(fh.fileno())):
+                    raise PermissionError(entry)   # unpickling runs code: only a file nobody else can write
                 stored_key, pack = pickle.load(fh)
             if stored_key == key and isinstance(pack, tuple):
                 return pack
@@ -75,12 +77,20 @@ def cached_pack(directory: str, files: list[Path], build: Callable[[], tuple]) -
     return pack
 
 
+def _own_file(st: os.stat_result) -> bool:
+    """Whether a cache file is this user's and writable by nobody else (a shared or restored cache
+    directory must not hand ``pickle`` a file someone else wrote)."""
+    getuid = getattr(os, "getuid", None)
+    return getuid is None or (st.st_uid == getuid() and not st.st_mode & 0o022)
+
+
 def _store(entry: Path, value: tuple) -> None:
     tmp = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         with open(tmp, "wb") as fh:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.chmod(tmp, 0o600)   # this user's alone, whatever the umask: ``_own_file`` accepts it
         os.replace(tmp, entry)
     except Exception:  # read-only home, full disk, unpicklable parameter: the cache is only an aid
         try:

@@ -154,7 +154,7 @@ def _forms_cache() -> Optional[Path]:
     root = Path(spec.origin).parent
     share = root / "clib" / "share" / "opencc"
     try:
-        files = [root / "__init__.py", *(root / "clib").glob("*.so"), *(root / "clib").glob("*.pyd"),
+        files = [root / "__init__.py", *sorted((root / "clib").glob("*.so")), *sorted((root / "clib").glob("*.pyd")),
                  *sorted(share.iterdir())]
         fingerprint = [(p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in files]
     except OSError:
@@ -164,7 +164,7 @@ def _forms_cache() -> Optional[Path]:
     return where / f"t2s-forms-{zlib.crc32(repr((_FORMS_FORMAT, fingerprint)).encode()):08x}.txt"
 
 
-_FORMS_FORMAT = "claimcheck-t2s-forms-1"
+_FORMS_FORMAT = "claimcheck-t2s-forms-2"
 _HAN_ONLY = re.compile("[\u4e00-\u9fff]+")
 
 
@@ -178,17 +178,32 @@ def traditional_forms() -> re.Pattern:
     chars = None
     if path is not None:
         try:
-            chars = path.read_text(encoding="utf-8")
+            chars = _forms_from(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError):
             chars = None
-        if chars is not None and not _HAN_ONLY.fullmatch(chars):
-            chars = None   # empty or foreign: judged again
     if chars is None:
         chars = _judged_by_opencc()
         if path is not None:
-            _keep(path, chars)
+            _keep(path, _forms_file(chars))
     # (no character of the block means anything inside a character class)
     return re.compile("[" + chars + "]")
+
+
+def _forms_file(chars: str) -> str:
+    """The cache file's text: a header (format, count, CRC-32 of the characters), then the characters."""
+    return f"{_FORMS_FORMAT} {len(chars)} {zlib.crc32(chars.encode('utf-8')):08x}\n{chars}"
+
+
+def _forms_from(content: str) -> Optional[str]:
+    """The characters of a cache file, or None when it is not one this code wrote whole: a wrong header,
+    count or checksum, a character outside the block, or a judgement no OpenCC gives (國 must be there,
+    国 must not)."""
+    head, _, chars = content.partition("\n")
+    if head != f"{_FORMS_FORMAT} {len(chars)} {zlib.crc32(chars.encode('utf-8')):08x}":
+        return None
+    if not _HAN_ONLY.fullmatch(chars) or "國" not in chars or "国" in chars:
+        return None
+    return chars
 
 
 def _keep(path: Path, chars: str) -> None:
