@@ -6,6 +6,8 @@ import random
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import SEEDS
 
@@ -101,3 +103,20 @@ def test_one_pass_finds_every_start_of_every_word():
 def test_trie_prefers_the_longest_word():
     rx = re.compile(_trie(sorted(["占", "占比", "占有率"])))
     assert [rx.match(s).group(0) for s in ("占有率高", "占比", "占有", "占")] == ["占有率", "占比", "占", "占"]
+
+
+_GENERATED = [c for c in _cases() if c[0] != "enumeration"]   # (no example of it can be drawn from the regex)
+
+
+@pytest.mark.parametrize("name,whole,found,words", _GENERATED, ids=[c[0] for c in _GENERATED])
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_every_branch_of_a_pattern_is_found_from_its_triggers(name, whole, found, words, data):
+    """Texts made of strings drawn from the pattern itself (every alternative it has, not a list kept
+    beside it), joined by its words: the trigger-based finder gives what ``finditer`` gives.  A branch
+    added to a pattern without its start word fails here."""
+    drawn = data.draw(st.lists(st.from_regex(whole.__self__, fullmatch=True), min_size=1, max_size=4))
+    glue = data.draw(st.lists(st.sampled_from(list(words) + FILLER), min_size=len(drawn) + 1,
+                              max_size=len(drawn) + 1))
+    text = glue[0] + "".join(d + g for d, g in zip(drawn, glue[1:]))
+    assert _spans(found(text)) == _spans(whole(text)), text

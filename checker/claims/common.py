@@ -10,8 +10,9 @@ from typing import Iterable, Optional
 
 from ..numbers import NumeralError, Quantity, parse_number
 
-NUM = r"[\d零〇一二两三四五六七八九十百]+"
-NUM_START = r"(?<![\d零〇一二两三四五六七八九十百])"  # a number starts here, not inside a digit run
+NUM_CHARS = "0-9零〇一二两三四五六七八九十百"   # ASCII digits: what the normaliser leaves of full-width ones
+NUM = rf"[{NUM_CHARS}]+"
+NUM_START = rf"(?<![{NUM_CHARS}])"  # a number starts here, not inside a digit run
 
 
 def small_number(text: str) -> Optional[int]:

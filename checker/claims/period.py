@@ -5,26 +5,28 @@ from __future__ import annotations
 import re
 
 from ..document import Claim, Doc
-from .common import NUM, NUM_START, Triggers, anchored_at, small_number
+from .common import NUM_CHARS, NUM_START, Triggers, anchored_at, small_number
 from .types import PeriodData
 
 CONGRESS_YEARS = {"十六": 2002, "十七": 2007, "十八": 2012, "十九": 2017, "二十": 2022}
 PLAN_YEARS = {"十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
 
+# a period's count: ten characters at most, so that it lies within ``BACK`` of its anchor
+NUM = rf"[{NUM_CHARS}]{{1,10}}"
 _PERIOD = re.compile(
-    r"(?P<y>(?:19|20)\d{2})年(?:以来|至今|来)"
-    r"|[自从](?P<ys>(?:19|20)\d{2})年起"
+    r"(?P<y>(?:19|20)[0-9]{2})年(?:以来|至今|来)"
+    r"|[自从](?P<ys>(?:19|20)[0-9]{2})年起"
     r"|党的(?P<c>十六|十七|十八|十九|二十)大(?:召开)?以来"
     rf"|(?P<near>近)?{NUM_START}(?P<n>{NUM})年(?:来|以来)"
     rf"|近(?P<n2>{NUM})年"
     rf"|{NUM_START}(?P<n3>{NUM})年间"
     r"|(?P<plan>十二五|十三五|十四五|十五五)(?P<within>以来|期间)"
-    r"|(?P<ya>(?:19|20)\d{2})年?(?:到|至|—|－|–|~|-)(?P<yb>(?:19|20)\d{2})年"
+    r"|(?P<ya>(?:19|20)[0-9]{2})年?(?:到|至|—|－|–|~|-)(?P<yb>(?:19|20)[0-9]{2})年"
 )
 
 
 ANCHORS = ("年", "大以来", "大召开以来", "五")  # every form holds one: 2017年以来, 十八大以来, 十四五
-_BEFORE_ANCHOR = frozenset("0123456789零〇一二两三四五六七八九十百近党的“”\"自从—–－~-")  # dashes: 2016—2020年
+_BEFORE_ANCHOR = frozenset("0123456789零〇一二两三四五六七八九十百近党的“”\"自从到至—–－~-")  # 2016—2020年, 2016到2020年
 BACK = 12  # at most this many characters of a period before its anchor
 # most 年 and 五 are in no period: a period goes on after its 年 (2017年以来, 三年间, 2016年至2020年) or
 # ends there with 近 or a dash before it (近三年, 2016—2020年); its 五 is a numeral's (五年来) or a plan's

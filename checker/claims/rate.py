@@ -16,24 +16,28 @@ def _may_exceed() -> re.Pattern:
     words = load_data_toml("frames.toml")["rate"]["may_exceed"]
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
+_RATE_NAMES = ("率", "占比", "比例", "比重", "满意度", "覆盖面", "知晓率", "安全感")
 _RATE = re.compile(
-    r"(?P<name>[\u4e00-\u9fff]{0,8}?(?:率|占比|比例|比重|满意度|覆盖面|知晓率|安全感))"
+    r"(?P<name>[\u4e00-\u9fff]{0,8}?(?:" + "|".join(_RATE_NAMES) + "))"
     r"(?:均|都|分别)?(?:常年|多年|始终|一直)?(?:稳定在|保持在|维持在|控制在|保持|提升至|提升到|提高至|提高到|提至|达到|达|为|是|高达|超过|在)?"
 )
 
 
-RATE_WORDS = ("率", "占比", "比例", "比重", "满意度", "覆盖面", "安全感")  # every rate name ends with one
+# every rate name ends with one of these (知晓率 with 率): the trigger words
+RATE_WORDS = tuple(w for w in _RATE_NAMES if not any(v != w and w.endswith(v) for v in _RATE_NAMES))
+# how far before its trigger word a name may start: eight characters, and what a longer name holds before it
+_NAME_BACK = 8 + max(len(w) - max(len(v) for v in RATE_WORDS if w.endswith(v)) for w in _RATE_NAMES)
 
 
 def _rate_matches(text: str, triggers: Triggers):
     """The matches ``_RATE.finditer`` gives, found from the rate words (率, 占比, …) instead of trying
-    every position: a name is at most eight Han characters before its rate word."""
+    every position: a name starts at most ``_NAME_BACK`` Han characters before its rate word."""
     last_end = 0
     for p in triggers.starts(RATE_WORDS):
         if p < last_end:
             continue
         s = p
-        lo = max(last_end, p - 8)
+        lo = max(last_end, p - _NAME_BACK)
         while s > lo and "\u4e00" <= text[s - 1] <= "\u9fff":
             s -= 1
         for start in range(s, p + 1):  # the leftmost start that matches, as finditer would
