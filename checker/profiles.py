@@ -34,11 +34,11 @@ def _hides(o: str, w: str) -> bool:
 def _word_index(words: tuple[str, ...]) -> tuple[re.Pattern, dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     """A regex finding the longest of ``words`` at each place; for each word the words whose matches
     can hide an occurrence of it, and the words it can hide."""
-    from .regions import _trie_alternation
+    from .text.trie import longest_word_pattern
 
     hidden_by = {w: frozenset(o for o in words if _hides(o, w)) for w in words}
     hides = {o: frozenset(w for w in words if o in hidden_by[w]) for o in words}
-    return re.compile(_trie_alternation(words)), hidden_by, hides
+    return re.compile(longest_word_pattern(words)), hidden_by, hides
 
 
 def word_counts(text: str, words: tuple[str, ...]) -> dict[str, int]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from .text.trie import longest_word_pattern
 from .resources import rules_dir
 
 
@@ -34,26 +35,6 @@ def regions() -> dict[str, Region]:
     return out
 
 
-def _trie_alternation(words) -> str:
-    """A regex matching the longest of ``words`` at a position, written as a trie (一(?:二|三)?):
-    ``re`` tries a plain alternation branch by branch, a trie one character at a time."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body   # greedy: the longer name first
-
-    return emit(trie)
-
-
 @lru_cache(maxsize=1)
 def region_by_name() -> dict:
     """Every full and short region name with its region."""
@@ -69,7 +50,7 @@ def _name_index():
     """(a regex finding region names, the longest name at each place; ``region_by_name()``): the
     definition ``region_names`` is tested against (compiling it costs 5 ms, so only tests do)."""
     names = region_by_name()
-    return re.compile(_trie_alternation(names)), names
+    return re.compile(longest_word_pattern(names)), names
 
 
 @lru_cache(maxsize=1)

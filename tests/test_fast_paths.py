@@ -201,10 +201,10 @@ def test_trie_alternation_finds_what_the_longest_first_alternation_finds(words, 
     names sorted longest first: the same names at the same places."""
     import re
 
-    from checker.regions import _trie_alternation
+    from checker.text.trie import longest_word_pattern
 
     plain = re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
-    trie = re.compile(_trie_alternation(set(words)))
+    trie = re.compile(longest_word_pattern(set(words)))
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 

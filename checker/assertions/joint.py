@@ -80,15 +80,10 @@ def _node(doc: Doc, frame, unit: Optional[str], own: Optional[int] = None) -> Op
     return (tuple(x for x in (s.key, s.attr, frame.scope, dimension(unit)) if x), year)
 
 
-def collect(doc: Doc) -> list[Bound]:
-    """Bounds from change, value and trend claims on nodes ``(frame identity, year)``."""
-    changes, value_nodes = _change_bounds(doc)
-    return changes + _value_bounds(doc) + _trend_bounds(doc, value_nodes)
-
-
 def _joinable(doc: Doc) -> list[Bound]:
-    """The bounds of ``collect`` that can meet another claim's: a value stated on its own only where a
-    change or a trend bounds its node too (alone it is one claim, decided on its own), in the same order."""
+    """The bounds from change, value and trend claims on nodes ``(frame identity, year)`` that can meet
+    another claim's: a value stated on its own only where a change or a trend bounds its node too (alone it
+    is one claim, decided on its own)."""
     changes, value_nodes = _change_bounds(doc)
     trends = _trend_bounds(doc, value_nodes)
     if not changes and not trends:

@@ -8,6 +8,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Iterable, Optional
 
+from ..text.trie import longest_word_pattern
 from ..numbers import NumeralError, Quantity, parse_number
 
 NUM_CHARS = "0-9零〇一二两三四五六七八九十百"   # ASCII digits: what the normaliser leaves of full-width ones
@@ -58,13 +59,6 @@ class QuantityIndex:
                 return
             if q.end <= pos:
                 yield q
-
-
-def anchored_matches(rx, text: str, anchor, back: int, allowed):
-    """The matches ``rx.finditer(text)`` gives, when every match holds a match of ``anchor`` preceded by
-    at most ``back`` characters from ``allowed`` (a set, or None for any): each anchor is found by one
-    fast pass and ``rx`` is tried only just before it, never at every position of the text."""
-    return anchored_at(rx, text, (a.start() for a in anchor.finditer(text)), back, allowed)
 
 
 def anchored_at(rx, text: str, anchors, back: int, allowed):
@@ -145,27 +139,6 @@ def _trigger_pattern(words: frozenset[str]) -> tuple[re.Pattern, dict[str, tuple
     word from that character on."""
     words = frozenset(w for w in words if w)
     first = "".join(sorted({re.escape(w[0]) for w in words}))
-    rx = re.compile(rf"[{first}](?<=(?=({_trie(sorted(words))}))[\s\S])" if words else r"(?!)")
+    rx = re.compile(rf"[{first}](?<=(?=({longest_word_pattern(words)}))[\s\S])" if words else r"(?!)")
     longer = {v: tuple(w for w in words if w.startswith(v)) for v in words}
     return rx, longer, {}
-
-
-def _trie(words: list[str]) -> str:
-    """A pattern matching the longest of ``words`` (sorted, non-empty) at a position: one branch per
-    first character, so that ``re`` rejects a position after one comparison per branch."""
-    branches = []
-    i = 0
-    while i < len(words):
-        head = words[i][0]
-        j = i
-        while j < len(words) and words[j][0] == head:
-            j += 1
-        rest = [w[1:] for w in words[i:j]]
-        tails = [t for t in rest if t]
-        if not tails:
-            branches.append(re.escape(head))
-        else:
-            sub = _trie(tails)
-            branches.append(f"{re.escape(head)}(?:{sub})" + ("?" if "" in rest else ""))
-        i = j
-    return "|".join(branches)

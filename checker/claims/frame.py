@@ -753,20 +753,6 @@ class FrameReader:
         m = last.search(self.text, lo, pos)
         return m.start() + 1 if m else lo
 
-    def reference_at(self, start: int, end: int) -> str:
-        """The comparison reference written in ``[start, end)`` (同比 / 2020年 / 上年), or ""."""
-        v = vocab()
-        seg = self.text[start:end]
-        for w in v.ref_words:
-            if w in seg:
-                return w
-        i = bisect_left(self.marker_ends, start + 1)
-        while i < len(self.marker_starts) and self.marker_starts[i] < end:
-            if self.marker_refs[i]:
-                return self.marker_periods[i].label
-            i += 1
-        return ""
-
     def clause_before(self, pos: int, limit: int = 30) -> tuple[int, str]:
         """The text from the previous clause boundary up to ``pos`` (at most ``limit`` characters)."""
         start = self._clause_start(pos, max(pos - limit, 0), _LAST_CUT)

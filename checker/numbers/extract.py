@@ -16,6 +16,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from ..resources import load_data_toml
+from ..text.trie import longest_word_pattern
 from .interval import Interval
 from .numerals import BIG_UNITS, CN_DIGITS, NumeralError, parse_number, parse_rough
 from .quantity import Quantity
@@ -77,28 +78,6 @@ _MAGNITUDES = {None: 1, "万": 10**4, "亿": 10**8, "万亿": 10**12}
 _YEAR_DIGITS = re.compile(r"\d{4}")
 
 
-def _longest_match_pattern(words) -> str:
-    """A pattern matching the longest of ``words`` that starts at a position, as a trie (一(?:些|切|…)):
-    the matcher tries the branches of one character instead of every word in turn."""
-    root: dict = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}      # a word ends here
-
-    def pattern(node: dict) -> str:
-        branches = [re.escape(ch) + pattern(child) for ch, child in node.items() if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:     # a shorter word ends here: the longer ones are tried first (greedy)
-            body = ("(?:" + body + ")" if len(branches) == 1 and len(body) > 1 else body) + "?"
-        return body
-
-    return pattern(root)
-
-
 class _Lexicon(NamedTuple):
     """The words of numeral_words.toml, in the forms the scanner uses."""
 
@@ -114,7 +93,7 @@ class _Lexicon(NamedTuple):
 def _lexicon() -> _Lexicon:
     data = load_data_toml("numeral_words.toml")
     return _Lexicon(
-        re.compile(_longest_match_pattern(data["idioms"])),
+        re.compile(longest_word_pattern(data["idioms"])),
         tuple(data["ordinal_prefixes"]),
         tuple(data["enumeration_suffixes"]),
         tuple(data["name_suffixes"]),

@@ -155,13 +155,6 @@ def finding_out(doc: Doc, f: Finding) -> "FindingOut":
     return FindingOut.model_validate(finding_entry(doc, f))
 
 
-def error_file_out(path: str, message: str) -> "FileOut":
-    """Contract entry for a file that could not be read, as the pydantic model."""
-    from .models import FileOut
-
-    return FileOut.model_validate(error_file_entry(path, message))
-
-
 def report_out(files: list["FileOut"]) -> "ReportOut":
     """The whole document with its summary, as the pydantic model."""
     from .models import ReportOut, SummaryOut, ToolOut
