@@ -132,3 +132,15 @@ def test_every_rule_kind_has_a_parameter_schema():
 
     load_rules(())  # registers every built-in kind
     assert set(KINDS) - set(SCHEMAS) == set()
+
+
+@pytest.mark.parametrize("plain,model", [("RuleSpec", "RuleModel"), ("Messages", "MessagesModel"),
+                                         ("Example", "ExampleModel"), ("FixSpec", "FixModel")])
+def test_plain_rule_objects_have_the_rule_file_schema_fields(plain, model):
+    """The plain rule objects the engine runs on hold exactly the fields the rule-file schema validates, in
+    the same order: a field added to one and not the other would fail loading or be dropped."""
+    import dataclasses
+
+    from checker.engine import rulefile, spec
+
+    assert [f.name for f in dataclasses.fields(getattr(spec, plain))] == list(getattr(rulefile, model).model_fields)

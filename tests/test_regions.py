@@ -22,3 +22,12 @@ def test_scope_is_the_most_mentioned_prefecture_and_its_province():
     assert scope.prefecture.name == "南京市" and scope.province.name == "江苏省"
     assert scope.default_level == "prefecture"
     assert detect_scope("全省完成。我省继续。江苏省。").default_level == "province"
+
+
+def test_every_region_name_has_two_characters_at_least():
+    """The name scan looks for a first character followed by a second one: a name of one character (or an
+    empty short name) in regions.csv could never be found, and would break the scan's table."""
+    from checker.regions import regions
+
+    short = [(r.code, n) for r in regions().values() for n in (r.name, r.short_name) if len(n) < 2]
+    assert not short

@@ -823,8 +823,9 @@ class FrameReader:
             modality = ""
         scope, scope_label = self.scope_at(pos, subject.modifiers, ss)
         period, source = self._period(pos, ss, para_starts[pi], True)
-        return Frame(subject, scope, period, measure, q.unit, dimension(q.unit), tuple(q.approx), q.interval,
-                     reference, flow, modality, items, scope_label, source)
+        return Frame(subject=subject, scope=scope, period=period, measure=measure, unit=q.unit,
+                     dimension=dimension(q.unit), approx=tuple(q.approx), value=q.interval, reference=reference,
+                     flow=flow, modality=modality, items=items, scope_label=scope_label, period_source=source)
 
     def streak_frame(self, pos: int, items: list[str], n: int) -> Frame:
         """The frame of a streak at ``pos`` about the listed ``items`` (the topic before fills generic items,

@@ -100,13 +100,13 @@ def _selection(options: CheckOptions) -> tuple:
     if got is None or got[0] is not rules:
         if len(_SELECTED) > 64:
             _SELECTED.clear()
-        chosen = [r for r in rules if selected(r, options.select, options.ignore, options.profile)]
+        chosen = tuple(r for r in rules if selected(r, options.select, options.ignore, options.profile))
         got = _SELECTED[key] = (rules, chosen, {r.id: r for r in chosen})
     return got
 
 
-def selected_rules(options: CheckOptions) -> list[RuleSpec]:
-    """The loaded rules that ``options`` select, in id order."""
+def selected_rules(options: CheckOptions) -> tuple[RuleSpec, ...]:
+    """The loaded rules that ``options`` select, in id order (shared: a tuple nobody can change)."""
     return _selection(options)[1]
 
 
