@@ -4,6 +4,7 @@
     python bench/bench.py --rounds 5         # more interleaved rounds
     python bench/bench.py --big-mb 50        # size of the single-line memory test (0 skips it)
     python bench/bench.py --scan-docs 5000   # also time `scan` -j 1 / -j 2 / Dask 2 workers
+    python bench/bench.py --only scan --scan-folder DIR   # the same over a real archive folder
 
 Texts: every file under ../shared/corpus/ (reports, Sina, Hong Kong news; read through the checker's
 own reader, as a real run reads them) and, for continuity, fixtures/seeds/.  Measurements:
@@ -20,7 +21,8 @@ own reader, as a real run reads them) and, for continuity, fixtures/seeds/.  Mea
 3. one document at 1x / 10x / 100x (time ratios: linear is 10 and 100);
 4. a ``--big-mb`` MB single line through ``check --format json``: peak RSS of that process and
    its output size;
-5. optional ``scan`` of the corpus repeated to ``--scan-docs`` documents: docs/s, MB/s, peak RSS.
+5. optional ``scan`` of the corpus repeated to ``--scan-docs`` documents, or of a ``--scan-folder``:
+   docs/s, MB/s, CPU, peak RSS of the process tree.
 
 Ratios are only meaningful within one run: the machine is shared; the load average is printed.
 """
@@ -227,30 +229,65 @@ def big_line(files: list[Path], megabytes: int) -> tuple[str, str]:
             f"exit {status}")
 
 
-def scan_rows(files: list[Path], n_docs: int) -> list[tuple[str, str]]:
-    """``scan`` of the corpus repeated to ``n_docs`` JSONL records at -j 1, -j 2, Dask 2 workers."""
+def scan_rows(files: list[Path], n_docs: int, folder: Path | None = None) -> list[tuple[str, str]]:
+    """``scan`` at -j 1, -j 2 and Dask 2 workers of a real archive ``folder`` (every text file under it),
+    else of the corpus repeated to ``n_docs`` JSONL records: wall time, docs/s, MB/s, CPU seconds and
+    the peak RSS of the whole process tree (the CLI and its workers, sampled every 0.1 s)."""
     rows = []
     with tempfile.TemporaryDirectory(prefix="ccscan") as tmp:
-        arch = Path(tmp, "archive.jsonl")
-        texts = [p.read_text(encoding="utf-8") for p in files]
-        size = 0
-        with arch.open("w", encoding="utf-8") as f:
-            for i in range(n_docs):
-                line = json.dumps({"id": str(i), "text": texts[i % len(texts)]}, ensure_ascii=False)
-                f.write(line + "\n")
-                size += len(texts[i % len(texts)].encode("utf-8"))
-        rows.append(("scan archive", f"{n_docs} documents, {size / 1e6:.1f} MB of text"))
+        if folder is not None:
+            docs = texts_under(folder)
+            arch, n_docs, size = folder, len(docs), sum(p.stat().st_size for p in docs)
+        else:
+            arch = Path(tmp, "archive.jsonl")
+            texts = [p.read_text(encoding="utf-8") for p in files]
+            size = 0
+            with arch.open("w", encoding="utf-8") as f:
+                for i in range(n_docs):
+                    line = json.dumps({"id": str(i), "text": texts[i % len(texts)]}, ensure_ascii=False)
+                    f.write(line + "\n")
+                    size += len(texts[i % len(texts)].encode("utf-8"))
+        rows.append(("scan archive", f"{arch}: {n_docs} documents, {size / 1e6:.1f} MB of text"))
         for label, extra in (("-j 1", ["-j", "1"]), ("-j 2", ["-j", "2"]),
                              ("Dask, 2 workers", ["-j", "2", "--engine", "dask"])):
             out = Path(tmp, "out.jsonl")
             if out.exists():
                 out.unlink()
             cpu: list = []
-            secs, rss, status = run_child(EXE + ["scan", str(arch), "-o", str(out), *extra], cpu=cpu)
+            secs, rss, status = run_tree_child(EXE + ["scan", str(arch), "-o", str(out), *extra], cpu)
             rows.append((f"  scan {label}", f"{secs:.1f} s wall, {n_docs / secs:.0f} docs/s, {size / 1e6 / secs:.2f} MB/s; "
-                                            f"{cpu[0]:.1f} s CPU of the process tree; peak RSS {rss:,.0f} MiB "
-                                            f"(largest process), exit {status}"))
+                                            f"{cpu[0]:.1f} s CPU; peak RSS {rss:,.0f} MiB (process tree), "
+                                            f"exit {status}"))
     return rows
+
+
+def run_tree_child(cmd: list[str], cpu: list) -> tuple[float, float, int]:
+    """``run_child`` with the peak RSS of the whole process tree (sampled from /proc) instead of the
+    largest process's."""
+    import threading
+
+    from serve_load import rss_mib
+
+    peak = [0.0]
+    done = threading.Event()
+
+    def sample(pid_box: list) -> None:
+        while not done.is_set():
+            if pid_box:
+                peak[0] = max(peak[0], rss_mib(pid_box[0]))
+            time.sleep(0.1)
+
+    box: list = []
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV, cwd=ENV["PYTHONPATH"])
+    box.append(p.pid)
+    sampler = threading.Thread(target=sample, args=(box,), daemon=True)
+    sampler.start()
+    _, status, ru = os.wait4(p.pid, 0)
+    done.set()
+    sampler.join()
+    cpu.append(ru.ru_utime + ru.ru_stime)
+    return time.perf_counter() - t0, peak[0], os.waitstatus_to_exitcode(status)
 
 
 def _both(fn) -> tuple[float, float]:
@@ -278,6 +315,8 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--big-mb", type=int, default=50)
     ap.add_argument("--scan-docs", type=int, default=0)
+    ap.add_argument("--scan-folder", type=Path, help="scan this archive folder (e.g. 5,940 Hong Kong articles) "
+                                                      "instead of the corpus repeated")
     ap.add_argument("--checkout", help="measure the checker in this checkout (default: this one)")
     ap.add_argument("--compare", metavar="DIR", help="also time the library and CLI of another checkout "
                                                      "(e.g. a BEFORE copy), interleaved in the same rounds")
@@ -302,8 +341,8 @@ def main() -> None:
         rows += scaling(reports[0] if reports else seeds[2])
     if "big" in want and args.big_mb and corpus:
         rows.append(big_line(corpus, args.big_mb))
-    if "scan" in want and args.scan_docs and corpus:
-        rows += scan_rows(corpus, args.scan_docs)
+    if "scan" in want and (args.scan_folder or args.scan_docs and corpus):
+        rows += scan_rows(corpus, args.scan_docs, args.scan_folder)
     rows.append(("load average at end", " ".join(f"{x:.2f}" for x in os.getloadavg())))
     rows.append(("machine", f"{platform.machine()}, {platform.python_implementation()} "
                             f"{platform.python_version()}, library measured on 1 core"))
