@@ -125,3 +125,56 @@ def test_sub_periods_without_a_year(a, b, ok):
 def test_change_qualifiers_are_not_the_subject():
     assert make_subject("两年平均增长").core == ""
     assert make_subject("规模以上工业增加值年均增长").core == "规模以上工业增加值"
+
+
+def _pairs_one_by_one(statements, year, timed=True):
+    """``restatement_pairs`` as first written: every statement weighed against every entry of its buckets,
+    pair by pair (the reference the remembered weighings must agree with)."""
+    from collections import Counter
+
+    from checker.engine.kinds.restated import (MAX_COMPARED, MIN_WORDING, _interval_key, bucket_key,
+                                               contradict, strength)
+
+    seen_at, todo = set(), []
+    for s in sorted(statements, key=lambda s: s.quantity.start):
+        at = (s.quantity.start, s.quantity.end)
+        if at in seen_at:
+            continue
+        seen_at.add(at)
+        f = s.frame
+        keys = (("frame", (), bucket_key(f)),) + (
+            (("words", (), f.measure, f.dimension, s.head[-MIN_WORDING:]),) if s.worded else ())
+        todo.append((s, keys))
+    left = Counter(k for _, keys in todo for k in keys)
+    buckets: dict = {}
+    for s, keys in todo:
+        found = next(((e, st) for k in keys for e in buckets.get(k, {}).values()
+                      for st in [strength(e, s, year, timed)] if st and contradict(e, s)), None)
+        if found:
+            yield found[0], s, found[1]
+        for k in keys:
+            left[k] -= 1
+            if left[k] and len(buckets.setdefault(k, {})) < MAX_COMPARED:
+                f, p = s.frame, s.frame.period
+                buckets[k].setdefault((f.subject.key, f.subject.attr, f.scope, (p.label, p.year, p.relative, p.part,
+                                       p.span), f.flow, s.head[-MIN_WORDING:], _interval_key(s.quantity.interval)), s)
+
+
+@pytest.mark.parametrize("copies", [0, 1, 3, 12])
+def test_remembered_weighings_give_the_pairs_one_by_one_weighing_gives(copies):
+    """A report repeated, with some figures changed in later copies (and two figures in one sentence): the
+    pairs found when a figure written again reuses its kin's weighings are the pairs of weighing each pair."""
+    from checker.engine.kinds import restated as R
+
+    from conftest import SEEDS
+
+    base = (SEEDS / "000_8c17534d86b76211.txt").read_text(encoding="utf-8")
+    parts = [base.replace("3315", "3351") if i % 3 == 2 else base for i in range(copies)]
+    parts.append("2021年全市刑事案件发案3315起，全市刑事案件发案3351起。")
+    doc = analyse_text("\n".join(parts))
+    stmts = [s for c in doc.claims if c.kind in ("quantity", "change", "rate", "partwhole")
+             for s in R._value_statements(doc, c)]
+    got = [(a.quantity.start, b.quantity.start, st) for a, b, st in R.restatement_pairs(stmts, doc.year)]
+    want = [(a.quantity.start, b.quantity.start, st) for a, b, st in _pairs_one_by_one(stmts, doc.year)]
+    assert got == want
+    assert bool(got) == (copies > 0)   # two values in one sentence are two things; a changed value is found

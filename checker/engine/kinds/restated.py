@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
+from itertools import islice
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import lru_cache
@@ -63,6 +64,17 @@ class Statement:
     noun: str
     sentence: tuple[int, int]
     worded: bool  # ``head`` holds ``MIN_WORDING`` Han characters or more: its words may identify a figure
+    kin: Optional[int] = None  # set by ``restatement_pairs``: statements alike in all ``strength`` reads
+
+    def likeness(self) -> tuple:
+        """Everything ``strength`` and ``contradict`` read of this statement but its sentence: two statements
+        alike in it (a figure written again in the same words) weigh the same against any third.  Numbers
+        count by identity: the reader shares one object per written number, and a ``Fraction`` is slow to
+        hash; two equal numbers that are different objects are only weighed apart, never confused."""
+        f, q = self.frame, self.quantity
+        return (f.subject, f.scope, f.period, f.measure, f.unit, f.dimension, f.approx, id(f.value), f.reference,
+                f.flow, f.modality, f.items, f.scope_label, f.period_source, self.head, self.noun, self.worded,
+                q.approx, id(q.interval), q.is_range, id(q.high), id(q.value), id(q.step))
 
     @property
     def exact(self) -> bool:
@@ -200,6 +212,11 @@ def strength(a: Statement, b: Statement, year: Optional[int], timed: bool = True
     """"strong", "weak" or "" (not the same figure) for two statements in different sentences."""
     if a.sentence == b.sentence:
         return ""  # two values in one sentence are two things (a total and a part, two years)
+    return _weigh(a, b, year, timed)
+
+
+def _weigh(a: Statement, b: Statement, year: Optional[int], timed: bool) -> str:
+    """``strength`` of two statements taken to be in different sentences: it reads only their likeness."""
     by_frame = frame_identity(a, b, year, timed)
     by_words = wording_identity(a, b, year)
     if not (by_frame or by_words):
@@ -255,6 +272,7 @@ def restatement_pairs(statements: list[Statement], year: Optional[int],
         if at in seen_at:
             continue  # one number read by two claims is one statement
         seen_at.add(at)
+        s.kin = None
         f = s.frame
         g = group(s)
         if s.worded:
@@ -264,19 +282,28 @@ def restatement_pairs(statements: list[Statement], year: Optional[int],
     # how many statements each bucket has still to see: a bucket nobody looks into later is not filled
     left = Counter(key for _, keys in todo for key in keys)
     buckets: dict = {}
+    # a figure written again in the same words (its likeness, numbered in ``kinship``) weighs the same
+    # against every entry of a bucket: what its kin came to is kept per bucket, and only the entries added
+    # since are weighed (a report that repeats itself is not compared pair by pair again)
+    kinship: dict = {}
+    weighed: dict = {}   # (bucket key, kin) → [entries weighed, the contradicting (entry, strength) in order]
     for s, keys in todo:
         found = None
         for key in keys:
             seen = buckets.get(key)
             if seen is None:
                 continue
-            for e in seen.values():
-                if e.quantity.interval is s.quantity.interval and not contradict(e, s):
-                    continue  # the same number written again (read once, one interval): nothing to weigh
-                st = strength(e, s, year, timed)  # rarely the same figure: asked before the values
-                if st and contradict(e, s):
-                    found = (e, st)
-                    break
+            if s.kin is None:
+                s.kin = kinship.setdefault(s.likeness(), len(kinship))
+            done = weighed.setdefault((key, s.kin), [0, []])
+            if done[0] < len(seen):
+                for e in islice(seen.values(), done[0], None):
+                    st = _weigh(e, s, year, timed)  # rarely the same figure: asked before the values
+                    if st and contradict(e, s):
+                        done[1].append((e, st))
+                done[0] = len(seen)
+            # the first in bucket order that is not in this statement's own sentence
+            found = next(((e, st) for e, st in done[1] if e.sentence != s.sentence), None)
             if found:
                 break
         if found:
