@@ -19,23 +19,17 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 
-_FROZEN_BY_US = [False]   # whether the objects in the permanent generation were put there by ``gc_paused``
-
-
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """Disable the cyclic garbage collector inside the block; restore its state afterwards.
 
     Re-enabled with a large document still alive, the collector's next young-generation pass would walk
     every object of it (a 2 MB text: a third of a second, more than proportionally as the heap outgrows
-    the caches).  So the outermost pause freezes what is alive when it ends (``gc.freeze``: those objects
-    are left out of collections; reference counting still frees them) and thaws it when the next pause
-    begins, so that any cycle among them is collected in time.  When something else froze objects first
-    (a pre-forking server), nothing is frozen here."""
+    the caches).  So the outermost pause ages what is alive when it ends into the oldest generation
+    (``gc.freeze()`` then ``gc.unfreeze()``: nothing stays frozen, and the host program's cycles are still
+    collected, by the next full collection).  When the host program froze objects itself (a pre-forking
+    server), its freeze is left alone and nothing is aged."""
     was = gc.isenabled()
-    if was and _FROZEN_BY_US[0]:
-        _FROZEN_BY_US[0] = False
-        gc.unfreeze()
     gc.disable()
     try:
         yield
@@ -43,7 +37,7 @@ def gc_paused() -> Iterator[None]:
         if was:
             if gc.get_freeze_count() == 0:
                 gc.freeze()
-                _FROZEN_BY_US[0] = True
+                gc.unfreeze()
             gc.enable()
 
 

@@ -339,3 +339,32 @@ def test_patterns_in_a_long_text_are_found_across_window_cuts(monkeypatch):
     text = "甲" * 95 + "每小时时速" + "乙" * 300
     found = pattern.patterns_present(text, ("每小时时速", "日均每天"))
     assert found == frozenset({"每小时时速"})
+
+
+def test_a_pause_leaves_nothing_frozen_and_cycles_collectable():
+    """Nothing stays frozen after a pause, so a cycle made during it and dropped later is still collected;
+    a freeze the host program made is left as it was."""
+    import gc
+    import weakref
+
+    from checker.gcpause import gc_paused
+
+    class Node:
+        pass
+
+    with gc_paused():
+        a, b = Node(), Node()
+        a.other, b.other = b, a
+        probe = weakref.ref(a)
+    assert gc.isenabled()
+    del a, b
+    gc.collect()
+    assert probe() is None and gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        held = gc.get_freeze_count()
+        with gc_paused():
+            pass
+        assert gc.get_freeze_count() == held
+    finally:
+        gc.unfreeze()
