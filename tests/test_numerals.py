@@ -145,3 +145,13 @@ def test_fmt_writes_exact_decimals_and_marks_rounded_ones(n, twos, fives, other)
         assert Fraction(out) == x and not out.endswith(".")
     else:
         assert out.startswith("≈") and abs(Fraction(out[1:]) - x) <= Fraction(1, 2 * 10**6)
+
+
+_BOUNDS = st.one_of(st.none(), st.fractions(min_value=-5, max_value=5, max_denominator=4))
+
+
+@given(_BOUNDS, _BOUNDS, st.booleans(), st.booleans(), _BOUNDS, _BOUNDS, st.booleans(), st.booleans())
+def test_disjoint_is_an_empty_intersection(a, b, ac, bc, c, d, cc, dc):
+    """``disjoint`` says exactly what ``intersect(...) is None`` says, empty and half-open intervals included."""
+    x, y = Interval(a, b, ac, bc), Interval(c, d, cc, dc)
+    assert x.disjoint(y) == (x.intersect(y) is None) == y.disjoint(x)

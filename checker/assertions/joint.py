@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Optional
 
+from ..claims.frame import absolute_year
 from ..document import Claim, Doc
 from ..numbers import fmt
 from ..numbers.units import dimension
@@ -123,9 +124,9 @@ def _change_bounds(doc: Doc) -> tuple[list[Bound], dict[int, tuple]]:
     return bounds, value_nodes
 
 
-def _value_bounds(doc: Doc, nodes: Optional[set] = None) -> list[Bound]:
+def _value_bounds(doc: Doc, nodes: set) -> list[Bound]:
     """A value stated on its own ("2020年,全市刑事案件发案3796起") pins its node (only the ``nodes``
-    given, if any)."""
+    a change or a trend bounds too)."""
     bounds: list[Bound] = []
     for c in doc.claims:
         if c.kind != "quantity" or c.quantities[0].kind != "count" or c.frame is None:
@@ -134,7 +135,7 @@ def _value_bounds(doc: Doc, nodes: Optional[set] = None) -> list[Bound]:
         node = _node(doc, c.frame, q.unit)
         if node is None or q.interval.lo is None or q.interval.hi is None or c.frame.modality or c.frame.flow:
             continue
-        if nodes is None or node in nodes:
+        if node in nodes:
             bounds.append(Bound(c, node, q.interval.lo, q.interval.hi))
     return bounds
 
@@ -174,13 +175,7 @@ def _by_years(s) -> bool:
 
 def _current_year(doc: Doc, claim: Claim) -> Optional[int]:
     p = claim.frame.period if claim.frame is not None else None
-    if p is None or p.span:
-        return None
-    if p.year is not None:
-        return p.year
-    if p.relative is not None and doc.year is not None:
-        return doc.year + p.relative
-    return None
+    return None if p is None or p.span else absolute_year(p, doc.year)
 
 
 INDEX = Fraction(100)   # a series without a written value is read as an index: the current period = 100

@@ -34,6 +34,8 @@ _DIR_WORDS = ("下降", "减少", "降低", "下滑", "回落", "下跌", "减",
               "增多", "提升", "增", "升", "涨")
 _SIZE_WORDS = ("升幅", "涨幅", "增幅", "增速", "降幅", "跌幅", "减幅")
 _DIR = rf"(?P<dir>{'|'.join(_DIR_WORDS)})"
+_DIR_RX = re.compile(_DIR)
+_SIZE_RX = re.compile(r"降幅|跌幅|减幅|增幅|升幅|涨幅")
 _SIZE = rf"(?P<size>{'|'.join(_SIZE_WORDS)})(?:达到|为|达|是)?"  # 达到 before 达: 到 is no to-form
 _CHANGE = re.compile("(?=[同环按比较与升涨增降跌减下上提回])(?:" + _REF + r"(?:[、和](?:同比|环比))?(?:分别|均|共|实现)?(?:双)?)?(?:" + _SIZE + "|" + _DIR
                      + r")(?P<to>了|到|至|为)?")
@@ -153,12 +155,10 @@ def trigger_words() -> tuple[str, ...]:
     return _CHANGE_STARTS + _FROMTO_STARTS
 
 
-def build(doc: Doc, idx: QuantityIndex | None = None, triggers: Triggers | None = None) -> list[Claim]:
+def build(doc: Doc, idx: QuantityIndex, triggers: Triggers) -> list[Claim]:
     """Change claims of the document, decided where the numbers allow (``idx``, ``triggers``: the
-    quantities by position and the trigger words' positions, when the caller has built them)."""
+    quantities by position and the trigger words' positions)."""
     text = doc.text
-    idx = QuantityIndex(doc.quantities) if idx is None else idx
-    triggers = Triggers(text, trigger_words()) if triggers is None else triggers
     out: list[Claim] = []
     amounts: set[int] = set()
     last_value: dict[int, Quantity] = {}  # sentence start → value of the last comparison
@@ -332,7 +332,7 @@ def _from_to(doc: Doc, idx: QuantityIndex, triggers: Triggers) -> list[Claim]:
         qs = [a, b]
         # no direction check for ranks (从第9位上升到第3位) or a from-value that is itself a change (由下降5%转为增长至1%)
         unsure = _ranked(text, max(doc.sentence_of(m.start())[0], m.start() - 12), b, a) or \
-            re.search(_DIR, text[m.start("a"):a.start]) is not None
+            _DIR_RX.search(text, m.start("a"), a.start) is not None
         follow = _FOLLOW.match(text, b.end)
         if follow:
             c = idx.starting_at(follow.end(), slack=1)
@@ -366,10 +366,10 @@ def _ranked(text: str, lo: int, b: Quantity, a: Quantity) -> bool:
 
 def _stated_direction(wording: str) -> Optional[bool]:
     """True for a fall (下降, 降幅), False for a rise, None when the wording names no direction (幅度)."""
-    m = re.search(_DIR, wording)
+    m = _DIR_RX.search(wording)
     if m:
         return m.group("dir") in DECREASE
-    size = re.search(r"降幅|跌幅|减幅|增幅|升幅|涨幅", wording)
+    size = _SIZE_RX.search(wording)
     return None if size is None else size.group(0) in DECREASE
 
 

@@ -11,6 +11,16 @@ from typing import Iterable, Optional
 from ..text.trie import longest_word_pattern
 from ..numbers import NumeralError, Quantity, parse_number
 
+def longest_first(words) -> tuple[str, ...]:
+    """``words`` without repeats, longest first (an alternation of them then prefers the longer word)."""
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
+def alternation(words) -> str:
+    """``words`` as a regex alternation, longest first."""
+    return "|".join(re.escape(w) for w in longest_first(words))
+
+
 NUM_CHARS = "0-9零〇一二两三四五六七八九十百"   # ASCII digits: what the normaliser leaves of full-width ones
 NUM = rf"[{NUM_CHARS}]+"
 NUM_START = rf"(?<![{NUM_CHARS}])"  # a number starts here, not inside a digit run

@@ -28,7 +28,7 @@ from ..numbers import Interval, Quantity
 from ..numbers.units import dimension
 from ..resources import load_data_toml
 from ..text.han import han_count
-from .common import NUM, NUM_START, small_number
+from .common import NUM, NUM_START, alternation as _alt, longest_first as _longest, small_number
 
 _HAN = "\u4e00-\u9fff"
 _QUOTES = "“”\"‘’「」『』《》"
@@ -65,14 +65,6 @@ class _Vocab:
     direction_after: tuple[str, ...]
     suffix_words: tuple[str, ...]     # the words rx["suffix"] takes off the end
     generic_words: tuple[str, ...]    # the words rx["generic"] takes off the end
-
-
-def _longest(words) -> tuple[str, ...]:
-    return tuple(sorted(set(words), key=len, reverse=True))
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in _longest(words))
 
 
 _YEAR = r"(?P<{0}>(?:19|20)\d{{2}})(?:[-—–~至到](?P<{0}b>(?:19|20)?\d{{2}}))?年(?:度|末|底)?"
@@ -508,7 +500,7 @@ def compatible_periods(a: Period, b: Period, year: Optional[int]) -> bool:
     pa, pb = a.part.replace("ytd", ""), b.part.replace("ytd", "")
     if pa != pb:
         return False
-    ya, yb = _abs_year(a, year), _abs_year(b, year)
+    ya, yb = absolute_year(a, year), absolute_year(b, year)
     if not a.known or not b.known:
         other = b if not a.known else a
         oy = yb if not a.known else ya
@@ -527,7 +519,8 @@ def compatible_periods(a: Period, b: Period, year: Optional[int]) -> bool:
     return a.relative is not None and a.relative == b.relative
 
 
-def _abs_year(p: Period, year: Optional[int]) -> Optional[int]:
+def absolute_year(p: Period, year: Optional[int]) -> Optional[int]:
+    """The calendar year of period ``p`` (its own year, else relative to the publication ``year``), or None."""
     if p.year is not None:
         return p.year
     if p.relative is not None and year is not None:
@@ -769,19 +762,10 @@ class FrameReader:
         cut = _NOUN_CUT.search(seg)
         return seg[:cut.start()] if cut else seg
 
-    def subject_at(self, pos: int, end: Optional[int] = None, before: Optional[str] = None,
-                   ss: Optional[int] = None) -> Subject:
-        """Subject of a number at ``[pos, end)`` (the topic before fills a generic one; the noun after the
-        number is read only when nothing but a verb precedes it)."""
-        if before is None:
-            before = self.clause_before(pos)[1]
-        if ss is None:
-            ss, _ = self.doc.sentence_of(pos)
-        return self._subject(pos, end, before, self._para_start(ss))
-
     def _subject(self, pos: int, end: Optional[int], before: str, topic_from: int) -> Subject:
-        """``subject_at`` with the clause ``before`` the number and the start of the paragraph the topic may
-        come from (``_para_start``) known."""
+        """Subject of a number at ``[pos, end)`` from the clause ``before`` it (the topic before, read from
+        ``topic_from`` on, fills a generic one; the noun after the number is read only when nothing but
+        a verb precedes it)."""
         at, topic = self._topic
         if at < 0 or at < topic_from:
             topic = ""
@@ -911,7 +895,7 @@ def same_streak_time(a: Frame, b: Frame, year: Optional[int]) -> bool:
     2021年…连续4年) keep them apart; a planned streak is not a stated one."""
     if a.modality != b.modality:
         return False
-    ya, yb = _abs_year(a.period, year), _abs_year(b.period, year)
+    ya, yb = absolute_year(a.period, year), absolute_year(b.period, year)
     return ya is None or yb is None or ya == yb
 
 

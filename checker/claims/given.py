@@ -14,15 +14,11 @@ from typing import Optional
 
 from ..numbers import Interval, Quantity, fmt
 from ..resources import load_data_toml
-from .common import QuantityIndex
+from .common import QuantityIndex, alternation as _alt
 from .types import GivenValue
 
 VALUE_KINDS = ("count", "money", "measure")
 MAX_GIVEN = 2          # 上年为…,前年为…: at most this many values follow one change
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import load_data_toml
+from .common import alternation
 
 _CLAUSE_END = set(",，;；。:：!！?？\n|")
 _OPEN_BRACKETS = "(（[【“「『《\""
@@ -37,19 +38,18 @@ class _ListVocab:
     conjunction_ends: re.Pattern  # the last characters of the conjunctions: where a join may end
 
 
+FENBIE_LEAD = 4  # Han characters of a verb a 分别 pattern does not name (惠及, 增至, 上涨) before the values
+
 @lru_cache(maxsize=1)
 def list_vocab() -> _ListVocab:
     """The list vocabulary of ``rules/data/frames.toml`` ([lists]), loaded once."""
     data = load_data_toml("frames.toml")
     d = data["lists"]
 
-    def alt(ws):
-        return "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True))
-
-    return _ListVocab(tuple(sorted(d["conjunctions"], key=len, reverse=True)), re.compile(alt(d["words"])),
-                      re.compile(alt(d["names"])), tuple(sorted(d["counters"], key=len, reverse=True)),
-                      re.compile(alt(d["openers"] + data["scope"]["whole"])),  # 我省经济发展、…
-                      re.compile(alt({c[-1] for c in d["conjunctions"]})))
+    return _ListVocab(tuple(sorted(d["conjunctions"], key=len, reverse=True)), re.compile(alternation(d["words"])),
+                      re.compile(alternation(d["names"])), tuple(sorted(d["counters"], key=len, reverse=True)),
+                      re.compile(alternation(d["openers"] + data["scope"]["whole"])),  # 我省经济发展、…
+                      re.compile(alternation({c[-1] for c in d["conjunctions"]})))
 
 
 @dataclass(frozen=True)

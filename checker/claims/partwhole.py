@@ -19,8 +19,8 @@ from functools import lru_cache
 from ..document import Claim, Doc
 from ..numbers.units import compatible
 from ..resources import load_data_toml
-from .common import QuantityIndex, Triggers
-from .lists import values_after
+from .common import QuantityIndex, Triggers, alternation as alt
+from .lists import FENBIE_LEAD, values_after
 from .types import PartWholeData
 
 COUNTABLE = ("count", "money", "measure")
@@ -28,7 +28,6 @@ _CLAUSE_PUNCT = ",，;；。"
 # 共计W,分别…; 共计W,三类分别… / 各项分别…: a short name of the items counted back may stand before 分别
 _FENBIE = re.compile(r"(?:[,，](?P<gap>[\u4e00-\u9fff]{0,4}))?分别")
 _NOT_GAP = re.compile(r"比|较|同比|环比|增|降|升|减|其余|另")  # a change or another group, not the items
-FENBIE_LEAD = 4            # Han characters of a verb between 分别 and its values (达到, 增至)
 PART_GAP = 16              # at most this many characters between two parts before a total
 
 
@@ -47,9 +46,6 @@ class _PartWholeVocab:
 @lru_cache(maxsize=1)
 def _vocab() -> _PartWholeVocab:
     d = load_data_toml("frames.toml")["partwhole"]
-
-    def alt(ws):
-        return "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
 
     return _PartWholeVocab(
         markers=re.compile(rf"(?P<m>{alt(d['parts'])})|(?<=[(（])(?P<b>{alt(d['bracket_parts'])})"),
@@ -190,9 +186,7 @@ def trigger_words() -> tuple[str, ...]:
     return v.marker_words + v.total_words
 
 
-def build(doc: Doc, idx: QuantityIndex | None = None, triggers: Triggers | None = None) -> list[Claim]:
+def build(doc: Doc, idx: QuantityIndex, triggers: Triggers) -> list[Claim]:
     """Claims of kind ``partwhole`` with the whole first, then the parts (``idx``, ``triggers``: the
-    quantities by position and the trigger words' positions, when the caller has built them)."""
-    idx = QuantityIndex(doc.quantities) if idx is None else idx
-    triggers = Triggers(doc.text, trigger_words()) if triggers is None else triggers
+    quantities by position and the trigger words' positions)."""
     return sorted(_after_marker(doc, idx, triggers) + _totals(doc, idx, triggers), key=lambda c: (c.start, c.end))

@@ -56,10 +56,9 @@ def trigger_words() -> tuple[str, ...]:
     return ANCHORS
 
 
-def build(doc: Doc, triggers: Triggers | None = None) -> list[Claim]:
+def build(doc: Doc, triggers: Triggers) -> list[Claim]:
     """Claims of kind ``period``: a since-year or a window of N years (``triggers``: the trigger words'
-    positions, when the caller has built them)."""
-    triggers = Triggers(doc.text, ANCHORS) if triggers is None else triggers
+    positions)."""
     out = []
     for m in period_matches(doc.text, triggers):
         g = m.groupdict()

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from ..document import Claim, Doc
 from ..resources import load_data_toml
-from .common import QuantityIndex, Triggers
+from .common import QuantityIndex, Triggers, alternation
 from .types import RateData
 
 
@@ -14,7 +14,7 @@ from .types import RateData
 def _may_exceed() -> re.Pattern:
     """Rate names whose value may pass 100% (完成率, 增长率, 负债率; rules/data/frames.toml [rate])."""
     words = load_data_toml("frames.toml")["rate"]["may_exceed"]
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return re.compile(alternation(words))
 
 _RATE_NAMES = ("率", "占比", "比例", "比重", "满意度", "覆盖面", "知晓率", "安全感")
 _RATE = re.compile(
@@ -74,10 +74,7 @@ def _share_vocab() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     rules/data/frames.toml [rate]."""
     d = load_data_toml("frames.toml")["rate"]
 
-    def alt(ws):
-        return re.compile("|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True)))
-
-    return alt(d["share_verbs"]), alt(d["not_share"]), alt(d["share_may_exceed"])
+    return tuple(re.compile(alternation(d[k])) for k in ("share_verbs", "not_share", "share_may_exceed"))
 
 
 @lru_cache(maxsize=1)
@@ -123,12 +120,9 @@ def _shares(doc: Doc, idx: QuantityIndex, taken: set[int], triggers: Triggers) -
     return out
 
 
-def build(doc: Doc, idx: QuantityIndex | None = None, triggers: Triggers | None = None) -> list[Claim]:
+def build(doc: Doc, idx: QuantityIndex, triggers: Triggers) -> list[Claim]:
     """A rate claim for each rate word directly followed by a percent or 成, and for each share 占…P%
-    (``idx``, ``triggers``: the quantities by position and the trigger words' positions, when the caller
-    has built them)."""
-    idx = QuantityIndex(doc.quantities) if idx is None else idx
-    triggers = Triggers(doc.text, trigger_words()) if triggers is None else triggers
+    (``idx``, ``triggers``: the quantities by position and the trigger words' positions)."""
     out = []
     for m in _rate_matches(doc.text, triggers):
         q = idx.starting_at(m.end(), slack=2)
@@ -157,7 +151,12 @@ def build(doc: Doc, idx: QuantityIndex | None = None, triggers: Triggers | None 
     return out
 
 
-_SHARE_WORD_TAIL = re.compile(r"(?:占比|占到|占了|占据|占|佔|比例|比重)(?:为|是|达到|达)?$")
+@lru_cache(maxsize=1)
+def _share_word_tail() -> re.Pattern:
+    """A share word (the share verbs of rules/data/frames.toml [rate], or 占比/比例/比重) with its verb, at
+    the end of a text."""
+    verbs = load_data_toml("frames.toml")["rate"]["share_verbs"]
+    return re.compile(rf"(?:{alternation([*verbs, *_SHARE_WORDS])})(?:为|是|达到|达)?$")
 
 
 def _counted_whole(doc: Doc, idx: QuantityIndex, c: Claim):
@@ -177,7 +176,7 @@ def _counted_whole(doc: Doc, idx: QuantityIndex, c: Claim):
     if w.unit not in d["grim_whole_units"] or w.approx or not w.interval.is_point or w.value.denominator != 1 \
             or w.value < 1 or w.magnitude != 1:
         return None
-    between = _SHARE_WORD_TAIL.sub("", doc.text[w.end:q.start])
+    between = _share_word_tail().sub("", doc.text[w.end:q.start])
     cut = max(between.find(s) + len(s) if s in between else -1 for s in _SUBSET_WORDS)
     if cut < 0 or any(ch in between[cut:] for ch in ",，;；。"):
         return None

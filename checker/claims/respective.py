@@ -8,17 +8,16 @@ from functools import lru_cache
 
 from ..document import Claim, Doc
 from ..resources import load_data_toml
-from .common import NUM, NUM_START, QuantityIndex, Triggers, matches_at, small_number
-from .lists import list_before, list_vocab, values_after
+from .common import NUM, NUM_START, QuantityIndex, Triggers, alternation, matches_at, small_number
+from .lists import FENBIE_LEAD, list_before, list_vocab, values_after
 from .types import RespectiveData
 
 _FENBIE_VERB = r"为|是|达到|达|下降|增长|上升|减少|增加|提高|降低|上涨|下跌|占|有"
 # 分别比上年增长, 分别较2020年下降了: a comparison counts only when a verb follows it
 _FENBIE = re.compile(rf"分别(?:同比|环比|按年|按季|按月|(?:比|较)[^,，。;；、%]{{1,10}}?(?={_FENBIE_VERB}))?"
                      rf"(?:{_FENBIE_VERB})?(?:了)?")
-FENBIE_LEAD = 4  # Han characters of a verb the 分别 pattern does not name (惠及, 增至, 上涨) before the values
 _MULTIPLE_COUNTS = "双三四五六"
-_MULTIPLE_OUTCOMES = ("下降", "减少", "降低", "上升", "增长", "提升", "提高", "增加", "降", "减", "升", "增", "丰收", "达标", "提升")
+_MULTIPLE_OUTCOMES = ("下降", "减少", "降低", "上升", "增长", "提升", "提高", "增加", "降", "减", "升", "增", "丰收", "达标")
 _MULTIPLE = re.compile(rf"(?P<k>[{_MULTIPLE_COUNTS}])(?P<dir>{'|'.join(_MULTIPLE_OUTCOMES)})")
 # what may stand between a list and its counted outcome: 连续3年“…”, 实现, 均
 _BEFORE_OUTCOME = re.compile(rf"(?:连续{NUM}(?:个)?(?:年|个月|季度)|{NUM}年)?(?:均|都)?(?:实现|呈现|保持)?[“\"]?$")
@@ -177,9 +176,8 @@ def _outcomes(doc: Doc, triggers: Triggers) -> list[Claim]:
 @lru_cache(maxsize=1)
 def _forward_rx() -> re.Pattern:
     d = load_data_toml("frames.toml")["lists"]
-    alt = lambda ws: "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True))  # noqa: E731
-    return re.compile(rf"(?<![\d零〇一二两三四五六七八九十百第]){NUM_START}(?P<n>[两二三四五六七八九十]|(?<![.\d])[2-9](?![.\d]))(?P<u>{alt(d['counters'])})"
-                      rf"[\u4e00-\u9fff]{{1,10}}?[,，]?(?:(?P<all>{alt(d['introduce_all'])})|(?P<some>{alt(d['introduce_some'])}))")
+    return re.compile(rf"(?<![\d零〇一二两三四五六七八九十百第]){NUM_START}(?P<n>[两二三四五六七八九十]|(?<![.\d])[2-9](?![.\d]))(?P<u>{alternation(d['counters'])})"
+                      rf"[\u4e00-\u9fff]{{1,10}}?[,，]?(?:(?P<all>{alternation(d['introduce_all'])})|(?P<some>{alternation(d['introduce_some'])}))")
 
 
 _CLAUSE_STOP = re.compile(r"[。；;！!？?\n,，]")
@@ -205,11 +203,9 @@ def _forward_enumerations(doc: Doc, counted: list[int]) -> list[Claim]:
     return out
 
 
-def build(doc: Doc, idx: QuantityIndex | None = None, triggers: Triggers | None = None) -> list[Claim]:
+def build(doc: Doc, idx: QuantityIndex, triggers: Triggers) -> list[Claim]:
     """``respective`` claims with the item and value counts (``idx``, ``triggers``: the quantities by
-    position and the trigger words' positions, when the caller has built them)."""
-    idx = QuantityIndex(doc.quantities) if idx is None else idx
-    triggers = Triggers(doc.text, trigger_words()) if triggers is None else triggers
+    position and the trigger words' positions)."""
     text = doc.text
     out = _fenbie(doc, idx, triggers) if "分别" in text else []
     # counted enumerations need a 、-joined list: where a count may start is found once for both forms

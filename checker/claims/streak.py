@@ -78,11 +78,10 @@ def _streak_matches(text: str, triggers: Triggers):
                 break
 
 
-def build(doc: Doc, triggers: Triggers | None = None) -> list[Claim]:
+def build(doc: Doc, triggers: Triggers) -> list[Claim]:
     """One claim per streak expression, with N, unit, outcome and the items it is about (``triggers``:
-    the trigger words' positions, when the caller has built them)."""
+    the trigger words' positions)."""
     text = doc.text
-    triggers = Triggers(text, trigger_words()) if triggers is None else triggers
     out = []
     for m in _streak_matches(text, triggers):
         g = m.groupdict()

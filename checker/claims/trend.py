@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..document import Claim, Doc
 from ..resources import load_data_toml
-from .common import QuantityIndex, Triggers, anchored_at
+from .common import QuantityIndex, Triggers, alternation as _alt, anchored_at
 from .types import SeriesEntry, TrendData
 
 VALUES = ("count", "money", "measure")
@@ -95,6 +95,9 @@ def _series_before(doc: Doc, pos: int, ss: int, linking: re.Pattern, idx: Quanti
     return _uniform(stated)
 
 
+_LIST_SEP = re.compile(r"[、,，]|和|及|以及")   # between the values of a series written as a list
+
+
 def _span_list(doc: Doc, at, p: int, yspan: re.Match, limit: int) -> dict:
     """The values of a list starting at ``p`` (up to ``limit``), by year, when there is one per year of
     the span ``yspan`` (2020年至2023年); empty otherwise."""
@@ -103,10 +106,10 @@ def _span_list(doc: Doc, at, p: int, yspan: re.Match, limit: int) -> dict:
     qs = []
     while (q := at(p)) is not None and q.end <= limit:
         qs.append(q)
-        sep = re.match(r"[、,，]|和|及|以及", text[q.end:q.end + 2])
+        sep = _LIST_SEP.match(text, q.end)
         if sep is None:
             break
-        p = q.end + sep.end()
+        p = sep.end()
     if last <= first or len(qs) != last - first + 1:
         return {}
     return dict(zip(range(first, last + 1), qs))
@@ -120,10 +123,6 @@ def _uniform(stated: dict) -> dict:
             or any(q.interval.lo is None or q.interval.hi is None or q.approx for q in qs):
         return {}
     return stated
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -164,20 +163,17 @@ def _series_end(entry: SeriesEntry) -> int:
     return max([c.end for c in entry.claims] + [g.quantity.end for c in entry.claims for g in c.data.given])
 
 
-def build(doc: Doc, changes: list[Claim], lists: list[Claim] = (), idx: QuantityIndex | None = None,
-          triggers: Triggers | None = None) -> list[Claim]:
+def build(doc: Doc, changes: list[Claim], lists: list[Claim], idx: QuantityIndex,
+          triggers: Triggers) -> list[Claim]:
     """Trend claims with the series of each metric they refer to: values implied by changes
     ("比2020年下降12%", "同比增长5%,比前年同期增长9%"), earlier values written beside them
     ("前年同期为330起") and values stated for several years in a 分别 list, in this sentence or the
-    one before.  ``idx``, ``triggers``: the quantities by position and the trigger words' positions,
-    when the caller has built them."""
+    one before.  ``idx``, ``triggers``: the quantities by position and the trigger words' positions."""
     out = []
     trend_rx, falling, linking, gathering = _vocab()
     lists = sorted(lists, key=lambda c: c.start)
     change_starts = [c.start for c in changes]
     list_starts = [c.start for c in lists]
-    idx = QuantityIndex(doc.quantities) if idx is None else idx
-    triggers = Triggers(doc.text, trigger_words()) if triggers is None else triggers
     for m in anchored_at(trend_rx, doc.text, triggers.starts(trigger_words()), 2, _BEFORE_TREND):
         ss, se = doc.sentence_of(m.start())
         # the statements the trend refers to: this sentence and the one before

@@ -192,7 +192,7 @@ def _region(doc) -> str:
 def frame_rows(doc, rid: str) -> list[dict]:
     """Every framed claim of ``doc`` as a row (spans are code points of the original text); a change
     claim also gives a ``prior`` row: the value its comparison implies for the year before."""
-    from ..claims.frame import Period, _abs_year
+    from ..claims.frame import Period, absolute_year
     from ..engine.kinds.restated import value_frame as _value_frame
     from ..numbers import Interval
 
@@ -219,7 +219,7 @@ def frame_rows(doc, rid: str) -> list[dict]:
             rows.append(_row(doc, rid, c, base, "value", q.start, q.end, not q.approx and not q.is_range))
         prior_year = d.reference_year
         if prior_year is None and d.reference in year_on_year():
-            prior_year = _abs_year(base.period, doc.year) if base is not None else None
+            prior_year = absolute_year(base.period, doc.year) if base is not None else None
             prior_year = prior_year - 1 if prior_year is not None else None
         if base is None or prior_year is None or base.period.span or base.period.part \
                 or d.prior_lo is None or d.prior_hi is None:

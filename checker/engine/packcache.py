@@ -17,7 +17,7 @@ import zlib
 from pathlib import Path
 from typing import Callable
 
-from ..usercache import cache_dir  # (shared with the text normaliser's cache)
+from ..usercache import cache_dir, store  # (shared with the text normaliser's cache)
 
 _FORMAT = "claimcheck-rule-pack-3"   # 3: plain ``RuleSpec`` objects (no pydantic to unpickle them)
 _ENGINE = Path(__file__).resolve().parent
@@ -85,15 +85,8 @@ def _own_file(st: os.stat_result) -> bool:
 
 
 def _store(entry: Path, value: tuple) -> None:
-    tmp = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.chmod(tmp, 0o600)   # this user's alone, whatever the umask: ``_own_file`` accepts it
-        os.replace(tmp, entry)
-    except Exception:  # read-only home, full disk, unpicklable parameter: the cache is only an aid
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # an unpicklable parameter: the cache is only an aid
+        return
+    store(entry, data, 0o600)   # this user's alone, whatever the umask: ``_own_file`` accepts it

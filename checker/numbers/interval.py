@@ -58,6 +58,11 @@ class Interval:
             return None
         return Interval(lo, hi, lo_c, hi_c)
 
+    def disjoint(self, other: "Interval") -> bool:
+        """``self.intersect(other) is None``, without building the intersection (exact, on the fractions'
+        integers): one lies below the other, or one of them is empty."""
+        return _below(self, other) or _below(other, self) or _empty(self) or _empty(other)
+
     def scale(self, k: Fraction) -> "Interval":
         """Multiply both ends by a positive constant."""
         if k <= 0:
@@ -96,6 +101,27 @@ class Interval:
         lo = "-∞" if self.lo is None else fmt(self.lo)
         hi = "+∞" if self.hi is None else fmt(self.hi)
         return f"{'[' if self.lo_closed else '('}{lo}, {hi}{']' if self.hi_closed else ')'}"
+
+
+def _cmp(x: Fraction, y: Fraction) -> int:
+    """-1, 0 or 1 as ``x`` is below, equal to or above ``y`` (exact, on the integers of the fractions)."""
+    p, q = x.numerator * y.denominator, y.numerator * x.denominator
+    return (p > q) - (p < q)
+
+
+def _empty(x: Interval) -> bool:
+    if x.lo is None or x.hi is None:
+        return False
+    c = _cmp(x.lo, x.hi)
+    return c > 0 or c == 0 and not (x.lo_closed and x.hi_closed)
+
+
+def _below(x: Interval, y: Interval) -> bool:
+    """Every value of ``x`` lies below every value of ``y``."""
+    if x.hi is None or y.lo is None:
+        return False
+    c = _cmp(x.hi, y.lo)
+    return c < 0 or c == 0 and not (x.hi_closed and y.lo_closed)
 
 
 def fmt(x: Fraction, max_decimals: int = 6) -> str:

@@ -143,9 +143,8 @@ def file_out(doc: Doc, all_quantities: bool = True) -> "FileOut":
     """Contract entry for one analysed file as the pydantic model (``file_entry``, validated)."""
     from .models import FileOut
 
-    entry = file_entry(doc, all_quantities)
-    with gc_paused():
-        return FileOut.model_validate(entry)
+    with gc_paused():   # (one pause for the entry and its models)
+        return FileOut.model_validate(file_entry(doc, all_quantities))
 
 
 def finding_out(doc: Doc, f: Finding) -> "FindingOut":

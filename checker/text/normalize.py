@@ -22,7 +22,6 @@ then, character for character (so the map is unchanged):
 from __future__ import annotations
 
 import importlib.util
-import os
 import re
 import zlib
 from collections.abc import Iterator
@@ -31,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from ..usercache import cache_dir
+from ..usercache import cache_dir, store
 from .offsets import OffsetMap, apply_edits
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
@@ -184,7 +183,7 @@ def traditional_forms() -> re.Pattern:
     if chars is None:
         chars = _judged_by_opencc()
         if path is not None:
-            _keep(path, _forms_file(chars))
+            store(path, _forms_file(chars).encode("utf-8"))
     # (no character of the block means anything inside a character class)
     return re.compile("[" + chars + "]")
 
@@ -204,19 +203,6 @@ def _forms_from(content: str) -> Optional[str]:
     if not _HAN_ONLY.fullmatch(chars) or "國" not in chars or "国" in chars:
         return None
     return chars
-
-
-def _keep(path: Path, chars: str) -> None:
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(chars, encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:  # read-only home, full disk: the cache is only an aid
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
 
 
 def looks_traditional(text: str, threshold: float = 0.03) -> bool:

@@ -6,8 +6,8 @@ from itertools import accumulate, compress
 
 # a run of 。！？!?；;\n, or …… (a lone … is no end): the pattern opens with the class of the first
 # characters (re skips ahead to them in C) and looks back at the one it took for the rest
-_SENT_END = re.compile(r"[。！？!?；;\n…](?:(?<=…)…|(?<!…)[。！？!?；;\n]*)")
-_SPLIT = re.compile(f"({_SENT_END.pattern})")
+_SENT_END = r"[。！？!?；;\n…](?:(?<=…)…|(?<!…)[。！？!?；;\n]*)"
+_SPLIT = re.compile(f"({_SENT_END})")
 _CLAUSE_END = re.compile(r"[,，、:：]")
 
 

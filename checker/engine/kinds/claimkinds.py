@@ -230,11 +230,12 @@ def _restated_streaks(streaks, year, min_wording: int):
     length: the first statement of each length is paired with the first earlier length it meets
     (a handful of lengths per wording: linear in the document)."""
     from ...claims.frame import same_streak_time
+    from ...text.han import han_count
 
     by_wording: dict = {}
     for c in sorted(streaks, key=lambda c: c.start):
         head = c.data.wording.split("…", 1)[0]
-        if sum(1 for ch in head if "\u4e00" <= ch <= "\u9fff") < min_wording:
+        if han_count(head) < min_wording:
             continue
         lengths = by_wording.setdefault((c.data.unit, c.data.wording), {})
         if c.data.n in lengths:
@@ -306,7 +307,7 @@ def _frame_pairs(claims, frame_of, group=lambda c: (), accept=lambda a, fa, b, f
         earlier: list = []
         for cb, fb in firsts.values():
             for ca, fa in earlier:
-                if fa.value.intersect(fb.value) is None and accept(ca, fa, cb, fb):
+                if fa.value.disjoint(fb.value) and accept(ca, fa, cb, fb):
                     yield ca, fa, cb, fb
                     break
             if len(earlier) < MAX_COMPARED:

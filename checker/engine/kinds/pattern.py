@@ -116,13 +116,16 @@ def _loaded_patterns(ctx) -> tuple[str, ...]:
     return got[1]
 
 
+def _doc_patterns(ctx) -> tuple[tuple[str, ...], frozenset[str]]:
+    """(the loaded pattern rules' patterns, those of them present in the document)."""
+    loaded = _loaded_patterns(ctx)
+    return loaded, patterns_present(ctx.doc.text, loaded)
+
+
 def _present_in_doc(ctx, pattern: str) -> bool:
     """Whether ``pattern`` matches in the document: the loaded pattern rules' patterns are tried in one
     set pass for them all, once per document; a pattern not among them (a rule run on its own) alone."""
-    present = ctx.shared.get("pattern.present")
-    if present is None:
-        loaded = _loaded_patterns(ctx)
-        present = ctx.shared["pattern.present"] = (loaded, patterns_present(ctx.doc.text, loaded))
+    present = ctx.once("pattern.present", lambda: _doc_patterns(ctx))
     if pattern in present[0]:
         return pattern in present[1]
     return pattern in patterns_present(ctx.doc.text, tuple(sorted({*present[0], pattern})))
@@ -136,9 +139,8 @@ def _pattern_applies(ctx) -> bool:
 @kind("pattern", validate=_validate_pattern, applies=_pattern_applies)
 def run_pattern(ctx) -> None:
     """Flag each match of ``params.pattern`` (span: ``params.group``), unless the
-    sentence contains one of ``params.exceptions``."""
-    if not _present_in_doc(ctx, ctx.params["pattern"]):
-        return
+    sentence contains one of ``params.exceptions``.  (Run only where ``_pattern_applies`` found the
+    pattern present.)"""
     rx = compile_re2(ctx.params["pattern"])
     group = ctx.params.get("group", 0)
     gi = rx.groupindex[group] if isinstance(group, str) else group

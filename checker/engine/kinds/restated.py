@@ -22,7 +22,6 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from itertools import islice
 from dataclasses import dataclass, replace
-from fractions import Fraction
 from functools import lru_cache
 from typing import Optional
 
@@ -95,35 +94,8 @@ def contradict(a: Statement, b: Statement) -> bool:
     disjoint; a value outside a range."""
     qa, qb = a.quantity, b.quantity
     if qa.is_range and qa.high is not None and qb.is_range and qb.high is not None:
-        return any(_disjoint(x, y) for x, y in zip(a.ends(), b.ends()))
-    return _disjoint(qa.interval, qb.interval)
-
-
-def _cmp(x: Fraction, y: Fraction) -> int:
-    """-1, 0 or 1 as ``x`` is below, equal to or above ``y`` (exact, on the integers of the fractions)."""
-    p, q = x.numerator * y.denominator, y.numerator * x.denominator
-    return (p > q) - (p < q)
-
-
-def _empty(x: Interval) -> bool:
-    if x.lo is None or x.hi is None:
-        return False
-    c = _cmp(x.lo, x.hi)
-    return c > 0 or c == 0 and not (x.lo_closed and x.hi_closed)
-
-
-def _below(x: Interval, y: Interval) -> bool:
-    """Every value of ``x`` lies below every value of ``y``."""
-    if x.hi is None or y.lo is None:
-        return False
-    c = _cmp(x.hi, y.lo)
-    return c < 0 or c == 0 and not (x.hi_closed and y.lo_closed)
-
-
-def _disjoint(x: Interval, y: Interval) -> bool:
-    """``x.intersect(y) is None``, without building the intersection: one lies below the other, or
-    one of them is empty."""
-    return _below(x, y) or _below(y, x) or _empty(x) or _empty(y)
+        return any(x.disjoint(y) for x, y in zip(a.ends(), b.ends()))
+    return qa.interval.disjoint(qb.interval)
 
 
 @lru_cache(maxsize=1)
@@ -453,13 +425,7 @@ def run_restated(ctx) -> None:
     """One frame (subject, scope, period, flow) stated twice with values that disagree beyond
     their rounding (今年以来办理法律援助案件462件 … 全年法律援助案件426件)."""
     doc = ctx.doc
-    stmts: list[Statement] = []
-    for c in doc.claims:
-        if c.kind not in _VALUE_KINDS or c.frame is None or not c.quantities:
-            continue
-        if c.kind == "quantity" and (c.quantities[0].unit is None or c.quantities[0].unit in SET_NAMES):
-            continue  # (a bare quantity states its own value only, and that without a unit is no figure)
-        stmts += _value_statements(doc, c)
+    stmts = [s for c in doc.claims if c.kind in _VALUE_KINDS for s in _value_statements(doc, c)]
     for a, b, st in restatement_pairs(stmts, doc.year):
         qa, qb = a.quantity, b.quantity
         ctx.emit(qb.start, qb.end, {"first": quote(doc, qa.start, qa.end), "second": quote(doc, qb.start, qb.end),
