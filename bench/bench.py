@@ -204,7 +204,7 @@ def scaling(one: Path) -> list[tuple[str, str]]:
         times = {}
         for k in (1, 10, 100):
             text = "\n".join([unit] * k)
-            times[k] = min(_cpu(lambda: run(text)) for _ in range(7 if k == 1 else 3 if k == 10 else 2))
+            times[k] = min(_both(lambda: run(text))[1] for _ in range(7 if k == 1 else 3 if k == 10 else 2))
         rows.append((label, f"{len(unit):,} chars: {times[1]:.3f} s / {times[10]:.2f} s / {times[100]:.1f} s; "
                             f"ratios {times[10] / times[1]:.1f}x and {times[100] / times[1]:.1f}x"))
     return rows
@@ -270,18 +270,15 @@ def run_tree_child(cmd: list[str], cpu: list) -> tuple[float, float, int]:
 
     peak = [0.0]
     done = threading.Event()
-
-    def sample(pid_box: list) -> None:
-        while not done.is_set():
-            if pid_box:
-                peak[0] = max(peak[0], rss_mib(pid_box[0]))
-            time.sleep(0.1)
-
-    box: list = []
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV, cwd=ENV["PYTHONPATH"])
-    box.append(p.pid)
-    sampler = threading.Thread(target=sample, args=(box,), daemon=True)
+
+    def sample() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], rss_mib(p.pid))
+            time.sleep(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     _, status, ru = os.wait4(p.pid, 0)
     done.set()
@@ -303,12 +300,6 @@ def _child_times(cmd: list[str], env: dict) -> tuple[float, float]:
     wall = run_child(cmd, env=env, cpu=cpu)[0]
     return wall, cpu[0]
 
-
-def _cpu(fn) -> float:
-    """CPU seconds of ``fn()`` in this process (steadier than wall time on a shared machine)."""
-    c0 = time.process_time()
-    fn()
-    return time.process_time() - c0
 
 
 def main() -> None:

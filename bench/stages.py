@@ -4,9 +4,10 @@
     python bench/stages.py --compare /tmp/base     # beside another checkout, interleaved
     python bench/stages.py --texts fixtures/seeds  # another folder
 
-Each checkout runs in its own process: the stage functions (reader, normaliser, sentence splitter,
-quantity extraction, profile choice, claim builders, frames, every rule kind) are wrapped with a CPU
-timer, the corpus is analysed once to warm up, then ``--rounds`` times; the median per stage is printed.
+Each round runs every checkout in a process of its own, in turn: the stage functions (reader, normaliser,
+sentence splitter, quantity extraction, profile choice, claim builders, frames, every rule kind) are
+wrapped with a CPU timer, the corpus is analysed once to warm up, then once timed; the median over
+``--rounds`` rounds per stage is printed.
 Stages a checkout does not have are left out.  Ratios are only meaningful within one run.
 """
 from __future__ import annotations
@@ -52,25 +53,22 @@ if not hasattr(pipeline, "build_claims"):
 for k in list(KINDS):
     KINDS[k] = replace(KINDS[k], run=timed("rule " + k, KINDS[k].run))
 rb = timed("read", read_bytes)
-blobs = [(open(p, "rb").read(), p) for p in sys.argv[3:]]
+blobs = [(open(p, "rb").read(), p) for p in sys.argv[2:]]
+for b, p in blobs:   # warm-up: rules, lexicons, caches
+    pipeline.analyse(rb(b, p))
+T.clear()
+t = time.process_time()
 for b, p in blobs:
     pipeline.analyse(rb(b, p))
-rounds = []
-for _ in range(int(sys.argv[2])):
-    T.clear()
-    t = time.process_time()
-    for b, p in blobs:
-        pipeline.analyse(rb(b, p))
-    T["total"] = time.process_time() - t
-    T["claims (builders)"] = T["claims"] - T["frames"]
-    rounds.append(dict(T))
-print(json.dumps(rounds))
+T["total"] = time.process_time() - t
+T["claims (builders)"] = T["claims"] - T["frames"]
+print(json.dumps(T))
 """
 
 
-def stage_seconds(checkout: Path, files: list[Path], rounds: int) -> list[dict]:
-    """Per-round ``{stage: CPU seconds}`` of ``checkout`` over ``files``."""
-    out = subprocess.run([sys.executable, "-c", _CHILD, str(checkout), str(rounds), *map(str, files)],
+def stage_seconds(checkout: Path, files: list[Path]) -> dict:
+    """``{stage: CPU seconds}`` of one warm pass of ``checkout`` over ``files``, in a process of its own."""
+    out = subprocess.run([sys.executable, "-c", _CHILD, str(checkout), *map(str, files)],
                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(checkout)})
     if out.returncode:
         raise SystemExit(f"stage timing failed in {checkout}:\n{out.stderr[-2000:]}")
@@ -94,7 +92,7 @@ def main() -> None:
     runs: dict[Path, list[dict]] = {c: [] for c in checkouts}
     for _ in range(args.rounds):  # one round per child, alternating checkouts
         for c in checkouts:
-            runs[c] += stage_seconds(c, files, 1)
+            runs[c].append(stage_seconds(c, files))
     med = {c: {k: statistics.median(r.get(k, 0.0) for r in rs) for k in rs[0]} for c, rs in runs.items()}
     first = med[checkouts[0]]
     stages = sorted(first, key=lambda k: (k != "total", -first[k]))

@@ -28,6 +28,7 @@ from ..numbers import Interval, Quantity
 from ..numbers.units import dimension
 from ..resources import load_data_toml
 from ..text.han import han_count
+from ..text.offsets import newline_starts
 from .common import NUM, NUM_START, alternation as _alt, longest_first as _longest, small_number
 
 _HAN = "\u4e00-\u9fff"
@@ -566,13 +567,7 @@ class FrameReader:
         self.initial_ends = [ends[i] for i in initial]
         self.initial_periods = [periods[i] for i in initial]
         lines = text.split("\n")
-        para_starts = [0]
-        pos = 0
-        for line in lines:
-            pos += len(line) + 1
-            para_starts.append(pos)
-        para_starts.pop()
-        self.para_starts = para_starts
+        self.para_starts = newline_starts(text)
         self.new_ends = [m.end() for m in v.rx["new"].finditer(text)]        # 新增 …
         self.target_ends = [m.end() for m in v.rx["target"].finditer(text)]  # 目标, 预期 …
         comparison = v.rx["comparison"].match

@@ -10,6 +10,7 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Optional
 
+from ..engine.kinds.restated import noun_after
 from ..resources import load_data_toml
 
 # column name → DuckDB type; the order is the table's
@@ -139,15 +140,6 @@ def _written_near(doc, start: int, label: str) -> bool:
     return label in doc.text[para:min(max(se, start), start + MAX_LOOK)]
 
 
-_HAN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}")
-
-
-def _after(doc, end: int) -> str:
-    """Up to four Han characters right after normalised offset ``end`` (none after punctuation)."""
-    m = _HAN_AFTER.match(doc.text, end)
-    return m.group(0) if m else ""
-
-
 def _frac(x: Optional[Fraction]) -> Optional[str]:
     return None if x is None else str(x)
 
@@ -178,7 +170,7 @@ def _row(doc, rid: str, c, f, row_kind: str, start: int, end: int, exact: bool) 
         "lo_closed": v.lo_closed if v else None, "hi_closed": v.hi_closed if v else None,
         "value": str(v) if v else None, "reference": f.reference, "flow": f.flow, "modality": f.modality,
         "outcome": getattr(c.data, "outcome", "") or getattr(c.data, "direction", "") or "",
-        "about": f.about(), "after": _after(doc, end),
+        "about": f.about(), "after": noun_after(doc.text, end, 4),
     }
 
 

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..usercache import cache_dir, store
+from .han import han_count
 from .offsets import OffsetMap, apply_edits
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
@@ -127,7 +128,6 @@ def _samples(text: str, size: int = 2000) -> list[str]:
     return [text[:size], text[mid - size // 2:mid + size // 2], text[-size:]]
 
 
-_HAN_RUN = re.compile("[\u4e00-\u9fff]+")   # the CJK Unified Ideographs block
 _CHUNK = 512   # characters counted between two looks at the running count
 
 
@@ -227,8 +227,9 @@ def looks_traditional(text: str, threshold: float = 0.03) -> bool:
                 trad += len(trad_rx.findall(s, i, i + _CHUNK))
                 if trad >= enough:
                     return True
-    han = sum(len(run) for s in samples for run in _HAN_RUN.findall(s))
-    trad = sum(len(trad_rx.findall(s)) for s in samples)
+    else:
+        trad = sum(len(trad_rx.findall(s)) for s in samples)
+    han = sum(map(han_count, samples))
     return han > 0 and trad / han > threshold
 
 

@@ -121,7 +121,7 @@ def sentence_head(text: str, start: int, pos: int) -> str:
     return head
 
 
-def _noun_after(text: str, pos: int, limit: int = 6) -> str:
+def noun_after(text: str, pos: int, limit: int = 6) -> str:
     """The Han characters right after a number (381,330人投票 → 投票), up to a boundary."""
     return _HAN_RUN.match(text, pos, pos + limit).group()
 
@@ -137,7 +137,7 @@ def statement(doc, claim, q: Quantity, frame: Frame) -> Statement:
             break
         start, _ = doc.sentence_of(start - 1)
     head = sentence_head(text, start, q.start)
-    return Statement(claim, q, frame, head, _noun_after(text, q.end), (ss, se), _WORDED.match(head) is not None)
+    return Statement(claim, q, frame, head, noun_after(text, q.end), (ss, se), _WORDED.match(head) is not None)
 
 
 # ----------------------------------------------------------------------------- identity
