@@ -190,23 +190,41 @@ def cold_start(one: Path, checkouts: list[Path]) -> list[tuple[str, str]]:
     return rows
 
 
-def scaling(one: Path) -> list[tuple[str, str]]:
-    """One document repeated 1x, 10x, 100x in one text, two ways: the pipeline as the command line runs it
-    (``analyse`` and the report's JSON entry) and the API ``check_text`` (which also builds the pydantic
-    models of the contract).  CPU seconds, the least of 7 / 3 / 2 runs."""
+def scaling(one: Path, rounds: int = 3) -> list[tuple[str, str]]:
+    """One document repeated 1x, 10x, 100x in one text, four ways: the pipeline as the command line runs
+    it (``analyse`` and the report's JSON entry: framed claims, as ``check --format json``, and every
+    bare number too, as with ``--all-quantities``) and the API ``check_text`` (which also builds the
+    pydantic models of the contract), the same two ways.
+
+    CPU seconds, the same work at each size: a round runs 1x a hundred times, 10x ten times and 100x
+    once, back to back, so each size is timed over as much work and as long a stretch of the machine's
+    load (the least of seven short runs against one long one would favour the short ones).  The
+    ratios are taken within each round; the median over ``rounds`` rounds is printed, with the range."""
     from checker import analyse_text, check_text
     from checker.report.build import file_entry
 
     unit = one.read_text(encoding="utf-8")
+    ways = (("one document 1x/10x/100x, analyse + JSON entry", lambda t: file_entry(analyse_text(t), False)),
+            ("  the same, --all-quantities", lambda t: file_entry(analyse_text(t), True)),
+            ("one document 1x/10x/100x, check_text", check_text),
+            ("  the same, all_quantities=True", lambda t: check_text(t, all_quantities=True)))
+    sizes = (1, 10, 100)
+    texts = {k: "\n".join([unit] * k) for k in sizes}
+    per_copy: dict[str, list[dict[int, float]]] = {label: [] for label, _ in ways}
+    for _ in range(rounds):
+        for label, run in ways:
+            run(texts[1])   # warm
+            per_copy[label].append({k: sum(_both(lambda: run(texts[k]))[1] for _ in range(100 // k)) / (100 // k)
+                                    for k in sizes})
     rows = []
-    for label, run in (("one document 1x/10x/100x, analyse + JSON entry", lambda t: file_entry(analyse_text(t))),
-                       ("one document 1x/10x/100x, check_text", check_text)):
-        times = {}
-        for k in (1, 10, 100):
-            text = "\n".join([unit] * k)
-            times[k] = min(_both(lambda: run(text))[1] for _ in range(7 if k == 1 else 3 if k == 10 else 2))
-        rows.append((label, f"{len(unit):,} chars: {times[1]:.3f} s / {times[10]:.2f} s / {times[100]:.1f} s; "
-                            f"ratios {times[10] / times[1]:.1f}x and {times[100] / times[1]:.1f}x"))
+    for label, _ in ways:
+        got = per_copy[label]
+        r10 = sorted(t[10] / t[1] for t in got)
+        r100 = sorted(t[100] / t[1] for t in got)
+        med = {k: statistics.median(t[k] for t in got) for k in sizes}
+        rows.append((label, f"{len(unit):,} chars: {med[1]:.4f} s / {med[10]:.3f} s / {med[100]:.2f} s; ratios "
+                            f"{statistics.median(r10):.1f}x and {statistics.median(r100):.1f}x "
+                            f"(rounds {r100[0]:.1f}–{r100[-1]:.1f}x)"))
     return rows
 
 
@@ -330,7 +348,7 @@ def main() -> None:
         rows += cold_start(seeds[2], checkouts)
     if "scaling" in want:
         reports = [p for p in corpus if p.parent.name == "reports"]
-        rows += scaling(reports[0] if reports else seeds[2])
+        rows += scaling(reports[0] if reports else seeds[2], args.rounds)
     if "big" in want and args.big_mb and corpus:
         rows.append(big_line(corpus, args.big_mb))
     if "scan" in want and (args.scan_folder or args.scan_docs and corpus):

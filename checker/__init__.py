@@ -50,22 +50,26 @@ def _options(options) -> "CheckOptions":
     return options
 
 
-def check_text(text: str, *, options: Optional["CheckOptions"] = None, path: str = "<text>") -> "DocumentResult":
+def check_text(text: str, *, options: Optional["CheckOptions"] = None, path: str = "<text>",
+               all_quantities: bool = False) -> "DocumentResult":
     """Check ``text`` (read as the format ``path``'s suffix names: front matter, URLs and markup are
-    not prose) and return its ``DocumentResult``: claims and findings with original code-point
-    offsets, line and column.  ``options`` must be a ``CheckOptions`` (a dict is a ``TypeError``)."""
+    not prose) and return its ``DocumentResult``: the framed or decided claims and the findings, with
+    original code-point offsets, line and column — every bare number as a claim too with
+    ``all_quantities`` (as ``check --format json --all-quantities``).  ``options`` must be a
+    ``CheckOptions`` (a dict is a ``TypeError``)."""
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     from .report.build import file_out
 
-    return file_out(analyse_text(text, path, _options(options)))
+    return file_out(analyse_text(text, path, _options(options)), all_quantities)
 
 
-def check_path(path: str, *, options: Optional["CheckOptions"] = None) -> "DocumentResult":
-    """Read and check one file; raises ``checker.errors.InputError`` when it is unreadable."""
+def check_path(path: str, *, options: Optional["CheckOptions"] = None, all_quantities: bool = False) -> "DocumentResult":
+    """Read and check one file (``check_text``'s result); raises ``checker.errors.InputError`` when it
+    is unreadable."""
     from .report.build import file_out
 
-    return file_out(analyse_path(path, _options(options)))
+    return file_out(analyse_path(path, _options(options)), all_quantities)
 
 
 def analyse_text(text: str, path: str = "<text>", options: Optional["CheckOptions"] = None) -> "Doc":

@@ -347,7 +347,7 @@ def cmd_check(args) -> int:
             from .fix import apply_fixes, chosen_fixes, unified_diff, write_fixed
             from .report.build import file_out
 
-            chosen = chosen_fixes(file_out(doc), args.unsafe_fixes)
+            chosen = chosen_fixes(file_out(doc, all_quantities=False), args.unsafe_fixes)
             if chosen:
                 new_text = apply_fixes(src.text, chosen)
                 if args.diff:

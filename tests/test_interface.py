@@ -281,13 +281,17 @@ def test_check_text_is_typed_and_uses_original_offsets():
     assert (ROOT / "checker" / "py.typed").is_file()
 
 
-def test_cli_json_is_the_api_result(tmp_path):
+@pytest.mark.parametrize("every", [False, True])
+def test_cli_json_is_the_api_result(tmp_path, every):
     from checker import CheckOptions, check_text
 
-    p = run("check", "--format", "json", "-", stdin=BAD.encode())
+    text = BAD + "\n全市共有民警1200名。"   # a bare number that no builder frames
+    p = run("check", "--format", "json", *(["--all-quantities"] if every else []), "-", stdin=text.encode())
     cli = json.loads(p.stdout)["files"][0]
-    api = json.loads(check_text(BAD, options=CheckOptions(), path="<stdin>").model_dump_json())
+    api = json.loads(check_text(text, options=CheckOptions(), path="<stdin>", all_quantities=every).model_dump_json())
     assert cli == api
+    bare = [c for c in api["claims"] if c["text"].startswith("1200")]
+    assert len(bare) == every   # listed only when asked for
 
 
 def test_docx_locations_name_the_paragraph(tmp_path):

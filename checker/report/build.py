@@ -28,9 +28,10 @@ def span_entry(doc: Doc, start: int, end: int, orig: tuple[int, int] | None = No
     return {"start": s, "end": e, "line": line, "column": col}
 
 
-def quantity_entry(doc: Doc, q: Quantity) -> dict:
-    """Contract form of a Quantity."""
-    sp = span_entry(doc, q.start, q.end)
+def quantity_entry(doc: Doc, q: Quantity, sp: dict | None = None) -> dict:
+    """Contract form of a Quantity; ``sp`` is its span entry when the caller already has it."""
+    if sp is None:
+        sp = span_entry(doc, q.start, q.end)
     return {"text": doc.source.text[sp["start"]:sp["end"]], "value": fmt(q.value), "unit": q.unit,
             "kind": q.kind, "decimals": q.decimals, "interval": str(q.interval), "approx": list(q.approx),
             "span": sp}
@@ -59,7 +60,8 @@ def frame_entry(f, lang: str = "zh", value_text: str | None = None) -> dict:
 def claim_entry(doc: Doc, c: Claim) -> dict:
     """Contract form of a Claim; its text is the original as written."""
     sp = span_entry(doc, c.start, c.end)
-    quantities = [quantity_entry(doc, q) for q in c.quantities]
+    # a bare number's claim is its quantity: one span entry for both
+    quantities = [quantity_entry(doc, q, sp if (q.start, q.end) == (c.start, c.end) else None) for q in c.quantities]
     frame = None
     if c.frame is not None:  # its value is mostly one of the quantities' very intervals: written once
         value = c.frame.value

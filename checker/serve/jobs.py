@@ -148,7 +148,7 @@ def json_job(data: bytes, name: str, opts: JobOptions) -> Result:
         import json
 
         return Result(e.status, "application/json", json.dumps({"error": str(e)}, ensure_ascii=False))
-    return Result(200, "application/json", report_out([file_out(doc)]).model_dump_json())
+    return Result(200, "application/json", report_out([file_out(doc, all_quantities=False)]).model_dump_json())
 
 
 def run_job(kind: str, data: bytes, name: str, opts: JobOptions) -> Result:
