@@ -214,7 +214,7 @@ def scaling(one: Path, rounds: int = 3) -> list[tuple[str, str]]:
     for _ in range(rounds):
         for label, run in ways:
             run(texts[1])   # warm
-            per_copy[label].append({k: sum(_both(lambda: run(texts[k]))[1] for _ in range(100 // k)) / (100 // k)
+            per_copy[label].append({k: sum(_both(lambda run=run, k=k: run(texts[k]))[1] for _ in range(100 // k)) / (100 // k)
                                     for k in sizes})
     rows = []
     for label, _ in ways:
@@ -280,29 +280,13 @@ def scan_rows(files: list[Path], n_docs: int, folder: Path | None = None) -> lis
 
 
 def run_tree_child(cmd: list[str], cpu: list) -> tuple[float, float, int]:
-    """``run_child`` with the peak RSS of the whole process tree (sampled from /proc) instead of the
+    """``run_child`` with the peak RSS of the whole process tree (``serve_load.run_tree``) instead of the
     largest process's."""
-    import threading
+    from serve_load import run_tree
 
-    from serve_load import rss_mib
-
-    peak = [0.0]
-    done = threading.Event()
-    t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV, cwd=ENV["PYTHONPATH"])
-
-    def sample() -> None:
-        while not done.is_set():
-            peak[0] = max(peak[0], rss_mib(p.pid))
-            time.sleep(0.1)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    _, status, ru = os.wait4(p.pid, 0)
-    done.set()
-    sampler.join()
-    cpu.append(ru.ru_utime + ru.ru_stime)
-    return time.perf_counter() - t0, peak[0], os.waitstatus_to_exitcode(status)
+    secs, rss, status, cpu_secs, _ = run_tree(cmd, ENV, ENV["PYTHONPATH"])
+    cpu.append(cpu_secs)
+    return secs, rss, status
 
 
 def _both(fn) -> tuple[float, float]:

@@ -18,13 +18,11 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from serve_load import rss_mib  # noqa: E402  (the process-tree RSS of /proc)
+from serve_load import run_tree as tree_run  # noqa: E402  (peak RSS of the process tree, from /proc)
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -32,23 +30,12 @@ TEXT_SUFFIXES = (".md", ".txt", ".html", ".htm")
 
 
 def run_tree(cmd: list[str]) -> tuple[float, float, int]:
-    """(wall seconds, peak RSS MiB of the process tree, exit status) of one command."""
-    t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV, cwd=str(ROOT))
-    peak = [0.0]
-
-    def sample() -> None:
-        while p.poll() is None:
-            peak[0] = max(peak[0], rss_mib(p.pid))
-            time.sleep(0.2)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    _, err = p.communicate()
-    sampler.join()
-    if p.returncode not in (0, 1):
+    """(wall seconds, peak RSS MiB of the process tree, exit status) of one command (its standard error
+    shown when it fails)."""
+    secs, rss, status, _, err = tree_run(cmd, ENV, str(ROOT), stderr=subprocess.PIPE, interval=0.2)
+    if status not in (0, 1):
         sys.stderr.write(err.decode("utf-8", "replace")[-2000:])
-    return time.perf_counter() - t0, peak[0], p.returncode
+    return secs, rss, status
 
 
 def folder_size(folder: Path) -> tuple[int, int]:

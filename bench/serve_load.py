@@ -47,6 +47,36 @@ def rss_mib(pid: int) -> float:
     return total / 1024
 
 
+def run_tree(cmd: list[str], env: dict, cwd: str, stderr=subprocess.DEVNULL,
+             interval: float = 0.1) -> tuple[float, float, int, float, bytes]:
+    """Run ``cmd`` to its end, sampling the resident memory of its whole process tree (``rss_mib``) every
+    ``interval`` seconds: (wall seconds, peak RSS MiB, exit status, CPU seconds of the tree, standard
+    error when ``stderr`` is ``subprocess.PIPE``, else b"")."""
+    import threading
+
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=stderr, env=env, cwd=cwd)
+    peak = [0.0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], rss_mib(p.pid))
+            time.sleep(interval)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    err = b""
+    if p.stderr is not None:
+        with p.stderr:
+            err = p.stderr.read()
+    _, status, ru = os.wait4(p.pid, 0)
+    p.returncode = os.waitstatus_to_exitcode(status)
+    done.set()
+    sampler.join()
+    return time.perf_counter() - t0, peak[0], p.returncode, ru.ru_utime + ru.ru_stime, err
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -38,6 +38,20 @@ def _given_before_rx() -> re.Pattern:
                       rf"(?(sep)(?:{_alt(d['pronouns'])})?(?:{_alt(d['copula'])})|(?:{_alt(d['possessive'])}))$")
 
 
+def _exact_value(q: Quantity) -> bool:
+    """A value a prior can be: a count, amount or measure written exactly (no 约, no range), positive."""
+    iv = q.interval
+    return q.kind in VALUE_KINDS and not q.approx and not q.is_range and iv.lo is not None \
+        and iv.hi is not None and iv.lo > 0
+
+
+def _given(m: re.Match, q: Quantity, back: dict[str, int], start: int) -> GivenValue:
+    """The given value ``q`` for the period that ``m`` (a ``when`` and maybe a ``year`` group) names."""
+    when = m.group("when")
+    year = int(m.group("year")) if m.group("year") else None
+    return GivenValue(label=when, quantity=q, back=None if year else back[when], year=year, start=start)
+
+
 def given_before(text: str, idx: QuantityIndex, q: Quantity, lo: int) -> Optional[tuple[GivenValue, Quantity, bool]]:
     """When ``q`` (the quantity right before a change) is an earlier period's value written before the
     change ("3600万吨,上年为3400万吨,同比增长", "480起,较2021年的600起下降"): that given value, the
@@ -45,18 +59,13 @@ def given_before(text: str, idx: QuantityIndex, q: Quantity, lo: int) -> Optiona
     named by a comparison word (较…的: it is the change's reference).  None otherwise."""
     rx = _given_before_rx()
     m = rx.search(text[max(lo, q.start - 16):q.start])
-    if m is None or q.kind not in VALUE_KINDS or q.approx or q.is_range or q.interval.lo is None \
-            or q.interval.hi is None or q.interval.lo <= 0:
+    if m is None or not _exact_value(q):
         return None
     at = max(lo, q.start - 16) + m.start()
     value = next(idx.before(at, max(lo, at - 40)), None)
     if value is None or value.unit != q.unit or value.kind != q.kind or value.approx or value.is_range:
         return None
-    _, back = _given_rx()
-    when = m.group("when")
-    year = int(m.group("year")) if m.group("year") else None
-    g = GivenValue(label=when, quantity=q, back=None if year else back[when], year=year,
-                   start=at + len(m.group("sep") or m.group("cmp")))
+    g = _given(m, q, _given_rx()[1], at + len(m.group("sep") or m.group("cmp")))
     return g, value, m.group("cmp") is not None
 
 
@@ -80,15 +89,11 @@ def given_after(text: str, idx: QuantityIndex, pos: int, end: int, value: Option
         if m is None or m.end() >= end:
             break
         q = idx.starting_at(m.end())
-        if q is None or q.start != m.end() or q.kind not in VALUE_KINDS or q.approx or q.is_range \
-                or q.interval.lo is None or q.interval.hi is None or q.interval.lo <= 0:
+        if q is None or q.start != m.end() or not _exact_value(q):
             break
         if value is not None and (q.unit != value.unit or q.kind != value.kind):
             break
-        when = m.group("when")
-        year = int(m.group("year")) if m.group("year") else None
-        out.append(GivenValue(label=when, quantity=q, back=None if year else back[when], year=year,
-                              start=m.start("when")))
+        out.append(_given(m, q, back, m.start("when")))
         pos = q.end
     return out
 

@@ -68,21 +68,20 @@ def group_by_example() -> tuple[str, ...]:
 MAX_LOOK = 300  # characters before a value that its clause and period are read from (linear time)
 
 
-def _clause_before(doc, start: int) -> str:
-    """The text of ``start``'s sentence before it, from the last sentence-level stop (at most
-    ``MAX_LOOK`` characters back)."""
-    ss, _ = doc.sentence_of(start)
+def _clause_before(doc, start: int, ss: int) -> str:
+    """The text of ``start``'s sentence (starting at ``ss``) before it, from the last sentence-level stop
+    (at most ``MAX_LOOK`` characters back)."""
     before = doc.text[max(ss, start - MAX_LOOK):start]
     cut = max(before.rfind(ch) for ch in "。；;！!？?\n")
     return before[cut + 1:]
 
 
-def _period_of_row(doc, start: int, p) -> tuple[str, str]:
+def _period_of_row(doc, start: int, ss: int, p) -> tuple[str, str]:
     """(part, span) of a value's period as compared across documents: a running total (自…起, 累计)
     becomes the span ``running``; a period written down to a day (2019年12月31日) gets the day in its
     part, so values of two days of one month are two figures."""
     part, span = p.part, p.span
-    clause = _clause_before(doc, start)
+    clause = _clause_before(doc, start, ss)
     if not span and _running().search(clause):
         span = "running"
     if p.label and not span:
@@ -128,15 +127,14 @@ def resolved_year(p, part: str, span: str, published: Optional[datetime.date], p
     return year
 
 
-def _written_near(doc, start: int, label: str) -> bool:
+def _written_near(doc, start: int, se: int, label: str) -> bool:
     """Whether the period ``label`` is written in the paragraph (line) of ``start``, up to the end of
-    its sentence: a period inherited from an earlier paragraph or a heading is not compared across
+    its sentence (``se``): a period inherited from an earlier paragraph or a heading is not compared across
     documents (in news it is often another story's)."""
     if not label:
         return False
     para = doc.text.rfind("\n", max(0, start - MAX_LOOK), start) + 1
     para = max(para, start - MAX_LOOK)
-    _, se = doc.sentence_of(start)
     return label in doc.text[para:min(max(se, start), start + MAX_LOOK)]
 
 
@@ -152,7 +150,7 @@ def _row(doc, rid: str, c, f, row_kind: str, start: int, end: int, exact: bool) 
     s, e = doc.orig_span(start, end)
     ss, se = doc.sentence_of(start)
     p, v = f.period, f.value
-    part, span = _period_of_row(doc, start, p)
+    part, span = _period_of_row(doc, start, ss, p)
     pub = doc.source.published
     return {
         "doc": rid, "region": _region(doc), "pubyear": doc.year, "published": pub.isoformat() if pub else None, "claim": c.id,
@@ -164,7 +162,7 @@ def _row(doc, rid: str, c, f, row_kind: str, start: int, end: int, exact: bool) 
         "specific": f.specific,
         "period_label": p.label, "period_year": p.year, "period_relative": p.relative, "period_part": part,
         "period_span": span, "period_resolved": resolved_year(p, part, span, pub, doc.year),
-        "period_here": _written_near(doc, start, c.frame.period.label if c.frame else ""), "measure": f.measure, "unit": f.unit, "dimension": f.dimension,
+        "period_here": _written_near(doc, start, se, c.frame.period.label if c.frame else ""), "measure": f.measure, "unit": f.unit, "dimension": f.dimension,
         "approx": ",".join(f.approx), "exact": exact,
         "value_lo": _frac(v.lo) if v else None, "value_hi": _frac(v.hi) if v else None,
         "lo_closed": v.lo_closed if v else None, "hi_closed": v.hi_closed if v else None,
