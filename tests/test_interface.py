@@ -319,7 +319,7 @@ def test_distribution_name_version_tag_and_licence():
     import checker
 
     meta = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    assert meta["name"] == "claimcheck-zh" and meta["scripts"]["claimcheck"] == "checker.cli:main"
+    assert meta["name"] == "claimcheck-zh" and meta["scripts"]["claimcheck"] == "checker.cli:run"
     assert f"pip install {meta['name']}" in _readme()
     assert f"rev: v{checker.__version__}" in _readme()          # the pre-commit example names this release
     hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
