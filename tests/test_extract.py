@@ -77,6 +77,30 @@ def test_non_quantities(text):
     assert [q.text for q in qs(text) if q.kind not in ("date",)] == []
 
 
+@pytest.mark.parametrize("text", [
+    "PM2.5平均浓度", "PM2.5年均浓度", "NO2浓度下降", "H7N9疫情", "G20杭州峰会", "L3级自动驾驶", "电梯E1停止运作",
+    "C919大飞机", "sz000061", "AES100发动机",
+])
+def test_digits_after_latin_letters_are_codes(text):
+    assert [q.text for q in qs(text)] == []
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("全年GDP10万亿元", 10**13, "元"),   # a figure's name right before its value
+    ("僅DQ50人並不足夠", 50, "人"),      # a counter of people after the letters: they are a word
+])
+def test_numbers_after_latin_letters_that_are_values(text, value, unit):
+    q = one(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_a_code_before_a_change_is_not_its_value():
+    from checker import analyse_text
+
+    [c] = [c for c in analyse_text("全市NO2浓度同比下降5%。").claims if c.kind == "change"]
+    assert [q.text for q in c.quantities] == ["5%"]
+
+
 def test_dates():
     kinds = [(q.text, q.kind) for q in qs("发布时间:2022-10-09,2022年1月5日")]
     assert kinds == [("2022-10-09", "date"), ("2022年1月5日", "date")]

@@ -110,6 +110,24 @@ def _context_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
             tuple(sorted(data["recent_followers"], key=len, reverse=True)))
 
 
+@lru_cache(maxsize=1)
+def _code_exceptions() -> tuple[frozenset[str], tuple[str, ...]]:
+    """(Latin names of a figure that may stand right before its value, counters a code does not take)."""
+    data = load_data_toml("number_context.toml")
+    return frozenset(data["value_acronyms"]), tuple(data["counted_after_letters"])
+
+
+def _in_code(text: str, s: int, e: int) -> bool:
+    """Whether the digits at ``[s, e)`` continue Latin letters (PM2.5, NO2, G20, L3级, sz000061): a code,
+    unless the letters name a figure that may precede its value (GDP10万亿元) or a counter of people or
+    cases follows (僅DQ50人)."""
+    i = s
+    while i > 0 and text[i - 1].isascii() and text[i - 1].isalpha():
+        i -= 1
+    names, counters = _code_exceptions()
+    return i < s and text[i:s] not in names and not text.startswith(counters, e)
+
+
 def _unit_owned_end(text: str, s: int, e: int) -> int:
     """End of the numeral run once a trailing 千/百/十 that starts a unit word (千克) is given back."""
     units = _context_words()[0]
@@ -256,6 +274,8 @@ def extract_quantities(text: str) -> list[Quantity]:
             if bi < n_blocked and blocked[bi][0] < e:
                 continue
         if s > 0 and text.endswith(ordinal_prefixes, 0, s):
+            continue
+        if s > 0 and text[s - 1].isascii() and text[s - 1].isalpha() and run[0].isdigit() and _in_code(text, s, e):
             continue
         q = read(text, s, e, run, enum_suffixes)
         if q is None:
