@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from checker.claims.frame import (FrameReader, Period, compatible_periods, compatible_scopes, make_subject,
-                                  same_frame, similar_core)
+from checker.claims.frame import FrameReader, Period, compatible_periods, compatible_scopes, same_frame
+from checker.claims.subject import make_subject, similar_core
 from checker.io import SourceDocument
 from checker.pipeline import build_doc
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from checker import analyse_text
-from checker.claims.frame import Period, compatible_periods, make_subject
+from checker.claims.frame import Period, compatible_periods
+from checker.claims.subject import make_subject
 from checker.options import CheckOptions
 
 

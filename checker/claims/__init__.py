@@ -10,7 +10,9 @@ from ..document import Claim, Doc
 from ..options import CheckOptions
 from . import change, partwhole, period, rate, respective, streak, trend
 from ..numbers.units import dimension
-from .frame import FrameReader, make_subject, vocab
+from .frame import FrameReader
+from .frame_vocab import vocab
+from .subject import make_subject
 from .pubdate import detect_year
 from .common import QuantityIndex, Triggers
 from .types import ClaimData

@@ -13,7 +13,8 @@ equal, differ by one character at length ≥ 4, or share ≥ 90 % of their chara
 synonym table applied before comparing.  Vocabulary lives in ``rules/data/frames.toml``.
 
 ``FrameReader`` reads every period and scope marker of a document once (one regex pass each), so
-building a frame costs a binary search plus a look at its own clause.
+building a frame costs a binary search plus a look at its own clause.  Subjects are read by
+``checker.claims.subject``, the words by ``checker.claims.frame_vocab``.
 """
 from __future__ import annotations
 
@@ -26,158 +27,20 @@ from typing import Optional
 
 from ..numbers import Interval, Quantity
 from ..numbers.units import dimension
-from ..resources import load_data_toml
-from ..text.han import han_count
 from ..text.offsets import newline_starts
-from .common import NUM, NUM_START, alternation as _alt, longest_first as _longest, small_number
+from .common import small_number
+from .frame_vocab import vocab
+from .subject import PLACE, QUOTES, Subject, make_subject, may_end_change, same_items, same_subject
 
-_HAN = "\u4e00-\u9fff"
-_QUOTES = "“”\"‘’「」『』《》"
-_QUOTES_AND_SPACE = re.compile("[" + re.escape(_QUOTES) + r"\s]")  # (a regex deletes faster than str.translate)
 _BOUNDARY = ",，;；:：。！？!?\n、… \t\u3000|"
-
-_DIRECTION_CHARS = frozenset("增降升减长跌涨提回下上落滑少加多幅速")  # a change tail needs one of these
 # the last clause boundary (comma) before an end position: search(text, lo, end)
 _LAST_CUT = re.compile("[" + re.escape(_BOUNDARY) + "][^" + re.escape(_BOUNDARY) + r"]*\Z")
 _LAST_COMMA = re.compile(r"[,，;；:：][^,，;；:：]*\Z")
 _NOUN_CUT = re.compile(r"同比|环比|按年|比|较|分别|均|下降|增长|上升|减少|增加|的|是|为|占")
-_CLASS_WORDS = ("案件", "事件")  # class nouns: 电诈案件 counts 电诈 cases
-
-
-# ----------------------------------------------------------------------------- vocabulary
-
-@dataclass(frozen=True)
-class _Vocab:
-    whole: dict[str, str]
-    parts: frozenset[str]
-    not_places: frozenset[str]
-    period_words: dict[str, tuple[str, Optional[int], str]]  # word → (kind, relative, part)
-    ref_words: tuple[str, ...]
-    object_after: tuple[str, ...]
-    rx: dict[str, re.Pattern]              # compiled word lists: prefix, suffix, verb, generic, new, target, …
-    count_attrs: frozenset[str]
-    synonyms: Optional[re.Pattern]
-    canon: dict[str, str]
-    marker_rx: re.Pattern
-    scope_rx: re.Pattern
-    change_tail: re.Pattern
-    continuation: tuple[str, ...]
-    direction_words: tuple[str, ...]  # the words a change tail ends with (before 了, 为 …)
-    direction_after: tuple[str, ...]
-    suffix_words: tuple[str, ...]     # the words rx["suffix"] takes off the end
-    generic_words: tuple[str, ...]    # the words rx["generic"] takes off the end
-
-
-_YEAR = r"(?P<{0}>(?:19|20)\d{{2}})(?:[-—–~至到](?P<{0}b>(?:19|20)?\d{{2}}))?年(?:度|末|底)?"
-_PART = (r"上月|本月|上季度|本季度|上半年|下半年|前三季度|前两季度|第?[一二三四1-4]季度|"
-         r"\d{1,2}[-—–~至到]\d{1,2}月(?:份)?|前" + NUM + r"个月|\d{1,2}月份?(?:\d{1,2}[日号])?")
-
-
-@lru_cache(maxsize=1)
-def vocab() -> _Vocab:
-    """The frame vocabulary (rules/data/frames.toml + the synonym table metrics.toml), loaded once."""
-    d = load_data_toml("frames.toml")
-    m = load_data_toml("metrics.toml")
-    whole = {w: w[-1] for w in d["scope"]["whole"]}
-    whole.update({"香港": "港", "本港": "港", "全港": "港", "我国": "国", "全国": "国"})
-    pw: dict[str, tuple[str, Optional[int], str]] = {}
-    for w in d["period"]["current"]:
-        pw[w] = ("rel", 0, "")
-    for w in d["period"]["to_date"]:
-        pw[w] = ("rel", 0, "ytd")
-    for w in d["period"]["reported"]:
-        pw[w] = ("rel", None, "reported")
-    for w in d["period"]["previous"]:
-        pw[w] = ("rel", -1, "")
-    for w in d["period"]["next"]:
-        pw[w] = ("rel", 1, "")
-    pairs = [(w, key) for key, words in m["terms"].items() for w in words]
-    synonyms = re.compile(_alt(w for w, _ in pairs)) if pairs else None
-    since = _alt(d["period"]["since"])
-    firsts = set("“十党近过这上下前第本0123456789零〇一二两三四五六七八九百")
-    firsts |= {w[0] for w in list(pw) + d["period"]["cumulative"]}
-    marker = re.compile(
-        rf"(?=[{''.join(sorted(firsts))}])(?:(?P<plan>“?十[一二三四五]五”?(?:时期|期间|以来|期)?)"
-        rf"|党的(?P<cong>十[六七八九]|二十)大(?:召开)?以来"
-        rf"|(?P<nyears>(?:近|过去|这)?{NUM_START}(?P<n>{NUM})(?:个)?年(?:来|以来|间|中)|近(?P<n2>{NUM})年)"
-        rf"|{_YEAR.format('y')}(?P<since>{since})?(?P<ypart>{_PART})?"
-        rf"|(?P<rel>{_alt(pw)})(?P<rpart>{_PART})?"
-        rf"|(?P<part>{_PART})"
-        rf"|(?P<cum>{_alt(d['period']['cumulative'])}))"
-    )
-    scope_words = list(whole) + list(d["scope"]["parts"])
-    ch = d["change"]
-    direction_words = _longest(ch["increase"] + ch["decrease"] + ch["size_increase"] + ch["size_decrease"])
-    direction_after = ("了", "为", "达", "至", "到")
-    suffix_words = _longest(d["subject"]["suffixes"])
-    generic_words = _longest(list(d["subject"]["generic"]) + list(_CLASS_WORDS))
-    change_tail = re.compile(
-        rf"(?:{_alt(d['reference']['words'])}|(?:{_alt(d['reference']['before'])})[^,，;；]{{0,12}}?)?"
-        rf"(?:[、和](?:{_alt(d['reference']['words'])}))?(?:{_alt(ch['qualifiers'])})?(?:分别|均|都|实现|双|了){{0,4}}"
-        rf"(?:{_alt(direction_words)})(?:{'|'.join(direction_after)})?$")
-    return _Vocab(
-        whole=whole, parts=frozenset(d["scope"]["parts"]), not_places=frozenset(d["scope"]["not_places"]),
-        period_words=pw, ref_words=_longest(d["reference"]["words"]),
-        object_after=_longest(d["subject"]["object_after"]), count_attrs=frozenset(d["subject"]["count_attrs"]),
-        rx={
-            "prefix": re.compile(rf"(?:{_alt(d['subject']['prefixes'])})(?=.)", re.S),
-            "suffix": re.compile(rf"(?<=.)(?:{_alt(suffix_words)})$", re.S),
-            "verb": re.compile(_alt(d["subject"]["object_after"])),
-            "generic": re.compile(rf"(?:{_alt(generic_words)})$"),
-            "new": re.compile(_alt(d["flow"]["new"])),
-            "target": re.compile(_alt(d["modality"]["target"])),
-            "not_specific": re.compile(_alt(d["subject"]["not_specific"])),
-            "ref_word": re.compile(_alt(d["reference"]["words"])),
-            "ref_before": re.compile(rf"(?:{_alt(d['reference']['before'])})$"),
-            "comparison": re.compile(_alt(d["scope"]["comparison_after"])),
-            "change_qualifier": re.compile(_alt(d["change"]["qualifiers"])),
-        },
-        synonyms=synonyms, canon=dict(pairs), marker_rx=marker,
-        scope_rx=re.compile(_alt(scope_words)), change_tail=change_tail,
-        continuation=_longest(d["period"]["continuation"]),
-        direction_words=direction_words, direction_after=direction_after,
-        suffix_words=suffix_words, generic_words=generic_words,
-    )
+_ORDINAL = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*")
 
 
 # ----------------------------------------------------------------------------- the records
-
-@dataclass(frozen=True, slots=True)
-class Subject:
-    """What is counted or measured: the phrase as written, its core and generic attribute.
-
-    ``core`` is the specific part after synonyms ("电诈" of 电信网络诈骗案件); ``attr`` the generic
-    tail (发案, 损失, 总量); ``topic`` the core inherited from the text before when the phrase
-    has none of its own (发案数、损失数 after a sentence about 电诈案件)."""
-
-    text: str = ""
-    core: str = ""
-    attr: str = ""
-    topic: str = ""
-    modifiers: tuple[str, ...] = ()
-
-    @property
-    def key(self) -> str:
-        """The core compared across frames (own, else inherited)."""
-        return self.core or self.topic
-
-    @property
-    def prose(self) -> bool:
-        """Whether the subject reads as words (two Han characters or more, no markup or URL residue)."""
-        key = self.key
-        return han_count(key) >= 2 and not any(ch in key for ch in "%/=&?[]【】<>{}|#")
-
-    @property
-    def specific(self) -> bool:
-        """Specific enough to identify a figure on its own: prose, three Han characters or more (or a
-        synonym-table key), and not a remainder or per-unit phrase (其余, 每, 平均)."""
-        return _specific(self.text, self.core, self.topic)
-
-    @property
-    def head(self) -> str:
-        """The head phrase shown to readers: key plus attribute."""
-        return self.key + self.attr
-
 
 @dataclass(frozen=True, slots=True)
 class Period:
@@ -253,197 +116,6 @@ class Frame:
             parts.insert(3, f"compared with {self.reference}" if en else f"对比{self.reference}")
         return " · ".join(parts)
 
-
-# ----------------------------------------------------------------------------- subjects
-
-@lru_cache(maxsize=8192)
-def _specific(text: str, core: str, topic: str) -> bool:
-    key = core or topic
-    if not Subject(text=text, core=core, topic=topic).prose or vocab().rx["not_specific"].search(text):
-        return False
-    phrase = canonical(text) if core else topic + canonical(text)
-    return han_count(phrase) >= 3 or key in vocab().canon.values()
-
-
-def _may_end_with(text: str, words: tuple[str, ...]) -> bool:
-    """Whether ``text`` ends with one of ``words``, or does before a final newline (where ``$`` matches
-    too): the cheap look before searching with a pattern anchored at the end."""
-    if not words:
-        return True
-    return text.endswith(words) or text.endswith("\n") and text[:-1].endswith(words)
-
-
-def _may_end_change(text: str) -> bool:
-    """Whether ``text`` may end with a change tail (``vocab().change_tail``): a direction word, then
-    了/为/达/至/到 at most."""
-    v = vocab()
-    if _may_end_with(text, v.direction_words):
-        return True
-    end = text[:-1] if text.endswith("\n") else text
-    return end[-1:] in v.direction_after and _may_end_with(end[:-1], v.direction_words)
-
-
-def canonical(text: str) -> str:
-    """``text`` without quotes and spaces, synonyms replaced by their key (metrics.toml)."""
-    v = vocab()
-    t = _QUOTES_AND_SPACE.sub("", text)
-    if v.synonyms is not None:
-        t = v.synonyms.sub(lambda m: v.canon[m.group(0)], t)
-    return t
-
-
-def split_head(text: str) -> tuple[str, str]:
-    """``(core, attr)``: generic words (发案, 损失, 总量) and class words (案件) peeled off the end of a
-    canonical phrase; the attribute is the last generic word written (刑事案件发案 → 刑事, 发案)."""
-    v = vocab()
-    core, attr = text, ""
-    while core:
-        m = v.rx["generic"].search(core) if _may_end_with(core, v.generic_words) else None
-        if m is None:
-            break
-        g = m.group(0)
-        core = core[: -len(g)]
-        if g not in _CLASS_WORDS and not attr:
-            attr = v.canon.get(g, g)
-    return core, ("" if attr in v.count_attrs else attr)
-
-
-def _bigrams(s: str) -> set[str]:
-    return {s[i:i + 2] for i in range(len(s) - 1)} or ({s} if s else set())
-
-
-def similar_core(a: str, b: str) -> bool:
-    """Two subject cores name the same thing: equal; or one contains the other with a single character
-    more (the shorter at least four: 法律援助 / 法律援助类); or their character bigrams agree by a Dice
-    coefficient ≥ 0.9 (全体居民 and 城乡居民 人均可支配收入 are apart).  Containment alone is not enough: 出口 is not 进出口, nor 工业增加值
-    规模以上工业增加值 — a modifier changes the figure."""
-    if not a or not b:
-        return False
-    if a == b:
-        return True
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) >= 4 and len(long_) - len(short) <= 1 and short in long_:
-        return True
-    ba, bb = _bigrams(a), _bigrams(b)
-    return len(short) >= 4 and 2 * len(ba & bb) >= 0.9 * (len(ba) + len(bb))
-
-
-def same_items(a: tuple[Subject, ...], b: tuple[Subject, ...]) -> bool:
-    """Two lists name the same things: as many items, each similar to one of the other list's."""
-    if len(a) != len(b) or not a:
-        return False
-    return all(any(same_subject(x, y) for y in b) for x in a) and all(any(same_subject(y, x) for x in a) for y in b)
-
-
-def same_subject(a: Subject, b: Subject) -> bool:
-    """Same attribute (损失 is not 发案) and similar cores."""
-    if a.attr != b.attr:
-        return False
-    return similar_core(a.key, b.key)
-
-
-def _strip_start(text: str) -> tuple[str, list[str]]:
-    """Discourse words (据统计, 其中, 共 …) taken off the start, repeatedly."""
-    rx = vocab().rx["prefix"]
-    taken = []
-    m = rx.match(text)
-    while m:
-        taken.append(m.group(0))
-        text = text[m.end():]
-        m = rx.match(text)
-    return text, taken
-
-
-def _strip_end(text: str) -> str:
-    """Copulas (达到, 为, 共计 …) taken off the end, repeatedly."""
-    v = vocab()
-    rx = v.rx["suffix"]
-    m = rx.search(text) if _may_end_with(text, v.suffix_words) else None
-    while m:
-        text = text[:m.start()]
-        m = rx.search(text) if _may_end_with(text, v.suffix_words) else None
-    return text
-
-
-_PLACE = re.compile(rf"[{_HAN}]{{2,4}}?(?:省|市|县|区|州|旗|盟)")
-_ORDINAL = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*")
-
-
-def _place_prefix(text: str) -> str:
-    """A place name at the start of a subject (肃州区刑事案件 → 肃州区), or ""."""
-    v = vocab()
-    m = _PLACE.match(text)
-    if not m or len(m.group(0)) >= len(text):
-        return ""
-    name = m.group(0)
-    if name in v.whole or (any(name.endswith(w) for w in v.not_places) and not _known_region(name)):
-        return ""  # 超市, 楼市 …, but 成都市 and 盐城市 are places
-    return name
-
-
-def _known_region(name: str) -> bool:
-    """Whether ``name`` is a region of the census table (its full or short name)."""
-    from ..regions import region_by_name
-
-    return name in region_by_name()
-
-
-@lru_cache(maxsize=8192)
-def make_subject(before: str, after: str = "", topic: str = "") -> Subject:
-    """The subject of a number from the clause text ``before`` it and the noun ``after`` it.
-
-    Scope, period and discourse words are stripped from the start, copulas from the end; when
-    only a verb such as 发生 precedes the number, the noun after it is the subject
-    (发生18起命案 → 命案)."""
-    v = vocab()
-    text, mods = _strip_lead(before)
-    text = _strip_end(text)
-    tail = v.change_tail.search(text) if _DIRECTION_CHARS.intersection(text) and _may_end_change(text) else None
-    if tail:
-        text = _strip_end(text[:tail.start()])
-    vm = v.rx["verb"].match(text)
-    verb = vm.group(0) if vm else ""
-    if verb and (len(text) == len(verb) or not text[len(verb):]) and after:
-        text = after
-        mods.append(verb)
-    elif verb and len(text) > len(verb):
-        text = text[len(verb):]
-        mods.append(verb)
-    elif not text and after:
-        text = after
-    if text in v.object_after or text in v.ref_words:
-        text = after
-    core, attr = split_head(canonical(text))
-    return Subject(text=text, core=core, attr=attr, topic="" if core else topic, modifiers=tuple(mods))
-
-
-def strip_lead(text: str) -> str:
-    """``text`` without the scope, period and discourse words at its start (全市, 2021年, 据统计)."""
-    return _strip_lead(text)[0]
-
-
-def _strip_lead(text: str) -> tuple[str, list[str]]:
-    v = vocab()
-    mods: list[str] = []
-    while True:
-        before = text
-        m = v.marker_rx.match(text)
-        if m and m.end() < len(text):
-            mods.append(m.group(0))
-            text = text[m.end():]
-        text = text.lstrip(",，、 ")
-        m = v.scope_rx.match(text)
-        if m and m.end() < len(text):
-            mods.append(m.group(0))
-            text = text[m.end():]
-        place = _place_prefix(text)
-        if place:
-            mods.append(place)
-            text = text[len(place):]
-        text, taken = _strip_start(text)
-        mods += taken
-        if text == before:
-            return text, mods
 
 
 # ----------------------------------------------------------------------------- periods
@@ -626,7 +298,7 @@ class FrameReader:
                     name = _ORDINAL.sub("", p).rstrip(":：").strip(" *")
                     if name in v.whole:
                         places.append((pos, ""))
-                    elif _PLACE.fullmatch(name) and name not in v.not_places:  # a heading alone: 玉门市, 厦门市
+                    elif PLACE.fullmatch(name) and name not in v.not_places:  # a heading alone: 玉门市, 厦门市
                         places.append((pos, name))
             pos += len(line) + 1
         return periods, places
@@ -751,7 +423,7 @@ class FrameReader:
         text = self.text
         end = pos
         while end < len(text) and end - pos < limit and text[end] not in _BOUNDARY and (
-                "\u4e00" <= text[end] <= "\u9fff" or text[end] in _QUOTES):
+                "\u4e00" <= text[end] <= "\u9fff" or text[end] in QUOTES):
             end += 1
         seg = text[pos:end]
         cut = _NOUN_CUT.search(seg)
@@ -835,7 +507,7 @@ def _scope_of_modifiers(mods: tuple[str, ...]) -> Optional[tuple[str, str]]:
     ``(scope, as written)``, or None."""
     v = vocab()
     for w in reversed(mods):
-        if w in v.parts or w not in v.whole and _PLACE.fullmatch(w):
+        if w in v.parts or w not in v.whole and PLACE.fullmatch(w):
             return w, w
         if w in v.whole:
             return v.whole[w], w
@@ -854,7 +526,7 @@ def measure_of(q: Quantity, text: str = "") -> str:
         return "change"
     if kind in _CHANGE_KINDS:
         t = text.rstrip("约近超逾")
-        if _may_end_change(t) and vocab().change_tail.search(t):
+        if may_end_change(t) and vocab().change_tail.search(t):
             return "change"
     return _MEASURE_OF_KIND.get(kind, kind)
 
@@ -901,7 +573,7 @@ def compatible_scopes(a: str, b: str) -> bool:
         return True
     if not a or not b:
         other = a or b
-        return len(other) == 1 or (other not in vocab().parts and bool(_PLACE.fullmatch(other)))
+        return len(other) == 1 or (other not in vocab().parts and bool(PLACE.fullmatch(other)))
     if len(a) == 1 and len(b) > 1:
         return b not in vocab().parts and b.endswith(a)
     if len(b) == 1 and len(a) > 1:

@@ -102,7 +102,7 @@ def _after_opener(rest: str, most: int) -> str:
     """What follows the word that opens a list (在, 实现, 健全; rules/data/frames.toml [lists] openers,
     and the scope words 全市/我省) in ``rest``, when that is between one and ``most`` characters long;
     else ""."""
-    from .frame import vocab
+    from .frame_vocab import vocab
 
     comparison = vocab().rx["comparison"]
     best = ""
@@ -166,7 +166,8 @@ def list_before(text: str, end: int, lo: int = 0, min_items: int = 2) -> ParsedL
     first_s, first_e = bounds[0]
     cut = False
     widest = max((b - a for a, b in bounds[1:]), default=first_e - first_s)
-    from .frame import strip_lead, vocab
+    from .frame_vocab import vocab
+    from .subject import strip_lead
 
     rest = strip_lead(seg[first_s:first_e])  # scope, period and discourse words (全市, 2021年, 据统计)
     if len(bounds) > 1 and len(rest) > widest + 1:

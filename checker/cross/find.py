@@ -20,7 +20,9 @@ from fractions import Fraction
 from itertools import groupby
 from typing import Callable, Iterator, Optional
 
-from ..claims.frame import Frame, Period, Subject, bucket_key, same_frame, vocab
+from ..claims.frame import Frame, Period, bucket_key, same_frame
+from ..claims.frame_vocab import vocab
+from ..claims.subject import Subject
 from ..numbers import Interval
 from .rows import COLUMNS, group_by_example, unit_class
 

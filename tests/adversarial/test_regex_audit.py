@@ -49,7 +49,7 @@ def _patterns_in(obj, name: str, out: dict) -> dict:
 
 def _built_patterns():
     """Patterns compiled by functions (from the data files or parameters)."""
-    from checker.claims import frame, lists, partwhole
+    from checker.claims import frame_vocab, lists, partwhole
     from checker.engine.kinds.pattern import _repeat_regex
     from checker.engine.schemas import MAX_REPEAT_LEN
     from checker.numbers.extract import _lexicon
@@ -58,7 +58,7 @@ def _built_patterns():
     found = {"checker.numbers.extract._lexicon": _lexicon()[0],
              "checker.regions._name_index": _name_index()[0],
              "checker.engine.kinds.pattern._repeat_regex(max)": _repeat_regex(2, MAX_REPEAT_LEN)}
-    _patterns_in(frame.vocab(), "checker.claims.frame.vocab", found)
+    _patterns_in(frame_vocab.vocab(), "checker.claims.frame_vocab.vocab", found)
     _patterns_in(lists.list_vocab(), "checker.claims.lists.list_vocab", found)
     _patterns_in(partwhole._vocab(), "checker.claims.partwhole._vocab", found)
     return found

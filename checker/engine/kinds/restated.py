@@ -28,12 +28,12 @@ from typing import Optional
 from ...claims.frame import (
     Frame,
     Period,
-    Subject,
     bucket_key,
     measure_of,
     same_frame,
     same_setting,
 )
+from ...claims.subject import Subject
 from ...evidence import quote
 from ...numbers import Interval, Quantity
 from ...numbers.units import dimension
