@@ -86,8 +86,14 @@ def test_digits_after_latin_letters_are_codes(text):
 
 
 @pytest.mark.parametrize("text,value,unit", [
-    ("全年GDP10万亿元", 10**13, "元"),   # a figure's name right before its value
+    ("全年GDP10万亿元", 10**13, "元"),   # a figure's name right before its value, in any case
+    ("全年gdp10万亿元", 10**13, "元"),
     ("僅DQ50人並不足夠", 50, "人"),      # a counter of people after the letters: they are a word
+    ("僅DQ50余人", 50, "人"),
+    ("NBA30支球队", 30, "支"),
+    ("ROE15%", 15, "%"),                 # what reads as a value is one: a percentage, money, a measure
+    ("RMB100万元", 10**6, "元"),
+    ("间距x5米", 5, "米"),
 ])
 def test_numbers_after_latin_letters_that_are_values(text, value, unit):
     q = one(text)

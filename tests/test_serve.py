@@ -60,6 +60,17 @@ def test_api_check_json_returns_the_contract(client):
     assert "percentage change does not fit" in f.message
 
 
+def test_api_check_lists_the_framed_claims_as_the_command_line_does(client):
+    from checker import check_text
+
+    text = DRAFT + "\n全市共有民警1200名。"   # a bare number that no builder frames
+    r = client.post("/api/check", json={"text": text, "options": {"year": 2021}})
+    claims = r.json()["files"][0]["claims"]
+    assert claims and not any(c["text"].startswith("1200") for c in claims)
+    every = check_text(text, all_quantities=True).claims
+    assert any(c.text.startswith("1200") for c in every)
+
+
 def test_api_check_select_and_ignore(client):
     r = client.post("/api/check", json={"text": DRAFT, "options": {"ignore": "cc111"}})
     assert r.status_code == 200 and r.json()["files"][0]["findings"] == []

@@ -1,7 +1,7 @@
 """The text a subject is read from: from the previous clause boundary up to a position.
 
 What the subject *means* (its core, scope, period) is the claim frame's business
-(``checker.claims.frame``); ``rules/data/metrics.toml`` is only the synonym table it applies.
+(``checker.claims.frame``, ``checker.claims.subject``); ``rules/data/metrics.toml`` is only the synonym table it applies.
 """
 from __future__ import annotations
 

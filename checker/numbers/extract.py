@@ -111,21 +111,29 @@ def _context_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _code_exceptions() -> tuple[frozenset[str], tuple[str, ...]]:
-    """(Latin names of a figure that may stand right before its value, counters a code does not take)."""
+def _code_exceptions() -> tuple[frozenset[str], frozenset[str]]:
+    """(Latin names of a figure that may stand right before its value, upper-cased; the counters of people
+    and cases a code does not take)."""
     data = load_data_toml("number_context.toml")
-    return frozenset(data["value_acronyms"]), tuple(data["counted_after_letters"])
+    return frozenset(w.upper() for w in data["value_acronyms"]), frozenset(data["counted_after_letters"])
 
 
-def _in_code(text: str, s: int, e: int) -> bool:
-    """Whether the digits at ``[s, e)`` continue Latin letters (PM2.5, NO2, G20, L3级, sz000061): a code,
-    unless the letters name a figure that may precede its value (GDP10万亿元) or a counter of people or
-    cases follows (僅DQ50人)."""
+def _after_letters(text: str, s: int) -> bool:
+    """Whether the digits at ``s`` continue Latin letters that do not name a figure (PM2.5, NO2, G20, L3级;
+    not GDP10万亿元, in any case)."""
     i = s
     while i > 0 and text[i - 1].isascii() and text[i - 1].isalpha():
         i -= 1
-    names, counters = _code_exceptions()
-    return i < s and text[i:s] not in names and not text.startswith(counters, e)
+    return i < s and text[i:s].upper() not in _code_exceptions()[0]
+
+
+def _a_code(q: Quantity) -> bool:
+    """Whether a number read right after Latin letters (``_after_letters``) is part of a code: it is not when
+    it reads as a value, a percentage, an amount of money, a measure with its unit or a count of people or
+    cases (ROE15%, RMB100万元, 3x5米, 僅DQ50余人)."""
+    if q.kind in ("percent", "money", "measure"):
+        return False
+    return not (q.kind == "count" and q.unit in _code_exceptions()[1])
 
 
 def _unit_owned_end(text: str, s: int, e: int) -> int:
@@ -275,10 +283,10 @@ def extract_quantities(text: str) -> list[Quantity]:
                 continue
         if s > 0 and text.endswith(ordinal_prefixes, 0, s):
             continue
-        if s > 0 and text[s - 1].isascii() and text[s - 1].isalpha() and run[0].isdigit() and _in_code(text, s, e):
-            continue
+        code_led = s > 0 and text[s - 1].isascii() and text[s - 1].isalpha() and run[0].isdigit() \
+            and _after_letters(text, s)
         q = read(text, s, e, run, enum_suffixes)
-        if q is None:
+        if q is None or code_led and _a_code(q):
             continue
         if q.start < last_start:
             ordered = False
