@@ -57,7 +57,7 @@ def _cases():
             verbs, d_rate["share_verbs"]), d_rate["share_verbs"] + d_rate["not_share"]),
         ("not shares", not_share.finditer, lambda t: Triggers(t, d_rate["not_share"]).matches(
             not_share, d_rate["not_share"]), d_rate["share_verbs"] + d_rate["not_share"]),
-        ("分别", respective._FENBIE.finditer, lambda t: Triggers(t, ("分别",)).matches(respective._FENBIE, ("分别",)),
+        ("分别", respective._fenbie_rx().finditer, lambda t: Triggers(t, ("分别",)).matches(respective._fenbie_rx(), ("分别",)),
          ("分别", "比", "较", "同比", "为", "增长")),
         ("counted outcomes", respective._MULTIPLE.finditer, lambda t: Triggers(t, respective._OUTCOME_WORDS).matches(
             respective._MULTIPLE, respective._OUTCOME_WORDS), respective._OUTCOME_WORDS),

@@ -87,7 +87,6 @@ def trigger_words() -> tuple[str, ...]:
 
 SHARE_REACH = 20  # at most this many characters name the whole between 占 and the share
 _NOT_WHOLE = set(",，。;；:：、()（）[]【】!?！？\n|%") | set("0123456789.")
-_COMPARED = ("比", "较", "由", "从")  # 占…比重较上年提高3%: a change of the share, not the share
 _SHARE_TAIL = re.compile(r"(?:的)?(?:比重|比例|份额)?(?:分别|均)?(?:为|是|达到|达|约|近|超过|逾|高达)?$")
 
 
@@ -111,7 +110,7 @@ def _shares(doc: Doc, idx: QuantityIndex, taken: set[int], triggers: Triggers) -
         if q is None or q.start > j or q.kind not in ("percent", "ratio") or q.start in taken:
             continue
         whole = text[m.end():q.start]
-        if any(w in whole for w in _COMPARED):
+        if any(w in whole for w in d["compared"]):  # 占…比重较上年提高3%: a change of the share
             continue
         last = q.end
         name = text[m.start():m.end() + _SHARE_TAIL.search(whole).start()]

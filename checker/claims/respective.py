@@ -12,10 +12,13 @@ from .common import NUM, NUM_START, QuantityIndex, Triggers, alternation, matche
 from .lists import FENBIE_LEAD, list_before, list_vocab, values_after
 from .types import RespectiveData
 
-_FENBIE_VERB = r"为|是|达到|达|下降|增长|上升|减少|增加|提高|降低|上涨|下跌|占|有"
-# 分别比上年增长, 分别较2020年下降了: a comparison counts only when a verb follows it
-_FENBIE = re.compile(rf"分别(?:同比|环比|按年|按季|按月|(?:比|较)[^,，。;；、%]{{1,10}}?(?={_FENBIE_VERB}))?"
-                     rf"(?:{_FENBIE_VERB})?(?:了)?")
+
+@lru_cache(maxsize=1)
+def _fenbie_rx() -> re.Pattern:
+    """分别 with the comparison and verb after it (verbs: frames.toml [lists] respective_verbs, in order);
+    分别比上年增长, 分别较2020年下降了: a comparison counts only when a verb follows it."""
+    verbs = "|".join(map(re.escape, load_data_toml("frames.toml")["lists"]["respective_verbs"]))
+    return re.compile(rf"分别(?:同比|环比|按年|按季|按月|(?:比|较)[^,，。;；、%]{{1,10}}?(?={verbs}))?(?:{verbs})?(?:了)?")
 _MULTIPLE_COUNTS = "双三四五六"
 _MULTIPLE_OUTCOMES = ("下降", "减少", "降低", "上升", "增长", "提升", "提高", "增加", "降", "减", "升", "增", "丰收", "达标")
 _MULTIPLE = re.compile(rf"(?P<k>[{_MULTIPLE_COUNTS}])(?P<dir>{'|'.join(_MULTIPLE_OUTCOMES)})")
@@ -50,7 +53,7 @@ def trigger_words() -> tuple[str, ...]:
 def _fenbie(doc: Doc, idx: QuantityIndex, triggers: Triggers) -> list[Claim]:
     text = doc.text
     out = []
-    for m in triggers.matches(_FENBIE, ("分别",)):
+    for m in triggers.matches(_fenbie_rx(), ("分别",)):
         ss, se = doc.sentence_of(m.start())
         end = m.start()
         of = _OF.search(text, max(ss, end - 7), end)  # A、B、C的发案数分别…

@@ -10,7 +10,7 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Optional
 
-from ..engine.kinds.restated import noun_after
+from ..engine.kinds.restated import noun_after, set_names
 from ..resources import load_data_toml
 
 # column name → DuckDB type; the order is the table's
@@ -31,7 +31,6 @@ COLUMNS: dict[str, str] = {
     "reference": "VARCHAR", "flow": "VARCHAR", "modality": "VARCHAR", "outcome": "VARCHAR", "about": "VARCHAR",
     "after": "VARCHAR",  # the Han characters right after the value (the thing counted: 668个「团体选民」)
 }
-SET_NAMES = ("类", "级", "大类", "方面", "大")  # 八类案件: names of sets, not values
 
 
 @lru_cache(maxsize=1)
@@ -192,7 +191,7 @@ def frame_rows(doc, rid: str) -> list[dict]:
         if f is None or f.value is None:
             continue
         q = c.quantities[0] if c.quantities else None
-        exact = q is not None and not q.approx and not q.is_range and q.unit not in SET_NAMES
+        exact = q is not None and not q.approx and not q.is_range and q.unit not in set_names()
         if c.kind == "streak":
             rows.append(_row(doc, rid, c, replace(f, unit=c.data.unit), "streak", c.start, c.end, True))
             continue

@@ -12,6 +12,7 @@ from ...numbers.units import common_intervals
 from ..labels import related_label
 from ..params import fraction_param
 from ..registry import kind
+from .restated import MAX_COMPARED  # earlier statements of one bucket each one is compared with
 
 
 def _by_kind(claims) -> dict[str, list]:
@@ -283,9 +284,6 @@ def run_datespan(ctx) -> None:
             if n > available:
                 ctx.emit(q.start, q.end, {"label": p.data.label, "year": year, "n": n, "available": available},
                          related=[(p.start, p.end, p.data.label)], claims=[p.id, q.id])
-
-
-MAX_COMPARED = 50   # earlier distinct statements of one bucket each statement is compared with
 
 
 def _frame_pairs(claims, frame_of, group=lambda c: (), accept=lambda a, fa, b, fb: True):

@@ -41,7 +41,6 @@ from ...resources import load_data_toml
 from ..labels import related_label
 from ..registry import kind
 
-SET_NAMES = ("类", "级", "大类", "方面", "大")  # 八类案件, 四级网格: names of sets, not values
 MAX_COMPARED = 50   # earlier distinct statements of one bucket each statement is compared with
 MAX_HEAD = 64       # characters of a sentence before a number that its wording is read from
 MIN_WORDING = 8     # Han characters two sentence heads share before the wording alone identifies a figure
@@ -96,6 +95,12 @@ def contradict(a: Statement, b: Statement) -> bool:
     if qa.is_range and qa.high is not None and qb.is_range and qb.high is not None:
         return any(x.disjoint(y) for x, y in zip(a.ends(), b.ends()))
     return qa.interval.disjoint(qb.interval)
+
+
+@lru_cache(maxsize=1)
+def set_names() -> frozenset[str]:
+    """Units that name a set, not a value (八类案件, 四级网格): frames.toml [restatement] set_names."""
+    return frozenset(load_data_toml("frames.toml")["restatement"]["set_names"])
 
 
 @lru_cache(maxsize=1)
@@ -358,7 +363,7 @@ def _value_statements(doc, c) -> list[Statement]:
     out = []
     text = doc.text
     for q, f in _stated_values(c):
-        if q.unit in SET_NAMES or q.unit is None or (q.interval.lo is None and q.interval.hi is None):
+        if q.unit in set_names() or q.unit is None or (q.interval.lo is None and q.interval.hi is None):
             continue
         if q.start > 0 and text[q.start - 1] in "“「『《\"":
             continue  # a number in a name
