@@ -144,3 +144,24 @@ def test_plain_rule_objects_have_the_rule_file_schema_fields(plain, model):
     from checker.engine import rulefile, spec
 
     assert [f.name for f in dataclasses.fields(getattr(spec, plain))] == list(getattr(rulefile, model).model_fields)
+
+
+@pytest.mark.parametrize("params,field", [
+    ('dimension = "area"\nmax = "1000"', "needs max and its unit"),
+    ('dimension = "area"\nmax = "1000"\nunit = "元"', "does not measure area"),
+    ('dimension = "time"\nmax = "1"\nunit = "年"', "dimension"),
+])
+def test_per_capita_bound_params_are_checked(tmp_path, params, field):
+    """A per-capita bound in a measure needs its bound and a unit of that dimension; a rule file that gets
+    either wrong is refused at load time, naming the file."""
+    from checker.engine import load_rules
+    from checker.resources import rules_dir
+
+    load_rules(())  # registers every built-in kind
+    body = (rules_dir() / "magnitude" / "CC205-per-capita-housing-area.toml").read_text(encoding="utf-8")
+    body = body.replace('id = "CC205"', 'id = "XX205"').replace(
+        'dimension = "area"\nmax = "1000"\nunit = "平方米"', params)
+    d = write_rule(tmp_path, body, "XX205.toml")
+    with pytest.raises(ConfigError) as e:
+        load_rule_file(d / "XX205.toml")
+    assert "XX205.toml" in str(e.value) and field in str(e.value)

@@ -19,7 +19,7 @@ FAMILIES = {
     "enumeration": ('CC151', 'CC152'),
     "partwhole": ('CC141',),
     "rate": ('CC131', 'CC132', 'CC133'),
-    "magnitude": ('CC201', 'CC202', 'CC203', 'CC204'),
+    "magnitude": ('CC201', 'CC202', 'CC203', 'CC204', 'CC205'),
     "datespan": ('CC102',),
     "writing": ('CC301', 'CC302', 'CC303', 'CC304', 'CC318'),
 }

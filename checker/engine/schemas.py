@@ -8,7 +8,7 @@ parameters (its ``validate`` function may still check them).
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Annotated, Optional, Union
+from typing import Annotated, Literal, Optional, Union
 
 from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, StrictStr, ValidationError,
                       model_validator)
@@ -83,13 +83,29 @@ class MagnitudeParams(_ScopeWords):
 
 
 class PerCapitaAmountParams(_Params):
-    """``per_capita_amount``: the per-person words, the largest plausible amount (yuan), the gap allowed,
-    and the words that make the amount a total instead."""
+    """``per_capita_amount``: the per-person words, the largest plausible amount (``max_yuan`` for money;
+    for a measure, ``dimension`` and ``max`` in its ``unit``), the words one of which must name what is
+    measured (``about``, none: any), the gap allowed, and the words that make the amount a total instead."""
 
     per_words: Words = Field(min_length=1)
     max_yuan: Rational = "10000000"
+    dimension: Literal["money", "area", "length", "mass", "volume"] = "money"
+    max: Optional[Rational] = None
+    unit: Optional[StrictStr] = None
+    about: Words = []
     max_gap: int = 16
     not_between: Words = []
+
+    @model_validator(mode="after")
+    def _bound(self):
+        if self.dimension != "money":
+            from ..numbers.units import dimension
+
+            if self.max is None or self.unit is None:
+                raise ValueError(f"a bound in {self.dimension} needs max and its unit")
+            if dimension(self.unit) != self.dimension:
+                raise ValueError(f"unit {self.unit!r} does not measure {self.dimension}")
+        return self
 
 
 class PopulationParams(_ScopeWords):

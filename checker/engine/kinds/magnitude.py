@@ -410,24 +410,56 @@ def _yuan(x: Fraction) -> str:
     return f"{fmt(x, 0)}元"
 
 
+def _beyond(q, limit: Fraction, unit: str | None) -> bool:
+    """Whether every value quantity ``q`` admits exceeds ``limit`` (yuan for money, else in ``unit``; another
+    unit of the same dimension is converted exactly, 5亩 → m², which loads the unit registry only then)."""
+    iv, bound = q.interval, limit
+    if unit is not None and q.unit != unit:
+        from ...numbers.dimensions import base_factor
+
+        fq, fu = base_factor(q.unit), base_factor(unit)
+        if fq is None or fu is None:
+            return False
+        iv, bound = iv.scale(fq), limit * fu
+    return iv.lo is not None and iv.lo > bound
+
+
 @kind("per_capita_amount")
 def run_per_capita_amount(ctx) -> None:
-    """An amount of money after a per-person word (人均, 户均) in its clause, above ``params.max_yuan``."""
+    """An amount after a per-person word (人均, 户均) in its clause above the rule's bound: money beyond
+    ``max_yuan`` (万元 written as 亿元), or a measure of ``dimension`` beyond ``max`` ``unit`` when one of
+    the ``about`` words names what is measured (人均住房建筑面积3650平方米)."""
+    from ...numbers.units import dimension
+
     per_words = sorted(ctx.params["per_words"], key=len, reverse=True)
-    limit = fraction_param(ctx.params.get("max_yuan", "10000000"))
+    dim = ctx.params.get("dimension", "money")
+    if dim == "money":
+        limit, unit = fraction_param(ctx.params.get("max_yuan", "10000000")), None
+        shown = _yuan(limit)
+    else:
+        limit, unit = fraction_param(ctx.params["max"]), ctx.params["unit"]
+        shown = f"{fmt(limit, 6)}{unit}"
+    about = tuple(ctx.params.get("about", ()))
     gap = int(ctx.params.get("max_gap", 16))
     not_between = tuple(ctx.params.get("not_between", ()))
-    shown = _yuan(limit)
     text = ctx.doc.text
     for q in ctx.doc.quantities:
-        if q.kind != "money" or q.unit != "元" or q.interval.lo is None or q.interval.lo <= limit:
+        if (q.kind != "money" or q.unit != "元") if dim == "money" else \
+                (q.kind != "measure" or dimension(q.unit) != dim):
             continue
+        same = unit is None or q.unit == unit
+        if same and not _beyond(q, limit, unit):
+            continue   # (no conversion needed: decided before the clause is read)
         lo = q.start
         while lo > 0 and q.start - lo < gap and text[lo - 1] not in _CLAUSE_BREAK:
             lo -= 1
         head = text[lo:q.start]
         per = next((w for w in per_words if w in head), None)
         if per is None or any(w in head[head.index(per) + len(per):] for w in not_between):
+            continue
+        if about and not any(w in head[head.index(per):] for w in about):
+            continue
+        if not same and not _beyond(q, limit, unit):
             continue
         ctx.emit(q.start, q.end, {"per": per, "number": quote(ctx.doc, q.start, q.end), "limit": shown},
                  evidence={"limit": fmt(limit, 0)})
