@@ -105,3 +105,18 @@ def test_rules_and_explain():
     p = run("explain", "CC101")
     assert p.returncode == 0 and "连续3年" in p.stdout.decode()
     assert run("explain", "CC999").returncode == 2
+
+
+def test_console_script_exits_with_mains_status_and_leaves_the_heap_to_the_os(monkeypatch):
+    """``checker.cli.run`` (the console script) exits with ``main()``'s status, after moving what is alive
+    out of the last garbage collection's reach (``gc.freeze``)."""
+    import gc
+
+    from checker import cli
+
+    calls = []
+    monkeypatch.setattr(cli, "main", lambda: calls.append("main") or 3)
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append("freeze"))
+    with pytest.raises(SystemExit) as e:
+        cli.run()
+    assert e.value.code == 3 and calls == ["main", "freeze"]

@@ -154,10 +154,8 @@ def test_plain_rule_objects_have_the_rule_file_schema_fields(plain, model):
 def test_per_capita_bound_params_are_checked(tmp_path, params, field):
     """A per-capita bound in a measure needs its bound and a unit of that dimension; a rule file that gets
     either wrong is refused at load time, naming the file."""
-    from checker.engine import load_rules
     from checker.resources import rules_dir
 
-    load_rules(())  # registers every built-in kind
     body = (rules_dir() / "magnitude" / "CC205-per-capita-housing-area.toml").read_text(encoding="utf-8")
     body = body.replace('id = "CC205"', 'id = "XX205"').replace(
         'dimension = "area"\nmax = "1000"\nunit = "平方米"', params)
@@ -165,3 +163,11 @@ def test_per_capita_bound_params_are_checked(tmp_path, params, field):
     with pytest.raises(ConfigError) as e:
         load_rule_file(d / "XX205.toml")
     assert "XX205.toml" in str(e.value) and field in str(e.value)
+
+
+def test_a_rule_file_loads_on_its_own():
+    """``load_rule_file`` in a fresh process, before any pack was loaded, knows the built-in kinds."""
+    code = ("from checker.engine.spec import load_rule_file; from checker.resources import rules_dir; "
+            "print(load_rule_file(rules_dir() / 'magnitude' / 'CC204-per-capita-amount.toml').kind)")
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert p.returncode == 0 and p.stdout.strip() == "per_capita_amount", p.stderr[-500:]

@@ -96,6 +96,7 @@ def load_rule_file(path: Path) -> RuleSpec:
         field_name = _field_path(err["loc"]) or "(top level)"
         raise ConfigError(str(path), f"field '{field_name}': {err['msg']}") from None
     spec = RuleSpec.from_model(model)
+    from . import kinds  # noqa: F401  (registers the built-in kinds: a file may be loaded on its own)
     from .registry import KINDS
 
     if spec.kind not in KINDS:
