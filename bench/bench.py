@@ -251,6 +251,8 @@ def scan_rows(files: list[Path], n_docs: int, folder: Path | None = None) -> lis
     """``scan`` at -j 1, -j 2 and Dask 2 workers of a real archive ``folder`` (every text file under it),
     else of the corpus repeated to ``n_docs`` JSONL records: wall time, docs/s, MB/s, CPU seconds and
     the peak RSS of the whole process tree (the CLI and its workers, sampled every 0.1 s)."""
+    from serve_load import run_tree
+
     rows = []
     with tempfile.TemporaryDirectory(prefix="ccscan") as tmp:
         if folder is not None:
@@ -271,22 +273,11 @@ def scan_rows(files: list[Path], n_docs: int, folder: Path | None = None) -> lis
             out = Path(tmp, "out.jsonl")
             if out.exists():
                 out.unlink()
-            cpu: list = []
-            secs, rss, status = run_tree_child(EXE + ["scan", str(arch), "-o", str(out), *extra], cpu)
+            secs, rss, status, cpu, _ = run_tree(EXE + ["scan", str(arch), "-o", str(out), *extra], ENV, ENV["PYTHONPATH"])
             rows.append((f"  scan {label}", f"{secs:.1f} s wall, {n_docs / secs:.0f} docs/s, {size / 1e6 / secs:.2f} MB/s; "
-                                            f"{cpu[0]:.1f} s CPU; peak RSS {rss:,.0f} MiB (process tree), "
+                                            f"{cpu:.1f} s CPU; peak RSS {rss:,.0f} MiB (process tree), "
                                             f"exit {status}"))
     return rows
-
-
-def run_tree_child(cmd: list[str], cpu: list) -> tuple[float, float, int]:
-    """``run_child`` with the peak RSS of the whole process tree (``serve_load.run_tree``) instead of the
-    largest process's."""
-    from serve_load import run_tree
-
-    secs, rss, status, cpu_secs, _ = run_tree(cmd, ENV, ENV["PYTHONPATH"])
-    cpu.append(cpu_secs)
-    return secs, rss, status
 
 
 def _both(fn) -> tuple[float, float]:

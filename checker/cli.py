@@ -346,9 +346,10 @@ def cmd_check(args) -> int:
         doc = analyse(src, opts)
         if fixing:
             from .fix import apply_fixes, chosen_fixes, unified_diff, write_fixed
-            from .report.build import file_out
+            from .report.build import finding_out
 
-            chosen = chosen_fixes(file_out(doc, all_quantities=False), args.unsafe_fixes)
+            # only the findings with a fix are read: no claim is built
+            chosen = chosen_fixes([finding_out(doc, f) for f in doc.findings if f.fix is not None], args.unsafe_fixes)
             if chosen:
                 new_text = apply_fixes(src.text, chosen)
                 if args.diff:
@@ -415,12 +416,11 @@ def cmd_check(args) -> int:
     if fixing and all(p == "-" for p in paths):
         _flush_output(args, out)
         return error_status
-    report = report_entry(files)
     lang = base.lang
     if json_out is not None:
         json_out.close(files)
     elif args.format != "report":  # the report format was printed document by document
-        _emit_report(args.format, report, texts, lang, list(rules_seen.values()), not args.no_claims,
+        _emit_report(args.format, report_entry(files), texts, lang, list(rules_seen.values()), not args.no_claims,
                      out=out, color=color, quiet=args.quiet, hidden=hidden)
     if notes and fixing:
         print(_note("fixed", lang, n=_count(fixed, "fix", lang)), file=notes)

@@ -12,15 +12,15 @@ import difflib
 
 from .errors import InputError
 from .io.source import SourceDocument
-from .report.models import FileOut, FindingOut
+from .report.models import FindingOut
 
 
-def chosen_fixes(f: FileOut, unsafe: bool) -> list[FindingOut]:
-    """The findings of ``f`` whose fix is applied: safe ones, and unsafe ones when ``unsafe``;
-    a fix that overlaps an earlier one is left for the next run."""
+def chosen_fixes(findings: list[FindingOut], unsafe: bool) -> list[FindingOut]:
+    """The ``findings`` whose fix is applied: safe ones, and unsafe ones when ``unsafe``; a fix that
+    overlaps an earlier one is left for the next run."""
     out: list[FindingOut] = []
     end = -1
-    for x in sorted((x for x in f.findings if x.fix is not None), key=lambda x: (x.fix.span.start, x.fix.span.end)):
+    for x in sorted((x for x in findings if x.fix is not None), key=lambda x: (x.fix.span.start, x.fix.span.end)):
         if x.fix.applicability == "unsafe" and not unsafe:
             continue
         if x.fix.span.start < end:

@@ -90,9 +90,12 @@ def windowed_parts(src: SourceDocument, options: CheckOptions | None = None, all
         sh = lambda sp: _shift(sp, s, lines, col)  # noqa: E731
         claims = [{**c, "id": ids[c["id"]], "span": sh(c["span"]),
                    "quantities": [{**q, "span": sh(q["span"])} for q in c["quantities"]]} for c in fo["claims"]]
-        findings = [{**f, "span": sh(f["span"]), "claims": [ids.get(c, c) for c in f["claims"]],
-                     "related": [{**r, "span": sh(r["span"])} for r in f["related"]],
-                     "fix": f["fix"] and {**f["fix"], "span": sh(f["fix"]["span"])}} for f in fo["findings"]]
+        findings = []
+        for f in fo["findings"]:
+            span = sh(f["span"])   # a fix replaces its finding's very span (``report.build.fix_entry``)
+            findings.append({**f, "span": span, "claims": [ids.get(c, c) for c in f["claims"]],
+                             "related": [{**r, "span": sh(r["span"])} for r in f["related"]],
+                             "fix": f["fix"] and {**f["fix"], "span": span}})
         yield {**fo, "claims": [], "findings": []}, claims, findings
 
 

@@ -52,6 +52,6 @@ def test_fix_example(rule, ex):
     from checker.fix import apply_fixes, chosen_fixes
 
     result = check_text(ex.text, options=CheckOptions(select=[rule.id], year=ex.year, profile="mainland"))
-    assert apply_fixes(ex.text, chosen_fixes(result, unsafe=True)) == ex.fixed
-    safe = apply_fixes(ex.text, chosen_fixes(result, unsafe=False))
+    assert apply_fixes(ex.text, chosen_fixes(result.findings, unsafe=True)) == ex.fixed
+    safe = apply_fixes(ex.text, chosen_fixes(result.findings, unsafe=False))
     assert safe == (ex.fixed if rule.fix.safe else ex.text)

@@ -94,10 +94,7 @@ def _reference(m: re.Match) -> tuple[str, int | None]:
     return "上年", None
 
 
-@lru_cache(maxsize=1)
-def _reference_back() -> dict[str, int]:
-    """How many periods back a reference names (同比 1, 前年 2; a year, 环比 and 过去 none): frames.toml."""
-    return load_data_toml("frames.toml")["reference"]["back"]
+_BACK = {"同比": 1, "上年": 1, "前年": 2}   # periods back each label ``_reference`` gives names (a year, 环比, 过去: none)
 
 
 def decide(value: Quantity, amount: Quantity, decrease: bool) -> dict:
@@ -194,7 +191,7 @@ def build(doc: Doc, idx: QuantityIndex, triggers: Triggers) -> list[Claim]:
                     value = q
                 break
         inherited = False
-        pre_given, ref_back = None, _reference_back().get(ref_label) if m.group("ref") else None
+        pre_given, ref_back = None, _BACK.get(ref_label) if m.group("ref") else None
         found = given_before(text, idx, value, ss) if value is not None else None
         if found is not None:
             pre_given, value, is_reference = found  # "V,上年为P,同比增长X%", "V,较2021年的P下降X%"

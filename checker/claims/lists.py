@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import load_data_toml
-from .common import alternation
+from .common import alternation, longest_first
 
 _CLAUSE_END = set(",，;；。:：!！?？\n|")
 _OPEN_BRACKETS = "(（[【“「『《\""
@@ -46,8 +46,8 @@ def list_vocab() -> _ListVocab:
     data = load_data_toml("frames.toml")
     d = data["lists"]
 
-    return _ListVocab(tuple(sorted(d["conjunctions"], key=len, reverse=True)), re.compile(alternation(d["words"])),
-                      re.compile(alternation(d["names"])), tuple(sorted(d["counters"], key=len, reverse=True)),
+    return _ListVocab(longest_first(d["conjunctions"]), re.compile(alternation(d["words"])),
+                      re.compile(alternation(d["names"])), longest_first(d["counters"]),
                       re.compile(alternation(d["openers"] + data["scope"]["whole"])),  # 我省经济发展、…
                       re.compile(alternation({c[-1] for c in d["conjunctions"]})))
 

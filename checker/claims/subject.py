@@ -18,7 +18,6 @@ from .frame_vocab import CLASS_WORDS, vocab
 HAN = "\u4e00-\u9fff"
 QUOTES = "“”\"‘’「」『』《》"
 _QUOTES_AND_SPACE = re.compile("[" + re.escape(QUOTES) + r"\s]")  # (a regex deletes faster than str.translate)
-_DIRECTION_CHARS = frozenset("增降升减长跌涨提回下上落滑少加多幅速")  # a change tail needs one of these
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +199,7 @@ def make_subject(before: str, after: str = "", topic: str = "") -> Subject:
     v = vocab()
     text, mods = _strip_lead(before)
     text = _strip_end(text)
-    tail = v.change_tail.search(text) if _DIRECTION_CHARS.intersection(text) and may_end_change(text) else None
+    tail = v.change_tail.search(text) if may_end_change(text) else None
     if tail:
         text = _strip_end(text[:tail.start()])
     vm = v.rx["verb"].match(text)

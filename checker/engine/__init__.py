@@ -117,10 +117,7 @@ def run_rules(doc: Doc, options: CheckOptions) -> None:
     shared: dict = {}
     for rule in selected_rules(options):
         ctx = RuleContext(doc, rule, options, shared=shared)
-        k = KINDS[rule.kind]
-        if k.applies is not None and not k.applies(ctx):
-            continue
-        k.run(ctx)
+        KINDS[rule.kind].run(ctx)
         doc.findings.extend(ctx.findings)
         if ctx.omitted:
             doc.findings.append(_summary(ctx))

@@ -3,20 +3,16 @@ instantiate it with parameters, a severity and messages."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Optional
-
+from typing import Callable
 
 
 @dataclass(frozen=True)
 class Kind:
-    """An engine kind: ``run(ctx)`` reports findings; ``validate(rule)`` checks params;
-    ``applies(ctx)``, if given, is a cheap check run first: False when the rule can find nothing in
-    the document (its trigger is absent), and ``run`` is not called."""
+    """An engine kind: ``run(ctx)`` reports findings; ``validate(rule)`` checks params."""
 
     name: str
     run: Callable
     validate: Callable
-    applies: Optional[Callable] = None
 
 
 KINDS: dict[str, Kind] = {}
@@ -26,11 +22,11 @@ def _no_validation(rule) -> None:
     return None
 
 
-def kind(name: str, validate: Callable | None = None, applies: Callable | None = None):
+def kind(name: str, validate: Callable | None = None):
     """Decorator registering a function as the implementation of rule kind ``name``."""
 
     def deco(fn):
-        KINDS[name] = Kind(name, fn, validate or _no_validation, applies)
+        KINDS[name] = Kind(name, fn, validate or _no_validation)
         return fn
 
     return deco

@@ -20,7 +20,7 @@ from ..text.trie import longest_word_pattern
 from .interval import Interval
 from .numerals import BIG_UNITS, CN_DIGITS, NumeralError, parse_number, parse_rough
 from .quantity import Quantity
-from .units import UNIT_ALTERNATION, UNITS, unit_kind
+from .units import UNIT_ALTERNATION, UNIT_KINDS, UNITS, unit_kind
 
 _D = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CAPITALS = "壹贰叁肆伍陆柒捌玖拾佰仟"  # financial capitals: a lone one is a word (陆续, 入伍, 收拾)
@@ -72,7 +72,8 @@ _CHENG_STOP = set("为立功果本员效绩就熟年长交型片都千立套像�
 _ZERO_PREFIX = frozenset("百千万亿佰仟萬億")
 _MINUS = frozenset("-－−")
 _PREFIX_ENDS = frozenset(p[-1] for p in _PREFIXES)
-_NAME_MARKS = frozenset("+·•“")   # a number next to one of these may be part of a name (see _is_name)
+_JOINING_MARKS = frozenset("+·•")   # a number joined by one of these is part of a name (1+10+112, 5·30)
+_NAME_MARKS = _JOINING_MARKS | {"“"}  # a number next to one of these may be part of a name (see _is_name)
 _AFTER_DUO = frozenset("月天年日周小时万亿倍")  # 两个多月, 5年多时间 — but not 573个多功能
 _MAGNITUDES = {None: 1, "万": 10**4, "亿": 10**8, "万亿": 10**12}
 _YEAR_DIGITS = re.compile(r"\d{4}")
@@ -152,9 +153,9 @@ def _blocked_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _inside_numeral(text: str, m: re.Match) -> bool:
-    """An idiom of numeral characters only, inside a longer numeral (二万一千: not 万一), when a numeral
-    stands before it and a place or another numeral after it."""
-    if not all(ch in _CN for ch in m.group(0)) or m.start() == 0 or m.end() >= len(text):
+    """An idiom of numeral characters only (``_Lexicon.numeral_idioms``) inside a longer numeral (二万一千:
+    not 万一), when a numeral stands before it and a place or another numeral after it."""
+    if m.start() == 0 or m.end() >= len(text):
         return False
     before, after = text[m.start() - 1], text[m.end()]
     return (before in _CN or before.isdigit()) and (after in _PLACES or after in _CN)
@@ -216,7 +217,7 @@ def _is_name(text: str, s: int, e: int, tail_end: int, unit: str | None, before:
     """The number at ``s:e`` is part of a name or code (12345热线, "5·30"专案, 1+10+112); ``before`` is the
     character before it ("" at the start)."""
     after = text[e] if e < len(text) else ""
-    if (before and before in "+·•") or (after and after in "+·•"):
+    if before in _JOINING_MARKS or after in _JOINING_MARKS:
         return True
     if before == "“" and ((after == "." and e + 1 < len(text) and text[e + 1].isdigit())
                           or (unit is None and text.startswith("”", tail_end))):
@@ -224,9 +225,10 @@ def _is_name(text: str, s: int, e: int, tail_end: int, unit: str | None, before:
     if unit is not None:
         return False
     nxt = text[tail_end:tail_end + 1]
-    if nxt == " " or nxt in _lexicon().name_suffix_firsts:     # a name word may follow (after spaces)
+    lexicon = _lexicon()
+    if nxt == " " or nxt in lexicon.name_suffix_firsts:     # a name word may follow (after spaces)
         rest = text[tail_end:tail_end + 4].lstrip(" ")
-        if rest.startswith(_lexicon().name_suffixes):
+        if rest.startswith(lexicon.name_suffixes):
             return True
     # a bare five-or-more-digit number followed by a space and a name (12345 民情热线)
     return e - s >= 5 and after == " " and text[s:e].isdigit()
@@ -367,7 +369,6 @@ def _numbers(core: str, mag: str | None, permille: bool, scale: int, kind: str, 
     return value, interval, step, magnitude
 
 
-_UNIT_KIND = {u: kind for u, (kind, _) in UNITS.items()}
 _MONEY_SCALE = {"万元": 10**4, "亿元": 10**8}
 
 
@@ -411,7 +412,7 @@ def _read_quantity(text: str, s: int, e: int, run: str, enum_suffixes) -> Quanti
         kind = "multiple"
         unit = "倍"
     elif unit:
-        kind = _UNIT_KIND[unit]
+        kind = UNIT_KINDS[unit]
         if unit in _MONEY_SCALE:
             scale = _MONEY_SCALE[unit]
             unit = "元"

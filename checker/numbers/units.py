@@ -37,6 +37,7 @@ _add("measure", "concentration", "微克/立方米", "毫克/立方米", "微克
      "μg/m³", "μg/m3", "ug/m3", "mg/m³", "mg/m3", "毫克/升", "毫克每升", "mg/L", "mg/l")
 
 _MEASURE = frozenset(u for u, (k, _) in UNITS.items() if k == "measure")
+UNIT_KINDS = {u: k for u, (k, _) in UNITS.items()}   # unit → the quantity kind it implies
 
 # longest first, so 个百分点 wins over 个 and 人次 over 人
 UNIT_ALTERNATION = "|".join(sorted(UNITS, key=len, reverse=True))
@@ -46,7 +47,7 @@ def unit_kind(unit: str | None) -> str:
     """The quantity kind a unit implies (``count`` when unknown)."""
     if unit is None:
         return "count"
-    return UNITS.get(unit, ("count", "items"))[0]
+    return UNIT_KINDS.get(unit, "count")
 
 
 def dimension(unit: str | None) -> str:

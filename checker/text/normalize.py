@@ -228,7 +228,7 @@ def looks_traditional(text: str, threshold: float = 0.03) -> bool:
                 if trad >= enough:
                     return True
     else:
-        trad = sum(len(trad_rx.findall(s)) for s in samples)
+        trad = 0   # below a negative threshold any share is: only whether there is Han text decides
     han = sum(map(han_count, samples))
     return han > 0 and trad / han > threshold
 

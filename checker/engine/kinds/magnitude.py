@@ -7,6 +7,7 @@ import re
 from fractions import Fraction
 from functools import lru_cache
 
+from ...claims.common import alternation
 from ...evidence import number, quote
 from ...numbers import fmt
 from ..params import fraction_param
@@ -376,8 +377,7 @@ def run_population(ctx) -> None:
 @lru_cache(maxsize=8)
 def _stated_regex(scopes: tuple[str, ...], pops: tuple[str, ...], copulas: tuple[str, ...]):
     """An area word, a population word, maybe a copula, at the end of the text before a number."""
-    alt = lambda ws: "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True))  # noqa: E731
-    return re.compile(rf"(?P<s>{alt(scopes)})(?:{alt(pops)})(?:{alt(copulas)})?$")
+    return re.compile(rf"(?P<s>{alternation(scopes)})(?:{alternation(pops)})(?:{alternation(copulas)})?$")
 
 
 def stated_population(doc, params: dict) -> tuple[str, Fraction] | None:
@@ -411,16 +411,19 @@ def _yuan(x: Fraction) -> str:
 
 
 def _beyond(q, limit: Fraction, unit: str | None) -> bool:
-    """Whether every value quantity ``q`` admits exceeds ``limit`` (yuan for money, else in ``unit``; another
-    unit of the same dimension is converted exactly, 5亩 → m², which loads the unit registry only then)."""
-    iv, bound = q.interval, limit
-    if unit is not None and q.unit != unit:
+    """Whether every value quantity ``q`` admits exceeds ``limit`` (yuan for money, else in ``unit``); a value
+    in another unit of the dimension (5亩) is compared in base units (``comparable_interval``), which loads
+    the unit registry only then."""
+    if unit is None or q.unit == unit:
+        iv, bound = q.interval, limit
+    else:
         from ...numbers.dimensions import base_factor
+        from ...numbers.units import comparable_interval
 
-        fq, fu = base_factor(q.unit), base_factor(unit)
-        if fq is None or fu is None:
+        iv, factor = comparable_interval(q), base_factor(unit)
+        if iv is None or factor is None:
             return False
-        iv, bound = iv.scale(fq), limit * fu
+        bound = limit * factor
     return iv.lo is not None and iv.lo > bound
 
 

@@ -99,21 +99,17 @@ def patterns_present(text: str, patterns: tuple[str, ...]) -> frozenset[str]:
     return present
 
 
-_LOADED: dict = {}   # rule packs → (their loaded rules, the pattern rules' patterns)
+_LOADED: list = [None, ()]   # the loaded rules last seen, their pattern rules' patterns
 
 
 def _loaded_patterns(ctx) -> tuple[str, ...]:
-    """The patterns of every loaded pattern rule, sorted (gathered once per set of loaded packs)."""
+    """The patterns of every loaded pattern rule, sorted (gathered again only when other packs are loaded)."""
     from ..loader import loaded_rules
 
-    dirs = tuple(ctx.options.rule_dirs)
-    rules = loaded_rules(dirs)
-    got = _LOADED.get(dirs)
-    if got is None or got[0] is not rules:
-        if len(_LOADED) > 64:
-            _LOADED.clear()
-        got = _LOADED[dirs] = (rules, tuple(sorted({r.params["pattern"] for r in rules if r.kind == "pattern"})))
-    return got[1]
+    rules = loaded_rules(tuple(ctx.options.rule_dirs))
+    if _LOADED[0] is not rules:
+        _LOADED[:] = [rules, tuple(sorted({r.params["pattern"] for r in rules if r.kind == "pattern"}))]
+    return _LOADED[1]
 
 
 def _doc_patterns(ctx) -> tuple[tuple[str, ...], frozenset[str]]:
@@ -131,16 +127,13 @@ def _present_in_doc(ctx, pattern: str) -> bool:
     return pattern in patterns_present(ctx.doc.text, tuple(sorted({*present[0], pattern})))
 
 
-def _pattern_applies(ctx) -> bool:
-    """Whether the rule's pattern matches somewhere in the document."""
-    return _present_in_doc(ctx, ctx.params["pattern"])
-
-
-@kind("pattern", validate=_validate_pattern, applies=_pattern_applies)
+@kind("pattern", validate=_validate_pattern)
 def run_pattern(ctx) -> None:
     """Flag each match of ``params.pattern`` (span: ``params.group``), unless the
-    sentence contains one of ``params.exceptions``.  (Run only where ``_pattern_applies`` found the
-    pattern present.)"""
+    sentence contains one of ``params.exceptions``; nothing is searched when the one set pass over the
+    document found the pattern absent (``_present_in_doc``)."""
+    if not _present_in_doc(ctx, ctx.params["pattern"]):
+        return
     rx = compile_re2(ctx.params["pattern"])
     group = ctx.params.get("group", 0)
     gi = rx.groupindex[group] if isinstance(group, str) else group

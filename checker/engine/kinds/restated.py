@@ -294,8 +294,7 @@ def restatement_pairs(statements: list[Statement], year: Optional[int],
             if len(seen) < MAX_COMPARED:
                 if signature is None:
                     f = s.frame
-                    p = f.period
-                    signature = (f.subject.key, f.subject.attr, f.scope, (p.label, p.year, p.relative, p.part, p.span),
+                    signature = (f.subject.key, f.subject.attr, f.scope, f.period,
                                  f.flow, s.head[-MIN_WORDING:], _interval_key(s.quantity.interval))
                 seen.setdefault(signature, s)
 
